@@ -1,0 +1,49 @@
+"""The ``impact`` command: one entry point, Dutch help, no tracebacks for user errors.
+
+This package is the only place that imports all four rooms. Each command group lives in
+its own module and exposes a ``typer.Typer`` called ``app``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from impact.cli import analyse, basis, kostenbaten, rapport, verhalen
+from impact.errors import UserInputError
+
+app = typer.Typer(
+    help="impact: cijfers en verhalen over de impact van sociaal werk.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+basis.register(app)
+app.add_typer(analyse.app, name="analyse")
+app.add_typer(kostenbaten.app, name="kosten-baten")
+app.add_typer(verhalen.app, name="verhalen")
+app.add_typer(rapport.app, name="rapport")
+
+
+def main() -> None:
+    """Console-script entry point: user errors become Dutch messages and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except UserInputError as error:
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{len(error.problems)} probleem/problemen gevonden; er is niets gewijzigd.", err=True)
+        sys.exit(2)
+    except typer.Abort:
+        typer.echo("Afgebroken.", err=True)
+        sys.exit(1)
+    except typer.Exit as exit_:
+        sys.exit(exit_.exit_code)
+    except Exception as error:  # click usage errors
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(2)
+        raise
