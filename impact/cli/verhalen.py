@@ -1,5 +1,9 @@
-"""CLI command group 'verhalen' (filled in by its own issue)."""
+"""CLI command group 'verhalen'."""
 
 import typer
 
-app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+from impact.cli import verhalen_codering
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Verhalen: pseudonimiseren, coderen, overeenstemming.")
+
+verhalen_codering.register(app)
