@@ -1,0 +1,304 @@
+"""Read and write Effectencalculator case files: YAML (with line numbers) and an XLSX template.
+
+Reading gives a :class:`CasusBestand`: the plain case document plus a map from each path in
+the document to the line (YAML) or row (XLSX) it came from, so validation in
+``modellen.kostenbaten`` can name the line and the field of every mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from impact.errors import Problem, UserInputError
+
+PRIJSLIJST_BESTAND = Path(__file__).resolve().parent.parent / "data" / "prijslijst.csv"
+POST_KOLOMMEN = [
+    "scenario",
+    "soort",
+    "omschrijving",
+    "datum",
+    "start",
+    "eind",
+    "kans",
+    "item",
+    "aantal",
+    "aantal_min",
+    "aantal_max",
+    "financier",
+    "toelichting",
+]
+CASUS_VELDEN = [
+    ("naam", "Naam van de casus (verplicht)", "Casus schuldhulp 1"),
+    ("client", "Pseudoniem van de cliënt (nooit een naam)", "C000123"),
+    ("client_id", "Optioneel: client_id in de database", None),
+    ("interventie", "Naam van de interventie", "Schuldhulp Weert"),
+    ("prijsjaar", "Prijspeil waarnaar alle prijzen geïndexeerd worden", 2024),
+    ("discontovoet", "Optioneel; standaard 0,0225 (MKBA-richtlijn 2020)", None),
+    ("peildatum", "Optioneel: datum waarnaar contant gemaakt wordt", None),
+    ("verhaal", "Korte casusbeschrijving", None),
+]
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class CasusBestand:
+    """A case document as read from a file, with where each field came from."""
+
+    document: dict
+    regels: dict[Path_, int] = field(default_factory=dict)
+    bestand: str = "casus"
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _walk(value_node, path + (key,), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, path + (i,), lines)
+
+
+def lees_casus_yaml(pad: str | Path) -> CasusBestand:
+    """Read a YAML case file; syntax errors become a Dutch UserInputError with the line."""
+    pad = Path(pad)
+    if not pad.exists():
+        raise UserInputError(Problem(str(pad), None, None, "een bestaand casusbestand", None))
+    tekst = pad.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(tekst, Loader=yaml.SafeLoader)
+        document = yaml.safe_load(tekst)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        regel = mark.line + 1 if mark else None
+        uitleg = error.problem or "onleesbare YAML"
+        raise UserInputError(
+            Problem(str(pad), regel, None, f"geldige YAML (probleem: {uitleg})", None)
+        ) from None
+    if not isinstance(document, dict):
+        raise UserInputError(
+            Problem(str(pad), 1, None, "een casus met de velden naam en scenarios", document)
+        )
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _walk(node, (), lines)
+    return CasusBestand(document=document, regels=lines, bestand=str(pad))
+
+
+def schrijf_casus_sjabloon(pad: str | Path) -> Path:
+    """Write the XLSX template for one case (``impact sjabloon casus``)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    pad = Path(pad)
+    wb = Workbook()
+    casus = wb.active
+    casus.title = "casus"
+    casus.append(["veld", "waarde", "toelichting"])
+    for veld, uitleg, voorbeeld in CASUS_VELDEN:
+        casus.append([veld, voorbeeld, uitleg])
+    posten = wb.create_sheet("posten")
+    posten.append(POST_KOLOMMEN)
+    posten.append(
+        [
+            "interventie",
+            "activiteit",
+            "gesprekken schuldhulpverlener",
+            None,
+            dt.date(2024, 1, 8),
+            dt.date(2024, 6, 28),
+            None,
+            "sociaal_werker_uur",
+            30,
+            None,
+            None,
+            None,
+            "wekelijks gesprek",
+        ]
+    )
+    posten.append(
+        [
+            "referentie",
+            "gebeurtenis",
+            "uithuiszetting",
+            dt.date(2024, 9, 1),
+            None,
+            None,
+            0.6,
+            "huisuitzetting_verhuurder",
+            1,
+            None,
+            None,
+            None,
+            "ingeschat in de sessie",
+        ]
+    )
+    posten.append(
+        [
+            "referentie",
+            "gebeurtenis",
+            "uithuiszetting",
+            dt.date(2024, 9, 1),
+            None,
+            None,
+            0.6,
+            "maatschappelijke_opvang_jaar",
+            0.25,
+            0.1,
+            0.5,
+            None,
+            "drie maanden opvang (bandbreedte 1-6 maanden)",
+        ]
+    )
+    uitleg = wb.create_sheet("uitleg")
+    for regel in [
+        "Eén rij per post. scenario: interventie of referentie.",
+        "soort: activiteit (item x aantal op een datum of over een periode start-eind)",
+        "  of gebeurtenis (levensgebeurtenis; rijen met dezelfde omschrijving, datum en kans",
+        "  vormen samen één gebeurtenis met meerdere gevolgen).",
+        "kans: 0 tot 1, alleen voor gebeurtenissen (standaard 1).",
+        "aantal_min/aantal_max: optionele bandbreedte rond het aantal.",
+        "item: een code uit het tabblad prijslijst (of uit uw eigen prijslijst).",
+        "Datums als 2024-03-01.",
+    ]:
+        uitleg.append([regel])
+    lijst = wb.create_sheet("prijslijst")
+    prijzen = pd.read_csv(PRIJSLIJST_BESTAND)
+    kolommen = [
+        "item",
+        "omschrijving",
+        "eenheid",
+        "prijs",
+        "prijsjaar",
+        "financier",
+        "domein",
+        "betrouwbaarheid",
+        "bron",
+    ]
+    lijst.append(kolommen)
+    for rij in prijzen[kolommen].itertuples(index=False):
+        lijst.append(list(rij))
+    for blad in (casus, posten, lijst):
+        for cel in blad[1]:
+            cel.font = Font(bold=True)
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(pad)
+    return pad
+
+
+def _leeg(waarde: object) -> bool:
+    return waarde is None or (isinstance(waarde, float) and pd.isna(waarde)) or waarde == ""
+
+
+def _waarde(waarde: object) -> object:
+    if isinstance(waarde, dt.datetime):
+        return waarde.date()
+    if isinstance(waarde, float) and waarde.is_integer():
+        return int(waarde)
+    return waarde
+
+
+def lees_casus_xlsx(pad: str | Path) -> CasusBestand:
+    """Read a filled-in XLSX template back into a case document (rows become 'lines')."""
+    from openpyxl import load_workbook
+
+    pad = Path(pad)
+    if not pad.exists():
+        raise UserInputError(Problem(str(pad), None, None, "een bestaand casusbestand", None))
+    wb = load_workbook(pad, data_only=True)
+    problemen = [
+        Problem(str(pad), None, None, f"een tabblad '{naam}'", None)
+        for naam in ("casus", "posten")
+        if naam not in wb.sheetnames
+    ]
+    if problemen:
+        raise UserInputError(problemen)
+    document: dict = {}
+    lines: dict[Path_, int] = {}
+    for rij_nr, rij in enumerate(wb["casus"].iter_rows(min_row=2, values_only=True), start=2):
+        if not rij or _leeg(rij[0]):
+            continue
+        veld = str(rij[0]).strip()
+        waarde = _waarde(rij[1]) if len(rij) > 1 else None
+        if not _leeg(waarde):
+            document[veld] = waarde
+            lines[(veld,)] = rij_nr
+    blad = wb["posten"]
+    kop = [
+        str(c).strip().lower() if c is not None else ""
+        for c in next(blad.iter_rows(max_row=1, values_only=True))
+    ]
+    ontbrekend = [k for k in ("scenario", "soort", "item", "aantal") if k not in kop]
+    if ontbrekend:
+        raise UserInputError(
+            [Problem(f"{pad}[posten]", 1, k, f"een kolom '{k}'", None) for k in ontbrekend]
+        )
+    scenarios: dict = {}
+    events: dict[tuple, int] = {}
+    for rij_nr, cellen in enumerate(blad.iter_rows(min_row=2, values_only=True), start=2):
+        rij = {k: _waarde(v) for k, v in zip(kop, cellen, strict=False) if k}
+        if all(_leeg(v) for v in rij.values()):
+            continue
+        scenario = str(rij.get("scenario") or "").strip().lower()
+        soort = str(rij.get("soort") or "").strip().lower()
+        inhoud = scenarios.setdefault(scenario, {"activiteiten": [], "gebeurtenissen": []})
+        aantal = rij.get("aantal")
+        if not _leeg(rij.get("aantal_min")) or not _leeg(rij.get("aantal_max")):
+            aantal = {"min": rij.get("aantal_min"), "max": rij.get("aantal_max")}
+            if not _leeg(rij.get("aantal")):
+                aantal["waarde"] = rij.get("aantal")
+        post = {"item": rij.get("item"), "aantal": aantal}
+        for veld in ("financier", "toelichting"):
+            if not _leeg(rij.get(veld)):
+                post[veld] = rij[veld]
+        if soort == "gebeurtenis":
+            sleutel = (scenario, rij.get("omschrijving"), rij.get("datum"), rij.get("kans"))
+            if sleutel not in events:
+                gebeurtenis = {"omschrijving": rij.get("omschrijving"), "gevolgen": []}
+                for veld in ("datum", "start", "eind", "kans"):
+                    if not _leeg(rij.get(veld)):
+                        gebeurtenis[veld] = rij[veld]
+                events[sleutel] = len(inhoud["gebeurtenissen"])
+                inhoud["gebeurtenissen"].append(gebeurtenis)
+                lines[("scenarios", scenario, "gebeurtenissen", events[sleutel])] = rij_nr
+            i = events[sleutel]
+            gevolgen = inhoud["gebeurtenissen"][i]["gevolgen"]
+            lines[("scenarios", scenario, "gebeurtenissen", i, "gevolgen", len(gevolgen))] = rij_nr
+            gevolgen.append(post)
+        else:
+            if soort != "activiteit":
+                raise UserInputError(
+                    Problem(
+                        f"{pad}[posten]",
+                        rij_nr,
+                        "soort",
+                        "'activiteit' of 'gebeurtenis'",
+                        rij.get("soort"),
+                    )
+                )
+            post["omschrijving"] = rij.get("omschrijving")
+            for veld in ("datum", "start", "eind"):
+                if not _leeg(rij.get(veld)):
+                    post[veld] = rij[veld]
+            lines[("scenarios", scenario, "activiteiten", len(inhoud["activiteiten"]))] = rij_nr
+            inhoud["activiteiten"].append(post)
+    document["scenarios"] = scenarios
+    lines[("scenarios",)] = 1
+    return CasusBestand(document=document, regels=lines, bestand=f"{pad}[posten]")
+
+
+def lees_casus(pad: str | Path) -> CasusBestand:
+    """Read a case file by its extension (.yaml/.yml or .xlsx)."""
+    pad = Path(pad)
+    if pad.suffix.lower() in (".xlsx", ".xlsm"):
+        return lees_casus_xlsx(pad)
+    return lees_casus_yaml(pad)
