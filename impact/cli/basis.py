@@ -1,7 +1,117 @@
-"""Core commands: init, sjabloon, importeer, exporteer, demo (filled in by the spine)."""
+"""Core commands: init, sjabloon, importeer, exporteer, demo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import typer
+
+from impact import store
+from impact.cli.options import DB_OPTION, open_database
+from impact.errors import Problem, UserInputError
+from impact.io.kinds import KINDS
+
+SOORTEN = ", ".join(KINDS)
+
+
+def _check_kind(soort: str, extra: tuple[str, ...] = ()) -> None:
+    if soort not in KINDS and soort not in extra:
+        raise UserInputError(Problem("soort", None, None, f"één van: {', '.join((*KINDS, *extra))}", soort))
+
+
+def init(db: str | None = DB_OPTION) -> None:
+    """Maak de database aan, of werk haar bij naar de nieuwste versie."""
+    engine = store.connect(db)
+    before = store.current_revision(engine)
+    store.upgrade(engine)
+    after = store.current_revision(engine)
+    if before == after:
+        typer.echo(f"Database is al bijgewerkt ({store.resolve_url(db)}, versie {after}).")
+    else:
+        typer.echo(f"Database klaar: {store.resolve_url(db)} (versie {before or '-'} -> {after}).")
+
+
+def sjabloon(
+    soort: str = typer.Argument(..., help=f"Soort gegevens: {SOORTEN}, casus."),
+    uit: Path = typer.Option(..., "--uit", help="Bestand om te schrijven (.xlsx of .csv)."),
+) -> None:
+    """Schrijf een leeg invulbestand met Nederlandse kolomkoppen en één voorbeeldrij."""
+    _check_kind(soort, ("casus",))
+    if soort == "casus":
+        from impact.io.casus_bestand import write_case_template
+
+        write_case_template(uit)
+    else:
+        from impact.io.templates import write_template
+
+        write_template(soort, uit)
+    typer.echo(f"Sjabloon voor {soort} geschreven naar {uit}.")
+
+
+def importeer(
+    soort: str = typer.Argument(..., help=f"Soort gegevens: {SOORTEN}."),
+    bestand: Path = typer.Argument(..., help="CSV- of XLSX-bestand (bij verhalen ook een map met teksten)."),
+    versie: str = typer.Option(None, "--versie", help="Versienaam voor een prijslijst (standaard de bestandsnaam)."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Controleer een heel bestand en voeg alles toe, of niets."""
+    from rich.progress import Progress
+
+    from impact.io.importer import import_file, import_frame
+
+    _check_kind(soort)
+    engine = open_database(db)
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task(f"{soort} importeren", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        if soort == "verhalen" and bestand.is_dir():
+            from impact.io.verhalen_bestanden import read_story_folder_as_import
+
+            frame = read_story_folder_as_import(bestand)
+            result = import_frame(engine, KINDS[soort], frame, str(bestand), progress=progress)
+        else:
+            result = import_file(
+                engine, soort, bestand, price_list_version=versie or bestand.stem, progress=progress
+            )
+    typer.echo(result.message())
+
+
+def exporteer(
+    soort: str = typer.Argument(..., help=f"Soort gegevens: {SOORTEN}."),
+    uit: Path = typer.Option(..., "--uit", help="Bestand om te schrijven (.csv of .xlsx)."),
+    versie: str = typer.Option(None, "--versie", help="Welke prijslijstversie (alleen bij prijslijst)."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Schrijf een tabel terug in hetzelfde formaat dat 'impact importeer' leest."""
+    from impact.io.exporter import export_file
+
+    _check_kind(soort)
+    engine = open_database(db)
+    n = export_file(engine, soort, uit, price_list_version=versie)
+    typer.echo(f"{n} rijen {soort} geschreven naar {uit}.")
+
+
+def demo(
+    uit: Path = typer.Option(Path("demo-rapport"), "--uit", help="Map voor de rapporten."),
+    seed: int = typer.Option(2026, "--seed", help="Startgetal: dezelfde seed geeft dezelfde wereld."),
+    clienten: int = typer.Option(2000, "--clienten", min=50, help="Aantal cliënten."),
+    db: str | None = typer.Option(
+        None, "--db", help="Database voor de demowereld (standaard demo.db hier, telkens opnieuw gemaakt)."
+    ),
+    opnieuw: bool = typer.Option(False, "--opnieuw", help="Wis een niet-lege --db eerst."),
+    rapport: bool = typer.Option(True, "--rapport/--zonder-rapport", help="Schrijf ook de rapporten."),
+) -> None:
+    """Bouw een synthetische regio (Werkplaats Sociaal Domein Zuyd) en schrijf de rapporten."""
+    from impact.cli.demo import run_demo
+
+    run_demo(out_dir=uit, seed=seed, n_clients=clienten, db=db, replace=opnieuw, reports=rapport)
 
 
 def register(app: typer.Typer) -> None:
     """Add the core commands to the top-level app."""
+    for command in (init, sjabloon, importeer, exporteer, demo):
+        app.command()(command)

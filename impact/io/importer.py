@@ -1,0 +1,329 @@
+"""`impact importeer`: validate a whole file first, then write all rows or none.
+
+Every problem is collected (not only the first) as ``bestand:rij:kolom: verwacht, er stond``;
+with any problem the database is not touched at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, Engine, text
+
+from impact import store
+from impact.errors import Problem, UserInputError
+from impact.io.kinds import KINDS, Kind
+from impact.io.parsing import DATE_EXPECTED, parse_date, parse_int, parse_number
+from impact.io.tabular import read_table
+
+FIRST_DATA_ROW = 2  # row 1 is the header, as Excel numbers it
+CHUNK = 50_000
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    rows: int
+    details: dict[str, int] = field(default_factory=dict)
+
+    def message(self) -> str:
+        text_ = f"{_thousands(self.rows)} {self.kind} toegevoegd"
+        if self.details:
+            text_ += " (" + ", ".join(f"{k}: {_thousands(v)}" for k, v in self.details.items()) + ")"
+        return text_ + "."
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+class _Checker:
+    """Collects problems for one file, with Excel row numbers."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def flag(self, mask: pd.Series, column: str, expected: str, found: pd.Series | None = None) -> None:
+        if not mask.any():
+            return
+        rows = mask[mask].index
+        shown = found.loc[rows] if found is not None else pd.Series([None] * len(rows), index=rows)
+        self.problems.extend(
+            Problem(self.file, int(i) + FIRST_DATA_ROW, column, expected, value)
+            for i, value in zip(rows, shown.tolist(), strict=True)
+        )
+
+
+def import_file(
+    engine: Engine,
+    kind_name: str,
+    path: str | Path,
+    *,
+    price_list_version: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Validate ``path`` as ``kind_name`` and insert it in one transaction."""
+    if kind_name not in KINDS:
+        raise UserInputError(Problem(str(path), None, None, f"een soort uit: {', '.join(KINDS)}", kind_name))
+    kind = KINDS[kind_name]
+    frame = read_table(path)
+    return import_frame(engine, kind, frame, str(path), price_list_version=price_list_version, progress=progress)
+
+
+def import_frame(
+    engine: Engine,
+    kind: Kind,
+    frame: pd.DataFrame,
+    file: str,
+    *,
+    price_list_version: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    check = _Checker(file)
+    missing = [c.name for c in kind.columns if c.required and c.name not in frame.columns]
+    for name in missing:
+        check.problems.append(Problem(file, 1, name, f"een kolom '{name}' in de kopregel"))
+    if check.problems:
+        raise UserInputError(check.problems)
+    if frame.empty:
+        raise UserInputError(Problem(file, None, None, "minstens één rij met gegevens"))
+    frame = frame.reset_index(drop=True)
+    for column in kind.columns:
+        if column.name not in frame.columns:
+            frame[column.name] = column.default or ""
+        elif column.default is not None:
+            frame[column.name] = frame[column.name].mask(frame[column.name] == "", column.default)
+
+    with engine.connect() as connection:
+        typed = _parse_columns(kind, frame, check)
+        _resolve_references(connection, kind, frame, typed, check)
+        _check_rules(kind, frame, typed, check)
+        _check_duplicates(connection, kind, frame, typed, check, price_list_version)
+    if check.problems:
+        raise UserInputError(sorted(check.problems, key=lambda p: (p.row or 0, p.column or "")))
+    return _insert(engine, kind, typed, price_list_version, progress)
+
+
+def _parse_columns(kind: Kind, frame: pd.DataFrame, check: _Checker) -> dict[str, pd.Series]:
+    typed: dict[str, pd.Series] = {}
+    for column in kind.columns:
+        raw = frame[column.name]
+        empty = raw == ""
+        if column.required:
+            check.flag(empty, column.name, f"een waarde ({column.help or column.name})")
+        if column.kind == "number":
+            typed[column.name], invalid = parse_number(raw)
+            check.flag(invalid, column.name, "een getal (bijv. 3 of 2,5)", raw)
+        elif column.kind == "int":
+            typed[column.name], invalid = parse_int(raw)
+            check.flag(invalid, column.name, "een geheel getal", raw)
+        elif column.kind == "date":
+            typed[column.name], invalid = parse_date(raw)
+            check.flag(invalid, column.name, DATE_EXPECTED, raw)
+        elif column.kind == "choice":
+            invalid = ~empty & ~raw.isin(column.choices)
+            check.flag(invalid, column.name, "één van: " + ", ".join(column.choices), raw)
+            typed[column.name] = raw.where(~empty)
+        else:
+            typed[column.name] = raw.where(~empty)
+        if column.kind in ("number", "int") and (column.minimum is not None or column.maximum is not None):
+            values = typed[column.name].astype("float64")
+            low = -np.inf if column.minimum is None else column.minimum
+            high = np.inf if column.maximum is None else column.maximum
+            check.flag((values < low) | (values > high), column.name, f"een waarde van {low:g} tot en met {high:g}", raw)
+    return typed
+
+
+def _lookup(connection: Connection, sql: str) -> dict:
+    return dict(connection.execute(text(sql)).fetchall())
+
+
+def _resolve_references(
+    connection: Connection, kind: Kind, frame: pd.DataFrame, typed: dict[str, pd.Series], check: _Checker
+) -> None:
+    for column in kind.columns:
+        if column.kind not in ("client", "interventie"):
+            continue
+        raw = frame[column.name]
+        if column.kind == "client":
+            ids = _lookup(connection, "SELECT pseudoniem, id FROM client")
+            expected = "het pseudoniem van een bekende cliënt (importeer eerst de cliënten)"
+        else:
+            ids = _lookup(connection, "SELECT naam, id FROM interventie")
+            expected = "de naam van een bekende interventie (importeer eerst de interventies)"
+        resolved = raw.map(ids)
+        check.flag(resolved.isna() & (raw != ""), column.name, expected, raw)
+        typed[f"{column.name}_id"] = resolved.astype("Int64")
+    if kind.name == "metingen":
+        _resolve_domains(connection, frame, typed, check)
+
+
+def _resolve_domains(connection: Connection, frame: pd.DataFrame, typed: dict[str, pd.Series], check: _Checker) -> None:
+    instruments = pd.read_sql_query(
+        text("SELECT code, schaal_min, schaal_max FROM instrument"), connection
+    ).set_index("code")
+    domains = pd.read_sql_query(
+        text("SELECT ins.code AS instrument, d.code AS domein, d.id FROM domein d JOIN instrument ins ON ins.id = d.instrument_id"),
+        connection,
+    )
+    instrument = frame["instrument"]
+    known_instrument = instrument.isin(instruments.index)
+    check.flag(
+        ~known_instrument & (instrument != ""), "instrument",
+        "een bekend instrument: " + ", ".join(instruments.index), instrument,
+    )
+    key = instrument + "\x1f" + frame["domein"]
+    domain_ids = key.map(dict(zip(domains["instrument"] + "\x1f" + domains["domein"], domains["id"], strict=True)))
+    check.flag(
+        known_instrument & domain_ids.isna() & (frame["domein"] != ""), "domein",
+        "een domein van dit instrument (zie 'impact sjabloon metingen')", frame["domein"],
+    )
+    typed["domein_id"] = domain_ids.astype("Int64")
+    low = instrument.map(instruments["schaal_min"])
+    high = instrument.map(instruments["schaal_max"])
+    score = typed["score"]
+    outside = known_instrument & score.notna() & ((score < low) | (score > high))
+    for code in instrument[outside].unique():
+        rows = outside & (instrument == code)
+        scale = f"een score van {instruments.at[code, 'schaal_min']:g} tot en met {instruments.at[code, 'schaal_max']:g} ({code})"
+        check.flag(rows, "score", scale, frame["score"])
+
+
+def _check_rules(kind: Kind, frame: pd.DataFrame, typed: dict[str, pd.Series], check: _Checker) -> None:
+    if kind.name == "trajecten":
+        before = typed["eind"].notna() & typed["start"].notna() & (typed["eind"] < typed["start"])
+        check.flag(before, "eind", "een einddatum op of na de startdatum", frame["eind"])
+
+
+def _key_frame(kind: Kind, typed: dict[str, pd.Series]) -> pd.DataFrame:
+    columns = {}
+    for name in kind.key:
+        column = kind.column(name)
+        if column.kind in ("client", "interventie"):
+            columns[name] = typed[f"{name}_id"]
+        elif kind.name == "metingen" and name in ("instrument", "domein"):
+            columns["domein_id"] = typed["domein_id"]
+        else:
+            columns[name] = typed[name]
+    return pd.DataFrame(columns)
+
+
+def _check_duplicates(
+    connection: Connection,
+    kind: Kind,
+    frame: pd.DataFrame,
+    typed: dict[str, pd.Series],
+    check: _Checker,
+    price_list_version: str | None,
+) -> None:
+    keys = _key_frame(kind, typed)
+    label = ", ".join(kind.key)
+    within = keys.duplicated(keep="first") & keys.notna().all(axis=1)
+    if within.any():
+        first_row = keys.reset_index().groupby(list(keys.columns), dropna=False)["index"].transform("min")
+        check.problems.extend(
+            Problem(check.file, int(i) + FIRST_DATA_ROW, "/".join(kind.key),
+                    f"een unieke rij ({label}); dit is een dubbele van rij {int(first_row[i]) + FIRST_DATA_ROW}")
+            for i in within[within].index
+        )
+    existing = _existing_keys(connection, kind, keys, price_list_version)
+    if existing is not None and not existing.empty:
+        marker = keys.merge(existing.assign(_in_db=True), how="left", on=list(keys.columns))["_in_db"]
+        in_db = marker.fillna(False).astype(bool).set_axis(keys.index) & ~within
+        check.flag(in_db, "/".join(kind.key), f"een rij die nog niet in de database staat ({label})")
+
+
+def _existing_keys(
+    connection: Connection, kind: Kind, keys: pd.DataFrame, price_list_version: str | None
+) -> pd.DataFrame | None:
+    """The keys already in the database, in the same column names and dtypes as ``keys``."""
+    queries = {
+        "clienten": "SELECT pseudoniem FROM client",
+        "interventies": "SELECT naam FROM interventie",
+        "trajecten": "SELECT client_id AS client, interventie_id AS interventie, start FROM traject",
+        "metingen": "SELECT client_id AS client, domein_id, datum, bron FROM meting",
+        "gebeurtenissen": "SELECT client_id AS client, datum, soort FROM gebeurtenis",
+        "verhalen": "SELECT tekst, datum, client_id AS client FROM verhaal",
+        "identiteiten": "SELECT client_id AS client, soort, waarde FROM client_identiteit",
+    }
+    if kind.name == "prijslijst":
+        existing = pd.read_sql_query(
+            text("SELECT item FROM prijslijst WHERE versie = :v"), connection, params={"v": price_list_version}
+        )
+    else:
+        existing = pd.read_sql_query(text(queries[kind.name]), connection)
+    if existing.empty:
+        return None
+    for column in existing.columns:
+        if pd.api.types.is_datetime64_any_dtype(keys[column]):
+            existing[column] = pd.to_datetime(existing[column]).astype("datetime64[ns]")
+        elif str(keys[column].dtype) == "Int64":
+            existing[column] = existing[column].astype("Int64")
+    return existing.drop_duplicates()
+
+
+# --- writing -------------------------------------------------------------------------------
+
+INSERT_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    # kind -> [(table column, typed key)]
+    "clienten": [("pseudoniem", "pseudoniem"), ("organisatie_id", "organisatie_id"),
+                 ("geboortejaar", "geboortejaar"), ("gemeente", "gemeente"), ("wijk", "wijk"),
+                 ("groep", "groep"), ("cohort", "cohort")],
+    "interventies": [("naam", "naam"), ("databank_erkenning", "databank_erkenning"),
+                     ("doelgroep", "doelgroep"), ("omschrijving", "omschrijving")],
+    "trajecten": [("client_id", "client_id"), ("interventie_id", "interventie_id"), ("start", "start"),
+                  ("eind", "eind"), ("uitstroomreden", "uitstroomreden")],
+    "metingen": [("client_id", "client_id"), ("domein_id", "domein_id"), ("datum", "datum"),
+                 ("score", "score"), ("bron", "bron")],
+    "gebeurtenissen": [("client_id", "client_id"), ("datum", "datum"), ("soort", "soort"),
+                       ("omschrijving", "omschrijving")],
+    "verhalen": [("titel", "titel"), ("tekst", "tekst"), ("soort", "soort"), ("datum", "datum"),
+                 ("auteur_rol", "auteur_rol"), ("client_id", "client_id"), ("gemeente", "gemeente"),
+                 ("wijk", "wijk"), ("interventie_id", "interventie_id"), ("toestemming", "toestemming")],
+    "identiteiten": [("client_id", "client_id"), ("soort", "soort"), ("waarde", "waarde")],
+    "prijslijst": [("versie", "versie"), ("item", "item"), ("omschrijving", "omschrijving"),
+                   ("eenheid", "eenheid"), ("prijs", "prijs"), ("prijsjaar", "prijsjaar"),
+                   ("financier", "financier"), ("domein", "domein"), ("bron", "bron"),
+                   ("betrouwbaarheid", "betrouwbaarheid")],
+}
+
+
+def _insert(
+    engine: Engine,
+    kind: Kind,
+    typed: dict[str, pd.Series],
+    price_list_version: str | None,
+    progress: Callable[[int, int], None] | None,
+) -> ImportResult:
+    n = len(next(iter(typed.values())))
+    details: dict[str, int] = {}
+    with engine.begin() as connection:
+        if kind.name == "clienten":
+            typed["organisatie_id"] = _organisation_ids(connection, typed["organisatie"])
+        if kind.name == "prijslijst":
+            typed["versie"] = pd.Series([price_list_version or "eigen"] * n)
+        pairs = INSERT_COLUMNS[kind.name]
+        columns = [store.column_values(typed[key].reset_index(drop=True)) for _, key in pairs]
+        rows = list(zip(*columns, strict=True))
+        for start in range(0, n, CHUNK):
+            store.bulk_insert(connection, kind.table, [c for c, _ in pairs], rows[start : start + CHUNK])
+            if progress:
+                progress(min(start + CHUNK, n), n)
+    if "client_id" in typed:
+        details["cliënten"] = int(typed["client_id"].nunique())
+    return ImportResult(kind.name, n, details)
+
+
+def _organisation_ids(connection: Connection, names: pd.Series) -> pd.Series:
+    wanted = sorted(set(names.dropna()))
+    known = _lookup(connection, "SELECT naam, id FROM organisatie")
+    for name in wanted:
+        if name not in known:
+            connection.execute(text("INSERT INTO organisatie (naam) VALUES (:n)"), {"n": name})
+    known = _lookup(connection, "SELECT naam, id FROM organisatie")
+    return names.map(known).astype("Int64")

@@ -1,0 +1,290 @@
+"""The database at the edge: connect, create/upgrade, bulk writes and tidy DataFrames out.
+
+SQLite (file ``impact.db``) is the default; ``IMPACT_DB`` or an explicit URL selects another
+database, PostgreSQL included, with the same code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+
+from impact.instruments import Instrument, builtin
+
+DEFAULT_URL = "sqlite:///impact.db"
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def resolve_url(url: str | None = None) -> str:
+    """An explicit URL wins, then IMPACT_DB, then ``impact.db`` here; a bare path means SQLite."""
+    url = url or os.environ.get("IMPACT_DB") or DEFAULT_URL
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def connect(url: str | None = None) -> Engine:
+    """An engine for the database; SQLite gets foreign keys enforced and WAL."""
+    engine = create_engine(resolve_url(url))
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+    return engine
+
+
+def _alembic_config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("impact") / "migrations"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the schema to ``revision`` and make sure built-in instruments exist."""
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), revision)
+    if revision == "head":
+        with engine.begin() as connection:
+            for instrument in builtin().values():
+                ensure_instrument(connection, instrument)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("impact") / "migrations"))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def is_initialised(engine: Engine) -> bool:
+    return inspect(engine).has_table("client") and current_revision(engine) == head_revision()
+
+
+def ensure_instrument(connection: Connection, instrument: Instrument) -> int:
+    """Insert the instrument and its domains if missing; returns the instrument id."""
+    found = connection.execute(
+        text("SELECT id FROM instrument WHERE code = :code"), {"code": instrument.code}
+    ).scalar()
+    if found is not None:
+        return int(found)
+    connection.execute(
+        text(
+            "INSERT INTO instrument (code, naam, versie, schaal_min, schaal_max, richting, "
+            "betrouwbaarheid, betrouwbaarheid_bron, afkappunt, bron, niveaus) VALUES (:code, :naam, "
+            ":versie, :schaal_min, :schaal_max, :richting, :betrouwbaarheid, :bb, :afkappunt, :bron, :niveaus)"
+        ),
+        {
+            "code": instrument.code,
+            "naam": instrument.naam,
+            "versie": instrument.versie,
+            "schaal_min": instrument.schaal_min,
+            "schaal_max": instrument.schaal_max,
+            "richting": instrument.richting,
+            "betrouwbaarheid": instrument.betrouwbaarheid,
+            "bb": instrument.betrouwbaarheid_bron,
+            "afkappunt": instrument.afkappunt,
+            "bron": instrument.bron,
+            "niveaus": pd.Series(instrument.niveaus).to_json() if instrument.niveaus else None,
+        },
+    )
+    instrument_id = int(
+        connection.execute(text("SELECT id FROM instrument WHERE code = :c"), {"c": instrument.code}).scalar()
+    )
+    bulk_insert(
+        connection,
+        "domein",
+        ["instrument_id", "code", "naam", "volgorde", "betrouwbaarheid", "afkappunt"],
+        [
+            (instrument_id, d.code, d.naam, i + 1, d.betrouwbaarheid, d.afkappunt)
+            for i, d in enumerate(instrument.domeinen)
+        ],
+    )
+    return instrument_id
+
+
+def bulk_insert(connection: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """Insert many rows fast: DB-API executemany on SQLite, COPY on PostgreSQL.
+
+    Runs inside the caller's transaction, so an import stays all-or-nothing.
+    """
+    dbapi = connection.connection.driver_connection
+    column_list = ", ".join(columns)
+    if connection.dialect.name == "postgresql":
+        with dbapi.cursor() as cursor, cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    placeholders = ", ".join("?" for _ in columns)
+    cursor = dbapi.cursor()
+    cursor.executemany(f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})", rows)
+    cursor.close()
+
+
+def column_values(values: pd.Series) -> list:
+    """Plain Python values for the DB-API: None for missing, ISO strings for dates."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        text_ = values.dt.strftime("%Y-%m-%d")
+        return text_.where(values.notna(), None).tolist()
+    if str(values.dtype) == "Int64":
+        return [None if pd.isna(v) else int(v) for v in values.tolist()]
+    if pd.api.types.is_float_dtype(values):
+        return [None if v != v else v for v in values.tolist()]
+    return values.astype(object).where(values.notna(), None).tolist()
+
+
+def reset_sequences(connection: Connection, tables: Iterable[str]) -> None:
+    """After inserting explicit ids on PostgreSQL, move each id sequence past the largest id."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            )
+        )
+
+
+# --- reading tidy frames -------------------------------------------------------------------
+
+QUERIES: dict[str, str] = {
+    "organisaties": "SELECT id AS organisatie_id, naam FROM organisatie ORDER BY id",
+    "clienten": (
+        "SELECT id AS client_id, pseudoniem, organisatie_id, geboortejaar, gemeente, wijk, groep, cohort "
+        "FROM client ORDER BY id"
+    ),
+    "identiteiten": "SELECT client_id, soort, waarde FROM client_identiteit ORDER BY id",
+    "interventies": (
+        "SELECT id AS interventie_id, naam, databank_erkenning, doelgroep, omschrijving "
+        "FROM interventie ORDER BY id"
+    ),
+    "trajecten": (
+        "SELECT t.id AS traject_id, t.client_id, t.interventie_id, i.naam AS interventie, t.start, t.eind, "
+        "t.uitstroomreden FROM traject t JOIN interventie i ON i.id = t.interventie_id ORDER BY t.id"
+    ),
+    "metingen": (
+        "SELECT m.client_id, ins.code AS instrument, d.code AS domein, m.datum, m.score, m.bron "
+        "FROM meting m JOIN domein d ON d.id = m.domein_id JOIN instrument ins ON ins.id = d.instrument_id "
+        "ORDER BY m.client_id, ins.code, d.volgorde, m.datum, m.bron"
+    ),
+    "gebeurtenissen": "SELECT client_id, datum, soort, omschrijving FROM gebeurtenis ORDER BY id",
+    "verhalen": (
+        "SELECT id AS verhaal_id, titel, tekst, soort, datum, auteur_rol, client_id, gemeente, wijk, "
+        "interventie_id, toestemming FROM verhaal ORDER BY id"
+    ),
+    "codes": "SELECT id AS code_id, naam, parent_id, definitie, voorbeeld, kleur FROM code ORDER BY id",
+    "coderingen": (
+        "SELECT id AS codering_id, verhaal_id, code_id, start, eind, codeur, datum FROM codering ORDER BY id"
+    ),
+    "prijslijst": (
+        "SELECT versie, item, omschrijving, eenheid, prijs, prijsjaar, financier, domein, bron, betrouwbaarheid "
+        "FROM prijslijst ORDER BY versie, id"
+    ),
+    "casussen": "SELECT id AS casus_id, naam, client_id, interventie_id, inhoud FROM casus ORDER BY id",
+    "instrumenten": (
+        "SELECT code, naam, versie, schaal_min, schaal_max, richting, betrouwbaarheid, betrouwbaarheid_bron, "
+        "afkappunt, bron FROM instrument ORDER BY id"
+    ),
+    "domeinen": (
+        "SELECT ins.code AS instrument, d.code AS domein, d.naam, d.volgorde, d.betrouwbaarheid, d.afkappunt "
+        "FROM domein d JOIN instrument ins ON ins.id = d.instrument_id ORDER BY ins.id, d.volgorde"
+    ),
+}
+DATE_COLUMNS = ("datum", "start", "eind")
+NULLABLE_INT_COLUMNS = ("client_id", "interventie_id", "organisatie_id", "parent_id", "geboortejaar")
+
+
+def read(engine: Engine, name: str) -> pd.DataFrame:
+    """One table as a tidy DataFrame with the column names of the data contract."""
+    if name not in QUERIES:
+        raise KeyError(f"onbekende tabel '{name}'; kies uit {', '.join(QUERIES)}")
+    with engine.connect() as connection:
+        frame = pd.read_sql_query(text(QUERIES[name]), connection)
+    for column in DATE_COLUMNS:
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+    for column in NULLABLE_INT_COLUMNS:
+        if column in frame and frame[column].isna().any():
+            frame[column] = frame[column].astype("Int64")
+    if name == "casussen":
+        frame["inhoud"] = frame["inhoud"].map(_json_value)
+    return frame
+
+
+def _json_value(value: Any) -> Any:
+    import json
+
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def analysis_frame(engine: Engine) -> pd.DataFrame:
+    """Metingen with client attributes and the client's first traject, plus months since start.
+
+    ``maanden`` counts from the first traject's start, or from the client's first measurement
+    when the client has no traject (the comparison group may have none).
+    """
+    metingen = read(engine, "metingen")
+    clienten = read(engine, "clienten").drop(columns=["organisatie_id"])
+    trajecten = read(engine, "trajecten").sort_values(["client_id", "start", "traject_id"])
+    first = trajecten.drop_duplicates("client_id")[["client_id", "interventie", "start", "eind"]].rename(
+        columns={"start": "traject_start", "eind": "traject_eind"}
+    )
+    frame = metingen.merge(clienten, on="client_id", how="left").merge(first, on="client_id", how="left")
+    origin = frame["traject_start"].fillna(frame.groupby("client_id")["datum"].transform("min"))
+    frame["maanden"] = (frame["datum"] - origin).dt.days / DAYS_PER_MONTH
+    return frame
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """Rows per main table, for messages and tests."""
+    tables = ["client", "interventie", "traject", "meting", "gebeurtenis", "verhaal", "prijslijst", "casus"]
+    with engine.connect() as connection:
+        return {t: int(connection.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar()) for t in tables}
+
+
+def table_fingerprint(engine: Engine) -> str:
+    """A hash over the content of every data table, to prove two databases hold the same data."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in QUERIES:
+        frame = read(engine, name)
+        digest.update(name.encode())
+        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+    return digest.hexdigest()
+
+
+def write_world(engine: Engine, world: Any) -> None:
+    """Write a generated world (``impact.demo.DemoWorld``) into an initialised, empty database."""
+    from impact.world_writer import write
+
+    write(engine, world)
+
+
+def sqlite_path(engine: Engine) -> Path | None:
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return None
+    return Path(engine.url.database)

@@ -1,0 +1,53 @@
+"""Fixtures shared by every room: databases on SQLite and, when configured, PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from impact import store
+
+PG_URL = os.environ.get("IMPACT_TEST_PG")  # e.g. postgresql+psycopg://impact:impact@127.0.0.1/impact
+
+
+def _postgres_database():
+    """A fresh, uniquely named PostgreSQL database; dropped afterwards."""
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"impact_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """An empty database URL on each backend; PostgreSQL only when IMPACT_TEST_PG is set.
+
+    CI sets IMPACT_TEST_PG and IMPACT_REQUIRE_PG, so there a missing server fails instead of skipping.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'impact.db'}"
+        return
+    if not PG_URL:
+        if os.environ.get("IMPACT_REQUIRE_PG"):
+            pytest.fail("IMPACT_REQUIRE_PG is gezet maar IMPACT_TEST_PG niet")
+        pytest.skip("geen PostgreSQL: zet IMPACT_TEST_PG")
+    yield from _postgres_database()
+
+
+@pytest.fixture
+def engine(database_url):
+    """An initialised, empty database on each backend."""
+    engine = store.connect(database_url)
+    store.upgrade(engine)
+    yield engine
+    engine.dispose()
