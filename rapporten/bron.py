@@ -1,0 +1,204 @@
+"""Where report builders get their data: a database engine, a demo world or plain DataFrames.
+
+``Gegevens`` reads each table once, applies the report's filters (gemeente, interventie,
+periode) consistently to every table, and hands out tidy DataFrames following the data
+contract. ``identiteiten`` is only used for pseudonymisation and never rendered.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from impact.errors import Problem, UserInputError
+
+DAGEN_PER_MAAND = 30.4375
+TABELLEN = ("clienten", "identiteiten", "interventies", "trajecten", "metingen", "gebeurtenissen",
+            "verhalen", "prijslijst", "casussen", "codes", "coderingen")
+
+
+@dataclass(frozen=True)
+class Filters:
+    gemeente: tuple[str, ...] = ()
+    interventie: tuple[str, ...] = ()
+    periode: tuple[pd.Timestamp, pd.Timestamp] | None = None
+
+    @staticmethod
+    def maak(gemeente=None, interventie=None, periode: str | None = None) -> Filters:
+        def rij(x):
+            if not x:
+                return ()
+            return tuple([x] if isinstance(x, str) else x)
+
+        return Filters(rij(gemeente), rij(interventie), _periode(periode) if periode else None)
+
+    def beschrijving(self) -> dict[str, str]:
+        uit = {}
+        if self.gemeente:
+            uit["gemeente"] = ", ".join(self.gemeente)
+        if self.interventie:
+            uit["interventie"] = ", ".join(self.interventie)
+        if self.periode:
+            uit["periode"] = f"{self.periode[0].date()} t/m {self.periode[1].date()}"
+        return uit
+
+
+def _periode(tekst: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """'2025', '2024:2025', '2024-01-01:2024-06-30' or '2024-03'."""
+    try:
+        delen = tekst.split(":") if ":" in tekst else [tekst, tekst]
+        begin = pd.Timestamp(delen[0])
+        eind_basis = delen[1]
+        eind = pd.Timestamp(eind_basis)
+        if len(eind_basis) == 4:
+            eind = eind + pd.offsets.YearEnd(0)
+        elif len(eind_basis) == 7:
+            eind = eind + pd.offsets.MonthEnd(0)
+    except (ValueError, IndexError) as fout:
+        raise UserInputError(Problem("--periode", None, None,
+                                     "een jaar (2025), jaren (2024:2025) of datums "
+                                     "(2024-01-01:2024-06-30)", tekst)) from fout
+    if eind < begin:
+        raise UserInputError(Problem("--periode", None, None, "een begin vóór het eind", tekst))
+    return begin, eind
+
+
+@dataclass
+class Gegevens:
+    bron: object
+    filters: Filters = field(default_factory=Filters)
+
+    @functools.cached_property
+    def _ruw(self) -> dict[str, pd.DataFrame]:
+        return {}
+
+    def _lees(self, naam: str) -> pd.DataFrame:
+        if naam in self._ruw:
+            return self._ruw[naam]
+        bron = self.bron
+        frame: pd.DataFrame | None = None
+        if isinstance(bron, dict):
+            frame = bron.get(naam)
+        elif hasattr(bron, "connect") and hasattr(bron, "dialect"):
+            from impact import store
+
+            try:
+                frame = store.read(bron, naam)
+            except KeyError:
+                frame = None
+        else:
+            frame = getattr(bron, naam, None)
+            if isinstance(frame, list):
+                frame = pd.DataFrame(frame)
+        if frame is None:
+            frame = pd.DataFrame()
+        self._ruw[naam] = frame
+        return frame
+
+    def ruw(self, naam: str) -> pd.DataFrame:
+        """A table without filters (e.g. the whole price list)."""
+        return self._lees(naam)
+
+    @functools.cached_property
+    def clienten(self) -> pd.DataFrame:
+        df = self._lees("clienten")
+        if self.filters.gemeente and not df.empty:
+            df = df[df["gemeente"].isin(self.filters.gemeente)]
+        if self.filters.interventie and not df.empty:
+            tr = self._lees("trajecten")
+            ids = tr.loc[tr["interventie"].isin(self.filters.interventie), "client_id"]
+            df = df[df["client_id"].isin(ids)]
+        return df.reset_index(drop=True)
+
+    def _van_clienten(self, naam: str) -> pd.DataFrame:
+        df = self._lees(naam)
+        if df.empty or "client_id" not in df.columns:
+            return df
+        return df[df["client_id"].isin(self.clienten["client_id"])].reset_index(drop=True)
+
+    @functools.cached_property
+    def trajecten(self) -> pd.DataFrame:
+        df = self._van_clienten("trajecten")
+        if self.filters.interventie and not df.empty:
+            df = df[df["interventie"].isin(self.filters.interventie)]
+        if self.filters.periode and not df.empty:
+            begin, eind = self.filters.periode
+            df = df[(df["start"] <= eind) & (df["eind"].isna() | (df["eind"] >= begin))]
+        return df.reset_index(drop=True)
+
+    @functools.cached_property
+    def metingen(self) -> pd.DataFrame:
+        return self._in_periode(self._van_clienten("metingen"))
+
+    @functools.cached_property
+    def gebeurtenissen(self) -> pd.DataFrame:
+        return self._in_periode(self._van_clienten("gebeurtenissen"))
+
+    @functools.cached_property
+    def verhalen(self) -> pd.DataFrame:
+        df = self._lees("verhalen")
+        if df.empty:
+            return df
+        if self.filters.gemeente:
+            df = df[df["gemeente"].isin(self.filters.gemeente)]
+        if self.filters.interventie:
+            iv = self.interventies
+            ids = iv.loc[iv["naam"].isin(self.filters.interventie), "interventie_id"]
+            met_client = df["client_id"].notna()
+            df = df[(~met_client & (df["interventie_id"].isna() | df["interventie_id"].isin(ids)))
+                    | df["client_id"].isin(self.clienten["client_id"])]
+        return self._in_periode(df).reset_index(drop=True)
+
+    @property
+    def interventies(self) -> pd.DataFrame:
+        return self._lees("interventies")
+
+    @property
+    def identiteiten(self) -> pd.DataFrame:
+        return self._lees("identiteiten")
+
+    @property
+    def prijslijst(self) -> pd.DataFrame:
+        return self._lees("prijslijst")
+
+    @property
+    def casussen(self) -> pd.DataFrame:
+        return self._lees("casussen")
+
+    def _in_periode(self, df: pd.DataFrame) -> pd.DataFrame:
+        if not self.filters.periode or df.empty or "datum" not in df.columns:
+            return df
+        begin, eind = self.filters.periode
+        return df[(df["datum"] >= begin) & (df["datum"] <= eind)].reset_index(drop=True)
+
+    @functools.cached_property
+    def analyse(self) -> pd.DataFrame:
+        """The contract's analysis frame, built from the filtered tables."""
+        metingen = self.metingen
+        if metingen.empty:
+            return metingen
+        clienten = self.clienten.drop(columns=["organisatie_id"], errors="ignore")
+        tr = self.trajecten.sort_values(["client_id", "start", "traject_id"])
+        eerste = tr.drop_duplicates("client_id")[["client_id", "interventie", "start", "eind"]]
+        eerste = eerste.rename(columns={"start": "traject_start", "eind": "traject_eind"})
+        frame = metingen.merge(clienten, on="client_id", how="inner").merge(
+            eerste, on="client_id", how="left")
+        oorsprong = frame["traject_start"].fillna(frame.groupby("client_id")["datum"].transform("min"))
+        frame["maanden"] = (frame["datum"] - oorsprong).dt.days / DAGEN_PER_MAAND
+        return frame
+
+    def vingerafdruk(self) -> str:
+        from rapporten.herkomst import vingerafdruk
+
+        tabellen = {n: self._lees(n) for n in TABELLEN if n != "identiteiten"}
+        tabellen = {n: (t.drop(columns=["inhoud"], errors="ignore") if n == "casussen" else t)
+                    for n, t in tabellen.items()}
+        return vingerafdruk(tabellen)
+
+    def prijslijst_versie(self) -> str | None:
+        pl = self.prijslijst
+        if pl.empty or "versie" not in pl.columns:
+            return None
+        return ", ".join(sorted(map(str, pl["versie"].dropna().unique()))) or None

@@ -1,0 +1,60 @@
+"""Provenance: what data, filters and settings a report was made from.
+
+The fingerprint is a SHA-256 over a canonical CSV rendering of every input table (rows sorted,
+columns sorted), so the same data always gives the same fingerprint, whatever the database.
+Everything except ``gegenereerd`` is reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from importlib import metadata
+
+import pandas as pd
+
+
+def vingerafdruk(tabellen: dict[str, pd.DataFrame]) -> str:
+    h = hashlib.sha256()
+    for naam in sorted(tabellen):
+        df = tabellen[naam]
+        h.update(naam.encode())
+        if df is None or df.empty:
+            continue
+        df = df.reindex(columns=sorted(df.columns, key=str))
+        tekst = df.astype(str)
+        tekst = tekst.sort_values(list(tekst.columns), kind="mergesort")
+        h.update(tekst.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    return h.hexdigest()
+
+
+def bibliotheekversie() -> str:
+    try:
+        return metadata.version("impact")
+    except metadata.PackageNotFoundError:
+        return "onbekend"
+
+
+@dataclass
+class Herkomst:
+    vingerafdruk: str
+    filters: dict[str, str] = field(default_factory=dict)
+    parameters: dict[str, str] = field(default_factory=dict)
+    prijslijst_versie: str | None = None
+    bibliotheek_versie: str = field(default_factory=bibliotheekversie)
+    gegenereerd: dt.date = field(default_factory=dt.date.today)
+    bronnen: dict[str, str] = field(default_factory=dict)  # section -> module used / missing
+
+    def rijen(self, opmaak) -> list[tuple[str, str]]:
+        t = opmaak.t
+        filters = ", ".join(f"{k} = {v}" for k, v in self.filters.items()) or t("geen (alle gegevens)")
+        parameters = ", ".join(f"{k} = {v}" for k, v in self.parameters.items()) or "–"
+        return [
+            (t("Vingerafdruk van de gegevens (SHA-256)"), self.vingerafdruk),
+            (t("Filters"), filters),
+            (t("Parameters"), parameters),
+            (t("Versie prijslijst"), self.prijslijst_versie or t("geen prijslijst gebruikt")),
+            (t("Versie van de bibliotheek impact"), self.bibliotheek_versie),
+            (t("Gemaakt op"), opmaak.datum(self.gegenereerd)),
+        ]
