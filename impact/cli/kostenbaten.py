@@ -1,5 +1,190 @@
-"""CLI command group 'kostenbaten' (filled in by its own issue)."""
+"""CLI command group 'kosten-baten': Effectencalculator cases and programme MKBA/SROI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import typer
 
-app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+from impact.errors import Problem, UserInputError
+
+app = typer.Typer(
+    help="Kosten en baten: casussen (Effectencalculator) en programma-MKBA/SROI.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+CASUS_BESTAND = typer.Argument(..., help="Casusbestand (.yaml of .xlsx).")
+PROGRAMMA_BESTAND = typer.Argument(..., help="Programmabestand (.yaml).")
+EIGEN_PRIJSLIJST = typer.Option(None, "--prijslijst", help="Eigen prijslijst (CSV/XLSX).")
+
+
+def euro(bedrag: float) -> str:
+    """Dutch notation: € 1.234,56 (negative as € -1.234,56)."""
+    tekst = f"{abs(float(bedrag)):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"€ {'-' if float(bedrag) < 0 else ''}{tekst}"
+
+
+def _print_json(data: dict) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _prijslijst(pad: Path | None):
+    from modellen.kostenbaten.prijslijst import standaard_prijslijst
+
+    return standaard_prijslijst(pad) if pad else standaard_prijslijst()
+
+
+@app.command("casus")
+def casus(
+    bestand: Path = CASUS_BESTAND,
+    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    prijslijst: Path | None = EIGEN_PRIJSLIJST,
+    prijsjaar: int | None = typer.Option(None, "--prijsjaar", help="Prijspeil (CPI-indexering)."),
+    discontovoet: float | None = typer.Option(None, "--discontovoet", help="Bijv. 0.0225."),
+) -> None:
+    """Reken één casus door: kosten per scenario, verschil, per financier en contante waarde."""
+    from impact.io.casus_bestand import lees_casus
+    from modellen.kostenbaten.casus import Effectencalculator
+
+    gelezen = lees_casus(bestand)
+    calc = Effectencalculator(
+        _prijslijst(prijslijst), discontovoet=discontovoet, prijsjaar=prijsjaar
+    )
+    resultaat = calc.fit(gelezen.document, gelezen.bestand, gelezen.regels)
+    if als_json:
+        _print_json(resultaat.to_dict())
+        return
+    d = resultaat.to_dict()
+    typer.echo(
+        f"Casus: {d['casus']}  (prijspeil {d['prijsjaar']}, prijslijst {d['prijslijst']['versie']})"
+    )
+    typer.echo(f"  kosten interventie: {euro(d['kosten_interventie'])}")
+    typer.echo(f"  kosten referentie:  {euro(d['kosten_referentie'])}")
+    laag, hoog = d["verschil_bandbreedte"]
+    typer.echo(
+        f"  verschil (referentie - interventie): {euro(d['verschil'])}"
+        f"  (bandbreedte {euro(laag)} tot {euro(hoog)})"
+    )
+    voet = f"{d['discontovoet']['waarde']:.2%}".replace(".", ",")
+    typer.echo(
+        f"  contante waarde verschil: {euro(d['contante_waarde']['verschil'])}"
+        f"  (discontovoet {voet})"
+    )
+    typer.echo("  per financier (negatief = investeert, positief = profiteert):")
+    for rij in d["per_financier"]:
+        typer.echo(f"    {rij['financier']:<18} {euro(rij['verschil'])}")
+
+
+def _lees_casussen_uit_db(interventie: str, db: str | None) -> list[dict]:
+    try:
+        from impact import store
+    except ImportError:
+        raise UserInputError(
+            Problem("database", None, None, "een beschikbare databaselaag (impact.store)", None)
+        ) from None
+    engine = store.connect(db)
+    casussen = store.read(engine, "casussen")
+    try:
+        interventies = store.read(engine, "interventies")
+        namen = dict(zip(interventies["interventie_id"], interventies["naam"], strict=False))
+    except Exception:  # noqa: BLE001 - the table is optional for this command
+        namen = {}
+    gekozen = []
+    for rij in casussen.to_dict("records"):
+        inhoud = rij.get("inhoud")
+        if isinstance(inhoud, str):
+            inhoud = json.loads(inhoud)
+        naam = namen.get(rij.get("interventie_id")) or (inhoud or {}).get("interventie")
+        if interventie in (naam, str(rij.get("interventie_id"))):
+            gekozen.append(inhoud)
+    return gekozen
+
+
+@app.command("casussen")
+def casussen(
+    interventie: str = typer.Option(..., "--interventie", help="Naam (of id) van de interventie."),
+    db: str | None = typer.Option(None, "--db", help="Database-URL (standaard impact.db)."),
+    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    extrapoleer: int | None = typer.Option(None, "--extrapoleer", help="Aantal cliënten."),
+    seed: int = typer.Option(2026, "--seed", help="Seed voor de bootstrap."),
+) -> None:
+    """Neem alle casussen van één interventie samen (met bootstrap-intervallen)."""
+    from modellen.kostenbaten.casus import Effectencalculator
+    from modellen.kostenbaten.casussen import CasussenAnalyse
+
+    documenten = _lees_casussen_uit_db(interventie, db)
+    if not documenten:
+        raise UserInputError(
+            Problem(
+                "database",
+                None,
+                "interventie",
+                "ten minste één casus bij deze interventie",
+                interventie,
+            )
+        )
+    calc = Effectencalculator()
+    resultaten = [
+        calc.fit(doc, f"casus {doc.get('naam', i + 1)}") for i, doc in enumerate(documenten)
+    ]
+    samen = CasussenAnalyse(seed=seed).fit(resultaten)
+    d = samen.to_dict()
+    if extrapoleer:
+        d["extrapolatie"] = samen.extrapoleer(extrapoleer)
+    if als_json:
+        _print_json(d)
+        return
+    typer.echo(f"{interventie}: {samen.n} casussen")
+    for rij in d["gemiddelden"]:
+        typer.echo(
+            f"  {rij['grootheid']:<20} gemiddeld {euro(rij['gemiddelde'])} "
+            f"(95%-interval {euro(rij['ci_laag'])} tot {euro(rij['ci_hoog'])})"
+        )
+    typer.echo("  wie investeert, wie profiteert (gemiddeld per casus):")
+    for rij in d["per_financier"]:
+        typer.echo(f"    {rij['financier']:<18} {euro(rij['saldo_gemiddeld'])}  {rij['rol']}")
+    if extrapoleer:
+        e = d["extrapolatie"]
+        typer.echo(
+            f"  naar {extrapoleer} cliënten: {euro(e['verschil'])} "
+            f"({euro(e['ci_laag'])} tot {euro(e['ci_hoog'])}). {e['waarschuwing']}"
+        )
+
+
+@app.command("programma")
+def programma(
+    bestand: Path = PROGRAMMA_BESTAND,
+    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    monte_carlo: int = typer.Option(0, "--monte-carlo", help="Aantal trekkingen (0 = geen)."),
+    seed: int = typer.Option(2026, "--seed", help="Seed voor de Monte Carlo."),
+) -> None:
+    """Programma-MKBA/SROI: contante waarde van kosten en baten, SROI-ratio, break-evenjaar."""
+    from impact.io.casus_bestand import lees_yaml_met_regels
+    from modellen.kostenbaten.onzekerheid import MonteCarlo, scenarios, tornado
+    from modellen.kostenbaten.programma import ProgrammaMKBA
+
+    gelezen = lees_yaml_met_regels(bestand, "een programma met naam, investeringen en uitkomsten")
+    resultaat = ProgrammaMKBA().fit(gelezen.document, gelezen.bestand, gelezen.regels)
+    d = resultaat.to_dict()
+    d["gevoeligheid"] = tornado(resultaat.programma).to_dict()
+    d["scenarios"] = scenarios(resultaat.programma).to_dict("records")
+    if monte_carlo:
+        d["monte_carlo"] = MonteCarlo(n=monte_carlo, seed=seed).fit(resultaat.programma).to_dict()
+    if als_json:
+        _print_json(d)
+        return
+    typer.echo(f"Programma: {d['naam']}  (prijslijst {d['prijslijst_versie']})")
+    typer.echo(f"  contante waarde kosten: {euro(d['pv_kosten'])}")
+    typer.echo(f"  contante waarde baten:  {euro(d['pv_baten'])}")
+    typer.echo(f"  netto contante waarde:  {euro(d['netto_contante_waarde'])}")
+    ratio = d["sroi_ratio"]
+    typer.echo(f"  SROI-ratio: {'-' if ratio is None else f'{ratio:.2f}'.replace('.', ',')}")
+    jaar = d["break_even_jaar"]
+    typer.echo(f"  break-evenjaar: {'niet bereikt' if jaar is None else jaar}")
+    for naam, waarde in d["per_begunstigde"].items():
+        typer.echo(f"  baten {naam}: {euro(waarde)}")
+    if d["zonder_bron"]:
+        typer.echo(f"  Let op: geen bron bij {', '.join(d['zonder_bron'])}")

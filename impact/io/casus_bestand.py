@@ -68,11 +68,13 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
             _walk(item, path + (i,), lines)
 
 
-def lees_casus_yaml(pad: str | Path) -> CasusBestand:
-    """Read a YAML case file; syntax errors become a Dutch UserInputError with the line."""
+def lees_yaml_met_regels(
+    pad: str | Path, verwacht: str = "een casus met de velden naam en scenarios"
+) -> CasusBestand:
+    """Read a YAML mapping plus the line of every path in it; syntax errors name the line."""
     pad = Path(pad)
     if not pad.exists():
-        raise UserInputError(Problem(str(pad), None, None, "een bestaand casusbestand", None))
+        raise UserInputError(Problem(str(pad), None, None, "een bestaand bestand", None))
     tekst = pad.read_text(encoding="utf-8")
     try:
         node = yaml.compose(tekst, Loader=yaml.SafeLoader)
@@ -85,13 +87,16 @@ def lees_casus_yaml(pad: str | Path) -> CasusBestand:
             Problem(str(pad), regel, None, f"geldige YAML (probleem: {uitleg})", None)
         ) from None
     if not isinstance(document, dict):
-        raise UserInputError(
-            Problem(str(pad), 1, None, "een casus met de velden naam en scenarios", document)
-        )
+        raise UserInputError(Problem(str(pad), 1, None, verwacht, document))
     lines: dict[Path_, int] = {}
     if node is not None:
         _walk(node, (), lines)
     return CasusBestand(document=document, regels=lines, bestand=str(pad))
+
+
+def lees_casus_yaml(pad: str | Path) -> CasusBestand:
+    """Read a YAML case file; syntax errors become a Dutch UserInputError with the line."""
+    return lees_yaml_met_regels(pad)
 
 
 def schrijf_casus_sjabloon(pad: str | Path) -> Path:
