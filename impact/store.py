@@ -147,7 +147,7 @@ def column_values(values: pd.Series) -> list:
     """Plain Python values for the DB-API: None for missing, ISO strings for dates."""
     if pd.api.types.is_datetime64_any_dtype(values):
         text_ = values.dt.strftime("%Y-%m-%d")
-        return text_.where(values.notna(), None).tolist()
+        return text_.astype(object).where(values.notna(), None).tolist()
     if str(values.dtype) == "Int64":
         return [None if pd.isna(v) else int(v) for v in values.tolist()]
     if pd.api.types.is_float_dtype(values):
