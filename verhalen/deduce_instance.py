@@ -1,0 +1,68 @@
+"""One deduce instance per process, with an explicit, writable cache location.
+
+deduce builds an ~80 MB lookup cache on its first start (one to two minutes) and loads it in
+seconds afterwards. By default deduce writes that cache inside its own site-packages folder,
+which is often read-only; we point it at ``$IMPACT_CACHE/deduce-<versie>`` or, without that
+variable, at the user cache folder (``platformdirs.user_cache_dir("impact")``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deduce import Deduce
+
+CACHE_ENV = "IMPACT_CACHE"
+
+_lock = threading.Lock()
+_instance: Deduce | None = None
+
+
+def cache_dir() -> Path:
+    """Folder that holds deduce's lookup cache for the installed deduce version."""
+    base = os.environ.get(CACHE_ENV)
+    if base:
+        root = Path(base).expanduser()
+    else:
+        import platformdirs
+
+        root = Path(platformdirs.user_cache_dir("impact"))
+    return root / f"deduce-{version('deduce')}"
+
+
+def _import_deduce_quietly():
+    """Import deduce without letting it reconfigure the root logger.
+
+    deduce calls ``logging.basicConfig(level=DEBUG, stream=stdout)`` at import time, which
+    would flood the CLI's stdout; we restore the root logger afterwards.
+    """
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    import deduce
+
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    return deduce
+
+
+def get_deduce() -> Deduce:
+    """The process-wide deduce instance, built (or loaded from cache) on first use."""
+    global _instance
+    with _lock:
+        if _instance is None:
+            deduce = _import_deduce_quietly()
+            path = cache_dir()
+            path.mkdir(parents=True, exist_ok=True)
+            _instance = deduce.Deduce(cache_path=path)
+        return _instance
+
+
+def is_loaded() -> bool:
+    """Whether deduce has already been loaded in this process."""
+    return _instance is not None

@@ -1,0 +1,349 @@
+"""Pseudonymisation of Dutch stories: deduce, strengthened by our own detectors.
+
+>>> p = Pseudonymizer()
+>>> result = p.pseudonymize("Mw. jansen belde op 3 maart.",
+...                         known_identities=[("achternaam", "Jansen")], client_key=17)
+>>> result.text
+'Mw. [Persoon-1] belde op [Datum-1].'
+
+Pseudonyms are consistent per ``client_key``: the same person, address or number gets the
+same placeholder in every story of that client (the client's own name is always
+``[Persoon-1]``). Without a client key every call numbers from 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+import pandas as pd
+
+from verhalen import herkenners as h
+from verhalen.herkenners import Detection, KnownIdentity
+
+if TYPE_CHECKING:
+    from deduce import Deduce
+
+DateMode = Literal["vervang", "maand"]
+
+LABELS = {
+    h.PERSOON: "Persoon", h.ADRES: "Adres", h.POSTCODE: "Postcode", h.LOCATIE: "Locatie",
+    h.BSN: "BSN", h.IBAN: "IBAN", h.TELEFOON: "Telefoon", h.EMAIL: "E-mail", h.DATUM: "Datum",
+    h.LEEFTIJD: "Leeftijd", h.INSTELLING: "Instelling", h.URL: "URL", h.ID: "Nummer",
+}  # fmt: skip
+
+# Higher wins when detections overlap: the client's known identities first, then our
+# checksum/format detectors, then the regional lists, then deduce.
+_KIND_PRIORITY = {
+    h.EMAIL: 9, h.IBAN: 8, h.BSN: 7, h.TELEFOON: 6, h.URL: 5, h.POSTCODE: 4, h.ADRES: 3,
+    h.INSTELLING: 3, h.DATUM: 2, h.PERSOON: 2, h.LEEFTIJD: 1, h.LOCATIE: 1, h.ID: 0,
+}  # fmt: skip
+_SOURCE_PRIORITY = {"identiteit": 30, "deduce": 0}
+
+_TITLES = {
+    "mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "de", "dr", "mr", "ir", "drs",
+    "zus", "broer", "moeder", "vader", "zoon", "dochter", "oma", "opa",
+}  # fmt: skip
+
+
+class Replacement(NamedTuple):
+    """One replaced span; ``start``/``end`` are offsets into the original text."""
+
+    start: int
+    end: int
+    kind: str
+    original: str
+    replacement: str
+
+
+@dataclass(frozen=True)
+class PseudonymizedText:
+    text: str
+    replacements: list[Replacement]
+    original: str = field(repr=False, default="")
+
+
+@dataclass
+class _Registry:
+    """Pseudonym numbering for one client (or one call without a client key)."""
+
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+    person_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def number(self, label: str, key: str) -> int:
+        if (label, key) not in self.numbers:
+            self.counters[label] = self.counters.get(label, 0) + 1
+            self.numbers[(label, key)] = self.counters[label]
+        return self.numbers[(label, key)]
+
+    def person_key(self, name: str) -> str:
+        """Link 'Sandra' to an earlier 'Sandra de Vries' (token subset), else a new person."""
+        tokens = _name_tokens(name)
+        if not tokens:
+            return h._fold(name)
+        for key, known in self.person_tokens.items():
+            if tokens <= known or known <= tokens:
+                return key
+        key = "naam:" + " ".join(sorted(tokens))
+        self.person_tokens[key] = tokens
+        return key
+
+
+def _name_tokens(name: str) -> frozenset[str]:
+    return frozenset(
+        t
+        for t in (h._fold(x) for x in re.findall(r"\w+", name))
+        if t not in _TITLES and t not in h._INTERFIXES and len(t) > 1
+    )
+
+
+def as_identities(known: Any) -> list[KnownIdentity]:
+    """Accept a DataFrame (soort, waarde), pairs, KnownIdentity objects or {soort: waarde(s)}."""
+    if known is None:
+        return []
+    if isinstance(known, pd.DataFrame):
+        pairs = zip(known["soort"], known["waarde"], strict=True)
+        return [KnownIdentity(str(s), str(w)) for s, w in pairs if pd.notna(w)]
+    if isinstance(known, Mapping):
+        out = []
+        for soort, values in known.items():
+            for value in [values] if isinstance(values, str) else values:
+                out.append(KnownIdentity(str(soort), str(value)))
+        return out
+    out = []
+    for item in known:
+        out.append(
+            item if isinstance(item, KnownIdentity) else KnownIdentity(str(item[0]), str(item[1]))
+        )
+    return out
+
+
+def _deduce_kind(tag: str, text: str) -> str:
+    tag = tag.lower()
+    if "patient" in tag or "persoon" in tag or "naam" in tag or "initia" in tag:
+        return h.PERSOON
+    if "instelling" in tag or "ziekenhuis" in tag:
+        return h.INSTELLING
+    if "locatie" in tag or "straat" in tag or "huisnummer" in tag:
+        return h.ADRES if re.search(r"\d", text) else h.LOCATIE
+    for key, kind in (("datum", h.DATUM), ("leeftijd", h.LEEFTIJD), ("bsn", h.BSN),
+                      ("telefoon", h.TELEFOON), ("email", h.EMAIL), ("url", h.URL)):  # fmt: skip
+        if key in tag:
+            return kind
+    return h.ID
+
+
+def _patient(identities: list[KnownIdentity]):
+    """deduce's own patient metadata, so its patient-name annotator helps too."""
+    from deduce.person import Person
+
+    first = [i.waarde for i in identities if i.soort == "voornaam"]
+    surname = next((i.waarde for i in identities if i.soort == "achternaam"), None)
+    full = next((i.waarde for i in identities if i.soort == "naam"), None)
+    if full and not (first and surname):
+        parts = full.split()
+        first = first or parts[:1]
+        surname = surname or (" ".join(parts[1:]) or None)
+    if not first and not surname:
+        return None
+    first_names = [t for f in first for t in f.split()]
+    initials = "".join(f[0].upper() for f in first_names) or None
+    return Person(first_names=first_names or None, surname=surname, initials=initials)
+
+
+class Pseudonymizer:
+    """Replace identifiers in Dutch story text by consistent placeholders.
+
+    ``dates="maand"`` generalises dates to their month ('12 maart 2024' -> '[maart 2024]')
+    instead of replacing them by ``[Datum-N]``. ``use_deduce=False`` runs only our own
+    detectors (fast, for tests of the detectors). ``deduce`` lets a caller pass an instance;
+    by default the process-wide one from :mod:`verhalen.deduce_instance` is used.
+    """
+
+    def __init__(
+        self,
+        *,
+        dates: DateMode = "vervang",
+        use_deduce: bool = True,
+        fuzzy: bool = True,
+        streets: Iterable[str] | None = None,
+        deduce: Deduce | None = None,
+    ) -> None:
+        if dates not in ("vervang", "maand"):
+            raise ValueError("dates moet 'vervang' of 'maand' zijn")
+        self.dates = dates
+        self.use_deduce = use_deduce
+        self.fuzzy = fuzzy
+        self.streets = tuple(streets) if streets is not None else None
+        self._deduce = deduce
+        self._registries: dict[Any, _Registry] = {}
+
+    @property
+    def deduce(self) -> Deduce:
+        if self._deduce is None:
+            from verhalen.deduce_instance import get_deduce
+
+            self._deduce = get_deduce()
+        return self._deduce
+
+    def reset(self, client_key: Any = None) -> None:
+        """Forget the pseudonym numbering of one client (or of all clients)."""
+        if client_key is None:
+            self._registries.clear()
+        else:
+            self._registries.pop(client_key, None)
+
+    # -- detection ------------------------------------------------------------------------
+
+    def detect_all(self, text: str, known_identities: Any = None) -> list[Detection]:
+        """Every raw detection (deduce and ours), overlapping, unsorted."""
+        identities = as_identities(known_identities)
+        found = h.find_known_identities(text, identities, fuzzy=self.fuzzy) if identities else []
+        found += h.find_all(text, self.streets)
+        if self.use_deduce and text.strip():
+            metadata = {}
+            patient = _patient(identities)
+            if patient is not None:
+                metadata["patient"] = patient
+            doc = self.deduce.deidentify(text, metadata=metadata or None)
+            for a in doc.annotations:
+                kind = _deduce_kind(a.tag, a.text)
+                key = "client" if "patient" in a.tag.lower() else None
+                d = Detection(a.start_char, a.end_char, kind, a.text, "deduce", key)
+                found += _split_sentences(d) if kind == h.PERSOON else [d]
+        return found
+
+    def detect(self, text: str, known_identities: Any = None) -> list[Detection]:
+        """Non-overlapping spans to replace, with kind and key of their strongest detection."""
+        found = sorted(self.detect_all(text, known_identities), key=lambda d: (d.start, -d.end))
+        merged: list[Detection] = []
+        cluster: list[Detection] = []
+        end = -1
+        for d in found + [None]:  # type: ignore[list-item]
+            if d is not None and d.start < end:
+                cluster.append(d)
+                end = max(end, d.end)
+                continue
+            if cluster:
+                best = max(cluster, key=_strength)
+                start = cluster[0].start
+                merged.append(
+                    Detection(start, end, best.kind, text[start:end], best.source, best.key)
+                )
+            if d is not None:
+                cluster, end = [d], d.end
+        return _join_same_key(text, merged)
+
+    # -- replacement ----------------------------------------------------------------------
+
+    def pseudonymize(
+        self, text: str, known_identities: Any = None, client_key: Any = None
+    ) -> PseudonymizedText:
+        """Replace every identifier; the same client_key gives the same pseudonyms across texts."""
+        identities = as_identities(known_identities)
+        if client_key is None:
+            registry = _Registry()
+        else:
+            registry = self._registries.setdefault(client_key, _Registry())
+        self._register_identities(registry, identities)
+
+        pieces: list[str] = []
+        replacements: list[Replacement] = []
+        position = 0
+        for d in self.detect(text, identities):
+            replacement = self._placeholder(d, registry)
+            pieces += [text[position : d.start], replacement]
+            replacements.append(Replacement(d.start, d.end, d.kind, d.text, replacement))
+            position = d.end
+        pieces.append(text[position:])
+        return PseudonymizedText("".join(pieces), replacements, text)
+
+    def _register_identities(self, registry: _Registry, identities: list[KnownIdentity]) -> None:
+        """The client is Persoon-1, then the relatives in the order given."""
+        names = " ".join(i.waarde for i in identities if i.soort.lower() in h.NAME_KINDS)
+        if names:
+            registry.person_tokens.setdefault("client", _name_tokens(names))
+            registry.number("Persoon", "client")
+        for i in identities:
+            if i.soort.lower() == "naaste":
+                key = f"naaste:{h._fold(i.waarde.strip())}"
+                registry.person_tokens.setdefault(key, _name_tokens(i.waarde))
+                registry.number("Persoon", key)
+
+    def _placeholder(self, d: Detection, registry: _Registry) -> str:
+        label = LABELS.get(d.kind, "Nummer")
+        if d.kind == h.DATUM and self.dates == "maand":
+            month = h.month_label(d.text)
+            if month:
+                return f"[{month}]"
+        if d.key is not None:
+            key = d.key
+        elif d.kind == h.PERSOON:
+            key = registry.person_key(d.text)
+        elif d.kind == h.TELEFOON:
+            key = h.normalize_phone(d.text)
+        elif d.kind in (h.BSN, h.IBAN, h.POSTCODE):
+            key = re.sub(r"[\s.\-]", "", d.text).upper()
+        else:
+            key = re.sub(r"\s+", " ", h._fold(d.text)).strip(" .,")
+        return f"[{label}-{registry.number(label, key)}]"
+
+    # -- frames ---------------------------------------------------------------------------
+
+    def pseudonymize_frame(
+        self,
+        verhalen: pd.DataFrame,
+        identiteiten: pd.DataFrame | None = None,
+        column: str = "tekst",
+    ) -> pd.DataFrame:
+        """A copy of a ``verhalen`` frame, ``column`` pseudonymised consistently per client_id."""
+        out = verhalen.copy()
+        has_client = "client_id" in out.columns
+        texts = []
+        for _, row in out.iterrows():
+            client = row["client_id"] if has_client and pd.notna(row["client_id"]) else None
+            known = None
+            if identiteiten is not None and client is not None:
+                known = identiteiten[identiteiten["client_id"] == client]
+            value = row[column]
+            text = "" if pd.isna(value) else str(value)
+            texts.append(self.pseudonymize(text, known, client).text)
+        out[column] = texts
+        return out
+
+
+def _strength(d: Detection) -> tuple[int, int, int]:
+    return (_KIND_PRIORITY.get(d.kind, 0), _SOURCE_PRIORITY.get(d.source, 10), d.end - d.start)
+
+
+def _split_sentences(d: Detection) -> list[Detection]:
+    """deduce glues adjacent names ('Sandra de Vries. Sandra'); split them at punctuation."""
+    parts = []
+    for m in re.finditer(r"[^.,;:!?]+", d.text):
+        piece = m.group().strip()
+        if piece:
+            start = d.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
+            parts.append(Detection(start, start + len(piece), d.kind, piece, d.source, d.key))
+    return parts or [d]
+
+
+def _join_same_key(text: str, spans: list[Detection]) -> list[Detection]:
+    """'maria' + ' ' + 'janssen', both the client: one span, one placeholder."""
+    out: list[Detection] = []
+    for d in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and d.key is not None
+            and prev.key == d.key
+            and text[prev.end : d.start].strip() == ""
+        ):
+            out[-1] = Detection(
+                prev.start, d.end, prev.kind, text[prev.start : d.end], prev.source, prev.key
+            )
+        else:
+            out.append(d)
+    return out
