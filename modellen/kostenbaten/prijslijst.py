@@ -111,7 +111,10 @@ class Prijslijst:
         info: dict = {"versie": self.versie, "aantal_items": len(self)}
         if self.prijspeil is not None:
             cpi = self.cpi or standaard_cpi()
-            jaren = sorted({int(j) for j in self.items["prijsjaar_origineel"]} | {self.prijspeil})
+            jaren = sorted(
+                {int(j) for j in self.items.get("prijsjaar_origineel", self.items["prijsjaar"])}
+                | {self.prijspeil}
+            )
             info["prijspeil"] = self.prijspeil
             info["indexering"] = cpi.bron() | {
                 "afgeleide_jaren_gebruikt": cpi.afgeleide_jaren(*jaren)
