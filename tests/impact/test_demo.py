@@ -199,3 +199,145 @@ def test_identities_are_complete_and_in_the_right_municipality(world: DemoWorld)
     phone = r"06-\d{8}|06 \d\d \d\d \d\d \d\d|\+31 6 \d{8}|06\d{8}|0\d{2,3}-\d{6,7}"
     assert tel.str.fullmatch(phone).all()
     assert ids.loc[ids["soort"] == "email", "waarde"].str.fullmatch(r"[a-z0-9._]+@[a-z.]+").all()
+
+
+# ---------------------------------------------------------------- stories
+
+ID_PATTERNS = {
+    "bsn": r"(?<![\d-])\d{9}(?!\d)",
+    "email": r"[a-z0-9._]+@[a-z0-9.]+\.[a-z]+",
+    "telefoon": r"\+31 6 \d{8}|06-\d{8}|06 \d\d \d\d \d\d \d\d|(?<!\d)06\d{8}|0\d{2,3}-\d{6,7}",
+    "postcode": r"\b\d{4} [A-Z]{2}\b",
+    "geboortedatum": r"\b\d\d-\d\d-\d{4}\b",
+}
+
+
+def _client_stories(world: DemoWorld) -> pd.DataFrame:
+    v = world.verhalen
+    return v[v["client_id"].notna()].astype({"client_id": "int64"})
+
+
+def test_story_values_and_consent_are_mixed(world: DemoWorld) -> None:
+    v = world.verhalen
+    assert v["verhaal_id"].tolist() == list(range(1, len(v) + 1))
+    assert set(v["soort"]) == {"casusnotitie", "clientverhaal", "msc_verhaal", "wijkverhaal"}
+    assert set(v["auteur_rol"]) <= {"professional", "client", "naaste", "student", "burger"}
+    assert set(v["toestemming"]) == {"intern", "geanonimiseerd_publiceren", "publiceren_met_bron"}
+    assert (v["tekst"].str.len() > 40).all()
+    per_client = _client_stories(world).groupby("client_id").size().reindex(
+        world.clienten["client_id"], fill_value=0
+    )
+    assert 1.0 <= per_client.mean() <= 3.0
+    assert v["datum"].max() <= pd.Timestamp("2025-12-31")
+
+
+def test_client_stories_are_dated_within_the_clients_own_period(world: DemoWorld) -> None:
+    s = _client_stories(world).merge(world.trajecten[["client_id", "start"]], on="client_id")
+    assert (s["datum"] >= s["start"]).all()
+    assert (s[["gemeente", "wijk"]].values == world.clienten.set_index("client_id").loc[
+        s["client_id"], ["gemeente", "wijk"]].values).all()
+
+
+def test_texts_are_not_clones(world: DemoWorld) -> None:
+    notes = world.verhalen[world.verhalen["soort"] == "casusnotitie"]["tekst"]
+    assert notes.nunique() > 0.97 * len(notes)
+    # without the personal details the texts still vary: many different first sentences
+    skeleton = notes.str.split(".").str[1]
+    assert skeleton.nunique() > 20
+
+
+def test_every_planted_identifier_is_in_identiteiten(world: DemoWorld) -> None:
+    known = set(zip(world.identiteiten["client_id"], world.identiteiten["soort"],
+                    world.identiteiten["waarde"], strict=True))
+    found = dict.fromkeys(ID_PATTERNS, 0)
+    for row in _client_stories(world).itertuples():
+        for soort, pattern in ID_PATTERNS.items():
+            for match in re.findall(pattern, row.tekst):
+                assert (row.client_id, soort, match) in known, (row.verhaal_id, soort, match)
+                found[soort] += 1
+    assert all(count > 5 for count in found.values()), found
+    bsns = [m for t in world.verhalen["tekst"] for m in re.findall(ID_PATTERNS["bsn"], t)]
+    assert bsns and all(elfproef(b) for b in bsns)
+
+
+def test_names_addresses_and_relatives_in_stories_are_the_clients_own(world: DemoWorld) -> None:
+    ids = world.identiteiten
+    own = {(c, s): set(g["waarde"]) for (c, s), g in ids.groupby(["client_id", "soort"])}
+    stories = _client_stories(world)
+    intake = stories.sort_values("datum").groupby("client_id").first()
+    for client_id, row in intake.iterrows():
+        assert next(iter(own[(client_id, "naam")])) in row["tekst"]
+    counts = {"adres": 0, "naaste": 0}
+    for row in stories.itertuples():
+        surnames = own[(row.client_id, "achternaam")]
+        for match in re.finditer(r"\b(?:mevrouw|meneer) ", row.tekst):
+            rest = row.tekst[match.end():]
+            assert any(rest.startswith(a) for a in surnames), (row.verhaal_id, rest[:30])
+        for soort in counts:
+            counts[soort] += any(v in row.tekst for v in own.get((row.client_id, soort), ()))
+    assert counts["adres"] > 20 and counts["naaste"] > 20, counts
+    all_names = set(ids.loc[ids["soort"] == "naam", "waarde"])
+    for text in world.verhalen.loc[world.verhalen["soort"] == "wijkverhaal", "tekst"]:
+        for pattern in ID_PATTERNS.values():
+            assert not re.search(pattern, text)
+        assert not any(name in text for name in all_names)
+
+
+def test_wijkverhalen_per_wijk_per_year_quote_the_wijk_figures(world: DemoWorld) -> None:
+    w = world.verhalen[world.verhalen["soort"] == "wijkverhaal"]
+    assert w["client_id"].isna().all() and w["interventie_id"].isna().all()
+    assert not w.assign(jaar=w["datum"].dt.year).duplicated(["gemeente", "wijk", "jaar"]).any()
+    starts = world.trajecten.merge(world.clienten, on="client_id")
+    starts["jaar"] = starts["start"].dt.year
+    counts = starts.groupby(["gemeente", "wijk", "jaar"]).size()
+    for row in w.itertuples():
+        k = counts[(row.gemeente, row.wijk, row.datum.year)]
+        assert re.search(rf"\b{k}\b", row.tekst), (row.wijk, k, row.tekst)
+
+
+def test_intake_note_names_the_lowest_zrm_domain(world: DemoWorld) -> None:
+    from impact.demo.teksten import DOMAIN_TEXT
+    from impact.demo.verloop import DOMAINS
+
+    names = dict(zip(DOMAINS, DOMAIN_TEXT, strict=True))
+    m = world.metingen.merge(world.trajecten[["client_id", "start"]], on="client_id")
+    intake = m[m["datum"] == m["start"]].pivot(index="client_id", columns="domein",
+                                                 values="score")[DOMAINS]
+    lowest = intake.idxmin(axis=1)
+    notes = _client_stories(world).sort_values("datum").groupby("client_id")["tekst"].first()
+    for client_id, domain in lowest.items():
+        assert names[domain] in notes[client_id], (client_id, domain)
+
+
+def test_keerpunt_and_relapse_notes_are_dated_near_the_event(world: DemoWorld) -> None:
+    ev = world.gebeurtenissen
+    notes = _client_stories(world)
+    notes = notes[notes["soort"] == "casusnotitie"]
+    relevant = ev[ev["soort"].isin(["schuldregeling_gestart", "werk_gevonden", "opname",
+                                    "uithuiszetting"])]
+    assert len(relevant) > 10
+    joined = relevant.merge(notes, on="client_id", suffixes=("_ev", "_note"))
+    delta = (joined["datum_note"] - joined["datum_ev"]).dt.days
+    joined = joined[delta.between(0, 14)]
+    explained = set(zip(joined["client_id"], joined["datum_ev"], strict=True))
+    assert explained == set(zip(relevant["client_id"], relevant["datum"], strict=True))
+    schuld = joined[joined["soort_ev"] == "schuldregeling_gestart"]["tekst"]
+    assert schuld.str.contains("schuldregeling|schuldeisers|saneringskrediet").all()
+
+
+def test_relapse_lowers_the_domain_it_concerns(world: DemoWorld) -> None:
+    big = generate(seed=11, n_clients=1500)
+    ev = big.gebeurtenissen[big.gebeurtenissen["soort"] == "opname"]
+    geest = big.metingen[big.metingen["domein"] == "geestelijke_gezondheid"]
+    drops = []
+    for row in ev.itertuples():
+        own = geest[geest["client_id"] == row.client_id]
+        before, after = own[own["datum"] <= row.datum], own[own["datum"] > row.datum]
+        if len(before) and len(after):
+            drops.append(after["score"].iloc[0] - before["score"].iloc[-1])
+    assert len(drops) >= 10 and np.mean(drops) < -0.5
+
+
+def test_casussen_is_a_list_of_dicts(world: DemoWorld) -> None:
+    assert isinstance(world.casussen, list)
+    assert all(isinstance(c, dict) for c in world.casussen)
