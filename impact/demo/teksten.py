@@ -51,7 +51,8 @@ def identities(people: People, client_id: np.ndarray) -> pd.DataFrame:
     """Every fake identifier of every client, one row per (client, soort, waarde)."""
     parts = []
     for soort, values in (
-        ("voornaam", people.voornaam), ("achternaam", people.achternaam), ("naam", people.naam),
+        ("voornaam", people.voornaam), ("achternaam", people.achternaam),
+        ("achternaam", _alone_forms(people.achternaam)), ("naam", people.naam),
         ("naaste", people.naaste), ("adres", people.adres), ("postcode", people.postcode),
         ("woonplaats", people.woonplaats), ("bsn", people.bsn), ("telefoon", people.mobiel),
         ("telefoon", people.vast), ("email", people.email),
@@ -68,6 +69,19 @@ def identities(people: People, client_id: np.ndarray) -> pd.DataFrame:
     out["soort"] = out["soort"].astype(object).astype("str")
     out["waarde"] = out["waarde"].astype(object).astype("str")
     return out
+
+
+def surname_alone(achternaam: str) -> str:
+    """Dutch spelling: the tussenvoegsel gets a capital when no first name precedes it
+    ("meneer Van der Heijden", but "Jan van der Heijden")."""
+    return achternaam[0].upper() + achternaam[1:]
+
+
+def _alone_forms(achternamen: np.ndarray) -> np.ndarray:
+    """The capitalised form where it differs from the registered surname, else ""."""
+    return np.array(
+        [surname_alone(a) if a[0].islower() else "" for a in achternamen], dtype=object
+    )
 
 
 def story_frame(records: dict[str, list]) -> pd.DataFrame:
@@ -215,8 +229,9 @@ def stories(
         young = course.leeftijd[i] < 24
         zij, haar, hem = ("zij", "haar", "haar") if vrouw else ("hij", "zijn", "hem")
         achternaam = people.achternaam[i]
+        alone = surname_alone(achternaam)
         aanhef = people.voornaam[i] if young else (
-            f"mevrouw {achternaam}" if vrouw else f"meneer {achternaam}"
+            f"mevrouw {alone}" if vrouw else f"meneer {alone}"
         )
         rel, naaste = people.relatie[i], people.naaste[i]
         if rel:
