@@ -1,0 +1,168 @@
+"""Linking stories to figures: one timeline per client, stories near keerpunten, and
+selecting stories by quantitative variables ("activate by document variables", live).
+
+Keerpunten come from ``modellen.keerpunten`` as a tidy table (client_id, domein, datum,
+vorige_datum, verschil, richting); this module only takes that table as a DataFrame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from impact.errors import Problem, UserInputError
+
+TIMELINE_COLUMNS = ["client_id", "datum", "soort", "domein", "waarde", "omschrijving",
+                    "verhaal_id"]
+
+
+def _need(frame: pd.DataFrame, columns: list[str], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise UserInputError([Problem(name, None, c, "kolom aanwezig") for c in missing])
+
+
+def tijdlijn(
+    verhalen: pd.DataFrame, metingen: pd.DataFrame | None = None,
+    gebeurtenissen: pd.DataFrame | None = None, keerpunten: pd.DataFrame | None = None,
+    client_id: object = None,
+) -> pd.DataFrame:
+    """Stories, measurements, events and keerpunten of one client (or all) on one timeline.
+
+    Tidy rows: client_id, datum, soort ('verhaal' | 'meting' | 'gebeurtenis' | 'keerpunt'),
+    domein, waarde (score or verschil), omschrijving, verhaal_id. Sorted by client and date;
+    on the same day measurements come first, then events, keerpunten and stories.
+    """
+    parts = []
+    stories = verhalen.dropna(subset=["client_id"])
+    parts.append(pd.DataFrame({
+        "client_id": stories["client_id"], "datum": stories["datum"], "soort": "verhaal",
+        "domein": None, "waarde": float("nan"),
+        "omschrijving": stories["titel"] if "titel" in stories else stories["soort"],
+        "verhaal_id": stories["verhaal_id"],
+    }))
+    if metingen is not None and len(metingen):
+        label = metingen["instrument"] if "instrument" in metingen else "meting"
+        parts.append(pd.DataFrame({
+            "client_id": metingen["client_id"], "datum": metingen["datum"], "soort": "meting",
+            "domein": metingen["domein"], "waarde": metingen["score"].astype(float),
+            "omschrijving": label, "verhaal_id": None,
+        }))
+    if gebeurtenissen is not None and len(gebeurtenissen):
+        text = gebeurtenissen["soort"].astype(str)
+        if "omschrijving" in gebeurtenissen:
+            text = text + ": " + gebeurtenissen["omschrijving"].fillna("").astype(str)
+        parts.append(pd.DataFrame({
+            "client_id": gebeurtenissen["client_id"], "datum": gebeurtenissen["datum"],
+            "soort": "gebeurtenis", "domein": None, "waarde": float("nan"),
+            "omschrijving": text.str.rstrip(": "), "verhaal_id": None,
+        }))
+    if keerpunten is not None and len(keerpunten):
+        _need(keerpunten, ["client_id", "domein", "datum", "richting"], "keerpunten")
+        parts.append(pd.DataFrame({
+            "client_id": keerpunten["client_id"], "datum": keerpunten["datum"],
+            "soort": "keerpunt", "domein": keerpunten["domein"],
+            "waarde": keerpunten["verschil"].astype(float) if "verschil" in keerpunten
+            else float("nan"),
+            "omschrijving": "keerpunt (" + keerpunten["richting"].astype(str) + ")",
+            "verhaal_id": None,
+        }))
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=TIMELINE_COLUMNS)
+    out = pd.concat(parts, ignore_index=True)
+    out["datum"] = pd.to_datetime(out["datum"])
+    if client_id is not None:
+        out = out[out["client_id"] == client_id]
+    order = {"meting": 0, "gebeurtenis": 1, "keerpunt": 2, "verhaal": 3}
+    out = out.assign(_o=out["soort"].map(order)).sort_values(
+        ["client_id", "datum", "_o"], kind="stable").drop(columns="_o")
+    out["verhaal_id"] = out["verhaal_id"].astype("object")
+    return out[TIMELINE_COLUMNS].reset_index(drop=True)
+
+
+def plot_tijdlijn(lijn: pd.DataFrame, titel: str = "Tijdlijn"):
+    """Scores per domain as lines; stories, events and keerpunten as markers."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    scores = lijn[lijn["soort"] == "meting"]
+    for domein, group in scores.groupby("domein"):
+        fig.add_trace(go.Scatter(x=group["datum"], y=group["waarde"], mode="lines+markers",
+                                 name=str(domein)))
+    top = float(scores["waarde"].max()) + 0.5 if len(scores) else 1.0
+    symbols = {"verhaal": "star", "gebeurtenis": "diamond", "keerpunt": "triangle-up"}
+    for soort, symbol in symbols.items():
+        rows = lijn[lijn["soort"] == soort]
+        if len(rows):
+            fig.add_trace(go.Scatter(
+                x=rows["datum"], y=[top] * len(rows), mode="markers", name=soort,
+                marker={"symbol": symbol, "size": 12}, text=rows["omschrijving"],
+                hovertemplate="%{x|%d-%m-%Y}: %{text}<extra></extra>"))
+    fig.update_layout(title=titel, xaxis_title="datum", yaxis_title="score")
+    return fig
+
+
+def verhalen_rond_keerpunten(
+    verhalen: pd.DataFrame, keerpunten: pd.DataFrame, dagen: int = 30,
+    domein: str | None = None,
+) -> pd.DataFrame:
+    """Stories of the same client dated within ±``dagen`` days of a keerpunt.
+
+    One row per (story, keerpunt) pair: verhaal_id, client_id, domein, keerpunt_datum,
+    richting, verschil, verhaal_datum, dagen_na_keerpunt (negative = before).
+    """
+    _need(keerpunten, ["client_id", "domein", "datum", "richting"], "keerpunten")
+    if dagen < 0:
+        raise UserInputError(Problem("dagen", None, None, "een aantal dagen >= 0", dagen))
+    turns = keerpunten if domein is None else keerpunten[keerpunten["domein"] == domein]
+    stories = verhalen.dropna(subset=["client_id"])
+    pairs = stories[["verhaal_id", "client_id", "datum"]].merge(
+        turns.rename(columns={"datum": "keerpunt_datum"}), on="client_id")
+    pairs["dagen_na_keerpunt"] = (pd.to_datetime(pairs["datum"])
+                                  - pd.to_datetime(pairs["keerpunt_datum"])).dt.days
+    pairs = pairs[pairs["dagen_na_keerpunt"].abs() <= dagen]
+    columns = ["verhaal_id", "client_id", "domein", "keerpunt_datum", "richting",
+               "verschil", "datum", "dagen_na_keerpunt"]
+    if "verschil" not in pairs:
+        pairs["verschil"] = float("nan")
+    return (pairs[columns].rename(columns={"datum": "verhaal_datum"})
+            .sort_values(["client_id", "keerpunt_datum", "verhaal_datum"])
+            .reset_index(drop=True))
+
+
+Filter = Any | list | tuple | set | Callable[[pd.Series], pd.Series]
+
+
+def selecteer_verhalen(
+    verhalen: pd.DataFrame, variabelen: pd.DataFrame, filters: Mapping[str, Filter] | None = None,
+    **more: Filter,
+) -> pd.DataFrame:
+    """Stories of clients whose variables pass every filter.
+
+    ``variabelen``: one row per client_id (e.g. :func:`verhalen.refiqda.client_variables`:
+    gemeente, interventie, rci_<domein>, ...). A filter value is a value (equality), a
+    list/tuple/set (one of), or a function of the column returning booleans, e.g.
+    ``selecteer_verhalen(v, var, gemeente="Weert", rci_financien="betrouwbaar verbeterd")``.
+    The stories come back with the variables attached.
+    """
+    filters = {**(filters or {}), **more}
+    missing = [k for k in filters if k not in variabelen.columns]
+    if missing:
+        raise UserInputError([Problem("variabelen", None, k, "een bestaande variabele")
+                              for k in missing])
+    keep = pd.Series(True, index=variabelen.index)
+    for column, wanted in filters.items():
+        values = variabelen[column]
+        if callable(wanted):
+            keep &= pd.Series(wanted(values), index=values.index).fillna(False).astype(bool)
+        elif isinstance(wanted, list | tuple | set):
+            keep &= values.isin(list(wanted))
+        else:
+            keep &= (values == wanted).fillna(False).astype(bool)
+    chosen = variabelen[keep]
+    story_cols = [c for c in verhalen.columns if c not in chosen.columns or c == "client_id"]
+    out = verhalen[story_cols].dropna(subset=["client_id"]).merge(chosen, on="client_id")
+    return out.sort_values(["client_id", "datum"]).reset_index(drop=True)
