@@ -524,6 +524,10 @@ def find_known_identities(
                 for w, t in zip(window, pat.tokens, strict=True)
             ):
                 start, end = window[0][0], window[-1][1]
+                if pat.kind == PERSOON:  # 'S. Bakker', 'S.M. Bakker': initials belong to the name
+                    initials = re.search(r"(?:\b[A-Z]\. ?)+$", text[max(0, start - 12) : start])
+                    if initials:
+                        start -= len(initials.group())
                 found.append(
                     Detection(start, end, pat.kind, text[start:end], "identiteit", pat.key)
                 )

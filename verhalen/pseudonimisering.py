@@ -43,7 +43,7 @@ _KIND_PRIORITY = {
 _SOURCE_PRIORITY = {"identiteit": 30, "deduce": 0}
 
 _TITLES = {
-    "mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "de", "dr", "mr", "ir", "drs",
+    "mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "de", "dr", "mr", "ir", "drs", "ing",
     "zus", "broer", "moeder", "vader", "zoon", "dochter", "oma", "opa",
 }  # fmt: skip
 
@@ -320,14 +320,26 @@ def _strength(d: Detection) -> tuple[int, int, int]:
 
 
 def _split_sentences(d: Detection) -> list[Detection]:
-    """deduce glues adjacent names ('Sandra de Vries. Sandra'); split them at punctuation."""
-    parts = []
-    for m in re.finditer(r"[^.,;:!?]+", d.text):
-        piece = m.group().strip()
-        if piece:
-            start = d.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
-            parts.append(Detection(start, start + len(piece), d.kind, piece, d.source, d.key))
-    return parts or [d]
+    """deduce glues adjacent names ('Sandra de Vries. Sandra'); split them at punctuation.
+
+    Only after a word of three letters or more that is not a title, so 'dhr. Bakker' and
+    'S. Bakker' stay whole.
+    """
+    cuts = []
+    for m in re.finditer(r"(\w+)[.;,:!?]\s+", d.text):
+        if len(m.group(1)) >= 3 and h._fold(m.group(1)) not in _TITLES:
+            cuts.append((m.end(1), m.end()))
+    if not cuts:
+        return [d]
+    parts, begin = [], 0
+    for cut_start, cut_end in [*cuts, (len(d.text), len(d.text))]:
+        piece = d.text[begin:cut_start]
+        if piece.strip():
+            parts.append(
+                Detection(d.start + begin, d.start + cut_start, d.kind, piece, d.source, d.key)
+            )
+        begin = cut_end
+    return parts
 
 
 def _join_same_key(text: str, spans: list[Detection]) -> list[Detection]:

@@ -1,0 +1,89 @@
+"""Recall and precision of pseudonymisation per identifier kind on the labelled corpus.
+
+    python benchmarks/pseudonimisering.py [--missers N]
+
+Compares our Pseudonymizer (deduce + own detectors + the client's known identities) with
+deduce on its own (given the client's name as patient metadata), on
+tests/verhalen/corpus/corpus.jsonl (see tests/verhalen/corpus/maak_corpus.py). Also prints
+the median time per story, measured in the same run for both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "verhalen" / "corpus"))
+os.environ.setdefault("IMPACT_CACHE", str(ROOT / ".cache"))
+
+import evaluatie  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from verhalen.deduce_instance import get_deduce  # noqa: E402
+from verhalen.pseudonimisering import Pseudonymizer  # noqa: E402
+
+
+def timed(spans_for):
+    times: list[float] = []
+
+    def wrapper(story):
+        start = time.perf_counter()
+        out = spans_for(story)
+        times.append(time.perf_counter() - start)
+        return out
+
+    return wrapper, times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--missers", type=int, default=15, help="toon zoveel gemiste voorbeelden")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    deduce = get_deduce()
+    print(f"deduce geladen in {time.perf_counter() - start:.1f} s (cache: IMPACT_CACHE)")
+    stories = evaluatie.load()
+    n_labels = sum(len(s["labels"]) for s in stories)
+    print(f"corpus: {len(stories)} verhalen, {n_labels} gelabelde identificatoren\n")
+
+    ours, ours_times = timed(evaluatie.pseudonymizer_spans(Pseudonymizer(deduce=deduce)))
+    base, base_times = timed(evaluatie.deduce_spans(deduce))
+    result = evaluatie.evaluate(stories, ours)
+    baseline = evaluatie.evaluate(stories, base)
+
+    table = result.recall.merge(
+        baseline.recall[["soort", "recall"]].rename(columns={"recall": "recall_deduce"}),
+        on="soort",
+    )
+    pd.set_option("display.width", 120)
+    print("Recall per soort (label):")
+    print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    total = result.recall[["n", "gevonden"]].sum()
+    total_base = baseline.recall[["n", "gevonden"]].sum()
+    print(
+        f"totaal: {total.gevonden / total.n:.3f} (deduce alleen: "
+        f"{total_base.gevonden / total_base.n:.3f})\n"
+    )
+    print("Precisie per soort (vervanging):")
+    print(result.precision.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    p = result.precision[["n", "juist"]].sum()
+    pb = baseline.precision[["n", "juist"]].sum()
+    print(f"totaal: {p.juist / p.n:.3f} (deduce alleen: {pb.juist / pb.n:.3f})\n")
+    ratio = statistics.median(ours_times) / statistics.median(base_times)
+    print(
+        f"mediane tijd per verhaal: {1000 * statistics.median(ours_times):.1f} ms "
+        f"(deduce alleen {1000 * statistics.median(base_times):.1f} ms, ratio {ratio:.1f})\n"
+    )
+    print(f"Gemist ({len(result.missed)}), eerste {args.missers}:")
+    for verhaal_id, kind, text in result.missed[: args.missers]:
+        print(f"  {verhaal_id} {kind:18} {text!r}")
+
+
+if __name__ == "__main__":
+    main()
