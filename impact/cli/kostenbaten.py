@@ -86,6 +86,16 @@ def _lees_casussen_uit_db(interventie: str, db: str | None) -> list[dict]:
             Problem("database", None, None, "een beschikbare databaselaag (impact.store)", None)
         ) from None
     engine = store.connect(db)
+    if hasattr(store, "is_initialised") and not store.is_initialised(engine):
+        raise UserInputError(
+            Problem(
+                store.resolve_url(db) if hasattr(store, "resolve_url") else "database",
+                None,
+                None,
+                "een aangemaakte database (eerst: impact init)",
+                None,
+            )
+        )
     casussen = store.read(engine, "casussen")
     try:
         interventies = store.read(engine, "interventies")

@@ -11,12 +11,24 @@ from modellen.kostenbaten.casussen import CasussenAnalyse
 
 
 def _casus(naam, uren, uitzetting_kans):
-    return {"naam": naam, "scenarios": {
-        "interventie": {"activiteiten": [{"item": "sw_uur", "aantal": uren, "datum": "2024-02-01"}]},
-        "referentie": {"gebeurtenissen": [{
-            "omschrijving": "uithuiszetting", "datum": "2024-08-01", "kans": uitzetting_kans,
-            "gevolgen": [{"item": "uitzetting", "aantal": 1}]}]},
-    }}
+    return {
+        "naam": naam,
+        "scenarios": {
+            "interventie": {
+                "activiteiten": [{"item": "sw_uur", "aantal": uren, "datum": "2024-02-01"}]
+            },
+            "referentie": {
+                "gebeurtenissen": [
+                    {
+                        "omschrijving": "uithuiszetting",
+                        "datum": "2024-08-01",
+                        "kans": uitzetting_kans,
+                        "gevolgen": [{"item": "uitzetting", "aantal": 1}],
+                    }
+                ]
+            },
+        },
+    }
 
 
 @pytest.fixture
@@ -45,8 +57,14 @@ def test_totals_and_wrong_pocket_by_hand(resultaten):
 def test_bootstrap_interval_agrees_with_scipy(resultaten):
     r = CasussenAnalyse(n_bootstrap=20000, seed=7).fit(resultaten)
     data = r.per_casus["verschil"].to_numpy()
-    ref = stats.bootstrap((data,), np.mean, n_resamples=20000, method="percentile",
-                          confidence_level=0.95, random_state=11).confidence_interval
+    ref = stats.bootstrap(
+        (data,),
+        np.mean,
+        n_resamples=20000,
+        method="percentile",
+        confidence_level=0.95,
+        random_state=11,
+    ).confidence_interval
     laag, hoog = r.gemiddelde_ci["verschil"]
     spreiding = data.std()
     assert laag == pytest.approx(ref.low, abs=0.05 * spreiding)

@@ -10,30 +10,44 @@ from impact.demo.casussen import generate_cases
 from modellen.kostenbaten.casus import Effectencalculator
 from modellen.kostenbaten.casussen import CasussenAnalyse
 
-INTERVENTIES = ["Schuldhulpverlening", "Wijkteam-ondersteuning", "Jongerenwerk",
-                "Vroegsignalering betalingsachterstanden"]
+INTERVENTIES = [
+    "Schuldhulpverlening",
+    "Wijkteam-ondersteuning",
+    "Jongerenwerk",
+    "Vroegsignalering betalingsachterstanden",
+]
 
 
 def _wereld(n: int = 40):
-    clienten = pd.DataFrame({
-        "client_id": range(1, n + 1),
-        "pseudoniem": [f"C{i:06d}" for i in range(1, n + 1)],
-        "gemeente": "Weert", "wijk": "Moesel", "geboortejaar": 1980,
-        "groep": ["interventie" if i % 4 else "vergelijking" for i in range(1, n + 1)],
-    })
-    trajecten = pd.DataFrame({
-        "traject_id": range(1, n + 1), "client_id": range(1, n + 1),
-        "interventie": [INTERVENTIES[i % 4] for i in range(n)],
-        "start": pd.to_datetime("2024-02-01") + pd.to_timedelta(range(n), unit="D"),
-        "eind": pd.NaT,
-    })
+    clienten = pd.DataFrame(
+        {
+            "client_id": range(1, n + 1),
+            "pseudoniem": [f"C{i:06d}" for i in range(1, n + 1)],
+            "gemeente": "Weert",
+            "wijk": "Moesel",
+            "geboortejaar": 1980,
+            "groep": ["interventie" if i % 4 else "vergelijking" for i in range(1, n + 1)],
+        }
+    )
+    trajecten = pd.DataFrame(
+        {
+            "traject_id": range(1, n + 1),
+            "client_id": range(1, n + 1),
+            "interventie": [INTERVENTIES[i % 4] for i in range(n)],
+            "start": pd.to_datetime("2024-02-01") + pd.to_timedelta(range(n), unit="D"),
+            "eind": pd.NaT,
+        }
+    )
     soorten = ["betalingsachterstand", "werk_gevonden", "opname", "dreigende_uithuiszetting"]
-    gebeurtenissen = pd.DataFrame({
-        "client_id": list(range(1, n + 1)) * 2,
-        "datum": pd.to_datetime("2024-05-01").normalize() + pd.to_timedelta(range(2 * n), unit="D"),
-        "soort": [soorten[i % 4] for i in range(2 * n)],
-        "omschrijving": "gebeurtenis",
-    })
+    gebeurtenissen = pd.DataFrame(
+        {
+            "client_id": list(range(1, n + 1)) * 2,
+            "datum": pd.to_datetime("2024-05-01").normalize()
+            + pd.to_timedelta(range(2 * n), unit="D"),
+            "soort": [soorten[i % 4] for i in range(2 * n)],
+            "omschrijving": "gebeurtenis",
+        }
+    )
     return clienten, trajecten, gebeurtenissen
 
 

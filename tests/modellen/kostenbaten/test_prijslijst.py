@@ -47,12 +47,17 @@ def test_cpi_series_marks_derived_years_and_indexes():
 
 
 def test_user_list_overrides_and_extends():
-    eigen = pd.DataFrame({
-        "item": ["sociaal_werker_uur", "schuldhulptraject"],
-        "eenheid": ["uur", "keer"], "prijs": [71.5, 2400], "prijsjaar": [2024, 2024],
-        "financier": ["gemeente", "gemeente"], "domein": ["welzijn", "werk & inkomen"],
-        "bron": ["cao Sociaal Werk 2024, eigen berekening", "offerte 2024"],
-    })
+    eigen = pd.DataFrame(
+        {
+            "item": ["sociaal_werker_uur", "schuldhulptraject"],
+            "eenheid": ["uur", "keer"],
+            "prijs": [71.5, 2400],
+            "prijsjaar": [2024, 2024],
+            "financier": ["gemeente", "gemeente"],
+            "domein": ["welzijn", "werk & inkomen"],
+            "bron": ["cao Sociaal Werk 2024, eigen berekening", "offerte 2024"],
+        }
+    )
     p = standaard_prijslijst(eigen)
     assert len(p) == len(standaard_prijslijst()) + 1
     assert p.regel("sociaal_werker_uur")["prijs"] == Decimal("71.5")
@@ -60,11 +65,17 @@ def test_user_list_overrides_and_extends():
 
 
 def test_user_list_errors_in_dutch_with_rows():
-    eigen = pd.DataFrame({
-        "item": ["a", "a"], "eenheid": ["uur", "uur"], "prijs": [-1, "veel"],
-        "prijsjaar": [2024, 2024], "financier": ["gemeente", "gemeente"],
-        "domein": ["x", "x"], "bron": ["", "bron"],
-    })
+    eigen = pd.DataFrame(
+        {
+            "item": ["a", "a"],
+            "eenheid": ["uur", "uur"],
+            "prijs": [-1, "veel"],
+            "prijsjaar": [2024, 2024],
+            "financier": ["gemeente", "gemeente"],
+            "domein": ["x", "x"],
+            "bron": ["", "bron"],
+        }
+    )
     with pytest.raises(UserInputError) as err:
         standaard_prijslijst(eigen)
     gevonden = {(p.row, p.column) for p in err.value.problems}

@@ -26,11 +26,19 @@ ISSUE_VOORBEELD = {
     "investeringen": [
         {"omschrijving": "personeel", "bedrag": 120000, "jaar": 0, "financier": "gemeente"}
     ],
-    "uitkomsten": [{
-        "naam": "uithuiszetting voorkomen", "aantal": 12, "waarde": 7500, "deadweight": 0.25,
-        "attributie": 0.20, "verplaatsing": 0.0, "duur": 3, "drop_off": 0.30,
-        "begunstigde": "woningcorporatie",
-    }],
+    "uitkomsten": [
+        {
+            "naam": "uithuiszetting voorkomen",
+            "aantal": 12,
+            "waarde": 7500,
+            "deadweight": 0.25,
+            "attributie": 0.20,
+            "verplaatsing": 0.0,
+            "duur": 3,
+            "drop_off": 0.30,
+            "begunstigde": "woningcorporatie",
+        }
+    ],
 }
 
 
@@ -60,10 +68,13 @@ def test_issue_example_by_hand():
 def test_break_even_and_discounted_investment():
     """Investment 10225 in year 1 is worth 10225 / 1.0225 = 10000.00 today; with 40000 in
     year 0 the costs are 50000.00. Year-1 benefits 52811.74 >= 50000 -> break-even year 1."""
-    doc = dict(ISSUE_VOORBEELD, investeringen=[
-        {"omschrijving": "a", "bedrag": 40000, "jaar": 0, "financier": "gemeente"},
-        {"omschrijving": "b", "bedrag": 10225, "jaar": 1, "financier": "zorgverzekeraar"},
-    ])
+    doc = dict(
+        ISSUE_VOORBEELD,
+        investeringen=[
+            {"omschrijving": "a", "bedrag": 40000, "jaar": 0, "financier": "gemeente"},
+            {"omschrijving": "b", "bedrag": 10225, "jaar": 1, "financier": "zorgverzekeraar"},
+        ],
+    )
     d = ProgrammaMKBA().fit(doc).to_dict()
     assert d["pv_kosten"] == 50000.00
     assert d["kosten_per_financier"] == {"gemeente": 40000.00, "zorgverzekeraar": 10000.00}
@@ -71,8 +82,13 @@ def test_break_even_and_discounted_investment():
 
 
 def test_value_from_price_list_carries_source_and_range():
-    doc = dict(ISSUE_VOORBEELD, prijsjaar=2024, uitkomsten=[
-        dict(ISSUE_VOORBEELD["uitkomsten"][0], waarde={"item": "huisuitzetting_verhuurder"})])
+    doc = dict(
+        ISSUE_VOORBEELD,
+        prijsjaar=2024,
+        uitkomsten=[
+            dict(ISSUE_VOORBEELD["uitkomsten"][0], waarde={"item": "huisuitzetting_verhuurder"})
+        ],
+    )
     p = valideer_programma(doc)
     w = p.uitkomsten[0].waarde
     assert w.waarde == pytest.approx(9827.90)
@@ -81,8 +97,10 @@ def test_value_from_price_list_carries_source_and_range():
 
 
 def test_malformed_programme_names_fields():
-    doc = {"naam": "x", "uitkomsten": [{"naam": "u", "aantal": 3, "waarde": 10,
-                                        "deadweight": 1.5, "duur": 0}]}
+    doc = {
+        "naam": "x",
+        "uitkomsten": [{"naam": "u", "aantal": 3, "waarde": 10, "deadweight": 1.5, "duur": 0}],
+    }
     with pytest.raises(UserInputError) as err:
         valideer_programma(doc, "p.yaml", {("uitkomsten", 0, "deadweight"): 9})
     velden = {p.column: p.row for p in err.value.problems}
@@ -91,19 +109,36 @@ def test_malformed_programme_names_fields():
 
 
 fractie = st.floats(0, 1)
-uitkomst = st.fixed_dictionaries({
-    "naam": st.sampled_from(["a", "b", "c"]), "aantal": st.integers(0, 500),
-    "waarde": st.floats(0, 20000), "deadweight": fractie, "attributie": fractie,
-    "verplaatsing": fractie, "drop_off": fractie, "duur": st.integers(1, 8),
-    "begunstigde": st.sampled_from(["gemeente", "burger"]),
-})
-programma = st.fixed_dictionaries({
-    "naam": st.just("p"), "discontovoet": st.floats(0, 0.1),
-    "investeringen": st.lists(st.fixed_dictionaries({
-        "bedrag": st.floats(0, 1e6), "jaar": st.integers(0, 5), "financier": st.just("gemeente")}),
-        max_size=3),
-    "uitkomsten": st.lists(uitkomst, min_size=1, max_size=4),
-})
+uitkomst = st.fixed_dictionaries(
+    {
+        "naam": st.sampled_from(["a", "b", "c"]),
+        "aantal": st.integers(0, 500),
+        "waarde": st.floats(0, 20000),
+        "deadweight": fractie,
+        "attributie": fractie,
+        "verplaatsing": fractie,
+        "drop_off": fractie,
+        "duur": st.integers(1, 8),
+        "begunstigde": st.sampled_from(["gemeente", "burger"]),
+    }
+)
+programma = st.fixed_dictionaries(
+    {
+        "naam": st.just("p"),
+        "discontovoet": st.floats(0, 0.1),
+        "investeringen": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "bedrag": st.floats(0, 1e6),
+                    "jaar": st.integers(0, 5),
+                    "financier": st.just("gemeente"),
+                }
+            ),
+            max_size=3,
+        ),
+        "uitkomsten": st.lists(uitkomst, min_size=1, max_size=4),
+    }
+)
 
 
 @settings(max_examples=50, deadline=None)
@@ -133,10 +168,18 @@ def test_pv_benefits_fall_as_rate_rises(doc, dr):
 
 
 def _met_bereik():
-    return valideer_programma(dict(ISSUE_VOORBEELD, uitkomsten=[dict(
-        ISSUE_VOORBEELD["uitkomsten"][0],
-        aantal={"waarde": 12, "min": 8, "max": 16, "bron": "test"},
-        deadweight={"waarde": 0.25, "min": 0.1, "max": 0.4, "bron": "test"})]))
+    return valideer_programma(
+        dict(
+            ISSUE_VOORBEELD,
+            uitkomsten=[
+                dict(
+                    ISSUE_VOORBEELD["uitkomsten"][0],
+                    aantal={"waarde": 12, "min": 8, "max": 16, "bron": "test"},
+                    deadweight={"waarde": 0.25, "min": 0.1, "max": 0.4, "bron": "test"},
+                )
+            ],
+        )
+    )
 
 
 def test_tornado_matches_direct_evaluation():
@@ -151,16 +194,23 @@ def test_named_scenarios_are_ordered():
     s = scenarios(_met_bereik()).set_index("scenario")["netto_contante_waarde"]
     assert s["pessimistisch"] < s["realistisch"] < s["optimistisch"]
     assert s["realistisch"] == pytest.approx(-6282.1235, abs=1e-3)
-    aantal8_dw04 = evaluate_scalar(_met_bereik(), {"uitkomst[0].aantal": 8,
-                                                   "uitkomst[0].deadweight": 0.4})
+    aantal8_dw04 = evaluate_scalar(
+        _met_bereik(), {"uitkomst[0].aantal": 8, "uitkomst[0].deadweight": 0.4}
+    )
     assert s["pessimistisch"] == pytest.approx(aantal8_dw04["netto_contante_waarde"])
 
 
 def test_monte_carlo_seeded_and_unbiased_for_linear_parameter():
     """Only 'aantal' varies (triangular 8, 12, 16: mean 12) and benefits are linear in it,
     so the mean of the draws must match the point estimate within Monte Carlo error."""
-    p = valideer_programma(dict(ISSUE_VOORBEELD, uitkomsten=[dict(
-        ISSUE_VOORBEELD["uitkomsten"][0], aantal={"waarde": 12, "min": 8, "max": 16})]))
+    p = valideer_programma(
+        dict(
+            ISSUE_VOORBEELD,
+            uitkomsten=[
+                dict(ISSUE_VOORBEELD["uitkomsten"][0], aantal={"waarde": 12, "min": 8, "max": 16})
+            ],
+        )
+    )
     a = MonteCarlo(n=20000, seed=1).fit(p)
     b = MonteCarlo(n=20000, seed=1).fit(p)
     np.testing.assert_array_equal(a.uitkomsten["pv_baten"], b.uitkomsten["pv_baten"])
@@ -179,13 +229,21 @@ def test_monte_carlo_without_ranges_is_the_point_estimate():
 def test_outcome_from_longitudinal_results_records_provenance():
     """Intervention group 30 of 60 improved (0.5), comparison 10 of 50 (0.2):
     aantal 30, deadweight 0.2 / 0.5 = 0.4; follow-up 24 of 30 still improved -> drop-off 0.2."""
-    verbetering = pd.DataFrame({
-        "groep": ["interventie"] * 60 + ["vergelijking"] * 50,
-        "betrouwbaar_verbeterd": [True] * 30 + [False] * 30 + [True] * 10 + [False] * 40,
-    })
+    verbetering = pd.DataFrame(
+        {
+            "groep": ["interventie"] * 60 + ["vergelijking"] * 50,
+            "betrouwbaar_verbeterd": [True] * 30 + [False] * 30 + [True] * 10 + [False] * 40,
+        }
+    )
     follow = pd.DataFrame({"nog_verbeterd_na_jaar": [True] * 24 + [False] * 6})
-    u = uitkomst_uit_longitudinaal(verbetering, naam="financien op orde", waarde=1000,
-                                   begunstigde="gemeente", duur=2, follow_up=follow)
+    u = uitkomst_uit_longitudinaal(
+        verbetering,
+        naam="financien op orde",
+        waarde=1000,
+        begunstigde="gemeente",
+        duur=2,
+        follow_up=follow,
+    )
     assert u["aantal"]["waarde"] == 30
     assert u["deadweight"]["waarde"] == pytest.approx(0.4)
     assert u["drop_off"]["waarde"] == pytest.approx(0.2)
