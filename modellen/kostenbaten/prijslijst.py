@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -61,7 +61,7 @@ class Prijslijst:
     cpi: Cpi | None = field(default=None, repr=False)
 
     def __contains__(self, item: object) -> bool:
-        return item in set(self.items["item"])
+        return item in self._index
 
     def __len__(self) -> int:
         return len(self.items)
@@ -69,12 +69,13 @@ class Prijslijst:
     def codes(self) -> list[str]:
         return list(self.items["item"])
 
+    @cached_property
+    def _index(self) -> dict[str, dict]:
+        return {str(r["item"]): r for r in self.items.to_dict("records")}
+
     def regel(self, item: str) -> dict:
         """One price item as a plain dict (prijs as Decimal)."""
-        rij = self.items.loc[self.items["item"] == item]
-        if rij.empty:
-            raise KeyError(item)
-        record = rij.iloc[0].to_dict()
+        record = dict(self._index[item])  # KeyError for an unknown item
         record["prijs"] = Decimal(str(record["prijs"]))
         record["prijsjaar"] = int(record["prijsjaar"])
         for key in ("prijs_min", "prijs_max"):
