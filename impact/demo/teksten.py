@@ -38,6 +38,7 @@ CONSENT_P = {
     "msc_verhaal": [0.2, 0.5, 0.3],
     "wijkverhaal": [0.1, 0.4, 0.5],
 }
+PEIL = int(verloop.PEILDATUM.astype(np.int64))  # day number of the peildatum
 HULP = {1: "mijn schuldhulpverlener", 2: "het wijkteam", 3: "de jongerenwerker",
         4: "mijn begeleider", 5: "de mensen van de vroegsignalering", 6: "mijn hulpverlener"}
 
@@ -92,7 +93,8 @@ def story_frame(records: dict[str, list]) -> pd.DataFrame:
         "titel": pd.array(records["titel"], dtype="str"),
         "tekst": pd.array(records["tekst"], dtype="str"),
         "soort": pd.array(records["soort"], dtype="str"),
-        "datum": np.asarray(records["datum"], dtype="datetime64[D]").astype("datetime64[ns]"),
+        "datum": np.asarray(records["datum"], dtype=np.int64)
+        .astype("datetime64[D]").astype("datetime64[ns]"),
         "auteur_rol": pd.array(records["auteur_rol"], dtype="str"),
         "client_id": pd.array(records["client_id"], dtype="Int64"),
         "gemeente": pd.array(records["gemeente"], dtype="str"),
@@ -167,7 +169,7 @@ def stories(
         rec["titel"].append(titel)
         rec["tekst"].append(tekst)
         rec["soort"].append(soort)
-        rec["datum"].append(min(datum, verloop.PEILDATUM))
+        rec["datum"].append(min(datum, PEIL))
         rec["auteur_rol"].append(rol)
         rec["client_id"].append(cid)
         rec["gemeente"].append(g)
@@ -197,23 +199,43 @@ def stories(
     kp_before = _score_before(course, np.nan_to_num(course.keerpunt_t, nan=-1.0), kp_domain)
     tv_domain = verloop.KIND_DOMAIN[np.maximum(course.terugval, 0)]
     tv_before = _score_before(course, np.nan_to_num(course.terugval_t, nan=-1.0), tv_domain)
-    start = course.start
-    last_date = start + np.rint(course.laatste_t * verloop.MONTH).astype("timedelta64[D]")
+    # dates as int day numbers (None = none) and per-client facts as lists: fast in the loop
+    start_np = course.start.astype(np.int64)
+    start = start_np.tolist()
+    last_date = (start_np + np.rint(course.laatste_t * verloop.MONTH).astype(np.int64)).tolist()
+    eind = [None if e != e else int(e) for e in
+            np.where(course.loopt, np.nan, course.eind.astype(np.int64))]
+    keerpunt_l, terugval_l = course.keerpunt.tolist(), course.terugval.tolist()
 
     # event dates per client for the kinds that get their own note (only those that happened)
-    kp_date = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
-    tv_date = kp_date.copy()
-    uz_date = kp_date.copy()
-    ev_c = np.asarray(ev_c)
-    for i, kind, day in zip(ev_c.tolist(), ev_kind.tolist(), ev_date.tolist(), strict=True):
-        day = np.datetime64(day, "D")
-        if course.keerpunt[i] >= 0 and kind == verloop.KIND_NAMES[course.keerpunt[i]]:
+    kp_date: list[int | None] = [None] * n
+    tv_date: list[int | None] = [None] * n
+    uz_date: list[int | None] = [None] * n
+    ev_days = np.asarray(ev_date, dtype="datetime64[D]").astype(np.int64).tolist()
+    for i, kind, day in zip(np.asarray(ev_c).tolist(), ev_kind.tolist(), ev_days, strict=True):
+        if keerpunt_l[i] >= 0 and kind == verloop.KIND_NAMES[keerpunt_l[i]]:
             kp_date[i] = day
-        relapse = course.terugval[i] >= 0 and kind == verloop.KIND_NAMES[course.terugval[i]]
+        relapse = terugval_l[i] >= 0 and kind == verloop.KIND_NAMES[terugval_l[i]]
         if relapse and day > start[i]:
             tv_date[i] = day
         if kind == "uithuiszetting":
             uz_date[i] = day
+    intake_l, laatste_l = course.intake.astype(int).tolist(), course.laatste.astype(int).tolist()
+    order_l = order_intake.tolist()
+    mode_l = mode_intake.tolist()
+    profiel_l, iid_l = course.profiel.tolist(), interventie_id.tolist()
+    leeftijd_l, soort_l = course.leeftijd.tolist(), course.soort.tolist()
+    loopt_l = course.loopt.tolist()
+    laatste_t_l, groep_l = course.laatste_t.tolist(), course.interventie_groep.tolist()
+    trend_l, best_l, worst_l = trend.tolist(), best.tolist(), worst.tolist()
+    low_l = lowest_now.tolist()
+    kp_before_l, tv_before_l = kp_before.tolist(), tv_before.tolist()
+    tv_domain_l = tv_domain.tolist()
+    gemeente_l, wijk_l = gemeente.tolist(), wijk.tolist()
+    schuld_l, schuldeisers_l = schuld.tolist(), schuldeisers.tolist()
+    pp = {k: getattr(people, k).tolist() for k in (
+        "vrouw", "voornaam", "achternaam", "naam", "relatie", "naaste", "adres", "postcode",
+        "woonplaats", "bsn", "mobiel", "vast", "email", "geboortedatum")}
 
     gemeenten = region.gemeenten
     wijken = region.wijken
@@ -223,28 +245,28 @@ def stories(
     opl_opts = fr["vullers"]["opleiding"]
 
     for i in range(n):
-        g_name, w_name = gemeenten[gemeente[i]], wijken[wijk[i]]
-        cid, iid, prof = i + 1, int(interventie_id[i]), int(course.profiel[i])
-        vrouw = bool(people.vrouw[i])
-        young = course.leeftijd[i] < 24
+        g_name, w_name = gemeenten[gemeente_l[i]], wijken[wijk_l[i]]
+        cid, iid, prof = i + 1, iid_l[i], profiel_l[i]
+        vrouw = pp["vrouw"][i]
+        young = leeftijd_l[i] < 24
         zij, haar, hem = ("zij", "haar", "haar") if vrouw else ("hij", "zijn", "hem")
-        achternaam = people.achternaam[i]
+        achternaam = pp["achternaam"][i]
         alone = surname_alone(achternaam)
-        aanhef = people.voornaam[i] if young else (
+        aanhef = pp["voornaam"][i] if young else (
             f"mevrouw {alone}" if vrouw else f"meneer {alone}"
         )
-        rel, naaste = people.relatie[i], people.naaste[i]
+        rel, naaste = pp["relatie"][i], pp["naaste"][i]
         if rel:
             naaste_lang = f"{haar} {rel} {naaste}"
             mijn = f"mijn {rel} {naaste}"
             naaste_kort = f"{haar} {rel}"
         else:
             naaste_lang, mijn, naaste_kort = "een buurvrouw", "mijn buurvrouw", "een buurvrouw"
-        phone = people.mobiel[i] if (not people.vast[i] or P.chance(0.7)) else people.vast[i]
+        phone = pp["mobiel"][i] if (not pp["vast"][i] or P.chance(0.7)) else pp["vast"][i]
         ctx = {
-            "naam": people.naam[i], "voornaam": people.voornaam[i], "achternaam": achternaam,
-            "geboortedatum": people.geboortedatum[i], "adres": people.adres[i],
-            "postcode": people.postcode[i], "woonplaats": people.woonplaats[i],
+            "naam": pp["naam"][i], "voornaam": pp["voornaam"][i], "achternaam": achternaam,
+            "geboortedatum": pp["geboortedatum"][i], "adres": pp["adres"][i],
+            "postcode": pp["postcode"][i], "woonplaats": pp["woonplaats"][i],
             "wijk": w_name, "gemeente": g_name, "zij": zij, "Zij": zij.capitalize(),
             "haar": haar, "haar_obj": hem, "aanhef": aanhef,
             "Aanhef": aanhef[0].upper() + aanhef[1:],
@@ -252,9 +274,9 @@ def stories(
             "Naaste_hoofd": naaste_lang[0].upper() + naaste_lang[1:],
             "naaste_kort": naaste_kort, "naaste_of_kennis": naaste_lang if rel else "een kennis",
             "mijn_naaste": mijn, "Mijn_naaste": mijn[0].upper() + mijn[1:],
-            "corporatie": corporaties[gemeente[i]], "schuld": euro(int(schuld[i])),
-            "schuldeisers": int(schuldeisers[i]), "telefoon": phone, "email": people.email[i],
-            "bsn": people.bsn[i], "leeftijd": int(course.leeftijd[i]), "mijn_hulp": HULP[iid],
+            "corporatie": corporaties[gemeente_l[i]], "schuld": euro(schuld_l[i]),
+            "schuldeisers": schuldeisers_l[i], "telefoon": phone, "email": pp["email"][i],
+            "bsn": pp["bsn"][i], "leeftijd": leeftijd_l[i], "mijn_hulp": HULP[iid],
             "opleiding": P.pick(opl_opts),
         }
         ctx["werk"] = P.pick(werk_opts).format(**ctx)
@@ -268,14 +290,15 @@ def stories(
             parts.append(f(intake_fr["geboren"]))
         parts.append(f(intake_fr["plek_adres"] if P.chance(0.7) else intake_fr["plek_anders"]))
         text = ["".join(parts) + ".", f(intake_fr["aanmelding"][prof])]
-        low = [d for d in order_intake[i, :3] if course.intake[i, d] <= 2][:2]
+        own_intake, own_last = intake_l[i], laatste_l[i]
+        low = [d for d in order_l[i][:3] if own_intake[d] <= 2][:2]
         if low:
             text += [f(intake_fr["probleem"][verloop.DOMAINS[d]]) for d in low]
         else:
             text.append(f(intake_fr["geen_probleem"]))
-        d1, d2 = order_intake[i, 0], order_intake[i, 1]
-        ctx.update(d1=DOMAIN_TEXT[d1], s1=int(course.intake[i, d1]), d2=DOMAIN_TEXT[d2],
-                   s2=int(course.intake[i, d2]), s_rest=f"overwegend {mode_intake[i]}")
+        d1, d2 = order_l[i][0], order_l[i][1]
+        ctx.update(d1=DOMAIN_TEXT[d1], s1=own_intake[d1], d2=DOMAIN_TEXT[d2],
+                   s2=own_intake[d2], s_rest=f"overwegend {mode_l[i]}")
         text.append(f(intake_fr["zrm"]))
         if rel and P.chance(0.6):
             text.append(f(intake_fr["naaste"]))
@@ -286,15 +309,15 @@ def stories(
         if P.chance(0.35):
             text.append(f(intake_fr["bsn"]))
         text.append(f(intake_fr["afspraak"][iid]))
-        day = start[i] + np.timedelta64(P.int(0, 3), "D")
+        day = start[i] + P.int(0, 3)
         add(P.pick(intake_fr["titel"]), " ".join(text), "casusnotitie", day, "professional",
             cid, g_name, w_name, iid)
 
         # 2. keerpunt note, dated near the event that caused the jump
-        if not np.isnat(kp_date[i]):
-            kind = verloop.KIND_NAMES[course.keerpunt[i]]
+        if kp_date[i] is not None:
+            kind = verloop.KIND_NAMES[keerpunt_l[i]]
             kf = fr["keerpunt"][kind]
-            before = kp_before[i]
+            before = kp_before_l[i]
             ctx["voor"] = int(before) if before == before else "onbekend"
             text = [f(kf["kern"]), f(kf["effect"])]
             if rel and P.chance(0.3):
@@ -303,50 +326,50 @@ def stories(
             if P.chance(0.2):
                 text.append(f"Volgende afspraak telefonisch via {phone}.")
             add(P.pick(kf["titel"]), " ".join(text), "casusnotitie",
-                kp_date[i] + np.timedelta64(P.int(0, 7), "D"), "professional", cid, g_name,
+                kp_date[i] + P.int(0, 7), "professional", cid, g_name,
                 w_name, iid)
 
         # 3. relapse note
-        if not np.isnat(tv_date[i]):
+        if tv_date[i] is not None:
             tf = fr["terugval"]
-            kind = verloop.KIND_NAMES[course.terugval[i]]
-            before = tv_before[i]
-            ctx.update(d=DOMAIN_TEXT[tv_domain[i]],
+            kind = verloop.KIND_NAMES[terugval_l[i]]
+            before = tv_before_l[i]
+            ctx.update(d=DOMAIN_TEXT[tv_domain_l[i]],
                        voor=int(before) if before == before else "onbekend")
             text = [f(tf[kind]), f(tf["reactie"]), f(tf["cijfers"])]
             add(P.pick(tf["titel"]), " ".join(t for t in text if t), "casusnotitie",
-                tv_date[i] + np.timedelta64(P.int(0, 10), "D"), "professional", cid, g_name,
+                tv_date[i] + P.int(0, 10), "professional", cid, g_name,
                 w_name, iid)
 
-        if not np.isnat(uz_date[i]):
+        if uz_date[i] is not None:
             uf = fr["uithuiszetting"]
             add(P.pick(uf["titel"]), f(uf["kern"]) + " " + f(uf["vervolg"]), "casusnotitie",
-                uz_date[i] + np.timedelta64(P.int(0, 3), "D"), "professional", cid, g_name,
+                uz_date[i] + P.int(0, 3), "professional", cid, g_name,
                 w_name, iid)
 
         # 4. drop-out note, or an evaluation quoting the real change
         reden = course.uitstroomreden[i]
-        if course.soort[i] == verloop.UITVAL and not course.loopt[i]:
+        if soort_l[i] == verloop.UITVAL and not loopt_l[i]:
             uf = fr["uitval"]
             add(P.pick(uf["titel"]), f(uf[reden]) + " " + f(uf["slot"]), "casusnotitie",
-                course.eind[i], "professional", cid, g_name, w_name, iid)
-        elif course.laatste_t[i] > 3 and P.chance(0.5):
+                eind[i], "professional", cid, g_name, w_name, iid)
+        elif laatste_t_l[i] > 3 and P.chance(0.5):
             ef = fr["evaluatie"]
-            tr = trend[i]
-            d = {"beter": best[i], "slechter": worst[i], "gelijk": lowest_now[i]}[tr]
-            ctx.update(d=DOMAIN_TEXT[d], a=int(course.intake[i, d]), b=int(course.laatste[i, d]),
+            tr = trend_l[i]
+            d = {"beter": best_l[i], "slechter": worst_l[i], "gelijk": low_l[i]}[tr]
+            ctx.update(d=DOMAIN_TEXT[d], a=own_intake[d], b=own_last[d],
                        reden=reden)
             text = [f(ef[tr])]
-            if reden is not None and course.eind[i] <= last_date[i]:
+            if reden is not None and eind[i] <= last_date[i]:
                 text.append(f(ef["afgesloten"]))
             text.append(f(ef["slot_" + tr]))
             add(P.pick(ef["titel"]), " ".join(t for t in text if t), "casusnotitie",
                 last_date[i], "professional", cid, g_name, w_name, iid)
 
         # 5. client stories (some written by the relative) and MSC stories
-        if course.laatste_t[i] >= 5 and P.chance(0.3):
-            day = last_date[i] + np.timedelta64(P.int(0, 30), "D")
-            tr = trend[i]
+        if laatste_t_l[i] >= 5 and P.chance(0.3):
+            day = last_date[i] + P.int(0, 30)
+            tr = trend_l[i]
             if rel and P.chance(0.2):
                 nf = fr["naasteverhaal"]
                 text = [f(nf["opening"]), f(nf[tr]), f(nf["slot"])]
@@ -355,9 +378,9 @@ def stories(
             else:
                 cf = fr["clientverhaal"]
                 text = [f(cf["opening"]), f(cf["voor"][prof])]
-                if not np.isnat(kp_date[i]) and kp_date[i] <= day:
-                    text.append(f(cf["keerpunt"][verloop.KIND_NAMES[course.keerpunt[i]]]))
-                if not np.isnat(tv_date[i]) and tv_date[i] <= day:
+                if kp_date[i] is not None and kp_date[i] <= day:
+                    text.append(f(cf["keerpunt"][verloop.KIND_NAMES[keerpunt_l[i]]]))
+                if tv_date[i] is not None and tv_date[i] <= day:
                     text.append(f(cf["terugval"]))
                 text += [f(cf["nu_" + tr])]
                 if rel:
@@ -365,17 +388,17 @@ def stories(
                 text.append(f(cf["slot"]))
                 add(P.pick(cf["titel"]), " ".join(t for t in text if t), "clientverhaal", day,
                     "client", cid, g_name, w_name, iid)
-        if (course.interventie_groep[i] and trend[i] == "beter" and course.laatste_t[i] >= 5
+        if (groep_l[i] and trend_l[i] == "beter" and laatste_t_l[i] >= 5
                 and P.chance(0.3)):
             mf = fr["msc"]
             by_client = P.chance(0.7)
-            change_text = P.pick(mf["verandering"][verloop.DOMAINS[best[i]]])
+            change_text = P.pick(mf["verandering"][verloop.DOMAINS[best_l[i]]])
             text = [P.pick(mf["vraag"]), f"De belangrijkste verandering voor mij is {change_text}.",
                     f(mf["waarom"]), f(mf["hoe"][iid])]
             if not by_client:
                 text.append(f(mf["professional"]))
             add(P.pick(mf["titel"]), " ".join(text), "msc_verhaal",
-                last_date[i] + np.timedelta64(P.int(0, 45), "D"),
+                last_date[i] + P.int(0, 45),
                 "client" if by_client else "professional", cid, g_name, w_name, iid)
 
     _wijkverhalen(P, fr["wijkverhaal"], course, gemeente, wijk, add)
@@ -407,5 +430,6 @@ def _wijkverhalen(P: _Picker, wf: dict, course, gemeente, wijk, add) -> None:
                     P.pick(wf["sfeer"]), P.pick(wf["sfeer"]), P.pick(wf["slot"])]
             if text[2] == text[3]:
                 text.pop(3)
-            add(P.pick(wf["titel"]).format(**ctx), " ".join(text), "wijkverhaal",
-                np.datetime64(f"{jaar}-11-15"), rol, None, g_name, region.wijken[w], None)
+            day = int(np.datetime64(f"{jaar}-11-15").astype(np.int64))
+            add(P.pick(wf["titel"]).format(**ctx), " ".join(text), "wijkverhaal", day, rol, None,
+                g_name, region.wijken[w], None)
