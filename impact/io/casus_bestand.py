@@ -307,3 +307,8 @@ def lees_casus(pad: str | Path) -> CasusBestand:
     if pad.suffix.lower() in (".xlsx", ".xlsm"):
         return lees_casus_xlsx(pad)
     return lees_casus_yaml(pad)
+
+
+# English aliases used by the core CLI (``impact sjabloon casus``)
+write_case_template = schrijf_casus_sjabloon
+read_case_file = lees_casus
