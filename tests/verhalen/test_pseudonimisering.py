@@ -1,0 +1,129 @@
+"""Pseudonymisation with the shared deduce instance, and recall on the labelled corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+CORPUS_DIR = Path(__file__).with_name("corpus")
+sys.path.insert(0, str(CORPUS_DIR))
+
+import evaluatie  # noqa: E402
+import maak_corpus  # noqa: E402
+
+IDS = [
+    ("voornaam", "Maria"), ("achternaam", "Jansen"), ("naaste", "Kevin de Boer"),
+    ("adres", "Rumpenerstraat 112"), ("postcode", "6443 CA"), ("woonplaats", "Brunssum"),
+]  # fmt: skip
+
+
+def test_replaces_everything_and_offsets_point_into_original(pseudonymizer):
+    text = (
+        "Keukentafelgesprek met mevrouw jansen (43) op 3 maart. Zoon kevin belde vanaf "
+        "+31 6 1234 5678; mail m.jansen@gmail.com; BSN 123456782; IBAN NL91 ABNA 0417 1643 00; "
+        "adres Rumpenerstraat 112, 6443 CA Brunssum."
+    )
+    result = pseudonymizer.pseudonymize(text, IDS, client_key="test-offsets")
+    for needle in ["jansen", "43", "3 maart", "kevin", "1234 5678", "m.jansen", "123456782",
+                   "NL91", "Rumpenerstraat", "6443"]:  # fmt: skip
+        assert needle not in result.text
+    for r in result.replacements:
+        assert text[r.start : r.end] == r.original
+        assert r.replacement in result.text
+    assert "Keukentafelgesprek met" in result.text
+
+
+def test_client_is_persoon_1_in_every_note_of_that_client(pseudonymizer):
+    key = "test-consistent"
+    first = pseudonymizer.pseudonymize("Sandra de Vries en Maria spraken af.", IDS, client_key=key)
+    second = pseudonymizer.pseudonymize(
+        "maria janssen belde; Sandra kwam later; kevin ook.", IDS, client_key=key
+    )
+    assert first.text == "[Persoon-3] en [Persoon-1] spraken af."
+    assert second.text == "[Persoon-1] belde; [Persoon-3] kwam later; [Persoon-2] ook."
+    other = pseudonymizer.pseudonymize("Sandra de Vries belde.", client_key="test-other-client")
+    assert other.text == "[Persoon-1] belde."
+
+
+def test_without_client_key_numbering_starts_fresh(pseudonymizer):
+    a = pseudonymizer.pseudonymize("Piet Hendriks belde op 06-12345678.")
+    b = pseudonymizer.pseudonymize("Jan Smeets belde op 06-87654321.")
+    assert a.text == b.text == "[Persoon-1] belde op [Telefoon-1]."
+
+
+def test_dates_generalised_to_month():
+    from verhalen.deduce_instance import get_deduce
+    from verhalen.pseudonimisering import Pseudonymizer
+
+    p = Pseudonymizer(dates="maand", deduce=get_deduce())
+    result = p.pseudonymize("Gesprek op 12 maart 2024, vervolg op 3 apr. en op 05-06-2024.")
+    assert result.text == "Gesprek op [maart 2024], vervolg op [april] en op [juni 2024]."
+
+
+def test_html_in_story_stays_text(pseudonymizer):
+    text = "<script>alert('Jan Smeets')</script> <b>mevrouw Jansen</b>"
+    result = pseudonymizer.pseudonymize(text, IDS, client_key="test-html")
+    assert result.text.startswith("<script>alert('")
+    assert "Jansen" not in result.text
+
+
+def test_pseudonymize_frame_consistent_per_client(pseudonymizer):
+    verhalen = pd.DataFrame(
+        {"verhaal_id": ["a", "b", "c"], "client_id": pd.array([7001, 7001, None], dtype="Int64"),
+         "tekst": ["Maria belde.", "maria kwam langs met Kevin.", "Maria belde."]}
+    )  # fmt: skip
+    identiteiten = pd.DataFrame(
+        {"client_id": [7001, 7001], "soort": ["voornaam", "naaste"], "waarde": ["Maria", "Kevin"]}
+    )
+    out = pseudonymizer.pseudonymize_frame(verhalen, identiteiten)
+    assert list(out["tekst"]) == [
+        "[Persoon-1] belde.",
+        "[Persoon-1] kwam langs met [Persoon-2].",
+        "[Persoon-1] belde.",
+    ]
+    assert list(verhalen["tekst"])[0] == "Maria belde."  # input untouched
+
+
+def test_corpus_is_deterministic_and_large_enough(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    maak_corpus.write(path)
+    assert path.read_text(encoding="utf-8") == evaluatie.CORPUS.read_text(encoding="utf-8")
+    stories = evaluatie.load()
+    counts = pd.Series([label[2] for s in stories for label in s["labels"]]).value_counts()
+    assert set(counts.index) == set(maak_corpus.KINDS)
+    assert counts.min() >= 200
+    for story in stories:
+        for start, end, _, value in story["labels"]:
+            assert story["tekst"][start:end] == value
+    bsns = {w for s in stories for k, w in s["identiteiten"] if k == "bsn"}
+    from verhalen.herkenners import elfproef, iban_valid
+
+    assert all(elfproef(b) for b in bsns)
+    ibans = {v for s in stories for _, _, k, v in s["labels"] if k == "iban"}
+    assert all(iban_valid(i) for i in ibans)
+
+
+@pytest.fixture(scope="module")
+def corpus_outcome(pseudonymizer):
+    pseudonymizer.reset()
+    return evaluatie.evaluate(evaluatie.load(), evaluatie.pseudonymizer_spans(pseudonymizer))
+
+
+@pytest.mark.parametrize("kind", ["bsn", "telefoon", "email", "client"])
+def test_full_recall_for_bsn_phone_email_and_client_name(corpus_outcome, kind):
+    row = corpus_outcome.recall.set_index("soort").loc[kind]
+    missed = [m for m in corpus_outcome.missed if m[1] == kind]
+    assert row["recall"] == 1.0, missed[:10]
+
+
+def test_report_other_kinds(corpus_outcome, capsys):
+    # Reported, not asserted at 100%: printed for the record (see benchmarks/pseudonimisering.py).
+    with capsys.disabled():
+        print("\n" + corpus_outcome.recall.to_string(index=False))
+    recall = corpus_outcome.recall.set_index("soort")["recall"]
+    assert recall.min() > 0.5  # a collapse of any detector fails loudly
+    assert corpus_outcome.precision["juist"].sum() / corpus_outcome.precision["n"].sum() > 0.95
