@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 import snowballstemmer
@@ -38,6 +39,7 @@ class Regel:
     soort: str = "trefwoord"
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return _STEMMER.stemWord(word.casefold())
 
@@ -52,11 +54,25 @@ def regels_uit_codeboek(codeboek: Codeboek) -> list[Regel]:
     return out
 
 
-def _word_matches(token: str, token_stem: str, keyword: str) -> bool:
-    keyword = keyword.casefold()
-    if keyword.endswith("*"):
-        return token.startswith(keyword[:-1])
-    return token == keyword or token_stem == stem(keyword)
+@dataclass(frozen=True)
+class _Word:
+    """One keyword word, prepared once: a prefix (``*``), or a form plus its stem."""
+
+    text: str
+    prefix: bool
+    stem: str
+
+    @classmethod
+    def of(cls, word: str) -> _Word:
+        word = word.casefold()
+        if word.endswith("*"):
+            return cls(word[:-1], True, "")
+        return cls(word, False, stem(word))
+
+    def matches(self, token: str, token_stem: str) -> bool:
+        if self.prefix:
+            return token.startswith(self.text)
+        return token == self.text or token_stem == self.stem
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -88,17 +104,36 @@ class Suggesteerder:
         self._patterns = [
             (r, re.compile(r.tekst, re.IGNORECASE)) for r in self.regels if r.soort == "patroon"
         ]
-        self._keywords = [(r, r.tekst.split()) for r in self.regels if r.soort == "trefwoord"]
+        self._keywords = [(r, [_Word.of(w) for w in r.tekst.split()])
+                          for r in self.regels if r.soort == "trefwoord"]
+        # index on the first word, so a text is scanned once instead of once per rule
+        self._by_form: dict[str, list] = {}
+        self._by_stem: dict[str, list] = {}
+        self._by_prefix: dict[int, dict[str, list]] = {}
+        for entry in self._keywords:
+            first = entry[1][0]
+            if first.prefix:
+                self._by_prefix.setdefault(len(first.text), {}).setdefault(
+                    first.text, []).append(entry)
+            else:
+                self._by_form.setdefault(first.text, []).append(entry)
+                self._by_stem.setdefault(first.stem, []).append(entry)
 
     def hits(self, text: str) -> list[tuple[int, int, Regel]]:
         """All (start, eind, rule) hits in one text."""
         tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
         stems = [stem(t) for _, _, t in tokens]
         out: list[tuple[int, int, Regel]] = []
-        for rule, words in self._keywords:
-            n = len(words)
-            for i in range(len(tokens) - n + 1):
-                if all(_word_matches(tokens[i + k][2], stems[i + k], words[k]) for k in range(n)):
+        for i, (_, _, token) in enumerate(tokens):
+            candidates = {id(c): c for c in self._by_form.get(token, [])
+                          + self._by_stem.get(stems[i], [])}
+            for length, table in self._by_prefix.items():
+                for c in table.get(token[:length], []):
+                    candidates[id(c)] = c
+            for rule, words in candidates.values():
+                n = len(words)
+                if i + n <= len(tokens) and all(
+                        words[k].matches(tokens[i + k][2], stems[i + k]) for k in range(n)):
                     out.append((tokens[i][0], tokens[i + n - 1][1], rule))
         for rule, pattern in self._patterns:
             out += [(m.start(), m.end(), rule) for m in pattern.finditer(text)
