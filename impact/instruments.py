@@ -69,11 +69,15 @@ def _from_mapping(data: dict, source: str) -> Instrument:
     low, high = need("schaal_min"), need("schaal_max")
     direction = data.get("richting", "hoger_is_beter")
     if direction not in DIRECTIONS:
-        problems.append(Problem(source, None, "richting", "verwacht 'hoger_is_beter' of 'lager_is_beter'", direction))
+        problems.append(
+            Problem(source, None, "richting", "verwacht 'hoger_is_beter' of 'lager_is_beter'", direction)
+        )
     domains = []
     for i, entry in enumerate(data.get("domeinen") or []):
         if not isinstance(entry, dict) or not entry.get("code"):
-            problems.append(Problem(source, None, f"domeinen[{i + 1}]", "een domein met minstens 'code'", entry))
+            problems.append(
+                Problem(source, None, f"domeinen[{i + 1}]", "een domein met minstens 'code'", entry)
+            )
             continue
         domains.append(
             Domain(
@@ -117,7 +121,9 @@ def load_file(path: str | Path) -> Instrument:
     except (OSError, yaml.YAMLError) as error:
         raise UserInputError(Problem(str(path), None, None, f"een leesbaar YAML-bestand ({error})")) from None
     if not isinstance(data, dict):
-        raise UserInputError(Problem(str(path), None, None, "een YAML-mapping met code, naam, schaal en domeinen"))
+        raise UserInputError(
+            Problem(str(path), None, None, "een YAML-mapping met code, naam, schaal en domeinen")
+        )
     return _from_mapping(data, str(path))
 
 

@@ -145,14 +145,14 @@ def bulk_insert(connection: Connection, table: str, columns: Sequence[str], rows
 
 def column_values(values: pd.Series) -> list:
     """Plain Python values for the DB-API: None for missing, ISO strings for dates."""
+    missing = values.isna()
     if pd.api.types.is_datetime64_any_dtype(values):
-        text_ = values.dt.strftime("%Y-%m-%d")
-        return text_.astype(object).where(values.notna(), None).tolist()
-    if str(values.dtype) == "Int64":
-        return [None if pd.isna(v) else int(v) for v in values.tolist()]
-    if pd.api.types.is_float_dtype(values):
-        return [None if v != v else v for v in values.tolist()]
-    return values.astype(object).where(values.notna(), None).tolist()
+        values = values.dt.strftime("%Y-%m-%d")
+    elif str(values.dtype) == "Int64" and not missing.any():
+        return values.astype("int64").tolist()
+    if not missing.any():
+        return values.tolist()
+    return values.astype(object).where(~missing, None).tolist()
 
 
 def reset_sequences(connection: Connection, tables: Iterable[str]) -> None:

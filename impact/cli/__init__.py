@@ -21,10 +21,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # a traceback must never print local variables (story text)
 )
 basis.register(app)
-app.add_typer(analyse.app, name="analyse", help="Longitudinale analyses: verandering, groei, keerpunten, duurzaamheid.")
-app.add_typer(kostenbaten.app, name="kosten-baten", help="Effectencalculator-casussen en programma-MKBA/SROI.")
+app.add_typer(
+    analyse.app, name="analyse", help="Longitudinale analyses: verandering, groei, keerpunten, duurzaamheid."
+)
+app.add_typer(
+    kostenbaten.app, name="kosten-baten", help="Effectencalculator-casussen en programma-MKBA/SROI."
+)
 app.add_typer(verhalen.app, name="verhalen", help="Verhalen: pseudonimiseren, coderen, overeenstemming.")
-app.add_typer(rapport.app, name="rapport", help="Rapporten per publiek: beleid, verantwoording, dialoog, casus, wijkverhalen, burger.")
+app.add_typer(
+    rapport.app,
+    name="rapport",
+    help="Rapporten per publiek: beleid, verantwoording, dialoog, casus, wijkverhalen, burger.",
+)
 
 
 def main() -> None:

@@ -52,7 +52,9 @@ def sjabloon(
 def importeer(
     soort: str = typer.Argument(..., help=f"Soort gegevens: {SOORTEN}."),
     bestand: Path = typer.Argument(..., help="CSV- of XLSX-bestand (bij verhalen ook een map met teksten)."),
-    versie: str = typer.Option(None, "--versie", help="Versienaam voor een prijslijst (standaard de bestandsnaam)."),
+    versie: str = typer.Option(
+        None, "--versie", help="Versienaam voor een prijslijst (standaard de bestandsnaam)."
+    ),
     db: str | None = DB_OPTION,
 ) -> None:
     """Controleer een heel bestand en voeg alles toe, of niets."""

@@ -15,8 +15,18 @@ from impact.errors import Problem, UserInputError
 DEMO_DB = Path("demo.db")
 PRICE_LIST_VERSION = "standaard"
 TABLES_CHILD_FIRST = (
-    "codering", "code", "casus", "verhaal", "gebeurtenis", "meting", "traject", "client_identiteit",
-    "client", "interventie", "organisatie", "prijslijst",
+    "codering",
+    "code",
+    "casus",
+    "verhaal",
+    "gebeurtenis",
+    "meting",
+    "traject",
+    "client_identiteit",
+    "client",
+    "interventie",
+    "organisatie",
+    "prijslijst",
 )
 
 
@@ -30,10 +40,14 @@ def _fresh_engine(db: str | None, replace: bool) -> Engine:
     with engine.begin() as connection:
         clients = connection.execute(text("SELECT COUNT(*) FROM client")).scalar()
         if clients and not replace:
-            raise UserInputError(Problem(
-                store.resolve_url(db), None, None,
-                f"een lege database (er staan {clients} cliënten in); gebruik --opnieuw om haar eerst te wissen",
-            ))
+            raise UserInputError(
+                Problem(
+                    store.resolve_url(db),
+                    None,
+                    None,
+                    f"een lege database (er staan {clients} cliënten in); gebruik --opnieuw om haar eerst te wissen",
+                )
+            )
         if clients or replace:
             for table in TABLES_CHILD_FIRST:
                 connection.execute(text(f"DELETE FROM {table}"))
@@ -77,4 +91,6 @@ def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: 
     written = rapporten.alle_rapporten(engine, out_dir)
     for path in written:
         typer.echo(f"Rapport: {path}")
-    typer.echo(f"Klaar in {time.perf_counter() - started:.1f} s. Open {out_dir / 'index.html'} in een browser.")
+    typer.echo(
+        f"Klaar in {time.perf_counter() - started:.1f} s. Open {out_dir / 'index.html'} in een browser."
+    )

@@ -21,7 +21,9 @@ def open_database(url: str | None, must_exist: bool = True):
     if must_exist and not store.is_initialised(engine):
         raise UserInputError(
             Problem(
-                store.resolve_url(url), None, None,
+                store.resolve_url(url),
+                None,
+                None,
                 "een database die met 'impact init' is aangemaakt of bijgewerkt; voer eerst 'impact init' uit",
             )
         )

@@ -59,7 +59,9 @@ def export_frame(engine: Engine, kind_name: str, price_list_version: str | None 
     return frame[[c.name for c in kind.columns]]
 
 
-def export_file(engine: Engine, kind_name: str, path: str | Path, price_list_version: str | None = None) -> int:
+def export_file(
+    engine: Engine, kind_name: str, path: str | Path, price_list_version: str | None = None
+) -> int:
     frame = export_frame(engine, kind_name, price_list_version)
     write_table(frame, path, sheet_name=kind_name)
     return len(frame)

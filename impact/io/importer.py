@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, text
 from impact import store
 from impact.errors import Problem, UserInputError
 from impact.io.kinds import KINDS, Kind
-from impact.io.parsing import DATE_EXPECTED, parse_date, parse_int, parse_number
+from impact.io.parsing import DATE_EXPECTED, map_values, parse_date, parse_int, parse_number
 from impact.io.tabular import read_table
 
 FIRST_DATA_ROW = 2  # row 1 is the header, as Excel numbers it
@@ -72,7 +72,9 @@ def import_file(
         raise UserInputError(Problem(str(path), None, None, f"een soort uit: {', '.join(KINDS)}", kind_name))
     kind = KINDS[kind_name]
     frame = read_table(path)
-    return import_frame(engine, kind, frame, str(path), price_list_version=price_list_version, progress=progress)
+    return import_frame(
+        engine, kind, frame, str(path), price_list_version=price_list_version, progress=progress
+    )
 
 
 def import_frame(
@@ -97,7 +99,10 @@ def import_frame(
         if column.name not in frame.columns:
             frame[column.name] = column.default or ""
         elif column.default is not None:
-            frame[column.name] = frame[column.name].mask(frame[column.name] == "", column.default)
+            values = frame[column.name]
+            if isinstance(values.dtype, pd.CategoricalDtype) and column.default not in values.cat.categories:
+                values = values.cat.add_categories([column.default])
+            frame[column.name] = values.mask(values == "", column.default)
 
     with engine.connect() as connection:
         typed = _parse_columns(kind, frame, check)
@@ -135,7 +140,12 @@ def _parse_columns(kind: Kind, frame: pd.DataFrame, check: _Checker) -> dict[str
             values = typed[column.name].astype("float64")
             low = -np.inf if column.minimum is None else column.minimum
             high = np.inf if column.maximum is None else column.maximum
-            check.flag((values < low) | (values > high), column.name, f"een waarde van {low:g} tot en met {high:g}", raw)
+            check.flag(
+                (values < low) | (values > high),
+                column.name,
+                f"een waarde van {low:g} tot en met {high:g}",
+                raw,
+            )
     return typed
 
 
@@ -156,36 +166,47 @@ def _resolve_references(
         else:
             ids = _lookup(connection, "SELECT naam, id FROM interventie")
             expected = "de naam van een bekende interventie (importeer eerst de interventies)"
-        resolved = raw.map(ids)
+        resolved = map_values(raw, ids)
         check.flag(resolved.isna() & (raw != ""), column.name, expected, raw)
         typed[f"{column.name}_id"] = resolved.astype("Int64")
     if kind.name == "metingen":
         _resolve_domains(connection, frame, typed, check)
 
 
-def _resolve_domains(connection: Connection, frame: pd.DataFrame, typed: dict[str, pd.Series], check: _Checker) -> None:
+def _resolve_domains(
+    connection: Connection, frame: pd.DataFrame, typed: dict[str, pd.Series], check: _Checker
+) -> None:
     instruments = pd.read_sql_query(
         text("SELECT code, schaal_min, schaal_max FROM instrument"), connection
     ).set_index("code")
     domains = pd.read_sql_query(
-        text("SELECT ins.code AS instrument, d.code AS domein, d.id FROM domein d JOIN instrument ins ON ins.id = d.instrument_id"),
+        text(
+            "SELECT ins.code AS instrument, d.code AS domein, d.id FROM domein d JOIN instrument ins ON ins.id = d.instrument_id"
+        ),
         connection,
     )
     instrument = frame["instrument"]
     known_instrument = instrument.isin(instruments.index)
     check.flag(
-        ~known_instrument & (instrument != ""), "instrument",
-        "een bekend instrument: " + ", ".join(instruments.index), instrument,
+        ~known_instrument & (instrument != ""),
+        "instrument",
+        "een bekend instrument: " + ", ".join(instruments.index),
+        instrument,
     )
-    key = instrument + "\x1f" + frame["domein"]
-    domain_ids = key.map(dict(zip(domains["instrument"] + "\x1f" + domains["domein"], domains["id"], strict=True)))
+    known = pd.MultiIndex.from_frame(domains[["instrument", "domein"]])
+    position = known.get_indexer(
+        pd.MultiIndex.from_arrays([instrument.astype(str), frame["domein"].astype(str)])
+    )
+    domain_ids = pd.Series(domains["id"].to_numpy()[position], index=frame.index).where(position >= 0)
     check.flag(
-        known_instrument & domain_ids.isna() & (frame["domein"] != ""), "domein",
-        "een domein van dit instrument (zie 'impact sjabloon metingen')", frame["domein"],
+        known_instrument & domain_ids.isna() & (frame["domein"] != ""),
+        "domein",
+        "een domein van dit instrument (zie 'impact sjabloon metingen')",
+        frame["domein"],
     )
     typed["domein_id"] = domain_ids.astype("Int64")
-    low = instrument.map(instruments["schaal_min"])
-    high = instrument.map(instruments["schaal_max"])
+    low = map_values(instrument, instruments["schaal_min"]).astype("float64")
+    high = map_values(instrument, instruments["schaal_max"]).astype("float64")
     score = typed["score"]
     outside = known_instrument & score.notna() & ((score < low) | (score > high))
     for code in instrument[outside].unique():
@@ -227,8 +248,12 @@ def _check_duplicates(
     if within.any():
         first_row = keys.reset_index().groupby(list(keys.columns), dropna=False)["index"].transform("min")
         check.problems.extend(
-            Problem(check.file, int(i) + FIRST_DATA_ROW, "/".join(kind.key),
-                    f"een unieke rij ({label}); dit is een dubbele van rij {int(first_row[i]) + FIRST_DATA_ROW}")
+            Problem(
+                check.file,
+                int(i) + FIRST_DATA_ROW,
+                "/".join(kind.key),
+                f"een unieke rij ({label}); dit is een dubbele van rij {int(first_row[i]) + FIRST_DATA_ROW}",
+            )
             for i in within[within].index
         )
     existing = _existing_keys(connection, kind, keys, price_list_version)
@@ -253,7 +278,9 @@ def _existing_keys(
     }
     if kind.name == "prijslijst":
         existing = pd.read_sql_query(
-            text("SELECT item FROM prijslijst WHERE versie = :v"), connection, params={"v": price_list_version}
+            text("SELECT item FROM prijslijst WHERE versie = :v"),
+            connection,
+            params={"v": price_list_version},
         )
     else:
         existing = pd.read_sql_query(text(queries[kind.name]), connection)
@@ -271,25 +298,66 @@ def _existing_keys(
 
 INSERT_COLUMNS: dict[str, list[tuple[str, str]]] = {
     # kind -> [(table column, typed key)]
-    "clienten": [("pseudoniem", "pseudoniem"), ("organisatie_id", "organisatie_id"),
-                 ("geboortejaar", "geboortejaar"), ("gemeente", "gemeente"), ("wijk", "wijk"),
-                 ("groep", "groep"), ("cohort", "cohort")],
-    "interventies": [("naam", "naam"), ("databank_erkenning", "databank_erkenning"),
-                     ("doelgroep", "doelgroep"), ("omschrijving", "omschrijving")],
-    "trajecten": [("client_id", "client_id"), ("interventie_id", "interventie_id"), ("start", "start"),
-                  ("eind", "eind"), ("uitstroomreden", "uitstroomreden")],
-    "metingen": [("client_id", "client_id"), ("domein_id", "domein_id"), ("datum", "datum"),
-                 ("score", "score"), ("bron", "bron")],
-    "gebeurtenissen": [("client_id", "client_id"), ("datum", "datum"), ("soort", "soort"),
-                       ("omschrijving", "omschrijving")],
-    "verhalen": [("titel", "titel"), ("tekst", "tekst"), ("soort", "soort"), ("datum", "datum"),
-                 ("auteur_rol", "auteur_rol"), ("client_id", "client_id"), ("gemeente", "gemeente"),
-                 ("wijk", "wijk"), ("interventie_id", "interventie_id"), ("toestemming", "toestemming")],
+    "clienten": [
+        ("pseudoniem", "pseudoniem"),
+        ("organisatie_id", "organisatie_id"),
+        ("geboortejaar", "geboortejaar"),
+        ("gemeente", "gemeente"),
+        ("wijk", "wijk"),
+        ("groep", "groep"),
+        ("cohort", "cohort"),
+    ],
+    "interventies": [
+        ("naam", "naam"),
+        ("databank_erkenning", "databank_erkenning"),
+        ("doelgroep", "doelgroep"),
+        ("omschrijving", "omschrijving"),
+    ],
+    "trajecten": [
+        ("client_id", "client_id"),
+        ("interventie_id", "interventie_id"),
+        ("start", "start"),
+        ("eind", "eind"),
+        ("uitstroomreden", "uitstroomreden"),
+    ],
+    "metingen": [
+        ("client_id", "client_id"),
+        ("domein_id", "domein_id"),
+        ("datum", "datum"),
+        ("score", "score"),
+        ("bron", "bron"),
+    ],
+    "gebeurtenissen": [
+        ("client_id", "client_id"),
+        ("datum", "datum"),
+        ("soort", "soort"),
+        ("omschrijving", "omschrijving"),
+    ],
+    "verhalen": [
+        ("titel", "titel"),
+        ("tekst", "tekst"),
+        ("soort", "soort"),
+        ("datum", "datum"),
+        ("auteur_rol", "auteur_rol"),
+        ("client_id", "client_id"),
+        ("gemeente", "gemeente"),
+        ("wijk", "wijk"),
+        ("interventie_id", "interventie_id"),
+        ("toestemming", "toestemming"),
+    ],
     "identiteiten": [("client_id", "client_id"), ("soort", "soort"), ("waarde", "waarde")],
-    "prijslijst": [("versie", "versie"), ("item", "item"), ("omschrijving", "omschrijving"),
-                   ("eenheid", "eenheid"), ("prijs", "prijs"), ("prijsjaar", "prijsjaar"),
-                   ("financier", "financier"), ("domein", "domein"), ("bron", "bron"),
-                   ("betrouwbaarheid", "betrouwbaarheid")],
+    "prijslijst": [
+        ("versie", "versie"),
+        ("item", "item"),
+        ("omschrijving", "omschrijving"),
+        ("eenheid", "eenheid"),
+        ("prijs", "prijs"),
+        ("prijsjaar", "prijsjaar"),
+        ("financier", "financier"),
+        ("domein", "domein"),
+        ("bron", "bron"),
+        ("betrouwbaarheid", "betrouwbaarheid"),
+    ],
 }
 
 

@@ -13,8 +13,17 @@ VERHAAL_SOORTEN = ("casusnotitie", "clientverhaal", "wijkverhaal", "msc_verhaal"
 AUTEUR_ROLLEN = ("professional", "client", "naaste", "student", "burger")
 ERKENNING = ("erkend", "goed onderbouwd", "goed beschreven")
 IDENTITEIT_SOORTEN = (
-    "voornaam", "achternaam", "naam", "naaste", "adres", "postcode", "woonplaats", "bsn", "telefoon",
-    "email", "geboortedatum",
+    "voornaam",
+    "achternaam",
+    "naam",
+    "naaste",
+    "adres",
+    "postcode",
+    "woonplaats",
+    "bsn",
+    "telefoon",
+    "email",
+    "geboortedatum",
 )
 
 
@@ -57,13 +66,19 @@ KINDS: dict[str, Kind] = {
             "clienten",
             "client",
             (
-                Column("pseudoniem", help="eigen code van de cliënt; nooit een naam of BSN", example="C000123"),
+                Column(
+                    "pseudoniem", help="eigen code van de cliënt; nooit een naam of BSN", example="C000123"
+                ),
                 Column("geboortejaar", "int", False, "jaartal", "1984", minimum=1900, maximum=2030),
                 Column("gemeente", required=False, example="Weert"),
                 Column("wijk", required=False, example="Fatima"),
-                Column("groep", required=False, help="bijv. interventie of vergelijking", example="interventie"),
+                Column(
+                    "groep", required=False, help="bijv. interventie of vergelijking", example="interventie"
+                ),
                 Column("cohort", required=False, example="2024"),
-                Column("organisatie", required=False, help="naam van de organisatie", example="Wijkteam Weert"),
+                Column(
+                    "organisatie", required=False, help="naam van de organisatie", example="Wijkteam Weert"
+                ),
             ),
             key=("pseudoniem",),
             description="Cliënten, met een pseudoniem: nooit een naam of BSN.",
@@ -73,8 +88,14 @@ KINDS: dict[str, Kind] = {
             "interventie",
             (
                 Column("naam", example="Schuldhulpverlening"),
-                Column("databank_erkenning", "choice", False, "erkenning in de Databank Effectieve sociale interventies",
-                       "goed beschreven", choices=ERKENNING),
+                Column(
+                    "databank_erkenning",
+                    "choice",
+                    False,
+                    "erkenning in de Databank Effectieve sociale interventies",
+                    "goed beschreven",
+                    choices=ERKENNING,
+                ),
                 Column("doelgroep", required=False, example="huishoudens met problematische schulden"),
                 Column("omschrijving", required=False, example="Integrale schuldhulp met budgetcoaching."),
             ),
@@ -85,7 +106,12 @@ KINDS: dict[str, Kind] = {
             "traject",
             (
                 Column("client", "client", help="pseudoniem van de cliënt", example="C000123"),
-                Column("interventie", "interventie", help="naam van de interventie", example="Schuldhulpverlening"),
+                Column(
+                    "interventie",
+                    "interventie",
+                    help="naam van de interventie",
+                    example="Schuldhulpverlening",
+                ),
                 Column("start", "date", example="2024-02-01"),
                 Column("eind", "date", False, "leeg als het traject nog loopt", "2024-11-30"),
                 Column("uitstroomreden", required=False, example="doelen bereikt"),
@@ -101,8 +127,13 @@ KINDS: dict[str, Kind] = {
                 Column("domein", help="code van het domein, bijv. financien", example="financien"),
                 Column("datum", "date", example="2024-02-01"),
                 Column("score", "number", help="op de schaal van het instrument", example="2"),
-                Column("bron", required=False, help="wie scoorde: professional, client, ...", example="professional",
-                       default="professional"),
+                Column(
+                    "bron",
+                    required=False,
+                    help="wie scoorde: professional, client, ...",
+                    example="professional",
+                    default="professional",
+                ),
             ),
             key=("client", "instrument", "domein", "datum", "bron"),
         ),
@@ -112,8 +143,11 @@ KINDS: dict[str, Kind] = {
             (
                 Column("client", "client", help="pseudoniem van de cliënt", example="C000123"),
                 Column("datum", "date", example="2024-03-15"),
-                Column("soort", help="bijv. betalingsachterstand, uithuiszetting, werk_gevonden",
-                       example="betalingsachterstand"),
+                Column(
+                    "soort",
+                    help="bijv. betalingsachterstand, uithuiszetting, werk_gevonden",
+                    example="betalingsachterstand",
+                ),
                 Column("omschrijving", required=False, example="Huurachterstand van twee maanden."),
             ),
             key=("client", "datum", "soort"),
@@ -131,8 +165,13 @@ KINDS: dict[str, Kind] = {
                 Column("gemeente", required=False, example="Weert"),
                 Column("wijk", required=False, example="Fatima"),
                 Column("interventie", "interventie", False, example="Schuldhulpverlening"),
-                Column("toestemming", "choice", help="wat met het verhaal mag", example="intern",
-                       choices=TOESTEMMING),
+                Column(
+                    "toestemming",
+                    "choice",
+                    help="wat met het verhaal mag",
+                    example="intern",
+                    choices=TOESTEMMING,
+                ),
             ),
             key=("tekst", "datum", "client"),
         ),
@@ -142,7 +181,11 @@ KINDS: dict[str, Kind] = {
             (
                 Column("client", "client", help="pseudoniem van de cliënt", example="C000123"),
                 Column("soort", "choice", example="naam", choices=IDENTITEIT_SOORTEN),
-                Column("waarde", help="blijft in de database; alleen voor pseudonimiseren", example="Anna de Vries"),
+                Column(
+                    "waarde",
+                    help="blijft in de database; alleen voor pseudonimiseren",
+                    example="Anna de Vries",
+                ),
             ),
             key=("client", "soort", "waarde"),
             description="Bekende identiteiten van cliënten, alleen om verhalen te pseudonimiseren.",
@@ -156,7 +199,9 @@ KINDS: dict[str, Kind] = {
                 Column("eenheid", example="keer"),
                 Column("prijs", "number", help="in euro's, in het prijsjaar", example="127,00", minimum=0),
                 Column("prijsjaar", "int", example="2022", minimum=1990, maximum=2100),
-                Column("financier", help="wie betaalt: gemeente, zorgverzekeraar, Rijk, ...", example="gemeente"),
+                Column(
+                    "financier", help="wie betaalt: gemeente, zorgverzekeraar, Rijk, ...", example="gemeente"
+                ),
                 Column("domein", required=False, example="welzijn"),
                 Column("bron", help="waar de prijs vandaan komt", example="Kostenhandleiding 2024"),
                 Column("betrouwbaarheid", required=False, help="A, B, C of P", example="A"),

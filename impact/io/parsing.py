@@ -6,29 +6,65 @@ Each parser takes a Series of stripped strings ('' = empty) and returns the pars
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 import pandas as pd
 
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y")
 DATE_EXPECTED = "een datum als 2024-03-31 of 31-03-2024"
 
 
+def per_distinct(
+    values: pd.Series, parse: Callable[[pd.Series], tuple[pd.Series, pd.Series]]
+) -> tuple[pd.Series, pd.Series]:
+    """Apply ``parse`` to each distinct value of a categorical column once, then spread back."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return parse(values)
+    categories = pd.Series(values.cat.categories.astype(str))
+    codes = values.cat.codes.to_numpy()
+    parsed, invalid = parse(categories)
+    return (parsed.take(codes).set_axis(values.index), invalid.take(codes).set_axis(values.index))
+
+
+def map_values(values: pd.Series, mapping: Mapping) -> pd.Series:
+    """``values.map(mapping)`` computed per distinct value; missing keys give <NA>/NaN."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        categories = pd.Series(values.cat.categories.astype(str)).map(mapping)
+        return categories.take(values.cat.codes.to_numpy()).set_axis(values.index)
+    return values.map(mapping)
+
+
 def parse_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Decimal comma or point; with a comma present, points are thousands separators."""
+    return per_distinct(values, _parse_number)
+
+
+def _parse_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = values
     if text.str.contains(",", regex=False).any():
         has_comma = text.str.contains(",", regex=False)
-        text = text.where(~has_comma, text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+        text = text.where(
+            ~has_comma, text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        )
     parsed = pd.to_numeric(text.where(text != ""), errors="coerce").astype("float64")
     return parsed, parsed.isna() & (values != "")
 
 
 def parse_int(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    parsed, invalid = parse_number(values)
+    return per_distinct(values, _parse_int)
+
+
+def _parse_int(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    parsed, invalid = _parse_number(values)
     fractional = parsed.notna() & (parsed % 1 != 0)
     return parsed.where(~fractional).astype("Int64"), invalid | fractional
 
 
 def parse_date(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    return per_distinct(values, _parse_date)
+
+
+def _parse_date(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     todo = values != ""
     for date_format in DATE_FORMATS:

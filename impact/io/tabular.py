@@ -5,7 +5,6 @@ decimal comma or point) and XLSX. Every cell is read as text; typing is validati
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +16,8 @@ CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
-    """All cells as stripped strings ('' when empty); header names lower-cased and trimmed."""
+    """All cells as stripped strings ('' when empty) in categorical columns; header names
+    lower-cased and trimmed."""
     path = Path(path)
     if not path.exists():
         raise UserInputError(Problem(str(path), None, None, "een bestaand bestand"))
@@ -34,34 +34,41 @@ def read_table(path: str | Path) -> pd.DataFrame:
     return frame
 
 
-def _decode(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252")  # what Excel writes on Dutch Windows
-
-
 def _read_csv(path: Path) -> pd.DataFrame:
-    text = _decode(path.read_bytes())
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=True,
-            engine="c",
-        )
-    except (pd.errors.ParserError, csv.Error) as error:
-        raise UserInputError(Problem(str(path), None, None, f"een geldig CSV-bestand ({error})")) from None
-    for column in frame.columns:
-        frame[column] = frame[column].str.strip()
-    return frame
+    for encoding in ("utf-8-sig", "cp1252"):  # cp1252 is what Excel writes on Dutch Windows
+        try:
+            with path.open(encoding=encoding) as handle:
+                first_line = handle.readline()
+            delimiter = max((";", ",", "\t"), key=first_line.count)
+            frame = pd.read_csv(
+                path,
+                sep=delimiter,
+                encoding=encoding,
+                dtype="category",  # validation then works once per distinct value, not once per row
+                keep_default_na=False,
+                na_filter=False,
+                skip_blank_lines=True,
+                engine="c",
+            )
+            break
+        except UnicodeDecodeError:
+            continue
+        except (pd.errors.ParserError, csv.Error) as error:
+            raise UserInputError(
+                Problem(str(path), None, None, f"een geldig CSV-bestand ({error})")
+            ) from None
+    return frame.apply(_strip_categories)
+
+
+def _strip_categories(values: pd.Series) -> pd.Series:
+    """Trim spaces around cells by trimming the distinct values only."""
+    categories = values.cat.categories.astype(str)
+    stripped = categories.str.strip()
+    if (stripped == categories).all():
+        return values
+    if stripped.is_unique:
+        return values.cat.rename_categories(stripped)
+    return values.astype(str).str.strip().astype("category")
 
 
 def _read_xlsx(path: Path) -> pd.DataFrame:
@@ -70,7 +77,9 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise UserInputError(Problem(str(path), None, None, f"een leesbaar Excel-bestand ({error})")) from None
+        raise UserInputError(
+            Problem(str(path), None, None, f"een leesbaar Excel-bestand ({error})")
+        ) from None
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None)
@@ -84,7 +93,8 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
         if any(cells):
             records.append(cells)
     workbook.close()
-    return pd.DataFrame(records, columns=[str(h or "").strip() for h in header], dtype=str)
+    frame = pd.DataFrame(records, columns=[str(h or "").strip() for h in header], dtype=str)
+    return frame.astype("category").apply(_strip_categories)
 
 
 def _cell_text(value: object) -> str:

@@ -35,13 +35,15 @@ def explanation(kind_name: str) -> pd.DataFrame:
     ]
     if kind_name == "metingen":
         for instrument in builtin().values():
-            rows.append({
-                "kolom": "domein",
-                "verplicht": "",
-                "type": f"{instrument.code} ({instrument.schaal_min:g}–{instrument.schaal_max:g})",
-                "uitleg": instrument.naam,
-                "toegestane waarden": ", ".join(instrument.domain_codes),
-            })
+            rows.append(
+                {
+                    "kolom": "domein",
+                    "verplicht": "",
+                    "type": f"{instrument.code} ({instrument.schaal_min:g}–{instrument.schaal_max:g})",
+                    "uitleg": instrument.naam,
+                    "toegestane waarden": ", ".join(instrument.domain_codes),
+                }
+            )
     return pd.DataFrame(rows)
 
 

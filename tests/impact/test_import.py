@@ -91,7 +91,9 @@ def test_duplicate_against_database_is_refused(with_clients, tmp_path):
 def test_excel_style_csv_cp1252_decimal_comma(with_clients, tmp_path):
     path = tmp_path / "pg.csv"
     path.write_bytes(
-        "client;instrument;domein;datum;score;bron\r\nC1;PG;zingeving;1-3-2024;6,5;cliënt\r\n".encode("cp1252")
+        "client;instrument;domein;datum;score;bron\r\nC1;PG;zingeving;1-3-2024;6,5;cliënt\r\n".encode(
+            "cp1252"
+        )
     )
     import_file(with_clients, "metingen", path)
     metingen = store.read(with_clients, "metingen")
@@ -102,7 +104,9 @@ def test_excel_style_csv_cp1252_decimal_comma(with_clients, tmp_path):
 
 def test_comma_separated_with_decimal_point(with_clients, tmp_path):
     path = tmp_path / "m.csv"
-    path.write_text("client,instrument,domein,datum,score\nC2,ZRM,huisvesting,2024-02-01,3.0\n", encoding="utf-8")
+    path.write_text(
+        "client,instrument,domein,datum,score\nC2,ZRM,huisvesting,2024-02-01,3.0\n", encoding="utf-8"
+    )
     assert import_file(with_clients, "metingen", path).rows == 1
 
 
@@ -142,7 +146,8 @@ def test_export_reimports_cleanly(with_clients, tmp_path, suffix, database_url):
     for kind in ("clienten", "metingen"):
         import_file(fresh, kind, tmp_path / f"{kind}{suffix}")
     pd.testing.assert_frame_equal(
-        store.read(fresh, "metingen").drop(columns="client_id"), store.read(engine, "metingen").drop(columns="client_id")
+        store.read(fresh, "metingen").drop(columns="client_id"),
+        store.read(engine, "metingen").drop(columns="client_id"),
     )
     # importing the export again into the same database is refused as duplicates
     with pytest.raises(UserInputError):
@@ -163,7 +168,15 @@ def test_template_has_dutch_headers_and_example_row(kind, tmp_path):
 
 def test_template_example_rows_import(engine, tmp_path):
     """The example rows of the templates are themselves valid, in dependency order."""
-    for kind in ("interventies", "clienten", "trajecten", "metingen", "gebeurtenissen", "verhalen", "prijslijst"):
+    for kind in (
+        "interventies",
+        "clienten",
+        "trajecten",
+        "metingen",
+        "gebeurtenissen",
+        "verhalen",
+        "prijslijst",
+    ):
         path = write_template(kind, tmp_path / f"{kind}.csv")
         import_file(engine, kind, path, price_list_version="test")
     counts = store.counts(engine)

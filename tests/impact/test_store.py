@@ -61,13 +61,21 @@ def test_resolve_url_prefers_argument_then_environment(monkeypatch):
 
 def test_analysis_frame_counts_months_from_traject_start(engine):
     with engine.begin() as connection:
-        connection.execute(text("INSERT INTO client (id, pseudoniem, gemeente, groep) VALUES (1, 'C1', 'Weert', 'interventie')"))
+        connection.execute(
+            text(
+                "INSERT INTO client (id, pseudoniem, gemeente, groep) VALUES (1, 'C1', 'Weert', 'interventie')"
+            )
+        )
         connection.execute(text("INSERT INTO interventie (id, naam) VALUES (1, 'Schuldhulp')"))
-        connection.execute(text("INSERT INTO traject (client_id, interventie_id, start) VALUES (1, 1, '2024-01-01')"))
+        connection.execute(
+            text("INSERT INTO traject (client_id, interventie_id, start) VALUES (1, 1, '2024-01-01')")
+        )
         domain = connection.execute(text("SELECT id FROM domein WHERE code = 'financien'")).scalar()
         for day, score in (("2024-01-01", 2), ("2024-07-01", 4)):
             connection.execute(
-                text("INSERT INTO meting (client_id, domein_id, datum, score, bron) VALUES (1, :d, :t, :s, 'professional')"),
+                text(
+                    "INSERT INTO meting (client_id, domein_id, datum, score, bron) VALUES (1, :d, :t, :s, 'professional')"
+                ),
                 {"d": domain, "t": day, "s": score},
             )
     frame = store.analysis_frame(engine)

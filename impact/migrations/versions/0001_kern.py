@@ -34,7 +34,9 @@ def upgrade() -> None:
         sa.Column("cohort", sa.String(50), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_client"),
         sa.UniqueConstraint("pseudoniem", name="uq_client_pseudoniem"),
-        sa.ForeignKeyConstraint(["organisatie_id"], ["organisatie.id"], name="fk_client_organisatie_id_organisatie"),
+        sa.ForeignKeyConstraint(
+            ["organisatie_id"], ["organisatie.id"], name="fk_client_organisatie_id_organisatie"
+        ),
     )
     op.create_index("ix_client_gemeente", "client", ["gemeente"])
     op.create_table(
@@ -57,7 +59,9 @@ def upgrade() -> None:
         sa.Column("uitstroomreden", sa.String(200), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_traject"),
         sa.ForeignKeyConstraint(["client_id"], ["client.id"], name="fk_traject_client_id_client"),
-        sa.ForeignKeyConstraint(["interventie_id"], ["interventie.id"], name="fk_traject_interventie_id_interventie"),
+        sa.ForeignKeyConstraint(
+            ["interventie_id"], ["interventie.id"], name="fk_traject_interventie_id_interventie"
+        ),
     )
     op.create_index("ix_traject_client_id", "traject", ["client_id"])
     op.create_index("ix_traject_interventie_id", "traject", ["interventie_id"])
@@ -89,7 +93,9 @@ def upgrade() -> None:
         sa.Column("afkappunt", sa.Float(), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_domein"),
         sa.UniqueConstraint("instrument_id", "code", name="uq_domein_instrument_id"),
-        sa.ForeignKeyConstraint(["instrument_id"], ["instrument.id"], name="fk_domein_instrument_id_instrument"),
+        sa.ForeignKeyConstraint(
+            ["instrument_id"], ["instrument.id"], name="fk_domein_instrument_id_instrument"
+        ),
     )
     op.create_table(
         "meting",
@@ -130,7 +136,9 @@ def upgrade() -> None:
         sa.Column("toestemming", sa.String(40), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_verhaal"),
         sa.ForeignKeyConstraint(["client_id"], ["client.id"], name="fk_verhaal_client_id_client"),
-        sa.ForeignKeyConstraint(["interventie_id"], ["interventie.id"], name="fk_verhaal_interventie_id_interventie"),
+        sa.ForeignKeyConstraint(
+            ["interventie_id"], ["interventie.id"], name="fk_verhaal_interventie_id_interventie"
+        ),
     )
     op.create_index("ix_verhaal_client_id", "verhaal", ["client_id"])
     op.create_table(
@@ -152,6 +160,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("prijslijst", "verhaal", "gebeurtenis", "meting", "domein", "instrument",
-                  "traject", "interventie", "client", "organisatie"):
+    for table in (
+        "prijslijst",
+        "verhaal",
+        "gebeurtenis",
+        "meting",
+        "domein",
+        "instrument",
+        "traject",
+        "interventie",
+        "client",
+        "organisatie",
+    ):
         op.drop_table(table)

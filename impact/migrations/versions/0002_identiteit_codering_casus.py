@@ -21,8 +21,9 @@ def upgrade() -> None:
         sa.Column("soort", sa.String(30), nullable=False),
         sa.Column("waarde", sa.String(300), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_client_identiteit"),
-        sa.ForeignKeyConstraint(["client_id"], ["client.id"], ondelete="CASCADE",
-                                name="fk_client_identiteit_client_id_client"),
+        sa.ForeignKeyConstraint(
+            ["client_id"], ["client.id"], ondelete="CASCADE", name="fk_client_identiteit_client_id_client"
+        ),
     )
     op.create_index("ix_client_identiteit_client_id", "client_identiteit", ["client_id"])
     op.create_table(
@@ -46,8 +47,9 @@ def upgrade() -> None:
         sa.Column("codeur", sa.String(100), nullable=True),
         sa.Column("datum", sa.Date(), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_codering"),
-        sa.ForeignKeyConstraint(["verhaal_id"], ["verhaal.id"], ondelete="CASCADE",
-                                name="fk_codering_verhaal_id_verhaal"),
+        sa.ForeignKeyConstraint(
+            ["verhaal_id"], ["verhaal.id"], ondelete="CASCADE", name="fk_codering_verhaal_id_verhaal"
+        ),
         sa.ForeignKeyConstraint(["code_id"], ["code.id"], name="fk_codering_code_id_code"),
     )
     op.create_index("ix_codering_verhaal_id", "codering", ["verhaal_id"])
@@ -60,7 +62,9 @@ def upgrade() -> None:
         sa.Column("inhoud", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_casus"),
         sa.ForeignKeyConstraint(["client_id"], ["client.id"], name="fk_casus_client_id_client"),
-        sa.ForeignKeyConstraint(["interventie_id"], ["interventie.id"], name="fk_casus_interventie_id_interventie"),
+        sa.ForeignKeyConstraint(
+            ["interventie_id"], ["interventie.id"], name="fk_casus_interventie_id_interventie"
+        ),
     )
 
 
