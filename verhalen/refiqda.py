@@ -229,27 +229,88 @@ def _offset_map(original: str, regeleinde: str | None) -> np.ndarray:
     return out
 
 
+def shift_position(position: int, replacements: Iterable, side: str) -> int:
+    """Where ``position`` in the original text lands after ``replacements`` (objects with
+    start, end, replacement; sorted, non-overlapping). A position inside a replaced span
+    moves to the span's start (``side='start'``) or end (``side='eind'``)."""
+    shift = 0
+    for r in replacements:
+        if r.end <= position:
+            shift += len(r.replacement) - (r.end - r.start)
+        elif r.start < position:
+            return r.start + shift + (len(r.replacement) if side == "eind" else 0)
+        else:
+            break
+    return position + shift
+
+
+def pseudonymise_for_export(
+    verhalen: pd.DataFrame, coderingen: pd.DataFrame, pseudonymizer: object,
+    identiteiten: pd.DataFrame | None = None, tekst_kolom: str = "tekst",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Pseudonymise the stories and move every coding's offsets along with the text.
+
+    ``pseudonymizer`` is a :class:`verhalen.pseudonimisering.Pseudonymizer` (anything with
+    ``pseudonymize(text, known_identities, client_key)`` returning ``.text`` and
+    ``.replacements``). Returns copies with ``gepseudonimiseerd = True``.
+    """
+    stories = verhalen.copy()
+    cods = coderingen.copy()
+    texts, moved = [], {}
+    for row in stories.to_dict("records"):
+        client = row.get("client_id")
+        client = None if _missing(client) else client
+        known = None
+        if identiteiten is not None and client is not None:
+            known = identiteiten[identiteiten["client_id"] == client]
+        original = "" if _missing(row.get(tekst_kolom)) else str(row[tekst_kolom])
+        result = pseudonymizer.pseudonymize(original, known, client)
+        texts.append(result.text)
+        moved[row["verhaal_id"]] = sorted(result.replacements, key=lambda r: r.start)
+    stories[tekst_kolom] = texts
+    stories["gepseudonimiseerd"] = True
+    if len(cods):
+        cods["start"] = [shift_position(int(s), moved.get(v, []), "start")
+                         for v, s in zip(cods["verhaal_id"], cods["start"], strict=True)]
+        cods["eind"] = [shift_position(int(e), moved.get(v, []), "eind")
+                        for v, e in zip(cods["verhaal_id"], cods["eind"], strict=True)]
+    return stories, cods
+
+
 def export_qdpx(
     path: str | Path, verhalen: pd.DataFrame, codeboek: Codeboek,
     coderingen: pd.DataFrame | None = None, variabelen: pd.DataFrame | None = None,
     gebruik: str = "intern", naam: str = "impact-verhalen", regeleinde: str | None = None,
-    tekst_kolom: str = "tekst",
+    tekst_kolom: str = "tekst", pseudonymizer: object = None,
+    identiteiten: pd.DataFrame | None = None,
 ) -> int:
     """Write a .qdpx project; returns the number of stories exported.
 
     Only stories whose consent covers ``gebruik`` are exported (see
-    :func:`verhalen.exemplaren.binnen_toestemming`); pass pseudonymised text (``tekst_kolom``)
-    for anything that leaves the organisation. ``regeleinde`` None keeps the text as it
+    :func:`verhalen.exemplaren.binnen_toestemming`). For a publication use the text must be
+    pseudonymised: pass ``pseudonymizer`` (and ``identiteiten``) to do it here, with the
+    codings' offsets moved along, or pass stories already marked ``gepseudonimiseerd``;
+    otherwise a UserInputError is raised. ``regeleinde`` None keeps the text as it
     is; '\\n' or '\\r\\n' rewrites every line ending and moves the offsets with it (CRLF
     counts as two characters, as in the file).
     """
-    from verhalen.exemplaren import binnen_toestemming
+    from verhalen.exemplaren import binnen_toestemming, is_publicatie
 
     if regeleinde not in (None, "\n", "\r\n"):
         raise ValueError("regeleinde is None, '\\n' of '\\r\\n'")
     stories = binnen_toestemming(verhalen, gebruik)
     coderingen = coderingen if coderingen is not None else pd.DataFrame(columns=CODING_COLUMNS)
     coderingen = coderingen[coderingen["verhaal_id"].isin(stories["verhaal_id"])]
+    if pseudonymizer is not None:
+        stories, coderingen = pseudonymise_for_export(stories, coderingen, pseudonymizer,
+                                                      identiteiten, tekst_kolom)
+    elif is_publicatie(gebruik) and not (
+            "gepseudonimiseerd" in stories.columns
+            and stories["gepseudonimiseerd"].fillna(False).astype(bool).all()):
+        raise UserInputError(Problem(
+            "verhalen", None, tekst_kolom,
+            "gepseudonimiseerde tekst voor publicatie: geef een pseudonymizer mee of "
+            "markeer de verhalen met gepseudonimiseerd = True"))
     xml, files = build_project(stories, codeboek, coderingen, variabelen, naam, regeleinde,
                                tekst_kolom)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:

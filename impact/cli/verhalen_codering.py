@@ -64,10 +64,10 @@ def register(app: typer.Typer) -> None:
             "--db", help="Database-URL (standaard IMPACT_DB).")] = None,
     ) -> None:
         """Exporteer verhalen, codeboek, coderingen en cliëntvariabelen als REFI-QDA-project."""
-        from verhalen.refiqda import client_variables, export_qdpx
-
         from impact import store
         from verhalen.codeboek import Codeboek, zrm_codeboek
+        from verhalen.exemplaren import is_publicatie
+        from verhalen.refiqda import client_variables, export_qdpx
 
         engine = store.connect(db)
         verhalen = store.read(engine, "verhalen")
@@ -75,7 +75,15 @@ def register(app: typer.Typer) -> None:
         clienten = store.read(engine, "clienten")
         cb = Codeboek.load(codeboek) if codeboek else _codeboek_uit_db(engine, zrm_codeboek)
         variabelen = client_variables(clienten, trajecten=store.read(engine, "trajecten"))
-        n = export_qdpx(uit, verhalen, cb, coderingen, variabelen=variabelen, gebruik=gebruik)
+        extra = {}
+        if is_publicatie(gebruik):
+            from verhalen.pseudonimisering import Pseudonymizer
+
+            typer.echo("Verhalen worden gepseudonimiseerd voor publicatie ...")
+            extra = {"pseudonymizer": Pseudonymizer(),
+                     "identiteiten": store.read(engine, "identiteiten")}
+        n = export_qdpx(uit, verhalen, cb, coderingen, variabelen=variabelen, gebruik=gebruik,
+                        **extra)
         typer.echo(f"{n} verhalen geëxporteerd naar {uit}.")
 
     @app.command("importeer-qdpx")

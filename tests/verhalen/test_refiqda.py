@@ -1,9 +1,12 @@
+import re
 import zipfile
+from collections import namedtuple
 
 import pandas as pd
 import pytest
 from lxml import etree
 
+from impact.errors import UserInputError
 from verhalen.codeboek import Code, Codeboek, zrm_codeboek
 from verhalen.refiqda import (
     NS_PROJECT,
@@ -16,6 +19,8 @@ from verhalen.refiqda import (
     guid,
     import_qdc,
     import_qdpx,
+    pseudonymise_for_export,
+    shift_position,
     validate,
 )
 
@@ -142,16 +147,56 @@ def test_html_and_script_stay_text(exported, tmp_path):
     assert validate(xml) == []
 
 
+class FakePseudonymizer:
+    """Stands in for verhalen.pseudonimisering.Pseudonymizer: replaces fixed words."""
+
+    Replacement = namedtuple("Replacement", "start end kind text replacement")
+    Result = namedtuple("Result", "text replacements")
+
+    def pseudonymize(self, text, known=None, client_key=None):
+        out, reps, pos = [], [], 0
+        for m in re.finditer(r"deurwaarder|wijkcoach|emoji", text):
+            new = "[Persoon-1]"
+            reps.append(self.Replacement(m.start(), m.end(), "persoon", m.group(), new))
+            out += [text[pos:m.start()], new]
+            pos = m.end()
+        out.append(text[pos:])
+        return self.Result("".join(out), reps)
+
+
 def test_consent_scope_for_publication(tmp_path):
     clienten, verhalen, cods, *_ = world()
     path = tmp_path / "pub.qdpx"
-    n = export_qdpx(path, verhalen, zrm_codeboek(), cods, gebruik="geanonimiseerd_publiceren")
+    with pytest.raises(UserInputError, match="gepseudonimiseerde tekst"):
+        export_qdpx(path, verhalen, zrm_codeboek(), cods, gebruik="geanonimiseerd_publiceren")
+    n = export_qdpx(path, verhalen, zrm_codeboek(), cods, gebruik="geanonimiseerd_publiceren",
+                    pseudonymizer=FakePseudonymizer())
     assert n == 3
     project = import_qdpx(path)
     assert 13 not in set(project.verhalen["verhaal_id"])
     assert 13 not in set(project.coderingen["verhaal_id"])
-    assert export_qdpx(tmp_path / "bron.qdpx", verhalen, zrm_codeboek(), cods,
+    assert "deurwaarder" not in " ".join(project.verhalen["tekst"])
+    flagged = verhalen.assign(gepseudonimiseerd=True)
+    assert export_qdpx(tmp_path / "bron.qdpx", flagged, zrm_codeboek(), cods,
                        gebruik="publiceren_met_bron") == 1
+
+
+def test_pseudonymised_export_moves_offsets():
+    _, verhalen, cods, *_ = world()
+    stories, moved = pseudonymise_for_export(verhalen, cods, FakePseudonymizer())
+    text = dict(zip(stories["verhaal_id"], stories["tekst"], strict=True))
+    old = dict(zip(verhalen["verhaal_id"], verhalen["tekst"], strict=True))
+    for a, b in zip(cods.itertuples(), moved.itertuples(), strict=True):
+        before = old[a.verhaal_id][a.start:a.eind]
+        after = text[b.verhaal_id][b.start:b.eind]
+        assert FakePseudonymizer().pseudonymize(before).text == after
+    # 'Ze belde meteen de wijkcoach.' keeps its end after the placeholder
+    row = moved[(moved.verhaal_id == 10) & (moved.code_id == "hulpverlening")].iloc[0]
+    assert text[10][row.start:row.eind] == "Ze belde meteen de [Persoon-1]."
+    # a segment ending inside a replaced word grows to the placeholder's end
+    reps = FakePseudonymizer().pseudonymize("de deurwaarder kwam").replacements
+    assert shift_position(5, reps, "eind") == 3 + len("[Persoon-1]")
+    assert shift_position(5, reps, "start") == 3
 
 
 def test_crlf_export_offsets_and_round_trip(tmp_path):
