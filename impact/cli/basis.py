@@ -71,15 +71,53 @@ def importeer(
             bar.update(task, completed=done, total=total)
 
         if soort == "verhalen" and bestand.is_dir():
-            from impact.io.verhalen_bestanden import read_story_folder_as_import
-
-            frame = read_story_folder_as_import(bestand)
+            frame = _story_folder_as_import(engine, bestand)
             result = import_frame(engine, KINDS[soort], frame, str(bestand), progress=progress)
         else:
             result = import_file(
                 engine, soort, bestand, price_list_version=versie or bestand.stem, progress=progress
             )
     typer.echo(result.message())
+
+
+def _story_folder_as_import(engine, folder: Path):
+    """A folder of story files as the text table `importeer verhalen` validates.
+
+    In a folder's metadata ``client_id`` is the database id of the client; the import itself
+    names clients by pseudonym, so the ids are translated here.
+    """
+    import pandas as pd
+
+    from impact.io.verhalen_bestanden import read_story_folder
+
+    stories = read_story_folder(folder)
+    pseudonyms = store.read(engine, "clienten").set_index("client_id")["pseudoniem"]
+    interventions = store.read(engine, "interventies").set_index("interventie_id")["naam"]
+    frame = pd.DataFrame(
+        {
+            "titel": stories["titel"],
+            "tekst": stories["tekst"],
+            "soort": stories["soort"],
+            "datum": stories["datum"].dt.strftime("%Y-%m-%d"),
+            "auteur_rol": stories["auteur_rol"],
+            "client": stories["client_id"].map(pseudonyms),
+            "gemeente": stories["gemeente"],
+            "wijk": stories["wijk"],
+            "interventie": stories["interventie_id"].map(interventions),
+            "toestemming": stories["toestemming"],
+        }
+    )
+    unknown = stories["client_id"].notna() & frame["client"].isna()
+    if unknown.any():
+        raise UserInputError(
+            [
+                Problem(str(folder / name), None, "client_id", "het id van een bekende cliënt", value)
+                for name, value in zip(
+                    stories.loc[unknown, "bron"], stories.loc[unknown, "client_id"], strict=True
+                )
+            ]
+        )
+    return frame.astype(object).where(frame.notna(), "").astype(str)
 
 
 def exporteer(
