@@ -1,9 +1,153 @@
 """CLI command group 'verhalen'."""
 
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
 import typer
 
 from impact.cli import verhalen_codering
+from impact.errors import Problem, UserInputError
 
-app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Verhalen: pseudonimiseren, coderen, overeenstemming.")
+app = typer.Typer(
+    no_args_is_help=True, rich_markup_mode=None, help="Verhalen: pseudonimiseren, coderen, overeenstemming."
+)
 
 verhalen_codering.register(app)
+
+TABLE_SUFFIXES = {".csv", ".xlsx", ".xlsm"}
+TEXT_SUFFIXES = {".txt", ".md"}
+
+
+@app.command("pseudonimiseer")
+def pseudonimiseer(
+    bron: Annotated[
+        Path, typer.Argument(help="Map met .txt/.md-verhalen, of een CSV/XLSX met een kolom 'tekst'.")
+    ],
+    uit: Annotated[
+        Path, typer.Option("--uit", help="Map voor de gepseudonimiseerde bestanden en beoordeling.html.")
+    ],
+    identiteiten: Annotated[
+        Path | None,
+        typer.Option(
+            "--identiteiten",
+            help="CSV/XLSX met client_id, soort, waarde: bekende namen, adressen "
+            "en nummers per cliënt, zodat die ook met kleine letters of verschreven worden gevonden.",
+        ),
+    ] = None,
+    maand: Annotated[
+        bool, typer.Option("--maand", help="Vervang datums door hun maand (12 maart 2024 -> [maart 2024]).")
+    ] = False,
+) -> None:
+    """Vervang namen, adressen, nummers en datums; schrijf dezelfde bestanden of rijen naar --uit.
+
+    In --uit komt ook beoordeling.html: per tekst wat er vervangen is, om na te kijken. Die
+    pagina bevat de oorspronkelijke tekst; verwijder haar na de controle.
+    """
+    from verhalen.beoordeling import write_review
+    from verhalen.pseudonimisering import Pseudonymizer
+
+    if not bron.exists():
+        raise UserInputError(Problem(str(bron), None, None, "een bestaande map of een .csv/.xlsx-bestand"))
+    if bron.is_file() and bron.suffix.lower() not in TABLE_SUFFIXES:
+        raise UserInputError(
+            Problem(
+                str(bron), None, None, "een map met .txt-bestanden of een .csv/.xlsx-bestand", bron.suffix
+            )
+        )
+    if bron.is_dir() and uit.resolve() == bron.resolve():
+        raise UserInputError(
+            Problem(
+                str(uit), None, None, "een andere map dan de bron (anders worden de originelen overschreven)"
+            )
+        )
+    known = _read_identities(identiteiten) if identiteiten else None
+    pseudonymizer = Pseudonymizer(dates="maand" if maand else "vervang")
+    uit.mkdir(parents=True, exist_ok=True)
+    if bron.is_dir():
+        reviewed = _pseudonymize_folder(bron, uit, pseudonymizer, known)
+    else:
+        reviewed = _pseudonymize_table(bron, uit, pseudonymizer, known)
+    review = write_review(reviewed, uit / "beoordeling.html")
+    n = sum(len(result.replacements) for _, result in reviewed)
+    typer.echo(f"{len(reviewed)} tekst(en) gepseudonimiseerd naar {uit} ({n} vervangingen).")
+    typer.echo(f"Controleer {review}; die pagina bevat de oorspronkelijke tekst: verwijder haar daarna.")
+
+
+def _read_identities(path: Path) -> pd.DataFrame:
+    from impact.io.tabular import read_table
+
+    table = read_table(path).astype(str)
+    missing = [c for c in ("client_id", "soort", "waarde") if c not in table.columns]
+    if missing:
+        raise UserInputError(
+            [Problem(str(path), 1, c, "een kolom met deze naam", ", ".join(table.columns)) for c in missing]
+        )
+    return table[table["waarde"] != ""]
+
+
+def _for_client(known: pd.DataFrame | None, client_id: object) -> pd.DataFrame | None:
+    if known is None or client_id is None or pd.isna(client_id):
+        return None
+    return known[known["client_id"] == str(client_id)]
+
+
+def _pseudonymize_folder(bron, uit, pseudonymizer, known):
+    from impact.io.verhalen_bestanden import read_story_folder, split_front_matter
+
+    stories = read_story_folder(bron)  # validates metadata; gives client_id per file
+    clients = dict(zip(stories["bron"], stories["client_id"], strict=True))
+    reviewed = []
+    for path in sorted(p for p in bron.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252")
+        front, body, _ = split_front_matter(text.replace("\r\n", "\n"))
+        head = text.replace("\r\n", "\n")[: len(text.replace("\r\n", "\n")) - len(body)]
+        client = clients.get(path.name)
+        key = None if client is None or pd.isna(client) else int(client)
+        identities = _for_client(known, client)
+        result = pseudonymizer.pseudonymize(body, identities, client_key=key)
+        if front.get("titel"):
+            head = _pseudonymize_title(head, pseudonymizer, identities, key)
+        (uit / path.name).write_text(head + result.text, encoding="utf-8")
+        reviewed.append((path.name, result))
+    skipped = [p.name for p in bron.iterdir() if p.suffix.lower() == ".docx"]
+    if skipped:
+        typer.echo(f"Overgeslagen (.docx wordt niet herschreven): {', '.join(sorted(skipped))}", err=True)
+    return reviewed
+
+
+def _pseudonymize_title(head: str, pseudonymizer, identities, key) -> str:
+    def replace(match: re.Match[str]) -> str:
+        return match.group(1) + pseudonymizer.pseudonymize(match.group(2), identities, key).text
+
+    return re.sub(r"(?im)^(titel:[ \t]*)(.+)$", replace, head)
+
+
+def _pseudonymize_table(bron, uit, pseudonymizer, known):
+    from impact.io.tabular import read_table, write_table
+
+    table = read_table(bron).astype(str)
+    if "tekst" not in table.columns:
+        raise UserInputError(
+            Problem(str(bron), 1, "tekst", "een kolom 'tekst' met de verhalen", ", ".join(table.columns))
+        )
+    reviewed = []
+    for column in [c for c in ("tekst", "titel") if c in table.columns]:
+        values = []
+        for i, row in table.iterrows():
+            client = row.get("client_id") or None
+            key = int(client) if client and str(client).isdigit() else None
+            result = pseudonymizer.pseudonymize(row[column], _for_client(known, client), client_key=key)
+            values.append(result.text)
+            if column == "tekst":
+                reviewed.append((f"{bron.name} rij {int(i) + 2}", result))
+        table[column] = values
+    write_table(table, uit / bron.name)
+    return reviewed

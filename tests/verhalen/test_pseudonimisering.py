@@ -126,3 +126,76 @@ def test_report_other_kinds(corpus_outcome, capsys):
     recall = corpus_outcome.recall.set_index("soort")["recall"]
     assert recall.min() > 0.5  # a collapse of any detector fails loudly
     assert corpus_outcome.precision["juist"].sum() / corpus_outcome.precision["n"].sum() > 0.95
+
+
+def test_review_page_escapes_story_html(pseudonymizer):
+    from verhalen.beoordeling import render_review
+
+    text = "<script>alert('x')</script> mevrouw Jansen <img src=x onerror=alert(1)> & co"
+    result = pseudonymizer.pseudonymize(text, IDS, client_key="test-review")
+    page = render_review([("<b>naam.txt</b>", result)])
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>naam" not in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+    assert "&lt;b&gt;naam.txt&lt;/b&gt;" in page
+    assert "&amp; co" in page
+    assert '<mark title="persoon → [Persoon-1]">mevrouw Jansen</mark>' in page
+    assert "<ins" in page and "[Persoon-1]" in page
+
+
+def test_cli_folder_keeps_file_names_and_writes_review(pseudonymizer, tmp_path):
+    from typer.testing import CliRunner
+
+    from impact.cli import app
+
+    bron = tmp_path / "bron"
+    bron.mkdir()
+    (bron / "notitie 1.txt").write_text("Maria Jansen belde op 06-12345678.", encoding="utf-8")
+    (bron / "notitie 2.txt").write_text(
+        "---\nclient_id: 42\ntitel: Gesprek met maria\n---\nmaria <script>x</script> kwam.",
+        encoding="utf-8",
+    )
+    (bron / "notitie 3.txt").write_text("Mw. Jansen bleef thuis.", encoding="utf-8")
+    ids = tmp_path / "identiteiten.csv"
+    ids.write_text("client_id;soort;waarde\n42;voornaam;Maria\n42;achternaam;Jansen\n", "utf-8")
+    uit = tmp_path / "uit"
+    run = CliRunner().invoke(
+        app, ["verhalen", "pseudonimiseer", str(bron), "--uit", str(uit), "--identiteiten", str(ids)]
+    )
+    assert run.exit_code == 0, run.output
+    assert sorted(p.name for p in uit.iterdir()) == [
+        "beoordeling.html", "notitie 1.txt", "notitie 2.txt", "notitie 3.txt",
+    ]  # fmt: skip
+    assert (uit / "notitie 1.txt").read_text("utf-8") == "[Persoon-1] belde op [Telefoon-1]."
+    two = (uit / "notitie 2.txt").read_text("utf-8")
+    assert (
+        two == "---\nclient_id: 42\ntitel: Gesprek met [Persoon-1]\n---\n[Persoon-1] <script>x</script> kwam."
+    )
+    assert "&lt;script&gt;x&lt;/script&gt;" in (uit / "beoordeling.html").read_text("utf-8")
+    # no client_id for this file, so only deduce and our patterns apply (no known identities)
+    assert (uit / "notitie 3.txt").read_text("utf-8") == "[Persoon-1] bleef thuis."
+
+
+def test_cli_table_keeps_rows(pseudonymizer, tmp_path):
+    from typer.testing import CliRunner
+
+    from impact.cli import app
+
+    bron = tmp_path / "verhalen.csv"
+    bron.write_text(
+        "verhaal_id;client_id;tekst\n1;7;Piet Smeets belde.\n2;7;Piet kwam.\n3;;Geen namen.\n", "utf-8"
+    )
+    uit = tmp_path / "uit"
+    run = CliRunner().invoke(app, ["verhalen", "pseudonimiseer", str(bron), "--uit", str(uit)])
+    assert run.exit_code == 0, run.output
+    out = pd.read_csv(uit / "verhalen.csv", sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(out["verhaal_id"]) == ["1", "2", "3"]
+    assert list(out["tekst"]) == ["[Persoon-1] belde.", "[Persoon-1] kwam.", "Geen namen."]
+    assert (uit / "beoordeling.html").exists()
+
+
+def test_cli_refuses_to_overwrite_the_source(tmp_path):
+    from impact.cli.verhalen import pseudonimiseer
+    from impact.errors import UserInputError
+
+    with pytest.raises(UserInputError):
+        pseudonimiseer(tmp_path, tmp_path)
