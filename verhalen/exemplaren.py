@@ -187,6 +187,9 @@ def kies_exemplaren(
     columns = ["verhaal_id", "rol", "titel", "groep", *spread, "toestemming", "aandeel_code",
                "citaat"]
     out = pd.DataFrame(rows, columns=columns)
+    quotes_withheld = gebruik != "intern" and "gepseudonimiseerd" not in verhalen.columns
+    if quotes_withheld:  # never quote unpseudonymised text for a publication
+        out["citaat"] = None
 
     finding = f"code '{code_id}'" if code_id is not None else "alle verhalen"
     if groep is not None:
@@ -202,5 +205,7 @@ def kies_exemplaren(
         + ". Binnen elke rol gaat een verhaal uit een nog niet gekozen "
         + (" of ".join(spread) if spread else "groep")
         + f" voor; resterende gelijke standen beslist het toeval (seed {seed})."
+        + (" Citaten zijn weggelaten: de verhalen zijn niet als gepseudonimiseerd gemarkeerd."
+           if quotes_withheld else "")
     )
     return ExemplaarSelectie(out, rule, len(allowed))

@@ -61,7 +61,12 @@ def test_representative_and_contrast_spread_and_rule():
     assert contrast["verhaal_id"].tolist() == [7]  # in group, eligible, without the code
     assert "toestemming" in sel.regel and "seed 1" in sel.regel
     assert "geanonimiseerd publiceren" in sel.regel
-    assert sel.to_dict()["verhalen"][0]["citaat"]
+    assert sel.to_dict()["verhalen"][0]["citaat"] is None  # not marked pseudonymised
+    assert "Citaten zijn weggelaten" in sel.regel
+    marked = verhalen.assign(gepseudonimiseerd=True)
+    sel = kies_exemplaren(marked, "geanonimiseerd_publiceren", cods, code_id="schuld",
+                          groepen=groepen, groep="verbeterd", seed=1)
+    assert sel.to_dict()["verhalen"][0]["citaat"] == marked.loc[1, "tekst"][22:50].strip()
 
 
 @settings(max_examples=40, deadline=None)
