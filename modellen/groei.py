@@ -1,0 +1,367 @@
+"""Growth models: linear mixed models of a score over time since intake.
+
+``GroeiModel`` fits a two-level model (measurements within clients) with a random
+intercept, optionally a correlated random slope for time, fixed covariates and a
+condition x time interaction (intervention vs comparison), by REML or ML.
+
+The default engine ("snel") is the vectorised profiled-deviance implementation in
+``modellen._groei_kern`` (lme4's formulation); it handles any number of clients in
+seconds. Not supported by the fast engine: more than two levels (e.g. clients within
+wijken), crossed random effects, random slopes for covariates other than time,
+heteroscedastic or autocorrelated residuals, non-Gaussian outcomes — for those use
+statsmodels' ``MixedLM`` (variance components) directly. ``engine="statsmodels"`` fits the
+same model through ``MixedLM``; ``GEEModel`` gives the population-average alternative
+(statsmodels GEE).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from impact.errors import UserInputError
+from modellen import _groei_kern as kern
+from modellen._groei_design import DesignSpec
+from modellen._groei_invoer import check_columns, numeric
+
+ENGINES = ("snel", "statsmodels")
+
+
+@dataclass
+class GroeiResultaat:
+    """A fitted growth model. Variance parameters are on the score's own scale."""
+
+    termen: list[str]
+    beta: np.ndarray
+    cov_beta: np.ndarray
+    re_termen: list[str]
+    re_cov: np.ndarray
+    residu_sd: float
+    deviance: float
+    methode: str
+    n_obs: int
+    n_groepen: int
+    engine: str
+    geconvergeerd: bool
+    spec: DesignSpec
+    uitkomst: str
+    groep: str
+    random_per_client: pd.DataFrame | None = None
+    _plotdata: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def loglik(self) -> float:
+        return -self.deviance / 2.0
+
+    @property
+    def n_parameters(self) -> int:
+        q = len(self.re_termen)
+        return len(self.termen) + q * (q + 1) // 2 + 1
+
+    @property
+    def aic(self) -> float:
+        return self.deviance + 2 * self.n_parameters
+
+    @property
+    def bic(self) -> float:
+        return self.deviance + np.log(self.n_obs) * self.n_parameters
+
+    @property
+    def se(self) -> np.ndarray:
+        return np.sqrt(np.diag(self.cov_beta))
+
+    @property
+    def random_sd(self) -> np.ndarray:
+        return np.sqrt(np.diag(self.re_cov))
+
+    @property
+    def random_corr(self) -> float | None:
+        if len(self.re_termen) < 2:
+            return None
+        sd = self.random_sd
+        return float(self.re_cov[0, 1] / (sd[0] * sd[1])) if sd[0] > 0 and sd[1] > 0 else 0.0
+
+    def summary(self) -> pd.DataFrame:
+        """Fixed effects: estimate, SE, z, p and 95% CI (Wald, as lme4/statsmodels print)."""
+        se = self.se
+        z = self.beta / se
+        crit = stats.norm.ppf(0.975)
+        return pd.DataFrame(
+            {
+                "term": self.termen,
+                "schatting": self.beta,
+                "se": se,
+                "z": z,
+                "p": 2 * stats.norm.sf(np.abs(z)),
+                "ci_laag": self.beta - crit * se,
+                "ci_hoog": self.beta + crit * se,
+            }
+        )
+
+    def random_effecten(self) -> pd.DataFrame:
+        rows = [{"term": t, "sd": float(s)} for t, s in zip(self.re_termen, self.random_sd, strict=True)]
+        rows.append({"term": "Residu", "sd": self.residu_sd})
+        return pd.DataFrame(rows)
+
+    def to_dict(self) -> dict:
+        re: dict = {"sd": {t: float(s) for t, s in zip(self.re_termen, self.random_sd, strict=True)}}
+        if self.random_corr is not None:
+            re["corr"] = self.random_corr
+        return {
+            "model": "lineair gemengd model",
+            "uitkomst": self.uitkomst,
+            "n_obs": self.n_obs,
+            "n_groepen": self.n_groepen,
+            "methode": self.methode,
+            "engine": self.engine,
+            "geconvergeerd": self.geconvergeerd,
+            "vaste_effecten": {
+                row.term: {"schatting": float(row.schatting), "se": float(row.se),
+                           "p": float(row.p), "ci": [float(row.ci_laag), float(row.ci_hoog)]}
+                for row in self.summary().itertuples()
+            },
+            "random_effecten": re,
+            "residu_sd": self.residu_sd,
+            "deviance": self.deviance,
+            "loglik": self.loglik,
+            "aic": self.aic,
+            "bic": self.bic,
+        }
+
+    def voorspel(self, tijden: np.ndarray | list[float] | None = None) -> pd.DataFrame:
+        """Population-mean trajectory per condition with a 95% CI (covariates at mean/reference).
+
+        The CI reflects uncertainty in the fixed effects only (as lme4's predict with se.fit
+        for the fixed part); it is not a prediction interval for an individual client.
+        """
+        if tijden is None:
+            t = self._plotdata[self.spec.tijd] if self._plotdata is not None else pd.Series([0.0, 1.0])
+            tijden = np.linspace(float(t.min()), float(t.max()), 25)
+        conditions = self.spec.levels.get(self.spec.conditie, [None]) if self.spec.conditie else [None]
+        crit = stats.norm.ppf(0.975)
+        frames = []
+        for cond in conditions:
+            frame = self.spec.reference_frame(np.asarray(tijden), cond)
+            x, _ = self.spec.matrix(frame)
+            mean = x @ self.beta
+            se = np.sqrt(np.einsum("ij,jk,ik->i", x, self.cov_beta, x))
+            frames.append(pd.DataFrame({
+                self.spec.tijd: frame[self.spec.tijd], "conditie": cond if cond is not None else "alle",
+                "voorspelling": mean, "se": se, "ci_laag": mean - crit * se, "ci_hoog": mean + crit * se,
+            }))
+        return pd.concat(frames, ignore_index=True)
+
+    def plot(self, max_clienten: int = 60, seed: int = 0):
+        """Spaghetti plot of a sample of clients plus the mean trajectory per condition."""
+        import plotly.graph_objects as go
+
+        fig = go.Figure()
+        tijd = self.spec.tijd
+        if self._plotdata is not None and len(self._plotdata):
+            ids = self._plotdata[self.groep].drop_duplicates()
+            ids = ids.sample(min(max_clienten, len(ids)), random_state=seed)
+            sample = self._plotdata[self._plotdata[self.groep].isin(ids)]
+            for _, rows in sample.groupby(self.groep, sort=False):
+                rows = rows.sort_values(tijd)
+                fig.add_trace(go.Scatter(x=rows[tijd], y=rows[self.uitkomst], mode="lines",
+                                         line={"color": "rgba(120,120,120,0.25)", "width": 1},
+                                         showlegend=False, hoverinfo="skip"))
+        for cond, rows in self.voorspel().groupby("conditie", sort=False):
+            fig.add_trace(go.Scatter(x=rows[tijd], y=rows["ci_hoog"], mode="lines", line={"width": 0},
+                                     showlegend=False, hoverinfo="skip"))
+            fig.add_trace(go.Scatter(x=rows[tijd], y=rows["ci_laag"], mode="lines", line={"width": 0},
+                                     fill="tonexty", fillcolor="rgba(31,119,180,0.15)",
+                                     showlegend=False, hoverinfo="skip"))
+            fig.add_trace(go.Scatter(x=rows[tijd], y=rows["voorspelling"], mode="lines",
+                                     line={"width": 3}, name=f"gemiddeld verloop: {cond}"))
+        fig.update_layout(title=f"Verloop van {self.uitkomst} over {tijd}", xaxis_title=tijd,
+                          yaxis_title=self.uitkomst, template="simple_white")
+        return fig
+
+
+class GroeiModel:
+    """Two-level linear mixed model of ``uitkomst`` over ``tijd`` within ``groep``.
+
+    Parameters: ``conditie`` adds condition dummies and condition x time interactions;
+    ``covariaten`` adds fixed covariates; ``random_helling`` adds a correlated random
+    slope for time; ``methode`` is "REML" or "ML" (use ML to compare models that differ
+    in fixed effects); ``engine`` "snel" (default) or "statsmodels" (MixedLM, as a check).
+    """
+
+    def __init__(
+        self,
+        uitkomst: str = "score",
+        tijd: str = "maanden",
+        groep: str = "client_id",
+        conditie: str | None = None,
+        covariaten: list[str] | tuple[str, ...] = (),
+        random_helling: bool = False,
+        methode: str = "REML",
+        engine: str = "snel",
+        referentie: str | None = None,
+    ) -> None:
+        methode = methode.upper()
+        if methode not in ("REML", "ML"):
+            raise UserInputError(f"methode moet 'REML' of 'ML' zijn, niet {methode!r}")
+        if engine not in ENGINES:
+            raise UserInputError(f"engine moet een van {ENGINES} zijn, niet {engine!r}")
+        self.uitkomst, self.tijd, self.groep = uitkomst, tijd, groep
+        self.conditie, self.covariaten = conditie, list(covariaten)
+        self.random_helling, self.methode, self.engine = random_helling, methode, engine
+        self.referentie = referentie
+
+    def _prepare(self, df: pd.DataFrame, bron: str) -> pd.DataFrame:
+        cols = [self.uitkomst, self.tijd, self.groep, *self.covariaten]
+        cols += [self.conditie] if self.conditie else []
+        check_columns(df, cols, numeric=[self.uitkomst, self.tijd], bron=bron)
+        data = numeric(df[cols], [self.uitkomst, self.tijd]).dropna()
+        if data[self.groep].nunique() < 2:
+            raise UserInputError(f"{bron}: te weinig groepen in kolom '{self.groep}' voor een gemengd model")
+        return data
+
+    def fit(self, df: pd.DataFrame, bron: str = "invoer") -> GroeiResultaat:
+        data = self._prepare(df, bron)
+        spec = DesignSpec(self.tijd, self.conditie, list(self.covariaten))
+        spec.learn(data, self.referentie)
+        x, names = spec.matrix(data)
+        if np.linalg.matrix_rank(x) < x.shape[1]:
+            raise UserInputError(f"{bron}: de verklarende variabelen zijn lineair afhankelijk ({', '.join(names)})")
+        z = x[:, :2] if self.random_helling else x[:, :1]
+        y = data[self.uitkomst].to_numpy(dtype=float)
+        codes, uniques = pd.factorize(data[self.groep])
+        re_names = ["Intercept", self.tijd][: z.shape[1]]
+        if self.engine == "statsmodels":
+            res = _fit_statsmodels(y, x, z, codes, self.methode == "REML")
+            beta, cov_beta, re_cov, sigma2, dev, conv = res
+            blups = None
+        else:
+            st = kern.sufficient_stats(y, x, np.ascontiguousarray(z), codes)
+            out = kern.fit(st, reml=self.methode == "REML")
+            prof = out.prof
+            beta, sigma2, dev, conv = prof.beta, prof.sigma2, prof.deviance, out.converged
+            cov_beta = sigma2 * np.linalg.inv(prof.rx_gram)
+            re_cov = sigma2 * prof.lam @ prof.lam.T
+            modes = kern.conditional_modes(prof)
+            order = np.unique(codes)
+            blups = pd.DataFrame(modes, columns=re_names)
+            blups.insert(0, self.groep, uniques[order])
+        if not conv:
+            warnings.warn("het groeimodel is niet volledig geconvergeerd", stacklevel=2)
+        return GroeiResultaat(
+            termen=names, beta=np.asarray(beta), cov_beta=np.asarray(cov_beta), re_termen=re_names,
+            re_cov=np.atleast_2d(re_cov), residu_sd=float(np.sqrt(sigma2)), deviance=float(dev),
+            methode=self.methode, n_obs=len(y), n_groepen=len(uniques), engine=self.engine,
+            geconvergeerd=bool(conv), spec=spec, uitkomst=self.uitkomst, groep=self.groep,
+            random_per_client=blups, _plotdata=data,
+        )
+
+
+def _fit_statsmodels(y, x, z, codes, reml: bool):
+    from statsmodels.regression.mixed_linear_model import MixedLM
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = MixedLM(y, x, groups=codes, exog_re=z).fit(reml=reml, method=["lbfgs"])
+    p = x.shape[1]
+    cov_beta = np.asarray(res.cov_params())[:p, :p]
+    return (np.asarray(res.fe_params), cov_beta, np.asarray(res.cov_re), float(res.scale),
+            -2 * float(res.llf), bool(res.converged))
+
+
+def lr_toets(klein: GroeiResultaat, groot: GroeiResultaat) -> dict:
+    """Likelihood-ratio test between nested models (``klein`` nested in ``groot``).
+
+    Models that differ in fixed effects must be fitted by ML. When the larger model adds a
+    variance parameter the null value lies on the boundary; the chi-square p-value is then
+    conservative (the correct reference is a 50:50 chi-square mixture), reported as well.
+    """
+    if klein.methode != groot.methode:
+        raise UserInputError("beide modellen moeten met dezelfde methode (REML of ML) geschat zijn")
+    if klein.methode == "REML" and klein.termen != groot.termen:
+        raise UserInputError(
+            "modellen met verschillende vaste effecten alleen vergelijken met ML (methode='ML')"
+        )
+    df = groot.n_parameters - klein.n_parameters
+    if df <= 0:
+        raise UserInputError("het tweede model moet meer parameters hebben dan het eerste")
+    chi2 = max(klein.deviance - groot.deviance, 0.0)
+    p = float(stats.chi2.sf(chi2, df))
+    out = {"chi2": chi2, "df": int(df), "p": p, "aic_klein": klein.aic, "aic_groot": groot.aic}
+    if len(groot.re_termen) > len(klein.re_termen):
+        out["p_mengsel"] = float(0.5 * stats.chi2.sf(chi2, df) + 0.5 * stats.chi2.sf(chi2, df - 1))
+    return out
+
+
+@dataclass
+class GEEResultaat:
+    termen: list[str]
+    beta: np.ndarray
+    se: np.ndarray
+    correlatie: str
+    n_obs: int
+    n_groepen: int
+
+    def summary(self) -> pd.DataFrame:
+        z = self.beta / self.se
+        crit = stats.norm.ppf(0.975)
+        return pd.DataFrame({"term": self.termen, "schatting": self.beta, "se": self.se, "z": z,
+                             "p": 2 * stats.norm.sf(np.abs(z)),
+                             "ci_laag": self.beta - crit * self.se, "ci_hoog": self.beta + crit * self.se})
+
+    def to_dict(self) -> dict:
+        return {"model": "GEE", "correlatie": self.correlatie, "n_obs": self.n_obs,
+                "n_groepen": self.n_groepen,
+                "vaste_effecten": {r.term: {"schatting": float(r.schatting), "se": float(r.se)}
+                                   for r in self.summary().itertuples()}}
+
+    def plot(self):
+        return forest_plot(self.summary(), titel="GEE: vaste effecten")
+
+
+class GEEModel:
+    """Population-average model (statsmodels GEE, robust SEs) with the same design as GroeiModel."""
+
+    def __init__(self, uitkomst: str = "score", tijd: str = "maanden", groep: str = "client_id",
+                 conditie: str | None = None, covariaten: list[str] | tuple[str, ...] = (),
+                 correlatie: str = "exchangeable") -> None:
+        if correlatie not in ("exchangeable", "independence", "ar1"):
+            raise UserInputError("correlatie moet 'exchangeable', 'independence' of 'ar1' zijn")
+        self._mixed = GroeiModel(uitkomst, tijd, groep, conditie, covariaten)
+        self.correlatie = correlatie
+
+    def fit(self, df: pd.DataFrame, bron: str = "invoer") -> GEEResultaat:
+        import statsmodels.api as sm
+
+        m = self._mixed
+        data = m._prepare(df, bron).sort_values([m.groep, m.tijd])
+        spec = DesignSpec(m.tijd, m.conditie, list(m.covariaten))
+        spec.learn(data)
+        x, names = spec.matrix(data)
+        codes, uniques = pd.factorize(data[m.groep])
+        structure = {"exchangeable": sm.cov_struct.Exchangeable(),
+                     "independence": sm.cov_struct.Independence(),
+                     "ar1": sm.cov_struct.Autoregressive(grid=True)}[self.correlatie]
+        kwargs = {"time": data[m.tijd].to_numpy()} if self.correlatie == "ar1" else {}
+        res = sm.GEE(data[m.uitkomst].to_numpy(float), x, groups=codes, cov_struct=structure,
+                     **kwargs).fit()
+        return GEEResultaat(names, np.asarray(res.params), np.asarray(res.bse), self.correlatie,
+                            len(data), len(uniques))
+
+
+def forest_plot(tabel: pd.DataFrame, titel: str = "Effecten", label: str = "term"):
+    """Forest plot of a table with columns schatting, ci_laag, ci_hoog (and a label column)."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Scatter(
+        x=tabel["schatting"], y=tabel[label].astype(str), mode="markers",
+        error_x={"type": "data", "symmetric": False,
+                 "array": tabel["ci_hoog"] - tabel["schatting"],
+                 "arrayminus": tabel["schatting"] - tabel["ci_laag"]},
+    ))
+    fig.add_vline(x=0, line_dash="dot")
+    fig.update_layout(title=titel, xaxis_title="schatting (95%-BI)", template="simple_white")
+    return fig
