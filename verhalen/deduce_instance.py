@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
+import shutil
+import tempfile
 import threading
 from importlib.metadata import version
 from pathlib import Path
@@ -59,8 +62,30 @@ def get_deduce() -> Deduce:
             deduce = _import_deduce_quietly()
             path = cache_dir()
             path.mkdir(parents=True, exist_ok=True)
-            _instance = deduce.Deduce(cache_path=path)
+            try:
+                if (path / "cache" / "lookup_structs.pickle").is_file():
+                    _instance = deduce.Deduce(cache_path=path)
+            except (EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+                _instance = None  # unreadable cache: rebuild below
+            if _instance is None:
+                _instance = _build(deduce, path)
         return _instance
+
+
+def _build(deduce, path: Path) -> Deduce:
+    """Build the lookup cache in a private folder, then move it in place atomically.
+
+    deduce writes its pickle in place; a second process reading it half-written would
+    crash, so we never let it write into the shared folder directly.
+    """
+    work = Path(tempfile.mkdtemp(prefix=".bouw-", dir=path))
+    try:
+        instance = deduce.Deduce(cache_path=work)
+        (path / "cache").mkdir(exist_ok=True)
+        os.replace(work / "cache" / "lookup_structs.pickle", path / "cache" / "lookup_structs.pickle")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return instance
 
 
 def is_loaded() -> bool:
