@@ -1,0 +1,247 @@
+"""Reliable and clinically significant change (Jacobson & Truax 1991).
+
+RCI = (na - voor) / S_diff with S_diff = sqrt(2) * SD_voor * sqrt(1 - r_xx), where r_xx is
+the instrument's reliability and SD_voor the baseline SD of the group analysed. A change
+is reliable when |RCI| > 1.96. Clinically significant change means crossing a cut-off:
+
+- ``c`` = (SD_0 * M_1 + SD_1 * M_0) / (SD_0 + SD_1), between the clinical baseline (M_0,
+  SD_0) and a functional norm group (M_1, SD_1) - needs a norm group;
+- ``a`` = two SDs beyond the clinical baseline mean (M_0 + 2 SD_0 when higher is better);
+- ``b`` = two SDs inside the norm group's mean (M_1 - 2 SD_1 when higher is better);
+- or a published cut-off from the instrument file (ZRM: 3,5).
+
+Categories: hersteld (reliably improved and crossed the cut-off), verbeterd (reliably
+improved, not crossed), onveranderd, verslechterd (reliably worse).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from impact.errors import UserInputError
+from modellen.verandering import change_per_client
+
+Z_CRIT = 1.959963984540054
+ASSUMED_RELIABILITY = 0.80
+CATEGORIES = ("hersteld", "verbeterd", "onveranderd", "verslechterd")
+
+
+def instrument_info(code: str) -> dict:
+    """The instrument's YAML (impact/instrumenten/*.yaml) by its code, e.g. 'ZRM' or 'PG'."""
+    for entry in resources.files("impact.instrumenten").iterdir():
+        if entry.name.endswith(".yaml"):
+            info = yaml.safe_load(entry.read_text(encoding="utf-8"))
+            if str(info.get("code", "")).upper() == code.upper():
+                return info
+    raise UserInputError(f"onbekend instrument {code!r}")
+
+
+def s_diff(sd_voor: float, betrouwbaarheid: float) -> float:
+    return float(np.sqrt(2.0) * sd_voor * np.sqrt(1.0 - betrouwbaarheid))
+
+
+def cutoff_c(m0: float, sd0: float, m1: float, sd1: float) -> float:
+    return (sd0 * m1 + sd1 * m0) / (sd0 + sd1)
+
+
+@dataclass
+class RCIResultaat:
+    per_client: pd.DataFrame
+    per_groep: pd.DataFrame
+    parameters: pd.DataFrame  # per domain: betrouwbaarheid, bron, sd_voor, s_diff, afkappunt, soort
+    hoger_is_beter: bool
+
+    def summary(self) -> pd.DataFrame:
+        return self.per_groep
+
+    def to_dict(self) -> dict:
+        clean = lambda d: d.replace({np.nan: None}).to_dict(orient="records")  # noqa: E731
+        return {
+            "analyse": "betrouwbare verandering (Jacobson-Truax)",
+            "parameters": clean(self.parameters),
+            "groepen": clean(self.per_groep),
+        }
+
+    def plot(self, domein: str | None = None):
+        """Pre-post scatter with the line of no change, the reliable-change band and cut-off."""
+        import plotly.graph_objects as go
+
+        data, params = self.per_client, self.parameters
+        if domein is not None and "domein" in data:
+            data, params = data[data["domein"] == domein], params[params["domein"] == domein]
+        p = params.iloc[0]
+        fig = go.Figure()
+        for cat in CATEGORIES:
+            part = data[data["categorie"] == cat]
+            fig.add_trace(
+                go.Scatter(
+                    x=part["voor"], y=part["na"], mode="markers", name=cat, marker={"opacity": 0.6}
+                )
+            )
+        lo = float(np.nanmin(data[["voor", "na"]].to_numpy())) if len(data) else 0.0
+        hi = float(np.nanmax(data[["voor", "na"]].to_numpy())) if len(data) else 1.0
+        band = Z_CRIT * p["s_diff"]
+        for offset, dash in ((0, "solid"), (band, "dash"), (-band, "dash")):
+            fig.add_trace(
+                go.Scatter(
+                    x=[lo, hi],
+                    y=[lo + offset, hi + offset],
+                    mode="lines",
+                    line={"color": "grey", "dash": dash},
+                    showlegend=False,
+                )
+            )
+        if np.isfinite(p["afkappunt"]):
+            fig.add_hline(
+                y=p["afkappunt"],
+                line_dash="dot",
+                annotation_text=f"afkappunt {p['soort_afkappunt']}",
+            )
+            fig.add_vline(x=p["afkappunt"], line_dash="dot")
+        fig.update_layout(
+            title="Betrouwbare verandering: voor- en nameting",
+            xaxis_title="voormeting",
+            yaxis_title="nameting",
+            template="simple_white",
+        )
+        return fig
+
+
+class BetrouwbareVerandering:
+    """Jacobson-Truax classification of change from first to last measurement.
+
+    ``betrouwbaarheid`` overrides the instrument's; without either, 0.80 is assumed and the
+    result says so. ``norm`` = (mean, sd) of a functional population enables cut-off c;
+    ``afkappunt`` sets a cut-off directly; otherwise the instrument's published cut-off, else a.
+    """
+
+    def __init__(
+        self,
+        uitkomst: str = "score",
+        tijd: str = "datum",
+        groep: str = "client_id",
+        domein: str | None = None,
+        indeling: list[str] | tuple[str, ...] = (),
+        instrument: str | None = None,
+        betrouwbaarheid: float | None = None,
+        afkappunt: float | None = None,
+        norm: tuple[float, float] | None = None,
+        criterium: str | None = None,
+        hoger_is_beter: bool | None = None,
+    ) -> None:
+        self.uitkomst, self.tijd, self.groep, self.domein = uitkomst, tijd, groep, domein
+        self.indeling = list(indeling)
+        info = instrument_info(instrument) if instrument else {}
+        self.reliability_source = ""
+        if betrouwbaarheid is not None:
+            self.betrouwbaarheid, self.reliability_source = float(betrouwbaarheid), "opgegeven"
+        elif info.get("betrouwbaarheid") is not None:
+            self.betrouwbaarheid = float(info["betrouwbaarheid"])
+            self.reliability_source = " ".join(
+                str(info.get("betrouwbaarheid_bron", "instrument")).split()
+            )
+        else:
+            self.betrouwbaarheid = ASSUMED_RELIABILITY
+            self.reliability_source = (
+                f"aangenomen: {ASSUMED_RELIABILITY:.2f}, want er is geen gepubliceerde betrouwbaarheid "
+                f"{'voor ' + info['naam'] if info else 'opgegeven'}; gangbare ondergrens voor "
+                "betrouwbaarheid, geef zelf een waarde op met betrouwbaarheid="
+            )
+        if not 0 <= self.betrouwbaarheid < 1:
+            raise UserInputError(
+                f"betrouwbaarheid moet tussen 0 en 1 liggen, niet {self.betrouwbaarheid}"
+            )
+        self.afkappunt, self.norm, self.criterium = afkappunt, norm, criterium
+        self.instrument_afkappunt = info.get("afkappunt")
+        richting = info.get("richting", "hoger_is_beter")
+        self.hoger_is_beter = (
+            hoger_is_beter if hoger_is_beter is not None else richting == "hoger_is_beter"
+        )
+
+    def _cutoff(self, voor: pd.Series) -> tuple[float, str]:
+        m0, sd0 = float(voor.mean()), float(voor.std(ddof=1))
+        sign = 1.0 if self.hoger_is_beter else -1.0
+        crit = self.criterium
+        if self.afkappunt is not None and crit is None:
+            return float(self.afkappunt), "opgegeven"
+        if crit == "c" or (crit is None and self.norm is not None):
+            if self.norm is None:
+                raise UserInputError("afkappunt c vraagt een normgroep (norm=(gemiddelde, sd))")
+            return cutoff_c(m0, sd0, *self.norm), "c"
+        if crit == "b":
+            if self.norm is None:
+                raise UserInputError("afkappunt b vraagt een normgroep (norm=(gemiddelde, sd))")
+            return self.norm[0] - sign * 2 * self.norm[1], "b"
+        if crit is None and self.instrument_afkappunt is not None:
+            return float(self.instrument_afkappunt), "instrument"
+        return m0 + sign * 2 * sd0, "a"
+
+    def classify(self, pairs: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+        """Add rci and categorie to a frame with columns voor and na (one domain)."""
+        pairs = pairs.dropna(subset=["voor", "na"]).copy()
+        sd0 = float(pairs["voor"].std(ddof=1)) if len(pairs) > 1 else np.nan
+        sdiff = s_diff(sd0, self.betrouwbaarheid)
+        cut, soort = self._cutoff(pairs["voor"]) if len(pairs) > 1 else (np.nan, "")
+        sign = 1.0 if self.hoger_is_beter else -1.0
+        pairs["rci"] = (pairs["na"] - pairs["voor"]) / sdiff if sdiff > 0 else np.nan
+        better = sign * pairs["rci"] > Z_CRIT
+        worse = sign * pairs["rci"] < -Z_CRIT
+        crossed = (sign * (pairs["voor"] - cut) < 0) & (sign * (pairs["na"] - cut) >= 0)
+        pairs["categorie"] = np.select(
+            [better & crossed, better, worse],
+            ["hersteld", "verbeterd", "verslechterd"],
+            "onveranderd",
+        )
+        params = {
+            "betrouwbaarheid": self.betrouwbaarheid,
+            "bron_betrouwbaarheid": self.reliability_source,
+            "sd_voor": sd0,
+            "s_diff": sdiff,
+            "kleinste_betrouwbare_verandering": Z_CRIT * sdiff,
+            "afkappunt": cut,
+            "soort_afkappunt": soort,
+        }
+        return pairs, params
+
+    def fit(self, df: pd.DataFrame, bron: str = "invoer") -> RCIResultaat:
+        from modellen._groei_invoer import check_columns, numeric
+
+        cols = [self.uitkomst, self.tijd, self.groep, *self.indeling] + (
+            [self.domein] if self.domein else []
+        )
+        check_columns(df, cols, numeric=[self.uitkomst], bron=bron)
+        pc = change_per_client(
+            numeric(df, [self.uitkomst]),
+            self.uitkomst,
+            self.tijd,
+            self.groep,
+            self.domein,
+            self.indeling,
+            horizonten=(),
+        )
+        parts = pc.groupby(self.domein) if self.domein else [("alle", pc)]
+        classified, params = [], []
+        for dom, part in parts:
+            out, p = self.classify(part)
+            classified.append(out)
+            params.append({"domein": dom, **p})
+        per_client = pd.concat(classified, ignore_index=True)
+        keys = [*self.indeling] + ([self.domein] if self.domein else [])
+        counts = (
+            (
+                per_client.groupby(keys)["categorie"]
+                if keys
+                else per_client.assign(_k="alle").groupby("_k")["categorie"]
+            )
+            .value_counts()
+            .unstack(fill_value=0)
+        )
+        counts = counts.reindex(columns=list(CATEGORIES), fill_value=0)
+        shares = counts.div(counts.sum(axis=1), axis=0).add_prefix("aandeel_")
+        per_groep = pd.concat([counts.assign(n=counts.sum(axis=1)), shares], axis=1).reset_index()
+        return RCIResultaat(per_client, per_groep, pd.DataFrame(params), self.hoger_is_beter)
