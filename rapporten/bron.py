@@ -15,8 +15,19 @@ import pandas as pd
 from impact.errors import Problem, UserInputError
 
 DAGEN_PER_MAAND = 30.4375
-TABELLEN = ("clienten", "identiteiten", "interventies", "trajecten", "metingen", "gebeurtenissen",
-            "verhalen", "prijslijst", "casussen", "codes", "coderingen")
+TABELLEN = (
+    "clienten",
+    "identiteiten",
+    "interventies",
+    "trajecten",
+    "metingen",
+    "gebeurtenissen",
+    "verhalen",
+    "prijslijst",
+    "casussen",
+    "codes",
+    "coderingen",
+)
 
 
 @dataclass(frozen=True)
@@ -57,9 +68,15 @@ def _periode(tekst: str) -> tuple[pd.Timestamp, pd.Timestamp]:
         elif len(eind_basis) == 7:
             eind = eind + pd.offsets.MonthEnd(0)
     except (ValueError, IndexError) as fout:
-        raise UserInputError(Problem("--periode", None, None,
-                                     "een jaar (2025), jaren (2024:2025) of datums "
-                                     "(2024-01-01:2024-06-30)", tekst)) from fout
+        raise UserInputError(
+            Problem(
+                "--periode",
+                None,
+                None,
+                "een jaar (2025), jaren (2024:2025) of datums (2024-01-01:2024-06-30)",
+                tekst,
+            )
+        ) from fout
     if eind < begin:
         raise UserInputError(Problem("--periode", None, None, "een begin vóór het eind", tekst))
     return begin, eind
@@ -147,8 +164,10 @@ class Gegevens:
             iv = self.interventies
             ids = iv.loc[iv["naam"].isin(self.filters.interventie), "interventie_id"]
             met_client = df["client_id"].notna()
-            df = df[(~met_client & (df["interventie_id"].isna() | df["interventie_id"].isin(ids)))
-                    | df["client_id"].isin(self.clienten["client_id"])]
+            df = df[
+                (~met_client & (df["interventie_id"].isna() | df["interventie_id"].isin(ids)))
+                | df["client_id"].isin(self.clienten["client_id"])
+            ]
         return self._in_periode(df).reset_index(drop=True)
 
     @property
@@ -184,7 +203,8 @@ class Gegevens:
         eerste = tr.drop_duplicates("client_id")[["client_id", "interventie", "start", "eind"]]
         eerste = eerste.rename(columns={"start": "traject_start", "eind": "traject_eind"})
         frame = metingen.merge(clienten, on="client_id", how="inner").merge(
-            eerste, on="client_id", how="left")
+            eerste, on="client_id", how="left"
+        )
         oorsprong = frame["traject_start"].fillna(frame.groupby("client_id")["datum"].transform("min"))
         frame["maanden"] = (frame["datum"] - oorsprong).dt.days / DAGEN_PER_MAAND
         return frame
@@ -193,8 +213,10 @@ class Gegevens:
         from rapporten.herkomst import vingerafdruk
 
         tabellen = {n: self._lees(n) for n in TABELLEN if n != "identiteiten"}
-        tabellen = {n: (t.drop(columns=["inhoud"], errors="ignore") if n == "casussen" else t)
-                    for n, t in tabellen.items()}
+        tabellen = {
+            n: (t.drop(columns=["inhoud"], errors="ignore") if n == "casussen" else t)
+            for n, t in tabellen.items()
+        }
         return vingerafdruk(tabellen)
 
     def prijslijst_versie(self) -> str | None:

@@ -16,8 +16,7 @@ import plotly.graph_objects as go
 from rapporten.tabel import Tabel
 
 # Okabe & Ito (2008), "Color Universal Design"; black last, yellow late (weak on white).
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000",
-             "#F0E442"]
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
 STREEPJES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
 MARKERS = ["circle", "square", "diamond", "triangle-up", "x", "star"]
 
@@ -37,39 +36,53 @@ class Figuur:
 
 def opmaak_figuur(fig: go.Figure, hoogte: int = 380) -> go.Figure:
     fig.update_layout(
-        colorway=OKABE_ITO, template="simple_white", height=hoogte,
-        margin=dict(l=60, r=20, t=30, b=60), font=dict(family="DejaVu Sans, Arial, sans-serif",
-                                                        size=13, color="#222222"),
+        colorway=OKABE_ITO,
+        template="simple_white",
+        height=hoogte,
+        margin=dict(l=60, r=20, t=30, b=60),
+        font=dict(family="DejaVu Sans, Arial, sans-serif", size=13, color="#222222"),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
     )
     return fig
 
 
-def staaf(tabel: Tabel, x: str, reeksen: list[str], as_titel: str = "",
-          gestapeld: bool = False) -> go.Figure:
+def staaf(tabel: Tabel, x: str, reeksen: list[str], as_titel: str = "", gestapeld: bool = False) -> go.Figure:
     fig = go.Figure()
     labels = [str(v) for v in tabel.waarden[x]]
     for i, kolom in enumerate(reeksen):
-        fig.add_bar(name=str(kolom), x=labels, y=tabel.numeriek(kolom),
-                    marker_color=OKABE_ITO[i % len(OKABE_ITO)],
-                    marker_pattern_shape=["", "/", ".", "x", "-", "+"][i % 6] if len(reeksen) > 1
-                    else "")
+        fig.add_bar(
+            name=str(kolom),
+            x=labels,
+            y=tabel.numeriek(kolom),
+            marker_color=OKABE_ITO[i % len(OKABE_ITO)],
+            marker_pattern_shape=["", "/", ".", "x", "-", "+"][i % 6] if len(reeksen) > 1 else "",
+        )
     fig.update_layout(barmode="stack" if gestapeld else "group", yaxis_title=as_titel)
     return opmaak_figuur(fig)
 
 
-def lijnen(tabel: Tabel, x: str, y: str, groep: str | None, as_titel: str = "",
-           x_titel: str = "", y_bereik: tuple[float, float] | None = None) -> go.Figure:
+def lijnen(
+    tabel: Tabel,
+    x: str,
+    y: str,
+    groep: str | None,
+    as_titel: str = "",
+    x_titel: str = "",
+    y_bereik: tuple[float, float] | None = None,
+) -> go.Figure:
     fig = go.Figure()
     groepen = [None] if groep is None else list(dict.fromkeys(tabel.waarden[groep]))
     waarden = tabel.numeriek(y)
     for i, naam in enumerate(groepen):
         rijen = [r for r in tabel.waarden.index if groep is None or tabel.waarden.at[r, groep] == naam]
         fig.add_scatter(
-            name=str(naam) if naam is not None else y, mode="lines+markers",
-            x=[tabel.waarden.at[r, x] for r in rijen], y=[waarden[r] for r in rijen],
+            name=str(naam) if naam is not None else y,
+            mode="lines+markers",
+            x=[tabel.waarden.at[r, x] for r in rijen],
+            y=[waarden[r] for r in rijen],
             line=dict(color=OKABE_ITO[i % len(OKABE_ITO)], dash=STREEPJES[i % len(STREEPJES)]),
-            marker=dict(symbol=MARKERS[i % len(MARKERS)], size=7), connectgaps=False,
+            marker=dict(symbol=MARKERS[i % len(MARKERS)], size=7),
+            connectgaps=False,
         )
     fig.update_layout(yaxis_title=as_titel, xaxis_title=x_titel)
     if y_bereik:

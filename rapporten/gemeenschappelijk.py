@@ -17,7 +17,7 @@ from rapporten.herkomst import Herkomst
 from rapporten.model import Melding, Rapport, Verhaal, Verhalen
 from rapporten.opmaak import Opmaak
 from rapporten.tabel import Tabel, uit_kruistabel
-from rapporten.verhaalkeuze import publiceerbare_verhalen
+from rapporten.verhaalkeuze import pseudonimiseer, publiceerbaar
 
 GEEN_TRAJECT = "geen traject (vergelijkingsgroep)"
 
@@ -42,11 +42,19 @@ class Context:
 
     def herkomst(self, parameters: dict[str, str] | None = None) -> Herkomst:
         g = self.gegevens
-        para = {"drempel": str(self.drempels.drempel), "min_noemer": str(self.drempels.min_noemer),
-                "taal": self.opmaak.taal, **(parameters or {})}
-        return Herkomst(vingerafdruk=g.vingerafdruk(), filters=g.filters.beschrijving(),
-                        parameters=para, prijslijst_versie=g.prijslijst_versie(),
-                        bronnen=dict(self.bronnen))
+        para = {
+            "drempel": str(self.drempels.drempel),
+            "min_noemer": str(self.drempels.min_noemer),
+            "taal": self.opmaak.taal,
+            **(parameters or {}),
+        }
+        return Herkomst(
+            vingerafdruk=g.vingerafdruk(),
+            filters=g.filters.beschrijving(),
+            parameters=para,
+            prijslijst_versie=g.prijslijst_versie(),
+            bronnen=dict(self.bronnen),
+        )
 
     def module(self, naam: str, onderdeel: str):
         """Import a sibling room's module; record in the provenance whether it was there."""
@@ -59,13 +67,19 @@ class Context:
         return mod
 
     def ontbreekt(self, naam: str, wat: str) -> Melding:
-        return Melding(self.t(
-            "Dit onderdeel ({wat}) kan nog niet worden getoond: de module {m} is nog niet "
-            "beschikbaar. Er staan hier bewust geen voorlopige of verzonnen cijfers.", wat=wat, m=naam))
+        return Melding(
+            self.t(
+                "Dit onderdeel ({wat}) kan nog niet worden getoond: de module {m} is nog niet "
+                "beschikbaar. Er staan hier bewust geen voorlopige of verzonnen cijfers.",
+                wat=wat,
+                m=naam,
+            )
+        )
 
 
-def maak_context(bron, taal: str = "nl", filters: Filters | None = None,
-                 drempels: ot.Drempels | None = None) -> Context:
+def maak_context(
+    bron, taal: str = "nl", filters: Filters | None = None, drempels: ot.Drempels | None = None
+) -> Context:
     gegevens = bron if isinstance(bron, Gegevens) else Gegevens(bron, filters or Filters())
     return Context(gegevens, Opmaak(taal), drempels or ot.Drempels())
 
@@ -85,9 +99,15 @@ def bereik_tabel(ctx: Context, rij: str = "gemeente") -> Tabel:
     rij_totalen = clienten.groupby(rij)["client_id"].nunique()
     kolom_totalen = koppel.groupby("interventie")["client_id"].nunique()
     return uit_kruistabel(
-        t("Aantal cliënten per {r} en interventie", r=t(rij)), aantallen, t(rij.capitalize()),
-        ctx.drempels, totaal_label=t("Totaal"), rij_totalen=rij_totalen,
-        kolom_totalen=kolom_totalen, eindtotaal=float(clienten["client_id"].nunique()))
+        t("Aantal cliënten per {r} en interventie", r=t(rij)),
+        aantallen,
+        t(rij.capitalize()),
+        ctx.drempels,
+        totaal_label=t("Totaal"),
+        rij_totalen=rij_totalen,
+        kolom_totalen=kolom_totalen,
+        eindtotaal=float(clienten["client_id"].nunique()),
+    )
 
 
 def bereik_figuur(ctx: Context, tabel: Tabel, rij: str = "gemeente") -> fg.Figuur:
@@ -95,22 +115,29 @@ def bereik_figuur(ctx: Context, tabel: Tabel, rij: str = "gemeente") -> fg.Figuu
     totaal = t("Totaal")
     kolom_rij = tabel.waarden.columns[0]
     zonder_totaal = tabel.waarden[kolom_rij] != totaal
-    deel = Tabel(tabel.titel, tabel.waarden[zonder_totaal], dict(tabel.soorten),
-                 tabel.masker[zonder_totaal], tabel.drempels)
+    deel = Tabel(
+        tabel.titel,
+        tabel.waarden[zonder_totaal],
+        dict(tabel.soorten),
+        tabel.masker[zonder_totaal],
+        tabel.drempels,
+    )
     reeksen = [k for k in deel.waarden.columns[1:] if k != totaal]
     fig = fg.staaf(deel, kolom_rij, reeksen, as_titel=t("aantal cliënten"), gestapeld=True)
     grootste = tabel.waarden[zonder_totaal].set_index(kolom_rij)[totaal].dropna()
     zin = t("Cliënten per {r}, gestapeld naar interventie.", r=t(rij))
     if not grootste.empty:
-        zin += " " + t("De meeste cliënten komen uit {g} ({n}).", g=grootste.idxmax(),
-                       n=ctx.opmaak.getal(grootste.max()))
+        zin += " " + t(
+            "De meeste cliënten komen uit {g} ({n}).", g=grootste.idxmax(), n=ctx.opmaak.getal(grootste.max())
+        )
     if tabel.heeft_onderdrukking:
         zin += " " + t("Kleine groepen zijn niet getekend.")
     return fg.Figuur(ctx.figuur_id(), t("Bereik per {r} en interventie", r=t(rij)), zin, fig, tabel)
 
 
-def meetmomenten(analyse: pd.DataFrame, instrument: str = "ZRM", stap: int = 6,
-                 max_maanden: int = 36) -> pd.DataFrame:
+def meetmomenten(
+    analyse: pd.DataFrame, instrument: str = "ZRM", stap: int = 6, max_maanden: int = 36
+) -> pd.DataFrame:
     """Measurements binned to moments 0, 6, 12, ... months after the traject's start."""
     df = analyse[(analyse["instrument"] == instrument) & analyse["maanden"].notna()].copy()
     df = df[(df["maanden"] >= -1) & (df["maanden"] <= max_maanden + stap / 2)]
@@ -126,29 +153,48 @@ def verloop_tabel(ctx: Context, domeinen: list[str] | None = None, groep: str = 
     df = meetmomenten(ctx.gegevens.analyse)
     if domeinen:
         df = df[df["domein"].isin(domeinen)]
-    stat = (df.groupby([groep, "moment"])
-            .agg(n=("client_id", "nunique"), gemiddelde=("score", "mean"), sd=("score", "std"))
-            .reset_index())
+    stat = (
+        df.groupby([groep, "moment"])
+        .agg(n=("client_id", "nunique"), gemiddelde=("score", "mean"), sd=("score", "std"))
+        .reset_index()
+    )
     namen = zrm_namen()
     if groep == "domein":
         stat["domein"] = stat["domein"].map(lambda d: t(namen.get(d, d)))
     waarden, masker = ot.per_groep(stat, "n", ["gemiddelde", "sd"], ctx.drempels)
-    kop = {groep: t(groep.capitalize()), "moment": t("Maanden na start"),
-           "n": t("Aantal cliënten"), "gemiddelde": t("Gemiddelde score"),
-           "sd": t("Standaardafwijking")}
+    kop = {
+        groep: t(groep.capitalize()),
+        "moment": t("Maanden na start"),
+        "n": t("Aantal cliënten"),
+        "gemiddelde": t("Gemiddelde score"),
+        "sd": t("Standaardafwijking"),
+    }
     waarden = waarden.rename(columns=kop)
     masker = masker.rename(columns=kop)
-    soorten = {kop[groep]: "tekst", kop["moment"]: "tekst", kop["n"]: "aantal",
-               kop["gemiddelde"]: "gemiddelde", kop["sd"]: "gemiddelde"}
-    return Tabel(t("Gemiddelde ZRM-score per {g} en meetmoment", g=t(groep)), waarden, soorten,
-                 masker, ctx.drempels)
+    soorten = {
+        kop[groep]: "tekst",
+        kop["moment"]: "tekst",
+        kop["n"]: "aantal",
+        kop["gemiddelde"]: "gemiddelde",
+        kop["sd"]: "gemiddelde",
+    }
+    return Tabel(
+        t("Gemiddelde ZRM-score per {g} en meetmoment", g=t(groep)), waarden, soorten, masker, ctx.drempels
+    )
 
 
 def verloop_figuur(ctx: Context, tabel: Tabel, titel: str, groep_kop: str) -> fg.Figuur:
     t = ctx.t
     cols = tabel.waarden.columns
-    fig = fg.lijnen(tabel, cols[1], cols[3], groep_kop, as_titel=t("gemiddelde ZRM-score (1–5)"),
-                    x_titel=t("maanden na start van het traject"), y_bereik=(1, 5))
+    fig = fg.lijnen(
+        tabel,
+        cols[1],
+        cols[3],
+        groep_kop,
+        as_titel=t("gemiddelde ZRM-score (1–5)"),
+        x_titel=t("maanden na start van het traject"),
+        y_bereik=(1, 5),
+    )
     fig.update_xaxes(dtick=6)
     zin = _verloop_zin(ctx, tabel, groep_kop)
     return fg.Figuur(ctx.figuur_id(), titel, zin, fig, tabel)
@@ -164,52 +210,87 @@ def _verloop_zin(ctx: Context, tabel: Tabel, groep_kop: str) -> str:
     for naam, deel in df.groupby(groep_kop, sort=False):
         deel = deel.sort_values(cols[1])
         if len(deel) >= 2:
-            veranderingen.append((naam, deel[cols[3]].iloc[-1] - deel[cols[3]].iloc[0],
-                                  deel[cols[1]].iloc[-1]))
+            veranderingen.append(
+                (naam, deel[cols[3]].iloc[-1] - deel[cols[3]].iloc[0], deel[cols[1]].iloc[-1])
+            )
     if not veranderingen:
         return t("Te weinig cliënten per meetmoment om een verloop te tonen.")
     veranderingen.sort(key=lambda v: v[1], reverse=True)
     beste, slechtste = veranderingen[0], veranderingen[-1]
-    zin = t("Gemiddelde score per meetmoment; alleen punten met minstens {m} cliënten. "
-            "De grootste stijging: {a} ({v} punt tot maand {mnd}).", m=ctx.drempels.min_noemer,
-            a=beste[0], v=ctx.opmaak.getal(beste[1], 2), mnd=beste[2])
+    zin = t(
+        "Gemiddelde score per meetmoment; alleen punten met minstens {m} cliënten. "
+        "De grootste stijging: {a} ({v} punt tot maand {mnd}).",
+        m=ctx.drempels.min_noemer,
+        a=beste[0],
+        v=ctx.opmaak.getal(beste[1], 2),
+        mnd=beste[2],
+    )
     if len(veranderingen) > 1:
-        zin += " " + t("De kleinste verandering: {a} ({v} punt).", a=slechtste[0],
-                       v=ctx.opmaak.getal(slechtste[1], 2))
-    zin += " " + t("Dit zijn gemiddelden van wie er op dat moment gemeten is; uitval kan het "
-                   "beeld kleuren.")
+        zin += " " + t(
+            "De kleinste verandering: {a} ({v} punt).", a=slechtste[0], v=ctx.opmaak.getal(slechtste[1], 2)
+        )
+    zin += " " + t("Dit zijn gemiddelden van wie er op dat moment gemeten is; uitval kan het beeld kleuren.")
     return zin
 
 
-def verhalen_blok(ctx: Context, soorten: tuple[str, ...] = ("clientverhaal", "casusnotitie"),
-                  aantal: int = 3, trefwoorden: tuple[str, ...] = (), gemeente: str | None = None,
-                  wijk: str | None = None) -> Verhalen | Melding:
-    """A few publishable, pseudonymised stories, chosen deterministically."""
-    t = ctx.t
-    g = ctx.gegevens
-    keuze = publiceerbare_verhalen(g.verhalen, g.identiteiten, ctx.opmaak.taal)
-    ctx.bronnen[t("Pseudonimisering van verhalen")] = keuze.module or t(
-        "eenvoudige regelset in rapporten (verhalen.pseudonimisering nog niet beschikbaar)")
-    df = keuze.verhalen
+def kies_verhalen(
+    ctx: Context,
+    soorten: tuple[str, ...] = ("clientverhaal", "casusnotitie"),
+    aantal: int = 3,
+    trefwoorden: tuple[str, ...] = (),
+    gemeente: str | None = None,
+    wijk: str | None = None,
+    client_ids=None,
+) -> pd.DataFrame:
+    """Publishable stories, chosen deterministically (spread over the id order); not yet
+    pseudonymised."""
+    df = publiceerbaar(ctx.gegevens.verhalen)
     if df.empty:
-        return Melding(t("Er zijn geen verhalen met toestemming om te publiceren."), "info")
+        return df
     df = df[df["soort"].isin(soorten)]
     if gemeente is not None:
         df = df[df["gemeente"] == gemeente]
     if wijk is not None:
         df = df[df["wijk"] == wijk]
+    if client_ids is not None:
+        df = df[df["client_id"].isin(list(client_ids))]
     if trefwoorden:
         passend = df["tekst"].str.lower().str.contains("|".join(trefwoorden), regex=True)
         if passend.any():
             df = df[passend]
     if df.empty:
-        return Melding(t("Er zijn geen passende verhalen met toestemming om te publiceren."), "info")
+        return df
     df = df.sort_values("verhaal_id")
     stappen = np.linspace(0, len(df) - 1, num=min(aantal, len(df))).round().astype(int)
-    gekozen = df.iloc[sorted(set(stappen))]
-    verhalen = [Verhaal(str(r.titel), str(r.tekst), _onderschrift(ctx, r))
-                for r in gekozen.itertuples()]
-    return Verhalen(verhalen, keuze.methode if ctx.opmaak.taal == "nl" else t(keuze.methode))
+    return df.iloc[sorted(set(stappen))]
+
+
+def verhalen_blok(
+    ctx: Context,
+    soorten: tuple[str, ...] = ("clientverhaal", "casusnotitie"),
+    aantal: int = 3,
+    trefwoorden: tuple[str, ...] = (),
+    gemeente: str | None = None,
+    wijk: str | None = None,
+    client_ids=None,
+) -> Verhalen:
+    """A few publishable, pseudonymised stories as a block (empty block with a note if none)."""
+    gekozen = kies_verhalen(ctx, soorten, aantal, trefwoorden, gemeente, wijk, client_ids)
+    return verhalen_van(ctx, gekozen)
+
+
+def verhalen_van(ctx: Context, gekozen: pd.DataFrame) -> Verhalen:
+    t = ctx.t
+    if gekozen.empty:
+        return Verhalen([], t("Er zijn (nog) geen passende verhalen met toestemming om te publiceren."))
+    keuze = pseudonimiseer(gekozen, ctx.gegevens.identiteiten)
+    ctx.bronnen[t("Pseudonimisering van verhalen")] = keuze.module or t(
+        "eenvoudige regelset in rapporten (verhalen.pseudonimisering nog niet beschikbaar)"
+    )
+    verhalen = [
+        Verhaal(str(r.titel), str(r.tekst), _onderschrift(ctx, r)) for r in keuze.verhalen.itertuples()
+    ]
+    return Verhalen(verhalen, t(keuze.methode))
 
 
 def _onderschrift(ctx: Context, r) -> str:
@@ -222,8 +303,9 @@ def _onderschrift(ctx: Context, r) -> str:
     return " · ".join(delen)
 
 
-def schrijf(rapport: Rapport, out_dir: Path, naam: str, pdf: bool, xlsx: bool,
-            afbeeldingen=None) -> list[Path]:
+def schrijf(
+    rapport: Rapport, out_dir: Path, naam: str, pdf: bool, xlsx: bool, afbeeldingen=None
+) -> list[Path]:
     from rapporten import schrijvers
 
     out_dir = Path(out_dir)
@@ -233,3 +315,287 @@ def schrijf(rapport: Rapport, out_dir: Path, naam: str, pdf: bool, xlsx: bool,
     if pdf:
         paden.append(schrijvers.schrijf_pdf(rapport, out_dir / f"{naam}.pdf", afbeeldingen))
     return paden
+
+
+def eerste_en_laatste(ctx: Context, instrument: str = "ZRM", min_maanden: float = 3) -> pd.DataFrame:
+    """Per client and domain: the intake score and the last score at least ``min_maanden`` later."""
+    df = ctx.gegevens.analyse
+    if df.empty:
+        return pd.DataFrame(columns=["client_id", "domein", "begin", "eind", "verschil"])
+    df = df[df["instrument"] == instrument].sort_values("datum")
+    eerste = df.groupby(["client_id", "domein"]).first()[["score", "datum"]]
+    laatste = df.groupby(["client_id", "domein"]).last()[["score", "datum"]]
+    paar = eerste.join(laatste, lsuffix="_begin", rsuffix="_eind")
+    tussen = (paar["datum_eind"] - paar["datum_begin"]).dt.days / 30.4375
+    paar = paar[tussen >= min_maanden]
+    uit = pd.DataFrame({"begin": paar["score_begin"], "eind": paar["score_eind"]})
+    uit["verschil"] = uit["eind"] - uit["begin"]
+    uit = uit.reset_index()
+    kenmerken = df.groupby("client_id")[["gemeente", "wijk", "groep", "interventie"]].first()
+    return uit.merge(kenmerken.reset_index(), on="client_id", how="left")
+
+
+def verandering_tabel(
+    ctx: Context, per: str = "domein", drempel_verbetering: float = 1.0, extra: pd.DataFrame | None = None
+) -> Tabel:
+    """Descriptive change from intake to last measurement, protected.
+
+    The share 'verbeterd' (at least ``drempel_verbetering`` point up) is hidden when fewer than
+    ``min_noemer`` clients are measured, or when the improved or the not-improved group is small.
+    """
+    t = ctx.t
+    paren = eerste_en_laatste(ctx)
+    if per not in paren.columns:
+        paren = paren.merge(ctx.gegevens.clienten[["client_id", per]], on="client_id")
+    paren = paren[paren[per].notna()]
+    if extra is not None:
+        paren = paren.merge(extra, on="client_id")
+    paren["verbeterd"] = paren["verschil"] >= drempel_verbetering
+    if per != "domein":
+        # one row per client: mean over the domains, improved on at least one domain
+        paren = (
+            paren.groupby(["client_id", per])
+            .agg(
+                begin=("begin", "mean"),
+                eind=("eind", "mean"),
+                verschil=("verschil", "mean"),
+                verbeterd=("verbeterd", "any"),
+            )
+            .reset_index()
+        )
+    stat = (
+        paren.groupby(per)
+        .agg(
+            n=("client_id", "nunique"),
+            begin=("begin", "mean"),
+            eind=("eind", "mean"),
+            verschil=("verschil", "mean"),
+            verbeterd=("verbeterd", "sum"),
+        )
+        .reset_index()
+    )
+    if per == "domein":
+        namen = zrm_namen()
+        stat["domein"] = stat["domein"].map(lambda d: t(namen.get(d, d)))
+    waarden, masker = ot.per_groep(stat, "n", ["begin", "eind", "verschil"], ctx.drempels)
+    aandeel = stat["verbeterd"] / stat["n"]
+    verbergen = (
+        (stat["n"] < ctx.drempels.min_noemer)
+        | ot.klein(stat["verbeterd"], ctx.drempels)
+        | ot.klein(stat["n"] - stat["verbeterd"], ctx.drempels)
+    )
+    waarden["aandeel"] = aandeel.where(~verbergen)
+    masker["aandeel"] = np.where(verbergen, ot.NOEMER, ot.ZICHTBAAR)
+    waarden = waarden.drop(columns=["verbeterd"])
+    masker = masker.drop(columns=["verbeterd"])
+    kop = {
+        per: t(per.capitalize()),
+        "n": t("Aantal cliënten"),
+        "begin": t("Gemiddeld bij start"),
+        "eind": t("Gemiddeld bij laatste meting"),
+        "verschil": t("Gemiddelde verandering"),
+        "aandeel": t("Aandeel minstens 1 punt verbeterd")
+        if per == "domein"
+        else t("Aandeel op minstens één domein 1 punt verbeterd"),
+    }
+    waarden = waarden.rename(columns=kop)
+    masker = masker.rename(columns=kop)
+    soorten = {
+        kop["n"]: "aantal",
+        kop["begin"]: "gemiddelde",
+        kop["eind"]: "gemiddelde",
+        kop["verschil"]: "gemiddelde",
+        kop["aandeel"]: "procent",
+    }
+    return Tabel(
+        t("Verandering op de ZRM van start tot laatste meting, per {p}", p=t(per)),
+        waarden,
+        soorten,
+        masker,
+        ctx.drempels,
+        t(
+            "Cliënten met een startmeting en een meting minstens drie maanden later. "
+            "Beschrijvend: zonder vergelijking zegt dit niets over oorzaak en gevolg."
+        ),
+    )
+
+
+def verandering_figuur(ctx: Context, tabel: Tabel, titel: str) -> fg.Figuur:
+    t = ctx.t
+    kolommen = tabel.waarden.columns
+    fig = fg.staaf(tabel, kolommen[0], [kolommen[2], kolommen[3]], as_titel=t("gemiddelde score"))
+    fig.update_yaxes(range=[1, 5])
+    zichtbaar = tabel.waarden[[kolommen[0], kolommen[4]]].dropna()
+    if zichtbaar.empty:
+        zin = t("Te weinig cliënten om gemiddelden te tonen.")
+    else:
+        top = zichtbaar.sort_values(kolommen[4]).iloc[-1]
+        laag = zichtbaar.sort_values(kolommen[4]).iloc[0]
+        zin = t(
+            "Gemiddelde score bij de start en bij de laatste meting. De grootste vooruitgang "
+            "is er op {a} ({v} punt), de kleinste op {b} ({w} punt).",
+            a=top[kolommen[0]],
+            v=ctx.opmaak.getal(top[kolommen[4]], 2),
+            b=laag[kolommen[0]],
+            w=ctx.opmaak.getal(laag[kolommen[4]], 2),
+        )
+    return fg.Figuur(ctx.figuur_id(), titel, zin, fig, tabel)
+
+
+def uitval_tabel(ctx: Context) -> Tabel:
+    """Attrition per intervention: who has a follow-up measurement at 6 and 12 months."""
+    t = ctx.t
+    df = meetmomenten(ctx.gegevens.analyse)
+    df = df[df["interventie"].notna()]
+    per_client = df.groupby(["interventie", "client_id"])["moment"].agg(set).reset_index()
+    rijen = []
+    for naam, deel in per_client.groupby("interventie"):
+        gestart = int(deel["moment"].map(lambda m: 0 in m).sum())
+        rijen.append(
+            {
+                "interventie": naam,
+                "gestart": gestart,
+                "m6": int(deel["moment"].map(lambda m: 0 in m and 6 in m).sum()),
+                "m12": int(deel["moment"].map(lambda m: 0 in m and 12 in m).sum()),
+            }
+        )
+    stat = pd.DataFrame(rijen, columns=["interventie", "gestart", "m6", "m12"])
+    masker = pd.DataFrame(ot.ZICHTBAAR, index=stat.index, columns=stat.columns)
+    waarden = stat.astype({"gestart": float, "m6": float, "m12": float})
+    for kolom in ("gestart", "m6", "m12"):
+        klein = ot.klein(stat[kolom], ctx.drempels)
+        masker.loc[klein, kolom] = ot.PRIMAIR
+    for kolom in ("m6", "m12"):
+        aandeel = stat[kolom] / stat["gestart"]
+        verbergen = (
+            (stat["gestart"] < ctx.drempels.min_noemer)
+            | (masker[kolom] != ot.ZICHTBAAR)
+            | ot.klein(stat["gestart"] - stat[kolom], ctx.drempels)
+        )
+        waarden[f"p{kolom}"] = aandeel.where(~verbergen)
+        masker[f"p{kolom}"] = np.where(verbergen, ot.NOEMER, ot.ZICHTBAAR)
+    # a hidden 'gestart' could be recomputed from nothing else here; counts hidden stay NaN
+    for kolom in ("gestart", "m6", "m12"):
+        waarden[kolom] = waarden[kolom].where(masker[kolom] == ot.ZICHTBAAR)
+    kop = {
+        "interventie": t("Interventie"),
+        "gestart": t("Cliënten met startmeting"),
+        "m6": t("Met meting na 6 maanden"),
+        "pm6": t("Aandeel na 6 maanden"),
+        "m12": t("Met meting na 12 maanden"),
+        "pm12": t("Aandeel na 12 maanden"),
+    }
+    waarden = waarden[list(kop)].rename(columns=kop)
+    masker = masker[list(kop)].rename(columns=kop)
+    soorten = {kop[k]: "aantal" for k in ("gestart", "m6", "m12")}
+    soorten.update({kop["pm6"]: "procent", kop["pm12"]: "procent"})
+    return Tabel(
+        t("Uitval: wie is na 6 en 12 maanden nog gemeten"),
+        waarden,
+        soorten,
+        masker,
+        ctx.drempels,
+        t(
+            "Cliënten van wie het traject nog niet zo lang loopt, tellen "
+            "mee als 'niet gemeten'; dat drukt de aandelen."
+        ),
+    )
+
+
+def casus_documenten(ctx: Context) -> list[dict]:
+    casussen = ctx.gegevens.casussen
+    if isinstance(casussen, pd.DataFrame):
+        if casussen.empty or "inhoud" not in casussen.columns:
+            return []
+        documenten = list(casussen["inhoud"])
+    else:
+        documenten = list(casussen or [])
+    return [d.get("inhoud", d) if isinstance(d, dict) else d for d in documenten if isinstance(d, dict)]
+
+
+def kosten_baten(ctx: Context):
+    """(pooled result or None, list of case results, a notice or None)."""
+    t = ctx.t
+    kb = ctx.module("modellen.kostenbaten.casussen", t("Kosten en baten"))
+    if kb is None:
+        return None, [], ctx.ontbreekt("modellen.kostenbaten", t("kosten en baten"))
+    from modellen.kostenbaten.casus import Effectencalculator
+
+    documenten = casus_documenten(ctx)
+    if not documenten:
+        return (
+            None,
+            [],
+            Melding(
+                t(
+                    "Er zijn geen Effectencalculator-casussen in de gegevens; "
+                    "daarom staan hier geen kosten en baten."
+                )
+            ),
+        )
+    resultaten, fouten = [], 0
+    for doc in documenten:
+        try:
+            resultaten.append(Effectencalculator().fit(doc))
+        except Exception:  # noqa: BLE001 - one bad case must not sink the report
+            fouten += 1
+    if not resultaten:
+        return None, [], Melding(t("Geen enkele casus kon worden doorgerekend."))
+    samen = kb.CasussenAnalyse(n_bootstrap=2000).fit(resultaten)
+    melding = (
+        Melding(t("{n} casus(sen) konden niet worden doorgerekend en zijn weggelaten.", n=fouten))
+        if fouten
+        else None
+    )
+    return samen, resultaten, melding
+
+
+def financiers_tabel(ctx: Context, samen) -> Tabel:
+    t = ctx.t
+    saldo = samen.saldo_per_financier
+    rijen = []
+    for financier in saldo.columns:
+        laag, hoog = samen.financier_ci.get(financier, (np.nan, np.nan))
+        rijen.append(
+            {
+                t("Financier"): t(str(financier)),
+                t("Gemiddeld saldo per casus"): float(saldo[financier].mean()),
+                t("Ondergrens 95%-interval"): laag,
+                t("Bovengrens 95%-interval"): hoog,
+                t("Totaal over de casussen"): float(saldo[financier].sum()),
+            }
+        )
+    df = pd.DataFrame(rijen)
+    soorten = {k: "geld" for k in df.columns[1:]}
+    masker = pd.DataFrame(ot.ZICHTBAAR, index=df.index, columns=df.columns)
+    if samen.n < ctx.drempels.min_noemer:
+        masker.iloc[:, 1:4] = ot.NOEMER
+        df.iloc[:, 1:4] = np.nan
+    return Tabel(
+        t("Saldo per financier (zonder minus met interventie)"),
+        df,
+        soorten,
+        masker,
+        drempels=ctx.drempels,
+        toelichting=t(
+            "Positief: deze partij is minder kwijt dankzij de interventie; negatief: zij "
+            "investeert. Interval: bootstrap over {n} casussen.",
+            n=samen.n,
+        ),
+    )
+
+
+def financiers_figuur(ctx: Context, tabel: Tabel) -> fg.Figuur:
+    t = ctx.t
+    kolommen = tabel.waarden.columns
+    fig = fg.staaf(tabel, kolommen[0], [kolommen[1]], as_titel=t("euro per casus"))
+    lijst = tabel.waarden.set_index(kolommen[0])[kolommen[1]]
+    zin = t(
+        "Wie betaalt en wie baat heeft, gemiddeld per casus. Het meeste voordeel heeft {a} "
+        "({v}); het meeste kwijt is {b} ({w}).",
+        a=lijst.idxmax(),
+        v=ctx.opmaak.geld(lijst.max()),
+        b=lijst.idxmin(),
+        w=ctx.opmaak.geld(lijst.min()),
+    )
+    return fg.Figuur(ctx.figuur_id(), t("Kosten en baten per financier"), zin, fig, tabel)

@@ -53,8 +53,11 @@ def klein(aantallen: pd.DataFrame | pd.Series, drempels: Drempels = STANDAARD):
 
 
 def kruistabel(
-    aantallen: pd.DataFrame, drempels: Drempels = STANDAARD, totaal_label: str = "Totaal",
-    rij_totalen: pd.Series | None = None, kolom_totalen: pd.Series | None = None,
+    aantallen: pd.DataFrame,
+    drempels: Drempels = STANDAARD,
+    totaal_label: str = "Totaal",
+    rij_totalen: pd.Series | None = None,
+    kolom_totalen: pd.Series | None = None,
     eindtotaal: float | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Add totals to a count table and suppress primary and secondary cells.
@@ -65,20 +68,32 @@ def kruistabel(
     mask with the reason per cell.
     """
     tabel = aantallen.astype(float).copy()
-    tabel[totaal_label] = rij_totalen.reindex(tabel.index).astype(float) if rij_totalen is not None \
-        else tabel.sum(axis=1)
-    onder = kolom_totalen.reindex(aantallen.columns).astype(float) if kolom_totalen is not None \
+    tabel[totaal_label] = (
+        rij_totalen.reindex(tabel.index).astype(float) if rij_totalen is not None else tabel.sum(axis=1)
+    )
+    onder = (
+        kolom_totalen.reindex(aantallen.columns).astype(float)
+        if kolom_totalen is not None
         else aantallen.astype(float).sum(axis=0)
-    onder = pd.concat([onder, pd.Series({totaal_label: eindtotaal if eindtotaal is not None
-                                         else float(tabel[totaal_label].sum())})])
+    )
+    onder = pd.concat(
+        [
+            onder,
+            pd.Series(
+                {totaal_label: eindtotaal if eindtotaal is not None else float(tabel[totaal_label].sum())}
+            ),
+        ]
+    )
     tabel.loc[totaal_label] = onder.reindex(tabel.columns).to_numpy()
 
     waarden = tabel.to_numpy(dtype=float)
     masker = np.where(klein(pd.DataFrame(waarden), drempels).to_numpy(), PRIMAIR, ZICHTBAAR)
     _secundair(waarden, masker)
     verborgen = np.where(masker != ZICHTBAAR, np.nan, waarden)
-    return (pd.DataFrame(verborgen, index=tabel.index, columns=tabel.columns),
-            pd.DataFrame(masker, index=tabel.index, columns=tabel.columns))
+    return (
+        pd.DataFrame(verborgen, index=tabel.index, columns=tabel.columns),
+        pd.DataFrame(masker, index=tabel.index, columns=tabel.columns),
+    )
 
 
 def _secundair(waarden: np.ndarray, masker: np.ndarray) -> None:
@@ -117,7 +132,9 @@ def _secundair(waarden: np.ndarray, masker: np.ndarray) -> None:
 
 
 def aandelen(
-    tellers: pd.DataFrame, teller_masker: pd.DataFrame, noemers: pd.Series,
+    tellers: pd.DataFrame,
+    teller_masker: pd.DataFrame,
+    noemers: pd.Series,
     drempels: Drempels = STANDAARD,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Row shares ``teller / noemer``; hidden where the numerator is hidden or noemer < min_noemer."""
@@ -126,12 +143,16 @@ def aandelen(
     masker = teller_masker.copy()
     te_weinig = (noemer < drempels.min_noemer) | noemer.isna()
     masker.loc[te_weinig[te_weinig].index, :] = masker.loc[te_weinig[te_weinig].index, :].where(
-        masker.loc[te_weinig[te_weinig].index, :] != ZICHTBAAR, NOEMER)
+        masker.loc[te_weinig[te_weinig].index, :] != ZICHTBAAR, NOEMER
+    )
     return aandeel.where(masker == ZICHTBAAR), masker
 
 
 def per_groep(
-    tabel: pd.DataFrame, n_kolom: str, afgeleid: list[str], drempels: Drempels = STANDAARD,
+    tabel: pd.DataFrame,
+    n_kolom: str,
+    afgeleid: list[str],
+    drempels: Drempels = STANDAARD,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A long table of per-group statistics: hide small ``n`` and statistics over too few people.
 
@@ -151,7 +172,9 @@ def per_groep(
 
 
 def controleer(
-    waarden: pd.DataFrame, soorten: dict[str, str], drempels: Drempels = STANDAARD,
+    waarden: pd.DataFrame,
+    soorten: dict[str, str],
+    drempels: Drempels = STANDAARD,
 ) -> list[str]:
     """Last line of defence before output: every visible count is 0 or at least the threshold.
 

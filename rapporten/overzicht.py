@@ -12,8 +12,14 @@ from rapporten import gemeenschappelijk as gm
 from rapporten.model import Naast, Rapport, Sectie, Tekst
 
 NAAM = "overzicht"
-KERNDOMEINEN = ["financien", "huisvesting", "geestelijke_gezondheid", "sociaal_netwerk",
-                "werk_opleiding", "maatschappelijke_participatie"]
+KERNDOMEINEN = [
+    "financien",
+    "huisvesting",
+    "geestelijke_gezondheid",
+    "sociaal_netwerk",
+    "werk_opleiding",
+    "maatschappelijke_participatie",
+]
 
 
 def maak(ctx: gm.Context) -> Rapport:
@@ -32,44 +38,97 @@ def maak(ctx: gm.Context) -> Rapport:
 
     verhalen = gm.verhalen_blok(ctx, aantal=3, trefwoorden=("schuld", "geld", "rekening", "huis"))
     secties = [
-        Sectie(t("Wie zijn bereikt"), [
-            Tekst([t("In deze gegevens staan {n} cliënten en {m} metingen. De figuur telt elke "
-                     "cliënt één keer per interventie waaraan die deelnam.",
-                     n=ctx.opmaak.getal(n_clienten), m=ctx.opmaak.getal(n_metingen))]),
-            bereik_fig,
-        ]),
-        Sectie(t("Hoe het de cliënten vergaat: de Zelfredzaamheid-Matrix"), [
-            Tekst([t("De Zelfredzaamheid-Matrix (ZRM) scoort per levensdomein van 1 (acute "
-                     "problematiek) tot 5 (volledig zelfredzaam). Hieronder het gemiddelde per "
-                     "meetmoment, gerekend vanaf de start van het eerste traject.")]),
-            Naast(kern_fig, verhalen if not isinstance(verhalen, gm.Melding) else
-                  gm.Verhalen([], verhalen.tekst),
-                  t("De verhalen laten zien wat achter de gemiddelden zit; ze zijn gekozen als "
-                    "voorbeeld, niet als steekproef.")),
-            alle,
-        ]),
-        Sectie(t("Over deze cijfers"), [
-            Tekst([t("Dit overzicht is beschrijvend: het laat zien wat er gemeten is, niet wat de "
-                     "interventies veroorzaakt hebben. Voor effecten, betrouwbare verandering en "
-                     "kosten en baten zijn er de rapporten voor beleid en verantwoording."),
-                   t("Aantallen onder de {d} worden niet getoond en gemiddelden alleen over "
-                     "minstens {m} cliënten, zodat niemand herkenbaar is.",
-                     d=ctx.drempels.drempel, m=ctx.drempels.min_noemer)]),
-        ]),
+        Sectie(
+            t("Wie zijn bereikt"),
+            [
+                Tekst(
+                    [
+                        t(
+                            "In deze gegevens staan {n} cliënten en {m} metingen. De figuur telt elke "
+                            "cliënt één keer per interventie waaraan die deelnam.",
+                            n=ctx.opmaak.getal(n_clienten),
+                            m=ctx.opmaak.getal(n_metingen),
+                        )
+                    ]
+                ),
+                bereik_fig,
+            ],
+        ),
+        Sectie(
+            t("Hoe het de cliënten vergaat: de Zelfredzaamheid-Matrix"),
+            [
+                Tekst(
+                    [
+                        t(
+                            "De Zelfredzaamheid-Matrix (ZRM) scoort per levensdomein van 1 (acute "
+                            "problematiek) tot 5 (volledig zelfredzaam). Hieronder het gemiddelde per "
+                            "meetmoment, gerekend vanaf de start van het eerste traject."
+                        )
+                    ]
+                ),
+                Naast(
+                    kern_fig,
+                    verhalen,
+                    t(
+                        "De verhalen laten zien wat achter de gemiddelden zit; ze zijn gekozen als "
+                        "voorbeeld, niet als steekproef."
+                    ),
+                ),
+                alle,
+            ],
+        ),
+        Sectie(
+            t("Over deze cijfers"),
+            [
+                Tekst(
+                    [
+                        t(
+                            "Dit overzicht is beschrijvend: het laat zien wat er gemeten is, niet wat de "
+                            "interventies veroorzaakt hebben. Voor effecten, betrouwbare verandering en "
+                            "kosten en baten zijn er de rapporten voor beleid en verantwoording."
+                        ),
+                        t(
+                            "Aantallen onder de {d} worden niet getoond en gemiddelden alleen over "
+                            "minstens {m} cliënten, zodat niemand herkenbaar is.",
+                            d=ctx.drempels.drempel,
+                            m=ctx.drempels.min_noemer,
+                        ),
+                    ]
+                ),
+            ],
+        ),
     ]
     samenvatting = [
-        t("{n} cliënten in {g} gemeenten, {m} ZRM- en andere metingen.",
-          n=ctx.opmaak.getal(n_clienten), g=g.clienten["gemeente"].nunique(),
-          m=ctx.opmaak.getal(n_metingen)),
+        t(
+            "{n} cliënten in {g} gemeenten, {m} ZRM- en andere metingen.",
+            n=ctx.opmaak.getal(n_clienten),
+            g=g.clienten["gemeente"].nunique(),
+            m=ctx.opmaak.getal(n_metingen),
+        ),
         bereik_fig.samenvatting,
     ]
-    return Rapport(NAAM, t("Impact van sociaal werk: overzicht"),
-                   t("Bereik, verloop op de Zelfredzaamheid-Matrix en verhalen uit de praktijk"),
-                   ctx.opmaak.taal, secties, ctx.herkomst(), samenvatting)
+    return Rapport(
+        NAAM,
+        t("Impact van sociaal werk: overzicht"),
+        t("Bereik, verloop op de Zelfredzaamheid-Matrix en verhalen uit de praktijk"),
+        ctx.opmaak.taal,
+        secties,
+        ctx.herkomst(),
+        samenvatting,
+    )
 
 
-def build(bron, out_dir: str | Path, *, pdf: bool = False, xlsx: bool = False, taal: str = "nl",
-          filters=None, drempels=None, afbeeldingen=None) -> list[Path]:
+def build(
+    bron,
+    out_dir: str | Path,
+    *,
+    pdf: bool = False,
+    xlsx: bool = False,
+    taal: str = "nl",
+    filters=None,
+    drempels=None,
+    afbeeldingen=None,
+) -> list[Path]:
     """Write ``overzicht.html`` (and .pdf/.xlsx on request) into ``out_dir``; return the paths.
 
     ``bron``: a SQLAlchemy engine, an ``impact.demo`` world, a dict of DataFrames, or a
@@ -77,4 +136,3 @@ def build(bron, out_dir: str | Path, *, pdf: bool = False, xlsx: bool = False, t
     """
     ctx = gm.maak_context(bron, taal, filters, drempels)
     return gm.schrijf(maak(ctx), Path(out_dir), NAAM, pdf, xlsx, afbeeldingen)
-

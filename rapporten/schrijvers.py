@@ -36,7 +36,9 @@ SOORTNAMEN = {
 def omgeving() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("rapporten", "templates"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
 
@@ -55,8 +57,7 @@ def _scheidingstekens(rapport: Rapport) -> None:
 def _controleer(rapport: Rapport) -> None:
     fouten = []
     for tabel in rapport.tabellen():
-        fouten += [f"{tabel.titel}: {f}" for f in ot.controleer(tabel.waarden, tabel.soorten,
-                                                                tabel.drempels)]
+        fouten += [f"{tabel.titel}: {f}" for f in ot.controleer(tabel.waarden, tabel.soorten, tabel.drempels)]
     if fouten:
         raise ValueError("rapport zou kleine aantallen tonen: " + "; ".join(fouten))
 
@@ -66,11 +67,21 @@ def render_html(rapport: Rapport, pdf: bool = False, afbeeldingen: dict[str, str
     _scheidingstekens(rapport)
     opmaak = Opmaak(rapport.taal)
     drempels = rapport.tabellen()[0].drempels if rapport.tabellen() else ot.STANDAARD
-    return omgeving().get_template("rapport.html.j2").render(
-        rapport=rapport, opmaak=opmaak, t=opmaak.t, pdf=pdf, css=_css(),
-        plotly_js=plotly_js() if not pdf else "", plotly_config=CONFIG,
-        afbeeldingen=afbeeldingen or {}, drempels=drempels,
-        soortnaam=opmaak.t(SOORTNAMEN.get(rapport.soort, rapport.soort)),
+    return (
+        omgeving()
+        .get_template("rapport.html.j2")
+        .render(
+            rapport=rapport,
+            opmaak=opmaak,
+            t=opmaak.t,
+            pdf=pdf,
+            css=_css(),
+            plotly_js=plotly_js() if not pdf else "",
+            plotly_config=CONFIG,
+            afbeeldingen=afbeeldingen or {},
+            drempels=drempels,
+            soortnaam=opmaak.t(SOORTNAMEN.get(rapport.soort, rapport.soort)),
+        )
     )
 
 
@@ -104,8 +115,9 @@ class Afbeeldingen(contextlib.AbstractContextManager):
     def png(self, figuur: Figuur) -> str:
         import kaleido
 
-        data = kaleido.calc_fig_sync(figuur.figuur,
-                                     opts={"format": "png", "width": 900, "height": 420, "scale": 2})
+        data = kaleido.calc_fig_sync(
+            figuur.figuur, opts={"format": "png", "width": 900, "height": 420, "scale": 2}
+        )
         return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
@@ -168,7 +180,8 @@ def schrijf_xlsx(rapport: Rapport, pad: Path) -> Path:
             blad.append([tabel.cel(i, k) for k in tabel.waarden.columns])
         for kolom_nr, kolom in enumerate(tabel.waarden.columns, start=1):
             formaat = {"procent": "0%", "geld": "€ #,##0", "gemiddelde": "0.00"}.get(
-                tabel.soorten.get(kolom, ""))
+                tabel.soorten.get(kolom, "")
+            )
             if formaat:
                 for rij in blad.iter_rows(min_row=3, min_col=kolom_nr, max_col=kolom_nr):
                     for cel in rij:

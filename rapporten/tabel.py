@@ -27,11 +27,11 @@ class Tabel:
     def __post_init__(self) -> None:
         self.waarden = self.waarden.reset_index(drop=True)
         if self.masker is None:
-            self.masker = pd.DataFrame(ot.ZICHTBAAR, index=self.waarden.index,
-                                       columns=self.waarden.columns)
+            self.masker = pd.DataFrame(ot.ZICHTBAAR, index=self.waarden.index, columns=self.waarden.columns)
         else:
             self.masker = self.masker.reset_index(drop=True).reindex(
-                columns=self.waarden.columns, fill_value=ot.ZICHTBAAR)
+                columns=self.waarden.columns, fill_value=ot.ZICHTBAAR
+            )
         for kolom in self.waarden.columns:
             self.soorten.setdefault(kolom, "tekst")
         fouten = ot.controleer(self.waarden, self.soorten, self.drempels)
@@ -63,12 +63,10 @@ class Tabel:
             return opmaak.geld(waarde)
         if soort == "datum":
             return opmaak.datum(waarde)
-        return "–" if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)) \
-            else str(waarde)
+        return "–" if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)) else str(waarde)
 
     def rijen(self, opmaak: Opmaak) -> list[list[str]]:
-        return [[self.tekst(i, k, opmaak) for k in self.waarden.columns]
-                for i in self.waarden.index]
+        return [[self.tekst(i, k, opmaak) for k in self.waarden.columns] for i in self.waarden.index]
 
     def cel(self, rij: int, kolom: str) -> object:
         """The value for a spreadsheet cell: a number when visible, else the hidden-cell text."""
@@ -100,12 +98,19 @@ class Tabel:
         return opmaak.t(
             "< {d} = minder dan {d} personen; × = niet getoond zodat een kleine groep niet is "
             "terug te rekenen; n < {m} = over minder dan {m} personen wordt geen percentage of "
-            "gemiddelde getoond.", d=d.drempel, m=d.min_noemer)
+            "gemiddelde getoond.",
+            d=d.drempel,
+            m=d.min_noemer,
+        )
 
 
 def uit_kruistabel(
-    titel: str, aantallen: pd.DataFrame, rij_kop: str, drempels: ot.Drempels = ot.STANDAARD,
-    totaal_label: str = "Totaal", **totalen,
+    titel: str,
+    aantallen: pd.DataFrame,
+    rij_kop: str,
+    drempels: ot.Drempels = ot.STANDAARD,
+    totaal_label: str = "Totaal",
+    **totalen,
 ) -> Tabel:
     """A protected count table with totals from a plain count cross table."""
     waarden, masker = ot.kruistabel(aantallen, drempels, totaal_label, **totalen)

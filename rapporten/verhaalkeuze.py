@@ -24,19 +24,32 @@ import pandas as pd
 PUBLICEERBAAR = ("geanonimiseerd_publiceren", "publiceren_met_bron")
 
 _LABEL = {
-    "voornaam": "[naam]", "achternaam": "[naam]", "naam": "[naam]", "naaste": "[naaste]",
-    "adres": "[adres]", "postcode": "[postcode]", "woonplaats": None, "bsn": "[BSN]",
-    "telefoon": "[telefoonnummer]", "email": "[e-mailadres]", "geboortedatum": "[datum]",
+    "voornaam": "[naam]",
+    "achternaam": "[naam]",
+    "naam": "[naam]",
+    "naaste": "[naaste]",
+    "adres": "[adres]",
+    "postcode": "[postcode]",
+    "woonplaats": None,
+    "bsn": "[BSN]",
+    "telefoon": "[telefoonnummer]",
+    "email": "[e-mailadres]",
+    "geboortedatum": "[datum]",
 }
 _PATRONEN = [
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[e-mailadres]"),
     (re.compile(r"(?<!\d)\d{4}[ .]?\d{2}[ .]?\d{3}(?!\d)"), "[BSN]"),
-    (re.compile(r"(?:\+31[\s-]?|0031[\s-]?|\b0)(?:6[\s-]?\d{8}|\d{2,3}[\s-]?\d{6,7})\b"),
-     "[telefoonnummer]"),
+    (re.compile(r"(?:\+31[\s-]?|0031[\s-]?|\b0)(?:6[\s-]?\d{8}|\d{2,3}[\s-]?\d{6,7})\b"), "[telefoonnummer]"),
     (re.compile(r"\b\d{4}\s?[A-Z]{2}\b"), "[postcode]"),
     (re.compile(r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b"), "[datum]"),
-    (re.compile(r"\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
-                r"oktober|november|december) \d{4}\b", re.IGNORECASE), "[datum]"),
+    (
+        re.compile(
+            r"\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
+            r"oktober|november|december) \d{4}\b",
+            re.IGNORECASE,
+        ),
+        "[datum]",
+    ),
 ]
 
 
@@ -72,8 +85,9 @@ class _Regelset:
                             waarden.setdefault(deel, label)
         volgorde = sorted(waarden, key=len, reverse=True)
         self._labels = waarden
-        self._patroon = (re.compile(r"(?<!\w)(" + "|".join(map(re.escape, volgorde)) + r")(?!\w)")
-                         if volgorde else None)
+        self._patroon = (
+            re.compile(r"(?<!\w)(" + "|".join(map(re.escape, volgorde)) + r")(?!\w)") if volgorde else None
+        )
 
     def __call__(self, tekst: str) -> str:
         if not isinstance(tekst, str):
@@ -87,31 +101,67 @@ class _Regelset:
         return tekst
 
 
-def publiceerbare_verhalen(verhalen: pd.DataFrame, identiteiten: pd.DataFrame,
-                           taal: str = "nl") -> Keuze:
-    """The stories that may appear in a report, pseudonymised, with a sentence on how."""
+_REGELSETS: dict[int, _Regelset] = {}
+_PSEUDONIMISEERDER = []
+
+
+def _regelset(identiteiten: pd.DataFrame) -> _Regelset:
+    sleutel = id(identiteiten)
+    if sleutel not in _REGELSETS:
+        _REGELSETS.clear()
+        _REGELSETS[sleutel] = _Regelset(identiteiten)
+    return _REGELSETS[sleutel]
+
+
+def publiceerbaar(verhalen: pd.DataFrame) -> pd.DataFrame:
+    """Only stories whose consent allows publication (never 'intern')."""
     if verhalen.empty:
-        return Keuze(verhalen, "", None)
-    df = verhalen[verhalen["toestemming"].isin(PUBLICEERBAAR)].copy()
+        return verhalen
+    return verhalen[verhalen["toestemming"].isin(PUBLICEERBAAR)].reset_index(drop=True)
+
+
+def pseudonimiseer(verhalen: pd.DataFrame, identiteiten: pd.DataFrame) -> Keuze:
+    """Pseudonymise ``titel`` and ``tekst`` of the stories about to be shown.
+
+    With ``verhalen.pseudonimisering`` its Pseudonymizer runs first (deduce plus the story's
+    own client's identities); the rule set runs after it in every case, because a story can
+    name another client whom only the whole identity table knows.
+    """
+    df = publiceerbaar(verhalen).copy()
+    if df.empty:
+        return Keuze(df, "", None)
     module = _module()
     gebruikt = None
-    if module is not None and hasattr(module, "pseudonimiseer_verhalen"):
+    storing = None
+    if module is not None and hasattr(module, "Pseudonymizer"):
+        if not _PSEUDONIMISEERDER:
+            _PSEUDONIMISEERDER.append(module.Pseudonymizer(dates="maand"))
+        p = _PSEUDONIMISEERDER[0]
         try:
-            df = module.pseudonimiseer_verhalen(df, identiteiten)
+            df = p.pseudonymize_frame(df, identiteiten, column="tekst")
+            df = p.pseudonymize_frame(df, identiteiten, column="titel")
             gebruikt = "verhalen.pseudonimisering"
-        except Exception:  # noqa: BLE001 - fall back rather than publish raw text
-            gebruikt = None
+        except Exception as fout:  # noqa: BLE001 - the rule set below still runs
+            storing = f"{type(fout).__name__}: {fout}"
+    regels = _regelset(identiteiten)
+    df["tekst"] = df["tekst"].map(regels)
+    df["titel"] = df["titel"].map(regels)
     if gebruikt is None:
-        regels = _Regelset(identiteiten)
-        df["tekst"] = df["tekst"].map(regels)
-        df["titel"] = df["titel"].map(regels)
-        methode = ("Verhalen zijn gepseudonimiseerd met een eenvoudige regelset: alleen verhalen "
-                   "met toestemming om (geanonimiseerd) te publiceren; alle namen, adressen, "
-                   "BSN's, telefoonnummers en e-mailadressen die in de database bekend zijn, zijn "
-                   "vervangen, en patronen voor e-mail, BSN, telefoon, postcode en datum ook. "
-                   "Namen die nergens geregistreerd zijn, vindt deze regelset niet; de module "
-                   "verhalen.pseudonimisering is nog niet beschikbaar.")
+        methode = (
+            "Verhalen zijn gepseudonimiseerd met een eenvoudige regelset: alleen verhalen "
+            "met toestemming om (geanonimiseerd) te publiceren; alle namen, adressen, "
+            "BSN's, telefoonnummers en e-mailadressen die in de database bekend zijn, zijn "
+            "vervangen, en patronen voor e-mail, BSN, telefoon, postcode en datum ook. "
+            "Namen die nergens geregistreerd zijn, vindt deze regelset niet; de module "
+            "verhalen.pseudonimisering is nog niet beschikbaar."
+        )
+        if storing:
+            methode = methode.replace("is nog niet beschikbaar", f"gaf een fout ({storing})")
     else:
-        methode = ("Verhalen zijn gepseudonimiseerd met verhalen.pseudonimisering; alleen verhalen "
-                   "met toestemming om (geanonimiseerd) te publiceren zijn opgenomen.")
+        methode = (
+            "Alleen verhalen met toestemming om (geanonimiseerd) te publiceren. Namen, "
+            "adressen, nummers en datums zijn vervangen door verhalen.pseudonimisering "
+            "(deduce en eigen herkenners), daarna nog eens alle in de database bekende "
+            "persoonsgegevens van alle cliënten."
+        )
     return Keuze(df.reset_index(drop=True), methode, gebruikt)

@@ -1,5 +1,57 @@
-"""CLI command group 'rapport' (filled in by its own issue)."""
+"""CLI command group 'rapport': one report for one audience, as HTML (and PDF/XLSX)."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
-app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="Rapporten maken: overzicht, beleid, verantwoording, dialoog, casus, wijkverhalen, burger.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+SOORTEN_HULP = "overzicht | beleid | verantwoording | dialoog | casus | wijkverhalen | burger"
+
+
+@app.callback(invoke_without_command=True)
+def rapport(
+    soort: str = typer.Argument(..., help=f"Soort rapport: {SOORTEN_HULP}."),
+    uit: Path = typer.Option(..., "--uit", help="Het HTML-bestand dat gemaakt wordt."),
+    pdf: bool = typer.Option(False, "--pdf", help="Maak ook een PDF (zelfde naam, .pdf)."),
+    xlsx: bool = typer.Option(False, "--xlsx", help="Maak ook een Excel-bestand met alle tabellen."),
+    gemeente: list[str] = typer.Option(None, "--gemeente", help="Alleen deze gemeente(n)."),
+    interventie: list[str] = typer.Option(None, "--interventie", help="Alleen deze interventie(s)."),
+    periode: str = typer.Option(
+        None, "--periode", help="Alleen deze periode: 2025, 2024:2025 of 2024-01-01:2024-06-30."
+    ),
+    taal: str = typer.Option("nl", "--taal", help="Taal van het rapport: nl of en."),
+    drempel: int = typer.Option(5, "--drempel", help="Aantallen kleiner dan dit worden niet getoond."),
+    db: str = typer.Option(None, "--db", help="Database-URL (standaard IMPACT_DB of impact.db)."),
+) -> None:
+    """Maak één rapport uit de database."""
+    import rapporten
+    from impact import store
+    from rapporten.bron import Filters
+    from rapporten.onthulling import Drempels
+    from rapporten.opmaak import Opmaak
+
+    Opmaak(taal)  # refuses an unknown language before any work
+    rapporten.builder(soort)
+    filters = Filters.maak(gemeente, interventie, periode)
+    engine = store.connect(db)
+    if uit.suffix.lower() != ".html":
+        uit = uit.with_suffix(".html")
+    paden = rapporten.bouw(
+        soort,
+        engine,
+        uit,
+        pdf=pdf,
+        xlsx=xlsx,
+        taal=taal,
+        filters=filters,
+        drempels=Drempels(drempel, max(10, drempel)),
+    )
+    for pad in paden:
+        typer.echo(f"geschreven: {pad}")

@@ -1,0 +1,109 @@
+"""A plain-language (B1) summary for inhabitants: few numbers, clear words, stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rapporten import gemeenschappelijk as gm
+from rapporten.model import Rapport, Sectie, Tekst
+
+NAAM = "burger"
+
+
+def _afgerond(n: int) -> int:
+    """Round to tens (hundreds above 1000): plain language needs no exact counts."""
+    stap = 100 if n >= 1000 else 10
+    return int(round(n / stap) * stap)
+
+
+def maak(ctx: gm.Context) -> Rapport:
+    t = ctx.t
+    g = ctx.gegevens
+    n = (
+        int(g.clienten[g.clienten["groep"] != "vergelijking"]["client_id"].nunique())
+        if "groep" in g.clienten.columns
+        else len(g.clienten)
+    )
+    gemeenten = sorted(g.clienten["gemeente"].dropna().unique())
+    paren = gm.eerste_en_laatste(ctx)
+    per_client = paren.groupby("client_id")["verschil"].max()
+    zinnen = []
+    if n >= ctx.drempels.drempel:
+        zinnen.append(
+            t(
+                "Ongeveer {n} mensen kregen hulp van sociaal werkers in {g}.",
+                n=ctx.opmaak.getal(_afgerond(n)),
+                g=", ".join(gemeenten),
+            )
+        )
+    if len(per_client) >= ctx.drempels.min_noemer:
+        deel = (per_client >= 1).mean()
+        if ctx.drempels.drempel <= (per_client >= 1).sum() <= len(per_client) - ctx.drempels.drempel:
+            zinnen.append(
+                t(
+                    "Van de mensen die we twee keer spraken, ging het bij ongeveer {p} op "
+                    "minstens één punt beter. Bijvoorbeeld met geld, wonen of contact "
+                    "met anderen.",
+                    p=t("{x} van de 10", x=round(deel * 10)),
+                )
+            )
+    zinnen.append(t("Cijfers vertellen niet alles. Daarom laten we ook mensen zelf aan het woord."))
+    verhalen = gm.verhalen_blok(ctx, ("clientverhaal", "msc_verhaal", "wijkverhaal"), aantal=3)
+    secties = [
+        Sectie(
+            t("Wat deden sociaal werkers?"),
+            [
+                Tekst(
+                    [
+                        t(
+                            "Sociaal werkers helpen mensen die het even niet alleen redden. Bijvoorbeeld met "
+                            "schulden, met wonen of als je je alleen voelt."
+                        ),
+                        t("Ze praten met mensen, zoeken samen naar oplossingen en helpen bij instanties."),
+                    ]
+                )
+            ],
+        ),
+        Sectie(t("Wat is er bereikt?"), [Tekst(zinnen)]),
+        Sectie(t("Verhalen"), [verhalen]),
+        Sectie(
+            t("Hoe gaan we om met jouw gegevens?"),
+            [
+                Tekst(
+                    [
+                        t(
+                            "In dit verslag staan geen namen. Verhalen staan er alleen in als de schrijver dat "
+                            "goed vond. Namen, adressen en telefoonnummers hebben we weggehaald."
+                        ),
+                        t(
+                            "Als een groep heel klein is, noemen we het aantal niet. Zo kan niemand zien over "
+                            "wie het gaat."
+                        ),
+                    ]
+                )
+            ],
+        ),
+    ]
+    return Rapport(
+        NAAM,
+        t("Wat sociaal werk doet in uw buurt"),
+        t("Een korte uitleg in gewone taal"),
+        ctx.opmaak.taal,
+        secties,
+        ctx.herkomst({"taalniveau": "B1"}),
+    )
+
+
+def build(
+    bron,
+    out_dir: str | Path,
+    *,
+    pdf: bool = False,
+    xlsx: bool = False,
+    taal: str = "nl",
+    filters=None,
+    drempels=None,
+    afbeeldingen=None,
+) -> list[Path]:
+    ctx = gm.maak_context(bron, taal, filters, drempels)
+    return gm.schrijf(maak(ctx), Path(out_dir), NAAM, pdf, xlsx, afbeeldingen)

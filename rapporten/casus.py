@@ -1,0 +1,171 @@
+"""The Effectencalculator case description: the story, the two scenarios over time, and costs
+and benefits per financier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from rapporten import figuren as fg
+from rapporten import gemeenschappelijk as gm
+from rapporten.model import Melding, Rapport, Sectie, Tabel, Verhaal, Verhalen
+from rapporten.verhaalkeuze import pseudonimiseer
+
+NAAM = "casus"
+MAX_CASUSSEN = 3
+
+
+def _casus_sectie(ctx: gm.Context, resultaat) -> Sectie:
+    t = ctx.t
+    casus = resultaat.casus
+    tekst = getattr(casus, "verhaal", None) or ""
+    schoon = pseudonimiseer(
+        pd.DataFrame(
+            [
+                {
+                    "verhaal_id": 0,
+                    "titel": str(casus.naam),
+                    "tekst": str(tekst),
+                    "client_id": pd.NA,
+                    "toestemming": "geanonimiseerd_publiceren",
+                }
+            ]
+        ),
+        ctx.gegevens.identiteiten,
+    ).verhalen.iloc[0]
+    blokken: list = []
+    if str(tekst).strip():
+        blokken.append(
+            Verhalen(
+                [
+                    Verhaal(
+                        t("Het verhaal van de casus"),
+                        schoon["tekst"],
+                        t("interventie: {i}", i=casus.interventie or "–"),
+                    )
+                ]
+            )
+        )
+    jaren = resultaat.per_jaar()
+    jaren["jaar"] = jaren["jaar"].astype(str)
+    jaren = jaren.rename(
+        columns={
+            "jaar": t("Jaar"),
+            "interventie": t("Met interventie"),
+            "referentie": t("Zonder interventie (referentie)"),
+            "verschil": t("Verschil"),
+        }
+    )
+    tabel = Tabel(
+        t("Kosten per jaar in beide scenario's"),
+        jaren,
+        {k: "geld" for k in jaren.columns[1:]},
+        drempels=ctx.drempels,
+    )
+    fig = fg.staaf(
+        tabel, jaren.columns[0], list(jaren.columns[1:3]), t("euro (prijspeil {j})", j=resultaat.prijsjaar)
+    )
+    blokken.append(
+        fg.Figuur(
+            ctx.figuur_id(),
+            t("Twee scenario's in de tijd"),
+            t(
+                "Kosten per jaar met de interventie en in het referentiescenario (wat er zonder de "
+                "interventie waarschijnlijk was gebeurd). Totaal verschil: {v}.",
+                v=ctx.opmaak.geld(resultaat.verschil),
+            ),
+            fig,
+            tabel,
+        )
+    )
+    samen = resultaat.summary()
+    samen["financier"] = samen["financier"].map(lambda f: t(str(f)))
+    samen = samen.rename(
+        columns={
+            "financier": t("Financier"),
+            "interventie": t("Met interventie"),
+            "referentie": t("Zonder interventie"),
+            "verschil": t("Saldo"),
+            "contante_waarde_verschil": t("Contante waarde saldo"),
+        }
+    )
+    blokken.append(
+        Tabel(
+            t("Kosten en baten per financier"),
+            samen,
+            {k: "geld" for k in samen.columns[1:]},
+            drempels=ctx.drempels,
+            toelichting=t(
+                "Saldo = kosten zonder minus kosten met interventie; positief is voordeel. Discontovoet {r}.",
+                r=ctx.opmaak.procent(float(resultaat.discontovoet), 2),
+            ),
+        )
+    )
+    titel = pseudonimiseer(
+        pd.DataFrame(
+            [
+                {
+                    "verhaal_id": 0,
+                    "titel": str(casus.naam),
+                    "tekst": "",
+                    "client_id": pd.NA,
+                    "toestemming": "geanonimiseerd_publiceren",
+                }
+            ]
+        ),
+        ctx.gegevens.identiteiten,
+    ).verhalen.iloc[0]["titel"]
+    return Sectie(titel, blokken)
+
+
+def maak(ctx: gm.Context) -> Rapport:
+    t = ctx.t
+    _, resultaten, melding = gm.kosten_baten(ctx)
+    secties = [_casus_sectie(ctx, r) for r in resultaten[:MAX_CASUSSEN]]
+    if melding is not None:
+        secties.insert(0, Sectie(t("Let op"), [melding]))
+    if len(resultaten) > MAX_CASUSSEN:
+        secties.append(
+            Sectie(
+                t("Meer casussen"),
+                [
+                    Melding(
+                        t(
+                            "Dit rapport toont de eerste {k} van {n} casussen; `impact kosten-baten casussen` "
+                            "rekent ze allemaal samen door.",
+                            k=MAX_CASUSSEN,
+                            n=len(resultaten),
+                        ),
+                        "info",
+                    )
+                ],
+            )
+        )
+    prijs = resultaten[0].prijslijst.get("versie") if resultaten else None
+    herkomst = ctx.herkomst()
+    if prijs:
+        herkomst.prijslijst_versie = str(prijs)
+    return Rapport(
+        NAAM,
+        t("Casusbeschrijving met de Effectencalculator"),
+        t("Wat er gebeurde, wat er zonder hulp was gebeurd, en wie wat betaalt"),
+        ctx.opmaak.taal,
+        secties or [Sectie(t("Casussen"), [])],
+        herkomst,
+    )
+
+
+def build(
+    bron,
+    out_dir: str | Path,
+    *,
+    pdf: bool = False,
+    xlsx: bool = False,
+    taal: str = "nl",
+    filters=None,
+    drempels=None,
+    afbeeldingen=None,
+) -> list[Path]:
+    ctx = gm.maak_context(bron, taal, filters, drempels)
+    return gm.schrijf(maak(ctx), Path(out_dir), NAAM, pdf, xlsx, afbeeldingen)

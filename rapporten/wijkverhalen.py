@@ -1,0 +1,126 @@
+"""The yearly booklet of neighbourhood stories per wijk, with a few of the wijk's figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from rapporten import gemeenschappelijk as gm
+from rapporten.model import Melding, Rapport, Sectie, Tekst
+from rapporten.tabel import uit_kruistabel
+from rapporten.verhaalkeuze import publiceerbaar
+
+NAAM = "wijkverhalen"
+MAX_WIJKEN = 24
+
+
+def _wijktabel(ctx: gm.Context, gemeente: str):
+    t = ctx.t
+    c = ctx.gegevens.clienten
+    c = c[c["gemeente"] == gemeente]
+    groep = c["groep"].map(lambda g: t(f"groep: {g}"))
+    aantallen = pd.crosstab(c["wijk"], groep)
+    return uit_kruistabel(
+        t("Cliënten per wijk in {g}", g=gemeente),
+        aantallen,
+        t("Wijk"),
+        ctx.drempels,
+        totaal_label=t("Totaal"),
+    )
+
+
+def maak(ctx: gm.Context) -> Rapport:
+    t = ctx.t
+    g = ctx.gegevens
+    verhalen = publiceerbaar(g.verhalen)
+    wijkverhalen = verhalen[verhalen["soort"] == "wijkverhaal"] if not verhalen.empty else verhalen
+    jaar = None
+    secties = []
+    if wijkverhalen.empty:
+        secties.append(
+            Sectie(
+                t("Wijkverhalen"),
+                [
+                    Melding(
+                        t(
+                            "Er zijn (nog) geen wijkverhalen met toestemming om te publiceren. Dit boekje toont "
+                            "daarom alleen de cijfers per wijk."
+                        )
+                    )
+                ],
+            )
+        )
+    else:
+        jaar = int(wijkverhalen["datum"].max().year)
+    paren = gm.eerste_en_laatste(ctx)
+    per_client = paren.groupby(["client_id", "wijk"])["verschil"].mean().reset_index()
+    wijken_met_verhaal = set(wijkverhalen["wijk"].dropna()) if not wijkverhalen.empty else set()
+    getoond = 0
+    for gemeente in sorted(g.clienten["gemeente"].dropna().unique()):
+        sectie = Sectie(gemeente, [_wijktabel(ctx, gemeente)])
+        wijken = sorted(
+            w
+            for w in g.clienten.loc[g.clienten["gemeente"] == gemeente, "wijk"].dropna().unique()
+            if w in wijken_met_verhaal
+        )
+        for wijk in wijken:
+            if getoond >= MAX_WIJKEN:
+                break
+            getoond += 1
+            deel = per_client[per_client["wijk"] == wijk]
+            blokken = []
+            if len(deel) >= ctx.drempels.min_noemer:
+                blokken.append(
+                    Tekst(
+                        [
+                            t(
+                                "In {w} veranderde de gemiddelde ZRM-score van cliënten "
+                                "met twee metingen met {v} punt.",
+                                w=wijk,
+                                v=ctx.opmaak.getal(deel["verschil"].mean(), 2),
+                            )
+                        ]
+                    )
+                )
+            else:
+                blokken.append(
+                    Tekst(
+                        [
+                            t(
+                                "In {w} zijn te weinig cliënten twee keer gemeten om een "
+                                "gemiddelde te tonen.",
+                                w=wijk,
+                            )
+                        ]
+                    )
+                )
+            blokken.append(
+                gm.verhalen_blok(ctx, ("wijkverhaal", "msc_verhaal"), aantal=2, gemeente=gemeente, wijk=wijk)
+            )
+            sectie.subsecties.append(Sectie(wijk, blokken))
+        secties.append(sectie)
+    titel = t("Wijkverhalen {j}", j=jaar) if jaar else t("Wijkverhalen")
+    return Rapport(
+        NAAM,
+        titel,
+        t("Verhalen uit de wijken, met een paar cijfers per wijk"),
+        ctx.opmaak.taal,
+        secties,
+        ctx.herkomst(),
+    )
+
+
+def build(
+    bron,
+    out_dir: str | Path,
+    *,
+    pdf: bool = False,
+    xlsx: bool = False,
+    taal: str = "nl",
+    filters=None,
+    drempels=None,
+    afbeeldingen=None,
+) -> list[Path]:
+    ctx = gm.maak_context(bron, taal, filters, drempels)
+    return gm.schrijf(maak(ctx), Path(out_dir), NAAM, pdf, xlsx, afbeeldingen)
