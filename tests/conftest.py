@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 
 import pytest
@@ -51,3 +53,13 @@ def engine(database_url):
     store.upgrade(engine)
     yield engine
     engine.dispose()
+
+
+def run_impact(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    """The `impact` command as a user runs it: a new process, exit code and Dutch output."""
+    return subprocess.run([sys.executable, "-m", "impact", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture
+def cli():
+    return run_impact

@@ -32,6 +32,24 @@ def init(db: str | None = DB_OPTION) -> None:
         typer.echo(f"Database klaar: {store.resolve_url(db)} (versie {before or '-'} -> {after}).")
 
 
+def instrument(
+    bestand: Path = typer.Argument(..., help="YAML-bestand met code, naam, schaal, richting en domeinen."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Voeg een eigen meetinstrument toe (domeinen, schaal, richting, betrouwbaarheid, afkappunten)."""
+    from impact.instruments import load_file
+
+    definition = load_file(bestand)
+    engine = open_database(db)
+    with engine.begin() as connection:
+        known = store.read(engine, "instrumenten")["code"].tolist()
+        store.ensure_instrument(connection, definition)
+    if definition.code in known:
+        typer.echo(f"Instrument {definition.code} bestond al; niets gewijzigd.")
+    else:
+        typer.echo(f"Instrument {definition.code} toegevoegd met {len(definition.domeinen)} domeinen.")
+
+
 def sjabloon(
     soort: str = typer.Argument(..., help=f"Soort gegevens: {SOORTEN}, casus."),
     uit: Path = typer.Option(..., "--uit", help="Bestand om te schrijven (.xlsx of .csv)."),
@@ -153,5 +171,5 @@ def demo(
 
 def register(app: typer.Typer) -> None:
     """Add the core commands to the top-level app."""
-    for command in (init, sjabloon, importeer, exporteer, demo):
+    for command in (init, instrument, sjabloon, importeer, exporteer, demo):
         app.command()(command)

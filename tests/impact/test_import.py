@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -19,10 +17,6 @@ from impact.io.tabular import read_table
 from impact.io.templates import write_template
 
 CLIENTS = "pseudoniem;geboortejaar;gemeente;wijk;groep\nC1;1980;Weert;Fatima;interventie\nC2;1975;Weert;Keent;vergelijking\n"
-
-
-def run_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "impact", *args], capture_output=True, text=True, cwd=cwd)
 
 
 @pytest.fixture
@@ -55,16 +49,16 @@ def test_bad_file_names_every_problem_and_changes_nothing(with_clients, tmp_path
     assert store.counts(engine)["meting"] == 0
 
 
-def test_cli_refuses_bad_file_with_exit_2_and_sqlite_file_unchanged(tmp_path):
+def test_cli_refuses_bad_file_with_exit_2_and_sqlite_file_unchanged(tmp_path, cli):
     db = tmp_path / "impact.db"
-    assert run_cli("init", "--db", str(db)).returncode == 0
+    assert cli("init", "--db", str(db)).returncode == 0
     (tmp_path / "c.csv").write_text(CLIENTS, encoding="utf-8")
-    assert run_cli("importeer", "clienten", str(tmp_path / "c.csv"), "--db", str(db)).returncode == 0
+    assert cli("importeer", "clienten", str(tmp_path / "c.csv"), "--db", str(db)).returncode == 0
     (tmp_path / "m.csv").write_text("client;instrument;domein;datum;score\nC1;ZRM;financien;31-02-2024;x\n")
     with sqlite3.connect(db) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
-    result = run_cli("importeer", "metingen", str(tmp_path / "m.csv"), "--db", str(db))
+    result = cli("importeer", "metingen", str(tmp_path / "m.csv"), "--db", str(db))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "m.csv:2:datum" in result.stderr and "m.csv:2:score" in result.stderr
@@ -72,9 +66,9 @@ def test_cli_refuses_bad_file_with_exit_2_and_sqlite_file_unchanged(tmp_path):
     assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
 
 
-def test_cli_without_init_says_what_to_do(tmp_path):
+def test_cli_without_init_says_what_to_do(tmp_path, cli):
     (tmp_path / "c.csv").write_text(CLIENTS, encoding="utf-8")
-    result = run_cli("importeer", "clienten", "c.csv", cwd=tmp_path)
+    result = cli("importeer", "clienten", "c.csv", cwd=tmp_path)
     assert result.returncode == 2
     assert "impact init" in result.stderr
 
