@@ -1,5 +1,309 @@
-"""CLI command group 'analyse' (filled in by its own issue)."""
+"""CLI command group 'analyse': change, growth models, keerpunten and durability.
 
+Every command reads either a long-format CSV (``--csv``) or the database (``--db`` /
+IMPACT_DB, via ``impact.store.analysis_frame``), prints a readable Dutch table, or one JSON
+object with ``--json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
 import typer
 
-app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+from impact.errors import Problem, UserInputError
+
+app = typer.Typer(
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Longitudinale analyse: verandering, groeimodellen, keerpunten en duurzaamheid.",
+)
+
+CSV_HELP = "Lang CSV-bestand (een rij per meting). Zonder --csv wordt de database gelezen."
+DB_HELP = "Database-URL of pad (standaard: impact.db; of omgevingsvariabele IMPACT_DB)."
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise UserInputError(Problem(str(path), None, None, "bestand niet gevonden"))
+    try:
+        frame = pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=True)
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
+        raise UserInputError(
+            Problem(str(path), None, None, f"geen leesbaar CSV-bestand ({error})")
+        ) from None
+    frame.columns = [c.strip() for c in frame.columns]
+    for col in frame.columns:
+        values = frame[col].str.strip()
+        # Dutch decimal comma ("2,5") is common in exports from Excel
+        converted = pd.to_numeric(values.str.replace(",", ".", regex=False), errors="coerce")
+        if converted.notna().sum() == values.notna().sum() and values.notna().any():
+            frame[col] = converted
+        else:
+            frame[col] = values
+    return frame
+
+
+def _load(csv: Path | None, db: str | None) -> tuple[pd.DataFrame, str]:
+    if csv is not None:
+        return _read_csv(csv), str(csv)
+    try:
+        from impact import store
+        from impact.cli.options import open_database
+    except ImportError:  # pragma: no cover - store not available in this build
+        raise UserInputError("geen database beschikbaar; geef een bestand op met --csv") from None
+    engine = open_database(db)
+    return store.analysis_frame(engine), "database"
+
+
+def _filter(
+    df: pd.DataFrame, bron: str, domein: str | None, instrument: str | None
+) -> pd.DataFrame:
+    for col, value in (("domein", domein), ("instrument", instrument)):
+        if value is None:
+            continue
+        if col not in df.columns:
+            raise UserInputError(Problem(bron, None, col, f"kolom '{col}' ontbreekt voor --{col}"))
+        df = df[df[col].astype(str) == value]
+        if df.empty:
+            raise UserInputError(Problem(bron, None, col, f"geen metingen met {col} '{value}'"))
+    return df
+
+
+def _covariates(text: str | None) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()] if text else []
+
+
+def _clean(value):
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return value
+
+
+def _emit_json(payload: dict) -> None:
+    typer.echo(json.dumps(_clean(payload), ensure_ascii=False, indent=2, default=str))
+
+
+def _table(df: pd.DataFrame, title: str) -> None:
+    def fmt(x):
+        if isinstance(x, float | np.floating):
+            return "" if not math.isfinite(x) else f"{x:.3f}".replace(".", ",")
+        if isinstance(x, pd.Timestamp):
+            return x.strftime("%d-%m-%Y")
+        return str(x)
+
+    typer.echo(title)
+    typer.echo("=" * len(title))
+    typer.echo(df.map(fmt).to_string(index=False) if len(df) else "(geen rijen)")
+    typer.echo("")
+
+
+@app.command("groei")
+def groei(
+    csv: Path = typer.Option(None, "--csv", help=CSV_HELP),
+    db: str = typer.Option(None, "--db", envvar="IMPACT_DB", help=DB_HELP),
+    uitkomst: str = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst (score)."),
+    tijd: str = typer.Option("maanden", "--tijd", help="Kolom met de tijd sinds intake (getal)."),
+    groep: str = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst."),
+    conditie: str = typer.Option(
+        None, "--conditie", help="Kolom met interventie/vergelijking (conditie x tijd)."
+    ),
+    covariaten: str = typer.Option(
+        None, "--covariaten", help="Komma-gescheiden kolommen als covariaat."
+    ),
+    random_helling: bool = typer.Option(
+        False, "--random-helling", help="Ook een random helling voor tijd."
+    ),
+    ml: bool = typer.Option(False, "--ml", help="Maximum likelihood in plaats van REML."),
+    domein: str = typer.Option(None, "--domein", help="Alleen dit domein."),
+    instrument: str = typer.Option(None, "--instrument", help="Alleen dit instrument."),
+    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+) -> None:
+    """Lineair gemengd model (groeimodel) van de uitkomst over de tijd."""
+    from modellen.groei import GroeiModel
+
+    df, bron = _load(csv, db)
+    df = _filter(df, bron, domein, instrument)
+    model = GroeiModel(
+        uitkomst,
+        tijd,
+        groep,
+        conditie=conditie,
+        covariaten=_covariates(covariaten),
+        random_helling=random_helling,
+        methode="ML" if ml else "REML",
+    )
+    res = model.fit(df, bron=bron)
+    if als_json:
+        _emit_json(res.to_dict())
+        return
+    _table(
+        res.summary(),
+        f"Groeimodel voor {uitkomst} ({res.methode}; {res.n_obs} metingen, "
+        f"{res.n_groepen} clienten)",
+    )
+    re = res.random_effecten()
+    if res.random_corr is not None:
+        re["correlatie"] = [res.random_corr, np.nan, np.nan]
+    _table(re, "Random effecten (standaarddeviaties)")
+    typer.echo(f"Deviance (-2 log L): {res.deviance:.2f}".replace(".", ","))
+
+
+@app.command("verandering")
+def verandering(
+    csv: Path = typer.Option(None, "--csv", help=CSV_HELP),
+    db: str = typer.Option(None, "--db", envvar="IMPACT_DB", help=DB_HELP),
+    uitkomst: str = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst."),
+    tijd: str = typer.Option("datum", "--tijd", help="Kolom met datum of maanden."),
+    groep: str = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst."),
+    conditie: str = typer.Option(
+        None, "--conditie", help="Indeling, bijv. interventie of gemeente."
+    ),
+    domein: str = typer.Option(None, "--domein", help="Alleen dit domein."),
+    instrument: str = typer.Option(
+        None, "--instrument", help="Instrument (ZRM, PG) voor betrouwbaarheid."
+    ),
+    betrouwbaarheid: float = typer.Option(
+        None, "--betrouwbaarheid", help="Betrouwbaarheid voor de RCI."
+    ),
+    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+) -> None:
+    """Verandering sinds intake, effectgroottes en betrouwbare verandering (RCI) per groep."""
+    from modellen.betrouwbare_verandering import BetrouwbareVerandering
+    from modellen.verandering import VeranderingAnalyse
+
+    df, bron = _load(csv, db)
+    df = _filter(df, bron, domein, None)
+    indeling = [conditie] if conditie else []
+    dom_col = (
+        "domein"
+        if "domein" in df.columns and domein is None and df["domein"].nunique() > 1
+        else None
+    )
+    change = VeranderingAnalyse(uitkomst, tijd, groep, domein=dom_col, indeling=indeling).fit(
+        df, bron=bron
+    )
+    rci = BetrouwbareVerandering(
+        uitkomst,
+        tijd,
+        groep,
+        domein=dom_col,
+        indeling=indeling,
+        instrument=instrument,
+        betrouwbaarheid=betrouwbaarheid,
+    ).fit(df, bron=bron)
+    if als_json:
+        _emit_json({"verandering": change.to_dict(), "betrouwbare_verandering": rci.to_dict()})
+        return
+    cols = [
+        *indeling,
+        *([dom_col] if dom_col else []),
+        "horizon",
+        "n",
+        "gem_verandering",
+        "ci_laag",
+        "ci_hoog",
+        "d_z",
+        "g_av",
+        "aandeel_verbeterd",
+        "aandeel_verslechterd",
+    ]
+    _table(change.summary()[cols], f"Verandering in {uitkomst} sinds de eerste meting")
+    _table(rci.summary(), "Betrouwbare verandering (Jacobson-Truax)")
+    typer.echo(
+        f"Betrouwbaarheid: {rci.parameters['betrouwbaarheid'].iloc[0]:.2f} "
+        f"({rci.parameters['bron_betrouwbaarheid'].iloc[0]})"
+    )
+
+
+@app.command("keerpunten")
+def keerpunten_cmd(
+    csv: Path = typer.Option(None, "--csv", help=CSV_HELP),
+    db: str = typer.Option(None, "--db", envvar="IMPACT_DB", help=DB_HELP),
+    uitkomst: str = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst."),
+    tijd: str = typer.Option("datum", "--tijd", help="Kolom met de datum."),
+    groep: str = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst."),
+    domein: str = typer.Option(None, "--domein", help="Alleen dit domein."),
+    instrument: str = typer.Option(
+        None, "--instrument", help="Instrument (ZRM, PG) voor betrouwbaarheid."
+    ),
+    betrouwbaarheid: float = typer.Option(
+        None, "--betrouwbaarheid", help="Betrouwbaarheid voor de RCI."
+    ),
+    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+) -> None:
+    """Keerpunten: betrouwbare sprongen tussen opeenvolgende metingen per client en domein."""
+    from modellen.keerpunten import keerpunten
+
+    df, bron = _load(csv, db)
+    df = _filter(df, bron, domein, instrument)
+    if instrument is None and "instrument" in df.columns and df["instrument"].nunique() == 1:
+        instrument = str(df["instrument"].iloc[0])
+    if pd.api.types.is_string_dtype(df.get(tijd, pd.Series(dtype=float))):
+        try:
+            df = df.assign(**{tijd: pd.to_datetime(df[tijd])})
+        except (ValueError, TypeError):
+            raise UserInputError(
+                Problem(bron, None, tijd, "verwacht datums (jjjj-mm-dd)")
+            ) from None
+    table = keerpunten(
+        df,
+        instrument=instrument,
+        betrouwbaarheid=betrouwbaarheid,
+        uitkomst=uitkomst,
+        tijd=tijd,
+        groep=groep,
+        bron=bron,
+    )
+    if als_json:
+        _emit_json(
+            {
+                "betrouwbaarheid": table.attrs["betrouwbaarheid"],
+                "bron_betrouwbaarheid": table.attrs["bron_betrouwbaarheid"],
+                "keerpunten": table.to_dict(orient="records"),
+            }
+        )
+        return
+    _table(table, f"Keerpunten ({len(table)})")
+    typer.echo(
+        f"Betrouwbaarheid: {table.attrs['betrouwbaarheid']:.2f} ({table.attrs['bron_betrouwbaarheid']})"
+    )
+
+
+@app.command("duurzaamheid")
+def duurzaamheid(
+    csv: Path = typer.Option(None, "--csv", help=CSV_HELP),
+    db: str = typer.Option(None, "--db", envvar="IMPACT_DB", help=DB_HELP),
+    uitkomst: str = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst."),
+    tijd: str = typer.Option("datum", "--tijd", help="Kolom met de datum van de meting."),
+    groep: str = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst."),
+    uitstroom: str = typer.Option(
+        "traject_eind", "--uitstroom", help="Kolom met de einddatum van het traject."
+    ),
+    domein: str = typer.Option(None, "--domein", help="Alleen dit domein."),
+    instrument: str = typer.Option(None, "--instrument", help="Alleen dit instrument."),
+    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+) -> None:
+    """Duurzaamheid na uitstroom: blijft de verbetering, en hoeveel neemt ze per jaar af?"""
+    from modellen.duurzaamheid import Duurzaamheid
+
+    df, bron = _load(csv, db)
+    df = _filter(df, bron, domein, instrument)
+    res = Duurzaamheid(uitkomst, tijd, groep, uitstroom=uitstroom).fit(df, bron=bron)
+    if als_json:
+        _emit_json(res.to_dict())
+        return
+    _table(res.summary(), "Verandering sinds intake, na uitstroom")
+    typer.echo(res.tekst())
