@@ -248,7 +248,8 @@ def keerpunten_cmd(
     from modellen.keerpunten import keerpunten
 
     df, bron = _load(csv, db)
-    df = _filter(df, bron, domein, instrument)
+    # --instrument filters when the data has an instrument column; it always sets reliability
+    df = _filter(df, bron, domein, instrument if "instrument" in df.columns else None)
     if instrument is None and "instrument" in df.columns and df["instrument"].nunique() == 1:
         instrument = str(df["instrument"].iloc[0])
     if pd.api.types.is_string_dtype(df.get(tijd, pd.Series(dtype=float))):
