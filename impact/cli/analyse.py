@@ -96,6 +96,10 @@ def _emit_json(payload: dict) -> None:
     typer.echo(json.dumps(_clean(payload), ensure_ascii=False, indent=2, default=str))
 
 
+def _nl(x: float, digits: int = 2) -> str:
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
 def _table(df: pd.DataFrame, title: str) -> None:
     def fmt(x):
         if isinstance(x, float | np.floating):
@@ -223,7 +227,7 @@ def verandering(
     _table(change.summary()[cols], f"Verandering in {uitkomst} sinds de eerste meting")
     _table(rci.summary(), "Betrouwbare verandering (Jacobson-Truax)")
     typer.echo(
-        f"Betrouwbaarheid: {rci.parameters['betrouwbaarheid'].iloc[0]:.2f} "
+        f"Betrouwbaarheid: {_nl(rci.parameters['betrouwbaarheid'].iloc[0])} "
         f"({rci.parameters['bron_betrouwbaarheid'].iloc[0]})"
     )
 
@@ -279,7 +283,7 @@ def keerpunten_cmd(
         return
     _table(table, f"Keerpunten ({len(table)})")
     typer.echo(
-        f"Betrouwbaarheid: {table.attrs['betrouwbaarheid']:.2f} ({table.attrs['bron_betrouwbaarheid']})"
+        f"Betrouwbaarheid: {_nl(table.attrs['betrouwbaarheid'])} ({table.attrs['bron_betrouwbaarheid']})"
     )
 
 
