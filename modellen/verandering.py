@@ -155,6 +155,7 @@ class VeranderingResultaat:
     per_groep: pd.DataFrame
     indeling: list[str]
     uitkomst: str
+    waarschuwing: str | None = None
 
     def summary(self) -> pd.DataFrame:
         return self.per_groep
@@ -166,6 +167,7 @@ class VeranderingResultaat:
             "uitkomst": self.uitkomst,
             "indeling": self.indeling,
             "n_clienten": int(self.per_client.iloc[:, 0].nunique()),
+            "waarschuwing": self.waarschuwing,
             "groepen": rows,
         }
 
@@ -178,9 +180,14 @@ class VeranderingResultaat:
         tab["label"] = tab[keys].astype(str).agg(" | ".join, axis=1) if keys else "alle"
         base = maat.replace("g_", "d_")  # Hedges-corrected sizes share the d CI, scaled by J
         scale = tab[maat] / tab[base]
-        tab = pd.DataFrame({"label": tab["label"], "schatting": tab[maat],
-                            "ci_laag": tab[f"{base}_ci_laag"] * scale,
-                            "ci_hoog": tab[f"{base}_ci_hoog"] * scale})
+        tab = pd.DataFrame(
+            {
+                "label": tab["label"],
+                "schatting": tab[maat],
+                "ci_laag": tab[f"{base}_ci_laag"] * scale,
+                "ci_hoog": tab[f"{base}_ci_hoog"] * scale,
+            }
+        )
         return forest_plot(tab, titel=f"Effectgrootte ({maat}) per groep", label="label")
 
 
@@ -251,4 +258,12 @@ class VeranderingAnalyse:
                         else np.nan,
                     }
                 )
-        return VeranderingResultaat(pc, pd.DataFrame(rows), keys, self.uitkomst)
+        no_follow_up = float((pc["n_metingen"] < 2).mean()) if len(pc) else 0.0
+        warning = None
+        if no_follow_up > 0.2:
+            warning = (
+                f"{100 * no_follow_up:.0f}% heeft geen vervolgmeting; deze verandering gaat alleen "
+                "over wie bleef en kan vertekend zijn. Een groeimodel (alle metingen) blijft geldig "
+                "onder MAR; zie modellen.uitval."
+            )
+        return VeranderingResultaat(pc, pd.DataFrame(rows), keys, self.uitkomst, warning)

@@ -226,6 +226,8 @@ def verandering(
     ]
     _table(change.summary()[cols], f"Verandering in {uitkomst} sinds de eerste meting")
     _table(rci.summary(), "Betrouwbare verandering (Jacobson-Truax)")
+    if change.waarschuwing:
+        typer.echo(f"Let op: {change.waarschuwing}")
     typer.echo(
         f"Betrouwbaarheid: {_nl(rci.parameters['betrouwbaarheid'].iloc[0])} "
         f"({rci.parameters['bron_betrouwbaarheid'].iloc[0]})"

@@ -82,3 +82,11 @@ def test_lower_is_better_flips_shares() -> None:
     up = VeranderingAnalyse().fit(df).summary().iloc[0]
     down = VeranderingAnalyse(hoger_is_beter=False).fit(df).summary().iloc[0]
     assert up["aandeel_verbeterd"] == pytest.approx(down["aandeel_verslechterd"])
+
+
+def test_warning_when_many_have_no_follow_up() -> None:
+    df = pd.DataFrame({"client_id": [1, 1, 2, 3, 4], "maanden": [0, 6, 0, 0, 0],
+                       "score": [1.0, 2.0, 3.0, 2.0, 2.0]})
+    res = VeranderingAnalyse(tijd="maanden").fit(df)
+    assert "75%" in res.waarschuwing and res.to_dict()["waarschuwing"] == res.waarschuwing
+    assert VeranderingAnalyse().fit(_long()).waarschuwing is None
