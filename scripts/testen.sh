@@ -47,4 +47,8 @@ export IMPACT_AXE_JS="$PWD/.cache/axe/node_modules/axe-core/axe.min.js"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"
+# deduce builds an ~80 MB lookup cache on first use (a minute or more): build it once here,
+# not in two test workers at the same time.
+export IMPACT_CACHE="${IMPACT_CACHE:-$PWD/.cache}"
+.venv/bin/python -c "from verhalen.deduce_instance import get_deduce; get_deduce()"
 exec .venv/bin/python -m pytest -n 2 "$@"
