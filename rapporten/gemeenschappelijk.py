@@ -325,7 +325,7 @@ def eerste_en_laatste(ctx: Context, instrument: str = "ZRM", min_maanden: float 
     df = df[df["instrument"] == instrument].sort_values("datum")
     eerste = df.groupby(["client_id", "domein"]).first()[["score", "datum"]]
     laatste = df.groupby(["client_id", "domein"]).last()[["score", "datum"]]
-    paar = eerste.join(laatste, lsuffix="_begin", rsuffix="_eind")
+    paar = eerste.add_suffix("_begin").join(laatste.add_suffix("_eind"))
     tussen = (paar["datum_eind"] - paar["datum_begin"]).dt.days / 30.4375
     paar = paar[tussen >= min_maanden]
     uit = pd.DataFrame({"begin": paar["score_begin"], "eind": paar["score_eind"]})

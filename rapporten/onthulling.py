@@ -89,6 +89,7 @@ def kruistabel(
     waarden = tabel.to_numpy(dtype=float)
     masker = np.where(klein(pd.DataFrame(waarden), drempels).to_numpy(), PRIMAIR, ZICHTBAAR)
     _secundair(waarden, masker)
+    _controleer_met_lp(waarden, masker)
     verborgen = np.where(masker != ZICHTBAAR, np.nan, waarden)
     return (
         pd.DataFrame(verborgen, index=tabel.index, columns=tabel.columns),
@@ -101,7 +102,9 @@ def _secundair(waarden: np.ndarray, masker: np.ndarray) -> None:
 
     The last row and the last column are the totals. Each row equation is its inner cells plus
     its total; each column equation likewise. The complement is the smallest visible positive
-    inner cell of that equation (least information lost), else a visible zero, else the total.
+    inner cell of that equation (least information lost), else the equation's total. A hidden
+    zero protects nothing when its other equation sums to zero (non-negativity gives it away),
+    so a zero is only the very last resort.
     """
     rijen, kolommen = waarden.shape
     veranderd = True
@@ -116,11 +119,12 @@ def _secundair(waarden: np.ndarray, masker: np.ndarray) -> None:
                 if int((rij_m != ZICHTBAAR).sum()) != 1:
                     continue
                 binnen = list(range(len(rij_m) - 1))
+                laatste = len(rij_m) - 1
                 kandidaten = [j for j in binnen if rij_m[j] == ZICHTBAAR and rij_w[j] > 0]
+                if not kandidaten and rij_m[laatste] == ZICHTBAAR and rij_w[laatste] > 0:
+                    kandidaten = [laatste]
                 if not kandidaten:
                     kandidaten = [j for j in binnen if rij_m[j] == ZICHTBAAR]
-                if not kandidaten:
-                    kandidaten = [len(rij_m) - 1] if rij_m[-1] == ZICHTBAAR else []
                 if not kandidaten:
                     continue
                 j = min(kandidaten, key=lambda k: rij_w[k])
@@ -129,6 +133,71 @@ def _secundair(waarden: np.ndarray, masker: np.ndarray) -> None:
                 else:
                     masker[j, i] = SECUNDAIR
                 veranderd = True
+
+
+def _vergelijkingen(vorm: tuple[int, int]) -> np.ndarray:
+    """Coefficient rows over the flattened table: inner cells of a line minus its total = 0."""
+    rijen, kolommen = vorm
+    regels = []
+    for r in range(rijen):
+        a = np.zeros(vorm)
+        a[r, :-1], a[r, -1] = 1, -1
+        regels.append(a.ravel())
+    for k in range(kolommen):
+        a = np.zeros(vorm)
+        a[:-1, k], a[-1, k] = 1, -1
+        regels.append(a.ravel())
+    return np.array(regels)
+
+
+def _interval(waarden: np.ndarray, masker: np.ndarray, a: np.ndarray, cel: int):
+    """What an attacker can conclude about one hidden cell: (min, max) by linear programming."""
+    from scipy.optimize import linprog
+
+    verborgen = np.flatnonzero(masker.ravel() != ZICHTBAAR)
+    zichtbaar = np.flatnonzero(masker.ravel() == ZICHTBAAR)
+    a_eq = a[:, verborgen]
+    b_eq = -a[:, zichtbaar] @ waarden.ravel()[zichtbaar]
+    nuttig = np.abs(a_eq).sum(axis=1) > 0
+    doel = (verborgen == cel).astype(float)
+    laag = linprog(doel, A_eq=a_eq[nuttig], b_eq=b_eq[nuttig], bounds=(0, None), method="highs")
+    hoog = linprog(-doel, A_eq=a_eq[nuttig], b_eq=b_eq[nuttig], bounds=(0, None), method="highs")
+    boven = np.inf if hoog.status == 3 else -hoog.fun
+    return laag.fun, boven
+
+
+def _controleer_met_lp(waarden: np.ndarray, masker: np.ndarray) -> None:
+    """Audit: no small count may be exactly recoverable from all equations together.
+
+    The equation rule alone misses chains (a row total fixed by the other rows' totals, say).
+    For every hidden small count we compute the attacker's interval; when it is a single value
+    we hide one more cell next to it (smallest visible positive in its row or column, else
+    anywhere) and check again.
+    """
+    if not (masker == PRIMAIR).any():
+        return
+    a = _vergelijkingen(waarden.shape)
+    for _ in range(waarden.size):
+        blootgesteld = None
+        for cel in np.flatnonzero(masker.ravel() == PRIMAIR):
+            laag, hoog = _interval(waarden, masker, a, int(cel))
+            if hoog - laag < 0.5:
+                blootgesteld = divmod(int(cel), waarden.shape[1])
+                break
+        if blootgesteld is None:
+            return
+        r, k = blootgesteld
+        zichtbaar = (masker == ZICHTBAAR) & (waarden > 0)
+        buren = np.zeros_like(zichtbaar)
+        buren[r, :], buren[:, k] = True, True
+        kandidaten = np.argwhere(zichtbaar & buren)
+        if not len(kandidaten):
+            kandidaten = np.argwhere(zichtbaar)
+        if not len(kandidaten):
+            return
+        keuze = min(map(tuple, kandidaten), key=lambda c: waarden[c])
+        masker[keuze] = SECUNDAIR
+        _secundair(waarden, masker)
 
 
 def aandelen(

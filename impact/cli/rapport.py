@@ -10,6 +10,8 @@ app = typer.Typer(
     help="Rapporten maken: overzicht, beleid, verantwoording, dialoog, casus, wijkverhalen, burger.",
     no_args_is_help=True,
     rich_markup_mode=None,
+    # 'impact rapport <soort> --uit ...': options after the argument belong to this group
+    context_settings={"allow_interspersed_args": True},
 )
 
 SOORTEN_HULP = "overzicht | beleid | verantwoording | dialoog | casus | wijkverhalen | burger"

@@ -83,9 +83,13 @@ def _aanvaller_interval(waarden: np.ndarray, masker: np.ndarray, cel: tuple[int,
             b_eq.append(-rest)
     doel = np.zeros(len(verborgen))
     doel[index[cel]] = 1
-    laag = linprog(doel, A_eq=np.array(a_eq), b_eq=b_eq, bounds=(0, None)).fun
-    hoog = -linprog(-doel, A_eq=np.array(a_eq), b_eq=b_eq, bounds=(0, None)).fun
-    return laag, hoog
+    a_eq = np.array(a_eq)
+    laag = linprog(doel, A_eq=a_eq, b_eq=b_eq, bounds=(0, None))
+    hoog = linprog(-doel, A_eq=a_eq, b_eq=b_eq, bounds=(0, None))
+    assert laag.status == 0, "de gepubliceerde tabel moet consistent zijn"
+    # status 3: unbounded above, the attacker learns no upper limit at all
+    hoog_waarde = np.inf if hoog.status == 3 else -hoog.fun
+    return laag.fun, hoog_waarde
 
 
 @settings(max_examples=60, deadline=None)
