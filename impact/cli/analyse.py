@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import typer
 
+from impact.cli.options import DB_OPTION
 from impact.errors import Problem, UserInputError
 
 app = typer.Typer(
@@ -24,7 +25,14 @@ app = typer.Typer(
 )
 
 CSV_HELP = "Lang CSV-bestand (een rij per meting). Zonder --csv wordt de database gelezen."
-DB_HELP = "Database-URL of pad (standaard: impact.db; of omgevingsvariabele IMPACT_DB)."
+# options shared by the analyse commands
+CSV_OPTION = typer.Option(None, "--csv", help=CSV_HELP)
+OUTCOME_OPTION = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst.")
+GROUP_OPTION = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst.")
+DOMAIN_OPTION = typer.Option(None, "--domein", help="Alleen dit domein.")
+INSTRUMENT_OPTION = typer.Option(None, "--instrument", help="Instrument (ZRM, PG) voor betrouwbaarheid.")
+RELIABILITY_OPTION = typer.Option(None, "--betrouwbaarheid", help="Betrouwbaarheid voor de RCI.")
+JSON_OPTION = typer.Option(False, "--json", help="Uitvoer als JSON.")
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -33,9 +41,7 @@ def _read_csv(path: Path) -> pd.DataFrame:
     try:
         frame = pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=True)
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
-        raise UserInputError(
-            Problem(str(path), None, None, f"geen leesbaar CSV-bestand ({error})")
-        ) from None
+        raise UserInputError(Problem(str(path), None, None, f"geen leesbaar CSV-bestand ({error})")) from None
     frame.columns = [c.strip() for c in frame.columns]
     for col in frame.columns:
         values = frame[col].str.strip()
@@ -60,9 +66,7 @@ def _load(csv: Path | None, db: str | None) -> tuple[pd.DataFrame, str]:
     return store.analysis_frame(engine), "database"
 
 
-def _filter(
-    df: pd.DataFrame, bron: str, domein: str | None, instrument: str | None
-) -> pd.DataFrame:
+def _filter(df: pd.DataFrame, bron: str, domein: str | None, instrument: str | None) -> pd.DataFrame:
     for col, value in (("domein", domein), ("instrument", instrument)):
         if value is None:
             continue
@@ -116,24 +120,20 @@ def _table(df: pd.DataFrame, title: str) -> None:
 
 @app.command("groei")
 def groei(
-    csv: Path = typer.Option(None, "--csv", help=CSV_HELP),
-    db: str = typer.Option(None, "--db", envvar="IMPACT_DB", help=DB_HELP),
+    csv: Path = CSV_OPTION,
+    db: str = DB_OPTION,
     uitkomst: str = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst (score)."),
     tijd: str = typer.Option("maanden", "--tijd", help="Kolom met de tijd sinds intake (getal)."),
-    groep: str = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst."),
+    groep: str = GROUP_OPTION,
     conditie: str = typer.Option(
         None, "--conditie", help="Kolom met interventie/vergelijking (conditie x tijd)."
     ),
-    covariaten: str = typer.Option(
-        None, "--covariaten", help="Komma-gescheiden kolommen als covariaat."
-    ),
-    random_helling: bool = typer.Option(
-        False, "--random-helling", help="Ook een random helling voor tijd."
-    ),
+    covariaten: str = typer.Option(None, "--covariaten", help="Komma-gescheiden kolommen als covariaat."),
+    random_helling: bool = typer.Option(False, "--random-helling", help="Ook een random helling voor tijd."),
     ml: bool = typer.Option(False, "--ml", help="Maximum likelihood in plaats van REML."),
-    domein: str = typer.Option(None, "--domein", help="Alleen dit domein."),
+    domein: str = DOMAIN_OPTION,
     instrument: str = typer.Option(None, "--instrument", help="Alleen dit instrument."),
-    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    als_json: bool = JSON_OPTION,
 ) -> None:
     """Lineair gemengd model (groeimodel) van de uitkomst over de tijd."""
     from modellen.groei import GroeiModel
@@ -155,8 +155,7 @@ def groei(
         return
     _table(
         res.summary(),
-        f"Groeimodel voor {uitkomst} ({res.methode}; {res.n_obs} metingen, "
-        f"{res.n_groepen} clienten)",
+        f"Groeimodel voor {uitkomst} ({res.methode}; {res.n_obs} metingen, {res.n_groepen} clienten)",
     )
     re = res.random_effecten()
     if res.random_corr is not None:
@@ -167,22 +166,16 @@ def groei(
 
 @app.command("verandering")
 def verandering(
-    csv: Path = typer.Option(None, "--csv", help=CSV_HELP),
-    db: str = typer.Option(None, "--db", envvar="IMPACT_DB", help=DB_HELP),
-    uitkomst: str = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst."),
+    csv: Path = CSV_OPTION,
+    db: str = DB_OPTION,
+    uitkomst: str = OUTCOME_OPTION,
     tijd: str = typer.Option("datum", "--tijd", help="Kolom met datum of maanden."),
-    groep: str = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst."),
-    conditie: str = typer.Option(
-        None, "--conditie", help="Indeling, bijv. interventie of gemeente."
-    ),
-    domein: str = typer.Option(None, "--domein", help="Alleen dit domein."),
-    instrument: str = typer.Option(
-        None, "--instrument", help="Instrument (ZRM, PG) voor betrouwbaarheid."
-    ),
-    betrouwbaarheid: float = typer.Option(
-        None, "--betrouwbaarheid", help="Betrouwbaarheid voor de RCI."
-    ),
-    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    groep: str = GROUP_OPTION,
+    conditie: str = typer.Option(None, "--conditie", help="Indeling, bijv. interventie of gemeente."),
+    domein: str = DOMAIN_OPTION,
+    instrument: str = INSTRUMENT_OPTION,
+    betrouwbaarheid: float = RELIABILITY_OPTION,
+    als_json: bool = JSON_OPTION,
 ) -> None:
     """Verandering sinds intake, effectgroottes en betrouwbare verandering (RCI) per groep."""
     from modellen.betrouwbare_verandering import BetrouwbareVerandering
@@ -191,14 +184,8 @@ def verandering(
     df, bron = _load(csv, db)
     df = _filter(df, bron, domein, None)
     indeling = [conditie] if conditie else []
-    dom_col = (
-        "domein"
-        if "domein" in df.columns and domein is None and df["domein"].nunique() > 1
-        else None
-    )
-    change = VeranderingAnalyse(uitkomst, tijd, groep, domein=dom_col, indeling=indeling).fit(
-        df, bron=bron
-    )
+    dom_col = "domein" if "domein" in df.columns and domein is None and df["domein"].nunique() > 1 else None
+    change = VeranderingAnalyse(uitkomst, tijd, groep, domein=dom_col, indeling=indeling).fit(df, bron=bron)
     rci = BetrouwbareVerandering(
         uitkomst,
         tijd,
@@ -236,19 +223,15 @@ def verandering(
 
 @app.command("keerpunten")
 def keerpunten_cmd(
-    csv: Path = typer.Option(None, "--csv", help=CSV_HELP),
-    db: str = typer.Option(None, "--db", envvar="IMPACT_DB", help=DB_HELP),
-    uitkomst: str = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst."),
+    csv: Path = CSV_OPTION,
+    db: str = DB_OPTION,
+    uitkomst: str = OUTCOME_OPTION,
     tijd: str = typer.Option("datum", "--tijd", help="Kolom met de datum."),
-    groep: str = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst."),
-    domein: str = typer.Option(None, "--domein", help="Alleen dit domein."),
-    instrument: str = typer.Option(
-        None, "--instrument", help="Instrument (ZRM, PG) voor betrouwbaarheid."
-    ),
-    betrouwbaarheid: float = typer.Option(
-        None, "--betrouwbaarheid", help="Betrouwbaarheid voor de RCI."
-    ),
-    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    groep: str = GROUP_OPTION,
+    domein: str = DOMAIN_OPTION,
+    instrument: str = INSTRUMENT_OPTION,
+    betrouwbaarheid: float = RELIABILITY_OPTION,
+    als_json: bool = JSON_OPTION,
 ) -> None:
     """Keerpunten: betrouwbare sprongen tussen opeenvolgende metingen per client en domein."""
     from modellen.keerpunten import keerpunten
@@ -262,9 +245,7 @@ def keerpunten_cmd(
         try:
             df = df.assign(**{tijd: pd.to_datetime(df[tijd])})
         except (ValueError, TypeError):
-            raise UserInputError(
-                Problem(bron, None, tijd, "verwacht datums (jjjj-mm-dd)")
-            ) from None
+            raise UserInputError(Problem(bron, None, tijd, "verwacht datums (jjjj-mm-dd)")) from None
     table = keerpunten(
         df,
         instrument=instrument,
@@ -291,17 +272,17 @@ def keerpunten_cmd(
 
 @app.command("duurzaamheid")
 def duurzaamheid(
-    csv: Path = typer.Option(None, "--csv", help=CSV_HELP),
-    db: str = typer.Option(None, "--db", envvar="IMPACT_DB", help=DB_HELP),
-    uitkomst: str = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst."),
+    csv: Path = CSV_OPTION,
+    db: str = DB_OPTION,
+    uitkomst: str = OUTCOME_OPTION,
     tijd: str = typer.Option("datum", "--tijd", help="Kolom met de datum van de meting."),
-    groep: str = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst."),
+    groep: str = GROUP_OPTION,
     uitstroom: str = typer.Option(
         "traject_eind", "--uitstroom", help="Kolom met de einddatum van het traject."
     ),
-    domein: str = typer.Option(None, "--domein", help="Alleen dit domein."),
+    domein: str = DOMAIN_OPTION,
     instrument: str = typer.Option(None, "--instrument", help="Alleen dit instrument."),
-    als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    als_json: bool = JSON_OPTION,
 ) -> None:
     """Duurzaamheid na uitstroom: blijft de verbetering, en hoeveel neemt ze per jaar af?"""
     from modellen.duurzaamheid import Duurzaamheid
