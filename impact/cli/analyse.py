@@ -78,6 +78,13 @@ def _filter(df: pd.DataFrame, bron: str, domein: str | None, instrument: str | N
     return df
 
 
+def _single_instrument(df: pd.DataFrame) -> str | None:
+    """The instrument of the data when there is exactly one, so its reliability can be used."""
+    if "instrument" in df.columns and df["instrument"].nunique() == 1:
+        return str(df["instrument"].iloc[0])
+    return None
+
+
 def _covariates(text: str | None) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()] if text else []
 
@@ -155,7 +162,7 @@ def groei(
         return
     _table(
         res.summary(),
-        f"Groeimodel voor {uitkomst} ({res.methode}; {res.n_obs} metingen, {res.n_groepen} clienten)",
+        f"Groeimodel voor {uitkomst} ({res.methode}; {res.n_obs} metingen, {res.n_groepen} cliënten)",
     )
     re = res.random_effecten()
     if res.random_corr is not None:
@@ -183,6 +190,7 @@ def verandering(
 
     df, bron = _load(csv, db)
     df = _filter(df, bron, domein, None)
+    instrument = instrument or _single_instrument(df)
     indeling = [conditie] if conditie else []
     dom_col = "domein" if "domein" in df.columns and domein is None and df["domein"].nunique() > 1 else None
     change = VeranderingAnalyse(uitkomst, tijd, groep, domein=dom_col, indeling=indeling).fit(df, bron=bron)
@@ -239,8 +247,7 @@ def keerpunten_cmd(
     df, bron = _load(csv, db)
     # --instrument filters when the data has an instrument column; it always sets reliability
     df = _filter(df, bron, domein, instrument if "instrument" in df.columns else None)
-    if instrument is None and "instrument" in df.columns and df["instrument"].nunique() == 1:
-        instrument = str(df["instrument"].iloc[0])
+    instrument = instrument or _single_instrument(df)
     if pd.api.types.is_string_dtype(df.get(tijd, pd.Series(dtype=float))):
         try:
             df = df.assign(**{tijd: pd.to_datetime(df[tijd])})
