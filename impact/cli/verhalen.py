@@ -41,6 +41,10 @@ def pseudonimiseer(
     maand: Annotated[
         bool, typer.Option("--maand", help="Vervang datums door hun maand (12 maart 2024 -> [maart 2024]).")
     ] = False,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Neem de bekende identiteiten per cliënt (client_id) uit deze database."),
+    ] = None,
 ) -> None:
     """Vervang namen, adressen, nummers en datums; schrijf dezelfde bestanden of rijen naar --uit.
 
@@ -65,6 +69,10 @@ def pseudonimiseer(
             )
         )
     known = _read_identities(identiteiten) if identiteiten else None
+    if db is not None:
+        known = (
+            pd.concat([known, _database_identities(db)]) if known is not None else _database_identities(db)
+        )
     pseudonymizer = Pseudonymizer(dates="maand" if maand else "vervang")
     uit.mkdir(parents=True, exist_ok=True)
     if bron.is_dir():
@@ -87,6 +95,14 @@ def _read_identities(path: Path) -> pd.DataFrame:
             [Problem(str(path), 1, c, "een kolom met deze naam", ", ".join(table.columns)) for c in missing]
         )
     return table[table["waarde"] != ""]
+
+
+def _database_identities(db: str) -> pd.DataFrame:
+    from impact import store
+    from impact.cli.options import open_database
+
+    table = store.read(open_database(db), "identiteiten")
+    return table.assign(client_id=table["client_id"].astype(str))
 
 
 def _for_client(known: pd.DataFrame | None, client_id: object) -> pd.DataFrame | None:
