@@ -14,7 +14,7 @@ from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
-from rapporten.model import Filter, Melding, Rapport, Sectie, Tabel, Tekst
+from rapporten.model import Filter, Rapport, Sectie, Tabel, Tekst
 
 NAAM = "beleid"
 ALLE = "__alle__"
@@ -137,15 +137,8 @@ def maak(ctx: gm.Context) -> Rapport:
         instroom,
     )
 
-    rci = ctx.module("modellen.betrouwbare_verandering", t("Betrouwbare verandering"))
-    rci_blok = (
-        ctx.ontbreekt("modellen.betrouwbare_verandering", t("betrouwbare verandering (RCI)"))
-        if rci is None
-        else Melding(
-            t("De module voor betrouwbare verandering is beschikbaar; de koppeling in dit dashboard volgt."),
-            "info",
-        )
-    )
+    rci = gm.rci_tabel(ctx)
+    rci_blok = gm.rci_figuur(ctx, rci) if isinstance(rci, Tabel) else rci
     samen, _, kb_melding = gm.kosten_baten(ctx)
     kb_blokken: list = []
     if samen is not None:

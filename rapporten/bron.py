@@ -108,7 +108,8 @@ class Gegevens:
         else:
             frame = getattr(bron, naam, None)
             if isinstance(frame, list):
-                frame = pd.DataFrame(frame)
+                # the demo world keeps case documents as a list of dicts
+                frame = pd.DataFrame({"naam": [d.get("naam") for d in frame], "inhoud": frame})
         if frame is None:
             frame = pd.DataFrame()
         self._ruw[naam] = frame

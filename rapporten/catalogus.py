@@ -374,4 +374,38 @@ ENGELS: dict[str, str] = {
     "(yet). This booklet therefore only shows the figures per neighbourhood.",
     "In {w} veranderde de gemiddelde ZRM-score van cliënten met twee metingen met {v} punt.": "In {w} the mean ZRM score of clients with two measurements changed by {v} points.",
     "In {w} zijn te weinig cliënten twee keer gemeten om een gemiddelde te tonen.": "In {w} too few clients were measured twice to show a mean.",
+    # effect sizes and reliable change
+    "95%-interval, onder": "95% interval, lower",
+    "95%-interval, boven": "95% interval, upper",
+    "Effectgrootte (Hedges' g_av)": "Effect size (Hedges' g_av)",
+    "g_av 95%-interval, onder": "g_av 95% interval, lower",
+    "g_av 95%-interval, boven": "g_av 95% interval, upper",
+    "Verandering en effectgrootte per domein (start tot laatste meting)":
+        "Change and effect size per domain (start to last measurement)",
+    "Berekend met modellen.verandering: gemiddelde verandering met t-interval; g_av = verandering "
+    "gedeeld door de gemiddelde standaardafwijking van voor- en nameting, met Hedges-correctie. "
+    "Zonder controlegroep is dit geen effect van de interventie.": "Computed with "
+    "modellen.verandering: mean change with t interval; g_av = change divided by the mean "
+    "standard deviation of pre and post measurement, Hedges-corrected. Without a control group "
+    "this is not an effect of the intervention.",
+    "effectgrootte (Hedges' g_av) met 95%-interval": "effect size (Hedges' g_av) with 95% interval",
+    "Effectgrootte per domein met 95%-interval; rechts van de nul is vooruitgang. Het grootst op "
+    "{a} (g = {v}).": "Effect size per domain with 95% interval; right of zero is progress. "
+    "Largest on {a} (g = {v}).",
+    "Te weinig cliënten om effectgroottes te tonen.": "Too few clients to show effect sizes.",
+    "Effectgroottes per domein": "Effect sizes per domain",
+    "hersteld": "recovered", "verbeterd": "improved", "onveranderd": "unchanged",
+    "verslechterd": "deteriorated",
+    "Betrouwbare verandering per domein (aantal cliënten)":
+        "Reliable change per domain (number of clients)",
+    "Jacobson–Truax: een verandering is betrouwbaar als ze groter is dan de meetfout (RCI > 1,96; "
+    "mediaan over de domeinen {d} punt). 'Hersteld' = betrouwbaar verbeterd én over het "
+    "afkappunt van de ZRM (3,5). Betrouwbaarheid: {b}.": "Jacobson–Truax: a change is reliable "
+    "when it exceeds measurement error (RCI > 1.96; median over the domains {d} points). "
+    "'Recovered' = reliably improved and across the ZRM cut-off (3.5). Reliability: {b}.",
+    "Betrouwbare verandering per domein": "Reliable change per domain",
+    "Per domein het aantal cliënten dat hersteld, betrouwbaar verbeterd, onveranderd of "
+    "betrouwbaar verslechterd is tussen de eerste en de laatste meting.": "Per domain, the "
+    "number of clients who recovered, reliably improved, stayed unchanged or reliably "
+    "deteriorated between the first and the last measurement.",
 }

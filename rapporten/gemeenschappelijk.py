@@ -599,3 +599,146 @@ def financiers_figuur(ctx: Context, tabel: Tabel) -> fg.Figuur:
         w=ctx.opmaak.geld(lijst.min()),
     )
     return fg.Figuur(ctx.figuur_id(), t("Kosten en baten per financier"), zin, fig, tabel)
+
+
+def _zrm_analyse(ctx: Context) -> pd.DataFrame:
+    a = ctx.gegevens.analyse
+    return a[a["instrument"] == "ZRM"] if not a.empty else a
+
+
+def effect_tabel(ctx: Context):
+    """Mean change with 95% CI and Hedges' g_av per ZRM domain (modellen.verandering), protected.
+
+    Returns the table, or a notice when the module is missing.
+    """
+    t = ctx.t
+    mod = ctx.module("modellen.verandering", t("Effectgroottes"))
+    if mod is None:
+        return ctx.ontbreekt("modellen.verandering", t("effectgroottes met betrouwbaarheidsintervallen"))
+    res = mod.VeranderingAnalyse(domein="domein").fit(_zrm_analyse(ctx), bron="analyse")
+    s = res.summary()
+    s = s[s["horizon"] == "laatste"].copy()
+    schaal = s["g_av"] / s["d_av"]
+    s["g_laag"] = s["d_av_ci_laag"] * schaal
+    s["g_hoog"] = s["d_av_ci_hoog"] * schaal
+    namen = zrm_namen()
+    s["domein"] = s["domein"].map(lambda d: t(namen.get(d, d)))
+    s = s[["domein", "n", "gem_verandering", "ci_laag", "ci_hoog", "g_av", "g_laag", "g_hoog"]]
+    afgeleid = ["gem_verandering", "ci_laag", "ci_hoog", "g_av", "g_laag", "g_hoog"]
+    waarden, masker = ot.per_groep(s.reset_index(drop=True), "n", afgeleid, ctx.drempels)
+    kop = {
+        "domein": t("Domein"),
+        "n": t("Aantal cliënten"),
+        "gem_verandering": t("Gemiddelde verandering"),
+        "ci_laag": t("95%-interval, onder"),
+        "ci_hoog": t("95%-interval, boven"),
+        "g_av": t("Effectgrootte (Hedges' g_av)"),
+        "g_laag": t("g_av 95%-interval, onder"),
+        "g_hoog": t("g_av 95%-interval, boven"),
+    }
+    soorten = {kop["n"]: "aantal", **{kop[k]: "gemiddelde" for k in afgeleid}}
+    return Tabel(
+        t("Verandering en effectgrootte per domein (start tot laatste meting)"),
+        waarden.rename(columns=kop),
+        soorten,
+        masker.rename(columns=kop),
+        ctx.drempels,
+        t(
+            "Berekend met modellen.verandering: gemiddelde verandering met t-interval; g_av = "
+            "verandering gedeeld door de gemiddelde standaardafwijking van voor- en nameting, "
+            "met Hedges-correctie. Zonder controlegroep is dit geen effect van de interventie."
+        ),
+    )
+
+
+def effect_figuur(ctx: Context, tabel: Tabel) -> fg.Figuur:
+    t = ctx.t
+    k = tabel.waarden.columns
+    import plotly.graph_objects as go
+
+    g = tabel.numeriek(k[5])
+    laag = tabel.numeriek(k[6])
+    hoog = tabel.numeriek(k[7])
+    fig = go.Figure(
+        go.Scatter(
+            x=g,
+            y=[str(v) for v in tabel.waarden[k[0]]],
+            mode="markers",
+            marker=dict(color=fg.OKABE_ITO[0], size=9, symbol="diamond"),
+            error_x=dict(
+                type="data",
+                symmetric=False,
+                array=[None if a is None or b is None else b - a for a, b in zip(g, hoog, strict=True)],
+                arrayminus=[None if a is None or b is None else a - b for a, b in zip(g, laag, strict=True)],
+            ),
+            name="g_av",
+        )
+    )
+    fig.add_vline(x=0, line_color="#555555")
+    fig.update_layout(xaxis_title=t("effectgrootte (Hedges' g_av) met 95%-interval"))
+    fg.opmaak_figuur(fig, hoogte=460)
+    zichtbaar = [(n, v) for n, v in zip(tabel.waarden[k[0]], g, strict=True) if v is not None]
+    if zichtbaar:
+        beste = max(zichtbaar, key=lambda x: x[1])
+        zin = t(
+            "Effectgrootte per domein met 95%-interval; rechts van de nul is vooruitgang. Het "
+            "grootst op {a} (g = {v}).",
+            a=beste[0],
+            v=ctx.opmaak.getal(beste[1], 2),
+        )
+    else:
+        zin = t("Te weinig cliënten om effectgroottes te tonen.")
+    return fg.Figuur(ctx.figuur_id(), t("Effectgroottes per domein"), zin, fig, tabel)
+
+
+def rci_tabel(ctx: Context):
+    """Jacobson–Truax categories per ZRM domain (modellen.betrouwbare_verandering), protected."""
+    t = ctx.t
+    mod = ctx.module("modellen.betrouwbare_verandering", t("Betrouwbare verandering"))
+    if mod is None:
+        return ctx.ontbreekt("modellen.betrouwbare_verandering", t("betrouwbare verandering (RCI)"))
+    res = mod.BetrouwbareVerandering(domein="domein", instrument="ZRM").fit(_zrm_analyse(ctx), bron="analyse")
+    s = res.summary().set_index("domein")
+    namen = zrm_namen()
+    categorieen = ["hersteld", "verbeterd", "onveranderd", "verslechterd"]
+    aantallen = s[categorieen].rename(columns=lambda c: t(c))
+    aantallen.index = [t(namen.get(d, d)) for d in aantallen.index]
+    tabel = uit_kruistabel(
+        t("Betrouwbare verandering per domein (aantal cliënten)"),
+        aantallen,
+        t("Domein"),
+        ctx.drempels,
+        totaal_label=t("Totaal"),
+        rij_totalen=pd.Series(s["n"].to_numpy(), index=aantallen.index),
+    )
+    p = res.parameters
+    drempel = p["kleinste_betrouwbare_verandering"].median() if not p.empty else np.nan
+    tabel.toelichting = t(
+        "Jacobson–Truax: een verandering is betrouwbaar als ze groter is dan de meetfout "
+        "(RCI > 1,96; mediaan over de domeinen {d} punt). 'Hersteld' = betrouwbaar verbeterd "
+        "én over het afkappunt van de ZRM (3,5). Betrouwbaarheid: {b}.",
+        d=ctx.opmaak.getal(drempel, 2),
+        b=str(p["bron_betrouwbaarheid"].iloc[0]) if not p.empty else "–",
+    )
+    return tabel
+
+
+def rci_figuur(ctx: Context, tabel: Tabel) -> fg.Figuur:
+    t = ctx.t
+    k = tabel.waarden.columns
+    zonder = tabel.waarden[k[0]] != t("Totaal")
+    deel = Tabel(
+        tabel.titel, tabel.waarden[zonder], dict(tabel.soorten), tabel.masker[zonder], tabel.drempels
+    )
+    fig = fg.staaf(deel, k[0], list(k[1:5]), t("aantal cliënten"), gestapeld=True)
+    fig.update_layout(xaxis_tickangle=-40)
+    return fg.Figuur(
+        ctx.figuur_id(),
+        t("Betrouwbare verandering per domein"),
+        t(
+            "Per domein het aantal cliënten dat hersteld, betrouwbaar verbeterd, onveranderd of "
+            "betrouwbaar verslechterd is tussen de eerste en de laatste meting."
+        ),
+        fig,
+        tabel,
+    )

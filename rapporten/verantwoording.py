@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rapporten import gemeenschappelijk as gm
-from rapporten.model import Melding, Rapport, Sectie, Tekst
+from rapporten.model import Rapport, Sectie, Tekst
 
 NAAM = "verantwoording"
 
@@ -18,21 +18,11 @@ def maak(ctx: gm.Context) -> Rapport:
     per_interventie = gm.verandering_tabel(ctx, "interventie")
     uitval = gm.uitval_tabel(ctx)
 
-    effect = ctx.module("modellen.verandering", t("Effectgroottes"))
-    effect_blokken = (
-        [ctx.ontbreekt("modellen.verandering", t("effectgroottes met betrouwbaarheidsintervallen"))]
-        if effect is None
-        else [
-            Melding(
-                t("De module modellen.verandering is beschikbaar; de koppeling in dit rapport volgt."), "info"
-            )
-        ]
-    )
-    rci = ctx.module("modellen.betrouwbare_verandering", t("Betrouwbare verandering"))
-    if rci is None:
-        effect_blokken.append(
-            ctx.ontbreekt("modellen.betrouwbare_verandering", t("betrouwbare verandering (RCI)"))
-        )
+    effect_blokken: list = []
+    effect = gm.effect_tabel(ctx)
+    effect_blokken.append(gm.effect_figuur(ctx, effect) if isinstance(effect, gm.Tabel) else effect)
+    rci = gm.rci_tabel(ctx)
+    effect_blokken.append(gm.rci_figuur(ctx, rci) if isinstance(rci, gm.Tabel) else rci)
     groei = ctx.module("modellen.groei", t("Groeimodellen"))
     if groei is None:
         effect_blokken.append(ctx.ontbreekt("modellen.groei", t("groeimodellen")))
