@@ -380,8 +380,7 @@ ENGELS: dict[str, str] = {
     "Effectgrootte (Hedges' g_av)": "Effect size (Hedges' g_av)",
     "g_av 95%-interval, onder": "g_av 95% interval, lower",
     "g_av 95%-interval, boven": "g_av 95% interval, upper",
-    "Verandering en effectgrootte per domein (start tot laatste meting)":
-        "Change and effect size per domain (start to last measurement)",
+    "Verandering en effectgrootte per domein (start tot laatste meting)": "Change and effect size per domain (start to last measurement)",
     "Berekend met modellen.verandering: gemiddelde verandering met t-interval; g_av = verandering "
     "gedeeld door de gemiddelde standaardafwijking van voor- en nameting, met Hedges-correctie. "
     "Zonder controlegroep is dit geen effect van de interventie.": "Computed with "
@@ -394,10 +393,11 @@ ENGELS: dict[str, str] = {
     "Largest on {a} (g = {v}).",
     "Te weinig cliënten om effectgroottes te tonen.": "Too few clients to show effect sizes.",
     "Effectgroottes per domein": "Effect sizes per domain",
-    "hersteld": "recovered", "verbeterd": "improved", "onveranderd": "unchanged",
+    "hersteld": "recovered",
+    "verbeterd": "improved",
+    "onveranderd": "unchanged",
     "verslechterd": "deteriorated",
-    "Betrouwbare verandering per domein (aantal cliënten)":
-        "Reliable change per domain (number of clients)",
+    "Betrouwbare verandering per domein (aantal cliënten)": "Reliable change per domain (number of clients)",
     "Jacobson–Truax: een verandering is betrouwbaar als ze groter is dan de meetfout (RCI > 1,96; "
     "mediaan over de domeinen {d} punt). 'Hersteld' = betrouwbaar verbeterd én over het "
     "afkappunt van de ZRM (3,5). Betrouwbaarheid: {b}.": "Jacobson–Truax: a change is reliable "
@@ -408,4 +408,13 @@ ENGELS: dict[str, str] = {
     "betrouwbaar verslechterd is tussen de eerste en de laatste meting.": "Per domain, the "
     "number of clients who recovered, reliably improved, stayed unchanged or reliably "
     "deteriorated between the first and the last measurement.",
+    "{v}; {m} bestaat, maar is in dit rapport nog niet gekoppeld": "{v}; {m} exists but is not linked into this report yet",
+    "{v}; {m} bestaat nog niet": "{v}; {m} does not exist yet",
+    "trefwoordenlijst per thema in rapporten.dialoog": "keyword list per theme in rapporten.dialoog",
+    "De gecodeerde joint display van verhalen.joint_display is in dit rapport nog niet gekoppeld.": "The coded joint display of verhalen.joint_display is not linked into this report yet.",
+    "niet getoond": "not shown",
+    "Groeimodellen (modellen.groei) en een vergelijking met de vergelijkingsgroep zijn in dit "
+    "rapport nog niet opgenomen; zie 'impact analyse groei'.": "Growth models (modellen.groei) "
+    "and a comparison with the comparison group are not included in this report yet; see "
+    "'impact analyse groei'.",
 }

@@ -259,7 +259,9 @@ def thema_blok(ctx: gm.Context, domein: str, woorden: tuple[str, ...]):
 
 def maak(ctx: gm.Context, perspectieven: str | Path | None = None) -> Rapport:
     t = ctx.t
-    jd = ctx.module("verhalen.joint_display", t("Joint display"))
+    ctx.niet_gekoppeld(
+        "verhalen.joint_display", t("Joint display"), t("trefwoordenlijst per thema in rapporten.dialoog")
+    )
     secties, vragen = [], []
     for domein, woorden in THEMAS.items():
         naast, vraag = thema_blok(ctx, domein, woorden)
@@ -269,10 +271,9 @@ def maak(ctx: gm.Context, perspectieven: str | Path | None = None) -> Rapport:
         "Of verhalen positief of negatief zijn, is hier geteld met een eenvoudige lijst "
         "trefwoorden; lees de verhalen zelf voordat u conclusies trekt."
     )
-    if jd is None:
-        uitleg += " " + t(
-            "De module verhalen.joint_display (codering van verhalen per thema) is nog niet beschikbaar."
-        )
+    uitleg += " " + t(
+        "De gecodeerde joint display van verhalen.joint_display is in dit rapport nog niet gekoppeld."
+    )
     criteria = lees_perspectieven(perspectieven)
     tabel = perspectieven_tabel(ctx, criteria)
     kolommen = tabel.waarden.columns

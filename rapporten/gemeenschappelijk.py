@@ -66,6 +66,18 @@ class Context:
         self.bronnen[onderdeel] = naam
         return mod
 
+    def niet_gekoppeld(self, naam: str, onderdeel: str, vervanging: str) -> str:
+        """Record that a module exists but this report does not use it yet; say what is used."""
+        try:
+            importlib.import_module(naam)
+            tekst = self.t(
+                "{v}; {m} bestaat, maar is in dit rapport nog niet gekoppeld", v=vervanging, m=naam
+            )
+        except ImportError:
+            tekst = self.t("{v}; {m} bestaat nog niet", v=vervanging, m=naam)
+        self.bronnen[onderdeel] = tekst
+        return tekst
+
     def ontbreekt(self, naam: str, wat: str) -> Melding:
         return Melding(
             self.t(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rapporten import gemeenschappelijk as gm
-from rapporten.model import Rapport, Sectie, Tekst
+from rapporten.model import Melding, Rapport, Sectie, Tekst
 
 NAAM = "verantwoording"
 
@@ -23,9 +23,16 @@ def maak(ctx: gm.Context) -> Rapport:
     effect_blokken.append(gm.effect_figuur(ctx, effect) if isinstance(effect, gm.Tabel) else effect)
     rci = gm.rci_tabel(ctx)
     effect_blokken.append(gm.rci_figuur(ctx, rci) if isinstance(rci, gm.Tabel) else rci)
-    groei = ctx.module("modellen.groei", t("Groeimodellen"))
-    if groei is None:
-        effect_blokken.append(ctx.ontbreekt("modellen.groei", t("groeimodellen")))
+    ctx.niet_gekoppeld("modellen.groei", t("Groeimodellen"), t("niet getoond"))
+    effect_blokken.append(
+        Melding(
+            t(
+                "Groeimodellen (modellen.groei) en een vergelijking met de vergelijkingsgroep zijn in dit "
+                "rapport nog niet opgenomen; zie 'impact analyse groei'."
+            ),
+            "info",
+        )
+    )
 
     samen, _, kb_melding = gm.kosten_baten(ctx)
     kb: list = []
