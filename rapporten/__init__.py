@@ -64,10 +64,33 @@ def alle_rapporten(
 
     gegevens = engine if isinstance(engine, Gegevens) else Gegevens(engine, filters or Filters())
     paden: list[Path] = []
+    lijst = []
     with contextlib.ExitStack() as stapel:
         afbeeldingen = stapel.enter_context(Afbeeldingen()) if pdf else None
         for soort in SOORTEN:
             ctx = gm.maak_context(gegevens, taal, None, drempels)
             rapport = builder(soort).maak(ctx)
-            paden += gm.schrijf(rapport, Path(out_dir), soort, pdf, xlsx, afbeeldingen)
+            geschreven = gm.schrijf(rapport, Path(out_dir), soort, pdf, xlsx, afbeeldingen)
+            paden += geschreven
+            lijst.append(
+                (
+                    soort,
+                    rapport.titel,
+                    rapport.ondertitel,
+                    [p.name for p in geschreven if p.suffix != ".html"],
+                )
+            )
+    paden.append(_index(Path(out_dir), lijst, taal))
     return paden
+
+
+def _index(out_dir: Path, lijst: list, taal: str) -> Path:
+    """index.html: one page that links every report (what ``impact demo`` tells you to open)."""
+    from rapporten.opmaak import Opmaak
+    from rapporten.schrijvers import _css, omgeving
+
+    opmaak = Opmaak(taal)
+    html = omgeving().get_template("index.html.j2").render(taal=taal, t=opmaak.t, css=_css(), rapporten=lijst)
+    pad = out_dir / "index.html"
+    pad.write_text(html, encoding="utf-8")
+    return pad

@@ -417,4 +417,6 @@ ENGELS: dict[str, str] = {
     "rapport nog niet opgenomen; zie 'impact analyse groei'.": "Growth models (modellen.groei) "
     "and a comparison with the comparison group are not included in this report yet; see "
     "'impact analyse groei'.",
+    "Rapporten": "Reports",
+    "Alle rapporten uit dezelfde gegevens, elk voor een eigen publiek.": "All reports from the same data, each for its own audience.",
 }

@@ -99,7 +99,13 @@ class Afbeeldingen(contextlib.AbstractContextManager):
         self._gestart = False
 
     def __enter__(self) -> Afbeeldingen:
+        import logging
+
         import kaleido
+
+        # kaleido's browser driver and WeasyPrint log every step; a report run should not
+        for naam in ("choreographer", "kaleido", "browser_proc", "weasyprint", "fontTools", "PIL"):
+            logging.getLogger(naam).setLevel(logging.WARNING)
 
         kaleido.start_sync_server(silence_warnings=True)
         self._gestart = True

@@ -114,8 +114,22 @@ def wereld():
 
 @pytest.fixture(scope="session")
 def rapporten_map(tmp_path_factory, wereld) -> Path:
+    """All reports (HTML, PDF, XLSX) written once per test run, shared by xdist workers."""
+    import fcntl
+    import os
+
     import rapporten
 
-    uit = tmp_path_factory.mktemp("rapporten")
-    rapporten.alle_rapporten(wereld, uit, pdf=True, xlsx=True)
+    basis = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        basis = basis.parent
+    uit = basis / "rapporten-gedeeld"
+    with open(basis / "rapporten.lock", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        try:
+            if not (uit / "klaar").exists():
+                rapporten.alle_rapporten(wereld, uit, pdf=True, xlsx=True)
+                (uit / "klaar").touch()
+        finally:
+            fcntl.flock(slot, fcntl.LOCK_UN)
     return uit

@@ -59,7 +59,7 @@ def browser():
         b.close()
 
 
-@pytest.mark.parametrize("soort", rapporten.SOORTEN)
+@pytest.mark.parametrize("soort", [*rapporten.SOORTEN, "index"])
 def test_rapport_in_chromium(browser, rapporten_map: Path, soort: str):
     axe = axe_pad()
     assert axe is not None, (

