@@ -145,7 +145,7 @@ def perspectieven_tabel(ctx: gm.Context, criteria: list[Criterium]) -> Tabel:
         | stat["k"].isna()
     )
     stat["p"] = aandeel.where(~verbergen)
-    masker["p"] = np.where(verbergen & stat["k"].notna(), ot.NOEMER, ot.ZICHTBAAR)
+    masker["p"] = np.where(stat["k"].isna(), ot.ZICHTBAAR, ot.reden(stat["n"], verbergen, ctx.drempels))
     for kolom in ("n", "k"):
         stat[kolom] = stat[kolom].astype(float).where(masker[kolom] == ot.ZICHTBAAR)
     kop = {

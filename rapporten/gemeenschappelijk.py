@@ -397,7 +397,7 @@ def verandering_tabel(
         | ot.klein(stat["n"] - stat["verbeterd"], ctx.drempels)
     )
     waarden["aandeel"] = aandeel.where(~verbergen)
-    masker["aandeel"] = np.where(verbergen, ot.NOEMER, ot.ZICHTBAAR)
+    masker["aandeel"] = ot.reden(stat["n"], verbergen, ctx.drempels)
     waarden = waarden.drop(columns=["verbeterd"])
     masker = masker.drop(columns=["verbeterd"])
     kop = {
@@ -485,7 +485,7 @@ def uitval_tabel(ctx: Context) -> Tabel:
             | ot.klein(stat["gestart"] - stat[kolom], ctx.drempels)
         )
         waarden[f"p{kolom}"] = aandeel.where(~verbergen)
-        masker[f"p{kolom}"] = np.where(verbergen, ot.NOEMER, ot.ZICHTBAAR)
+        masker[f"p{kolom}"] = ot.reden(stat["gestart"], verbergen, ctx.drempels)
     # a hidden 'gestart' could be recomputed from nothing else here; counts hidden stay NaN
     for kolom in ("gestart", "m6", "m12"):
         waarden[kolom] = waarden[kolom].where(masker[kolom] == ot.ZICHTBAAR)

@@ -217,6 +217,13 @@ def aandelen(
     return aandeel.where(masker == ZICHTBAAR), masker
 
 
+def reden(n: pd.Series, verbergen: pd.Series, drempels: Drempels = STANDAARD) -> np.ndarray:
+    """Mask for a derived share: 'n < 10' when the group is too small, '×' when it is hidden
+    because a small numerator or complement could be worked out from it."""
+    te_weinig = n.astype(float) < drempels.min_noemer
+    return np.where(te_weinig, NOEMER, np.where(verbergen, SECUNDAIR, ZICHTBAAR))
+
+
 def per_groep(
     tabel: pd.DataFrame,
     n_kolom: str,

@@ -141,3 +141,9 @@ def test_tabel_weigert_onbeschermde_aantallen_en_toont_tekens():
     assert rijen[0] == ["A", "< 5", "×", "13"]
     assert tabel.numeriek("x")[:2] == [None, None]
     assert tabel.cel(0, "x") == "< 5"
+
+
+def test_reden_van_verborgen_aandeel():
+    n = pd.Series([8, 40, 40])
+    verbergen = pd.Series([True, True, False])
+    assert ot.reden(n, verbergen).tolist() == [ot.NOEMER, ot.SECUNDAIR, ot.ZICHTBAAR]
