@@ -26,7 +26,9 @@ def maak(ctx: gm.Context) -> Rapport:
     )
     gemeenten = sorted(g.clienten["gemeente"].dropna().unique())
     paren = gm.eerste_en_laatste(ctx)
-    per_client = paren.groupby("client_id")["verschil"].max()
+    paren = paren[paren["groep"] != "vergelijking"]
+    # better off = the client's mean over the ZRM domains went up
+    per_client = paren.groupby("client_id")["verschil"].mean()
     zinnen = []
     if n >= ctx.drempels.drempel:
         zinnen.append(
@@ -36,17 +38,16 @@ def maak(ctx: gm.Context) -> Rapport:
                 g=", ".join(gemeenten),
             )
         )
-    if len(per_client) >= ctx.drempels.min_noemer:
-        deel = (per_client >= 1).mean()
-        if ctx.drempels.drempel <= (per_client >= 1).sum() <= len(per_client) - ctx.drempels.drempel:
-            zinnen.append(
-                t(
-                    "Van de mensen die we twee keer spraken, ging het bij ongeveer {p} op "
-                    "minstens één punt beter. Bijvoorbeeld met geld, wonen of contact "
-                    "met anderen.",
-                    p=t("{x} van de 10", x=round(deel * 10)),
-                )
+    beter = int((per_client > 0).sum())
+    d = ctx.drempels
+    if len(per_client) >= d.min_noemer and d.drempel <= beter <= len(per_client) - d.drempel:
+        zinnen.append(
+            t(
+                "Van de mensen die we twee keer spraken, ging het bij ongeveer {p} gemiddeld "
+                "beter dan bij het begin. Bijvoorbeeld met geld, wonen of contact met anderen.",
+                p=t("{x} van de 10", x=round(beter / len(per_client) * 10)),
             )
+        )
     zinnen.append(t("Cijfers vertellen niet alles. Daarom laten we ook mensen zelf aan het woord."))
     verhalen = gm.verhalen_blok(ctx, ("clientverhaal", "msc_verhaal", "wijkverhaal"), aantal=3)
     secties = [

@@ -419,4 +419,8 @@ ENGELS: dict[str, str] = {
     "'impact analyse groei'.",
     "Rapporten": "Reports",
     "Alle rapporten uit dezelfde gegevens, elk voor een eigen publiek.": "All reports from the same data, each for its own audience.",
+    "Van de mensen die we twee keer spraken, ging het bij ongeveer {p} gemiddeld beter dan bij het "
+    "begin. Bijvoorbeeld met geld, wonen of contact met anderen.": "Of the people we spoke to "
+    "twice, about {p} were better off on average than at the start. For example with money, "
+    "housing or contact with others.",
 }
