@@ -36,23 +36,15 @@ app.add_typer(
 
 
 def main() -> None:
-    """Console-script entry point: user errors become Dutch messages and exit code 2."""
+    """Console-script entry point: user errors become Dutch messages and exit code 2.
+
+    Usage errors (a missing argument, an unknown option) are reported by the command-line
+    parser itself, also with exit code 2.
+    """
     try:
-        app(standalone_mode=False)
+        app()
     except UserInputError as error:
         for problem in error.problems:
             typer.echo(str(problem), err=True)
         typer.echo(f"{len(error.problems)} probleem/problemen gevonden; er is niets gewijzigd.", err=True)
         sys.exit(2)
-    except typer.Abort:
-        typer.echo("Afgebroken.", err=True)
-        sys.exit(1)
-    except typer.Exit as exit_:
-        sys.exit(exit_.exit_code)
-    except Exception as error:  # click usage errors
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(2)
-        raise
