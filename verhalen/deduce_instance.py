@@ -39,7 +39,7 @@ def cache_dir() -> Path:
     return root / f"deduce-{version('deduce')}"
 
 
-def _import_deduce_quietly():
+def import_deduce_quietly():
     """Import deduce without letting it reconfigure the root logger.
 
     deduce calls ``logging.basicConfig(level=DEBUG, stream=stdout)`` at import time, which
@@ -59,7 +59,7 @@ def get_deduce() -> Deduce:
     global _instance
     with _lock:
         if _instance is None:
-            deduce = _import_deduce_quietly()
+            deduce = import_deduce_quietly()
             path = cache_dir()
             path.mkdir(parents=True, exist_ok=True)
             try:

@@ -138,6 +138,9 @@ def _deduce_kind(tag: str, text: str) -> str:
 
 def _patient(identities: list[KnownIdentity]):
     """deduce's own patient metadata, so its patient-name annotator helps too."""
+    from verhalen.deduce_instance import import_deduce_quietly
+
+    import_deduce_quietly()  # deduce's import would otherwise set the root logger to DEBUG
     from deduce.person import Person
 
     first = [i.waarde for i in identities if i.soort == "voornaam"]
