@@ -405,9 +405,13 @@ def stories(
     return story_frame(rec)
 
 
+SMALLEST_STATED_COUNT = 5
+
+
 def _wijkverhalen(P: _Picker, wf: dict, course, gemeente, wijk, add) -> None:
     """One story per wijk per year, quoting that wijk's number of new trajecten and the most
-    common problem profile among them; no personal data."""
+    common problem profile among them; no personal data. Like the reports, a story never
+    states a count below five: it says "minder dan vijf"."""
     region = load_region()
     year = course.start.astype("datetime64[Y]").astype(np.int64) + 1970
     years = range(int(verloop.START.astype("datetime64[Y]").astype(int) + 1970),
@@ -423,7 +427,8 @@ def _wijkverhalen(P: _Picker, wf: dict, course, gemeente, wijk, add) -> None:
             k = int(counts[w, j].sum())
             if k == 0:
                 continue
-            ctx = {"wijk": region.wijken[w], "gemeente": g_name, "jaar": jaar, "k": k,
+            shown = k if k >= SMALLEST_STATED_COUNT else "minder dan vijf"
+            ctx = {"wijk": region.wijken[w], "gemeente": g_name, "jaar": jaar, "k": shown,
                    "thema": P.pick(wf["thema"][int(np.argmax(counts[w, j]))])}
             rol = P.pick(roles)
             text = [P.pick(wf["opening"][rol]).format(**ctx), P.pick(wf["cijfers"]).format(**ctx),

@@ -292,7 +292,10 @@ def test_wijkverhalen_per_wijk_per_year_quote_the_wijk_figures(world: DemoWorld)
     counts = starts.groupby(["gemeente", "wijk", "jaar"]).size()
     for row in w.itertuples():
         k = counts[(row.gemeente, row.wijk, row.datum.year)]
-        assert re.search(rf"\b{k}\b", row.tekst), (row.wijk, k, row.tekst)
+        if k < 5:  # small counts are never stated, as in the reports
+            assert "minder dan vijf" in row.tekst and not re.search(rf"\b{k}\b", row.tekst)
+        else:
+            assert re.search(rf"\b{k}\b", row.tekst), (row.wijk, k, row.tekst)
 
 
 def test_intake_note_names_the_lowest_zrm_domain(world: DemoWorld) -> None:
