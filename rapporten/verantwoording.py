@@ -3,10 +3,19 @@ benefits, and the method and its limitations written out."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from impact.errors import UserInputError
+from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
+from rapporten import onthulling as ot
 from rapporten.model import Melding, Rapport, Sectie, Tekst
+from rapporten.tabel import Tabel, uit_kruistabel
 
 NAAM = "verantwoording"
 
@@ -23,16 +32,8 @@ def maak(ctx: gm.Context) -> Rapport:
     effect_blokken.append(gm.effect_figuur(ctx, effect) if isinstance(effect, gm.Tabel) else effect)
     rci = gm.rci_tabel(ctx)
     effect_blokken.append(gm.rci_figuur(ctx, rci) if isinstance(rci, gm.Tabel) else rci)
-    ctx.niet_gekoppeld("modellen.groei", t("Groeimodellen"), t("niet getoond"))
-    effect_blokken.append(
-        Melding(
-            t(
-                "Groeimodellen (modellen.groei) en een vergelijking met de vergelijkingsgroep zijn in dit "
-                "rapport nog niet opgenomen; zie 'impact analyse groei'."
-            ),
-            "info",
-        )
-    )
+    groei_blokken = groei_sectie(ctx)
+    duurzaam_blokken = duurzaamheid_sectie(ctx)
 
     samen, _, kb_melding = gm.kosten_baten(ctx)
     kb: list = []
@@ -76,7 +77,9 @@ def maak(ctx: gm.Context) -> Rapport:
             ],
         ),
         Sectie(t("Effectgroottes en onzekerheid"), effect_blokken),
-        Sectie(t("Uitval"), [uitval]),
+        Sectie(t("Groeimodel: verloop in de tijd naast de vergelijkingsgroep"), groei_blokken),
+        Sectie(t("Blijft de vooruitgang na uitstroom?"), duurzaam_blokken),
+        Sectie(t("Uitval"), [uitval, *uitval_blokken(ctx)]),
         Sectie(t("Kosten en baten"), kb),
         Sectie(
             t("Methode en beperkingen"),
@@ -91,6 +94,11 @@ def maak(ctx: gm.Context) -> Rapport:
                             "Beschrijvend: verschillen tussen start en laatste meting zijn geen effecten. Zonder "
                             "vergelijkbare controlegroep kunnen ook tijd, regressie naar het gemiddelde en "
                             "selectieve uitval de verandering verklaren."
+                        ),
+                        t(
+                            "Groeimodel en vergelijkingsgroep: de vergelijkingsgroep is niet door loting "
+                            "ingedeeld. Een verschil in groei is een waarneming, geen bewezen effect van de "
+                            "interventie: de groepen kunnen ook op andere punten verschillen."
                         ),
                         t(
                             "Uitval: wie niet meer gemeten is, telt niet mee in de laatste meting. Als vooral "
@@ -123,6 +131,532 @@ def maak(ctx: gm.Context) -> Rapport:
             )
         ],
     )
+
+
+def groei_sectie(ctx: gm.Context) -> list:
+    t = ctx.t
+    if ctx.module("modellen.groei", t("Groeimodellen")) is None:
+        return [ctx.ontbreekt("modellen.groei", t("groeimodellen"))]
+    fits = groei_fits(ctx)
+    if not fits:
+        return [
+            Melding(t("Te weinig gegevens in de interventie- of vergelijkingsgroep voor een groeimodel."))
+        ]
+    momenten = _horizon(fits)
+    blokken: list = [
+        Tekst(
+            [
+                t(
+                    "Een groeimodel volgt elke cliënt over alle metingen en schat het gemiddelde verloop "
+                    "per groep: waar de groep begint en hoe snel de score stijgt. Zo tellen ook cliënten "
+                    "mee die later niet meer gemeten zijn."
+                )
+            ]
+        )
+    ]
+    blokken += [verloop_model_figuur(ctx, d, res, n, momenten) for d, (res, n) in fits.items()]
+    blokken.append(groei_tabel(ctx, fits))
+    blokken.append(
+        Tekst(
+            [
+                t(
+                    "Wat dit niet zegt: de interventie- en vergelijkingsgroep zijn niet door loting "
+                    "ingedeeld. Dit is een observationele vergelijking, geen gerandomiseerd experiment; "
+                    "de extra groei is daarom geen bewezen effect van de interventie. Het interval gaat "
+                    "over het gemiddelde van de groep, niet over één cliënt, en het model neemt een "
+                    "rechte lijn in de tijd aan."
+                )
+            ]
+        )
+    )
+    return blokken
+
+
+def duurzaamheid_sectie(ctx: gm.Context) -> list:
+    t = ctx.t
+    if ctx.module("modellen.duurzaamheid", t("Duurzaamheid na uitstroom")) is None:
+        return [ctx.ontbreekt("modellen.duurzaamheid", t("duurzaamheid na uitstroom"))]
+    fits = duurzaamheid_fits(ctx)
+    if not fits:
+        return [
+            Melding(t("Te weinig cliënten met metingen na uitstroom om iets te zeggen over blijvende winst."))
+        ]
+    samenvatting = duurzaamheid_tabel(ctx, fits)
+    horizon = duurzaamheid_horizon_tabel(ctx, fits)
+    return [
+        duurzaamheid_figuur(ctx, fits, horizon, samenvatting),
+        samenvatting,
+        Tekst(
+            [
+                t(
+                    "Wat dit niet zegt: na uitstroom worden alleen sommige cliënten nog gemeten, en zij "
+                    "lijken misschien niet op wie niet meer in beeld is. Er is na uitstroom geen "
+                    "vergelijkingsgroep, dus dit zegt niet hoe het zonder traject was gegaan. De afname "
+                    "per jaar is een rechte-lijnbenadering over de eerste jaren."
+                )
+            ]
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Longitudinal models (modellen.groei, modellen.duurzaamheid, modellen.uitval)
+
+KERN_DOMEINEN = ("financien", "geestelijke_gezondheid", "sociaal_netwerk")
+MOMENTEN = (0, 6, 12, 18, 24)
+
+
+def beschermd(
+    df: pd.DataFrame, aantallen: list[str], afgeleid: list[str], n_min: pd.Series, drempels: ot.Drempels
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Hide small counts ('< 5') and every model estimate whose smallest group has fewer than
+    ``min_noemer`` people ('n < 10')."""
+    df = df.reset_index(drop=True)
+    n_min = pd.Series(np.asarray(n_min, dtype=float))
+    masker = pd.DataFrame(ot.ZICHTBAAR, index=df.index, columns=df.columns)
+    for k in aantallen:
+        masker.loc[ot.klein(df[k].astype(float), drempels), k] = ot.PRIMAIR
+    te_weinig = n_min < drempels.min_noemer
+    for k in afgeleid:
+        masker.loc[te_weinig, k] = ot.NOEMER
+    waarden = df.copy()
+    for k in [*aantallen, *afgeleid]:
+        waarden[k] = waarden[k].astype(float).where(masker[k] == ot.ZICHTBAAR)
+    return waarden, masker
+
+
+def domein_data(ctx: gm.Context, domein: str) -> pd.DataFrame:
+    z = gm._zrm_analyse(ctx)
+    return z[z["domein"] == domein] if not z.empty else z
+
+
+def _domeinnaam(ctx: gm.Context, domein: str) -> str:
+    return ctx.t(gm.zrm_namen().get(domein, domein))
+
+
+def groei_fits(ctx: gm.Context) -> dict[str, tuple[object, dict[str, int]]]:
+    """Per key domain: (GroeiResultaat with groep x tijd, clients per group); skipped when a group is
+    missing or the model cannot be fitted."""
+    from modellen.groei import GroeiModel
+
+    uit = {}
+    for domein in KERN_DOMEINEN:
+        df = domein_data(ctx, domein)
+        df = df[df["maanden"].notna() & df["groep"].isin(["interventie", "vergelijking"])]
+        n = df.groupby("groep")["client_id"].nunique().to_dict()
+        if len(n) < 2:
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                res = GroeiModel(conditie="groep", random_helling=True, referentie="vergelijking").fit(
+                    df, bron="analyse"
+                )
+        except (UserInputError, np.linalg.LinAlgError):
+            continue
+        uit[domein] = (res, {"interventie": int(n["interventie"]), "vergelijking": int(n["vergelijking"])})
+    return uit
+
+
+def _term(ctx: gm.Context, term: str) -> str:
+    t = ctx.t
+    return {
+        "Intercept": t("Startniveau vergelijkingsgroep"),
+        "maanden": t("Groei per maand, vergelijkingsgroep"),
+        "groep[T.interventie]": t("Verschil bij de start (interventie min vergelijking)"),
+        "groep[T.interventie]:maanden": t("Extra groei per maand in de interventiegroep"),
+    }.get(term, term)
+
+
+def groei_tabel(ctx: gm.Context, fits: dict) -> Tabel:
+    """Fixed effects with 95% CI per key domain, protected."""
+    t = ctx.t
+    rijen = []
+    for domein, (res, n) in fits.items():
+        for r in res.summary().itertuples():
+            rijen.append(
+                {
+                    "domein": _domeinnaam(ctx, domein),
+                    "term": _term(ctx, r.term),
+                    "n_i": n["interventie"],
+                    "n_v": n["vergelijking"],
+                    "schatting": r.schatting,
+                    "laag": r.ci_laag,
+                    "hoog": r.ci_hoog,
+                }
+            )
+    df = pd.DataFrame(rijen, columns=["domein", "term", "n_i", "n_v", "schatting", "laag", "hoog"])
+    afgeleid = ["schatting", "laag", "hoog"]
+    waarden, masker = beschermd(df, ["n_i", "n_v"], afgeleid, df[["n_i", "n_v"]].min(axis=1), ctx.drempels)
+    kop = {
+        "domein": t("Domein"),
+        "term": t("Vast effect"),
+        "n_i": t("Cliënten interventiegroep"),
+        "n_v": t("Cliënten vergelijkingsgroep"),
+        "schatting": t("Schatting (punt)"),
+        "laag": t("95%-interval, onder"),
+        "hoog": t("95%-interval, boven"),
+    }
+    soorten = {kop["n_i"]: "aantal", kop["n_v"]: "aantal", **{kop[k]: "gemiddelde" for k in afgeleid}}
+    return Tabel(
+        t("Groeimodel per domein: vaste effecten met 95%-interval"),
+        waarden.rename(columns=kop),
+        soorten,
+        masker.rename(columns=kop),
+        ctx.drempels,
+        t(
+            "Lineair gemengd model (modellen.groei, REML) van de ZRM-score op maanden sinds de start, "
+            "met groep × tijd en per cliënt een eigen startniveau en eigen helling. Alle metingen "
+            "tellen mee, ook van wie later uitviel. Interval: Wald, 95%."
+        ),
+    )
+
+
+def _horizon(fits: dict) -> list[int]:
+    """Predict no further than most clients were followed (the 90th percentile of follow-up)."""
+    tot = 0.0
+    for res, _ in fits.values():
+        tot = max(tot, float(res._plotdata[res.spec.tijd].quantile(0.9)))
+    return [m for m in MOMENTEN if m <= max(tot, 6)]
+
+
+def verloop_model_tabel(ctx: gm.Context, domein: str, res, n: dict[str, int], momenten: list[int]) -> Tabel:
+    t = ctx.t
+    v = res.voorspel(np.asarray(momenten, dtype=float))
+    v["n"] = v["conditie"].map(n)
+    v["groep"] = v["conditie"].map(lambda g: t(f"groep: {g}"))
+    df = v[["groep", res.spec.tijd, "n", "voorspelling", "ci_laag", "ci_hoog"]].copy()
+    df[res.spec.tijd] = df[res.spec.tijd].round().astype(int)
+    afgeleid = ["voorspelling", "ci_laag", "ci_hoog"]
+    waarden, masker = beschermd(df, ["n"], afgeleid, df["n"], ctx.drempels)
+    kop = {
+        "groep": t("Groep"),
+        res.spec.tijd: t("Maanden na start"),
+        "n": t("Aantal cliënten"),
+        "voorspelling": t("Voorspelde gemiddelde score"),
+        "ci_laag": t("95%-interval, onder"),
+        "ci_hoog": t("95%-interval, boven"),
+    }
+    soorten = {kop["n"]: "aantal", **{kop[k]: "gemiddelde" for k in afgeleid}}
+    return Tabel(
+        t("Voorspeld gemiddeld verloop op {d} per groep (groeimodel)", d=_domeinnaam(ctx, domein)),
+        waarden.rename(columns=kop),
+        soorten,
+        masker.rename(columns=kop),
+        ctx.drempels,
+    )
+
+
+def lijnen_met_interval(
+    tabel: Tabel, x: str, y: str, laag: str, hoog: str, groep: str, as_titel: str, x_titel: str
+) -> go.Figure:
+    """Lines per group with 95% error bars, drawn only from the protected table."""
+    fig = go.Figure()
+    w = tabel.waarden
+    yv, lv, hv = tabel.numeriek(y), tabel.numeriek(laag), tabel.numeriek(hoog)
+    for i, naam in enumerate(dict.fromkeys(w[groep])):
+        rijen = [r for r in w.index if w.at[r, groep] == naam]
+        ys = [yv[r] for r in rijen]
+        fig.add_scatter(
+            name=str(naam),
+            mode="lines+markers",
+            x=[w.at[r, x] for r in rijen],
+            y=ys,
+            error_y=dict(
+                type="data",
+                symmetric=False,
+                array=[None if yv[r] is None or hv[r] is None else hv[r] - yv[r] for r in rijen],
+                arrayminus=[None if yv[r] is None or lv[r] is None else yv[r] - lv[r] for r in rijen],
+                color=fg.OKABE_ITO[i % len(fg.OKABE_ITO)],
+            ),
+            line=dict(color=fg.OKABE_ITO[i % len(fg.OKABE_ITO)], dash=fg.STREEPJES[i % len(fg.STREEPJES)]),
+            marker=dict(symbol=fg.MARKERS[i % len(fg.MARKERS)], size=7),
+            connectgaps=False,
+        )
+    fig.update_layout(yaxis_title=as_titel, xaxis_title=x_titel)
+    return fg.opmaak_figuur(fig)
+
+
+def verloop_model_figuur(
+    ctx: gm.Context, domein: str, res, n: dict[str, int], momenten: list[int]
+) -> fg.Figuur:
+    t = ctx.t
+    tabel = verloop_model_tabel(ctx, domein, res, n, momenten)
+    k = tabel.waarden.columns
+    fig = lijnen_met_interval(
+        tabel, k[1], k[3], k[4], k[5], k[0], t("voorspelde ZRM-score (1–5)"), t("maanden na start")
+    )
+    fig.update_yaxes(range=[1, 5])
+    fig.update_xaxes(dtick=6)
+    s = res.summary().set_index("term")
+    naam = _domeinnaam(ctx, domein)
+    if min(n.values()) < ctx.drempels.min_noemer:
+        zin = t("Te weinig cliënten in een van de groepen om het verloop op {d} te tonen.", d=naam)
+    else:
+        extra = s.loc["groep[T.interventie]:maanden"]
+        laatste = tabel.waarden[tabel.waarden[k[1]] == momenten[-1]].set_index(k[0])[k[3]]
+        zin = t(
+            "Gemiddeld verloop op {d} volgens het groeimodel, met 95%-interval rond het gemiddelde. "
+            "Na {m} maanden voorspelt het model {a} punt in de interventiegroep en {b} punt in de "
+            "vergelijkingsgroep. Per jaar groeit de interventiegroep {c} punt meer (95%-interval {l} "
+            "tot {h}).",
+            d=naam,
+            m=momenten[-1],
+            a=ctx.opmaak.getal(laatste.get(t("groep: interventie")), 2),
+            b=ctx.opmaak.getal(laatste.get(t("groep: vergelijking")), 2),
+            c=ctx.opmaak.getal(12 * extra["schatting"], 2),
+            l=ctx.opmaak.getal(12 * extra["ci_laag"], 2),
+            h=ctx.opmaak.getal(12 * extra["ci_hoog"], 2),
+        )
+    return fg.Figuur(
+        ctx.figuur_id(), t("Verloop op {d}: interventie- en vergelijkingsgroep", d=naam), zin, fig, tabel
+    )
+
+
+def duurzaamheid_fits(ctx: gm.Context) -> dict:
+    """Per key domain: DuurzaamheidResultaat and the number of clients measured after uitstroom."""
+    from modellen.duurzaamheid import Duurzaamheid
+
+    uit = {}
+    for domein in KERN_DOMEINEN:
+        df = domein_data(ctx, domein)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                res = Duurzaamheid().fit(df, bron="analyse")
+        except (UserInputError, np.linalg.LinAlgError, KeyError):
+            continue
+        na = int(res.modelframe.loc[res.modelframe["jaren_na_uitstroom"] > 0, "eenheid"].nunique())
+        uit[domein] = (res, na)
+    return uit
+
+
+def duurzaamheid_tabel(ctx: gm.Context, fits: dict) -> Tabel:
+    t = ctx.t
+    rijen = []
+    for domein, (res, na) in fits.items():
+        laag, hoog = res.drop_off_ci
+        rijen.append(
+            {
+                "domein": _domeinnaam(ctx, domein),
+                "n": res.n_clienten,
+                "na": na,
+                "winst": res.winst_bij_uitstroom,
+                "per_jaar": res.verandering_per_jaar,
+                "drop": res.drop_off,
+                "laag": laag,
+                "hoog": hoog,
+            }
+        )
+    df = pd.DataFrame(rijen, columns=["domein", "n", "na", "winst", "per_jaar", "drop", "laag", "hoog"])
+    afgeleid = ["winst", "per_jaar", "drop", "laag", "hoog"]
+    waarden, masker = beschermd(df, ["n", "na"], afgeleid, df["na"], ctx.drempels)
+    kop = {
+        "domein": t("Domein"),
+        "n": t("Cliënten met afgesloten traject"),
+        "na": t("Van hen gemeten na uitstroom"),
+        "winst": t("Winst sinds start bij uitstroom (punt)"),
+        "per_jaar": t("Verandering per jaar na uitstroom (punt)"),
+        "drop": t("Afname van de winst per jaar"),
+        "laag": t("Afname: 95%-interval, onder"),
+        "hoog": t("Afname: 95%-interval, boven"),
+    }
+    soorten = {
+        kop["n"]: "aantal",
+        kop["na"]: "aantal",
+        kop["winst"]: "gemiddelde",
+        kop["per_jaar"]: "gemiddelde",
+        kop["drop"]: "procent",
+        kop["laag"]: "procent",
+        kop["hoog"]: "procent",
+    }
+    return Tabel(
+        t("Blijft de vooruitgang na uitstroom? Afname per jaar met 95%-interval"),
+        waarden.rename(columns=kop),
+        soorten,
+        masker.rename(columns=kop),
+        ctx.drempels,
+        t(
+            "Berekend met modellen.duurzaamheid: winst = score min startscore; een gemengd model van "
+            "de winst op jaren na uitstroom geeft de winst bij uitstroom en de verandering per jaar. "
+            "Afname per jaar = het deel van de winst dat per jaar verloren gaat (0% = de winst "
+            "blijft); interval met de deltamethode. Getoond als minstens {m} cliënten na uitstroom "
+            "gemeten zijn.",
+            m=ctx.drempels.min_noemer,
+        ),
+    )
+
+
+def duurzaamheid_horizon_tabel(ctx: gm.Context, fits: dict) -> Tabel:
+    t = ctx.t
+    delen = []
+    for domein, (res, _) in fits.items():
+        h = res.horizonten.copy()
+        h.insert(0, "domein", _domeinnaam(ctx, domein))
+        delen.append(h)
+    df = (
+        pd.concat(delen, ignore_index=True)
+        if delen
+        else pd.DataFrame(columns=["domein", "maanden_na_uitstroom", "n", "gem_winst", "ci_laag", "ci_hoog"])
+    )
+    df["maanden_na_uitstroom"] = df["maanden_na_uitstroom"].astype(int)
+    afgeleid = ["gem_winst", "ci_laag", "ci_hoog"]
+    waarden, masker = ot.per_groep(df, "n", afgeleid, ctx.drempels)
+    kop = {
+        "domein": t("Domein"),
+        "maanden_na_uitstroom": t("Maanden na uitstroom"),
+        "n": t("Aantal cliënten"),
+        "gem_winst": t("Gemiddelde winst sinds start (punt)"),
+        "ci_laag": t("95%-interval, onder"),
+        "ci_hoog": t("95%-interval, boven"),
+    }
+    soorten = {kop["n"]: "aantal", **{kop[k]: "gemiddelde" for k in afgeleid}}
+    return Tabel(
+        t("Gemeten winst sinds de start, bij en na uitstroom"),
+        waarden.rename(columns=kop),
+        soorten,
+        masker.rename(columns=kop),
+        ctx.drempels,
+        t(
+            "Per moment na uitstroom de cliënten met een meting binnen drie maanden van dat moment; "
+            "t-interval rond het gemiddelde."
+        ),
+    )
+
+
+def duurzaamheid_figuur(ctx: gm.Context, fits: dict, tabel: Tabel, samenvatting: Tabel) -> fg.Figuur:
+    t = ctx.t
+    k = tabel.waarden.columns
+    fig = lijnen_met_interval(
+        tabel, k[1], k[3], k[4], k[5], k[0], t("winst sinds de start (punt)"), t("maanden na uitstroom")
+    )
+    fig.add_hline(y=0, line_color="#555555")
+    s = samenvatting.waarden
+    sk = s.columns
+    zichtbaar = s[s[sk[5]].notna()]
+    if zichtbaar.empty:
+        zin = t("Te weinig cliënten na uitstroom gemeten om iets te zeggen over blijvende winst.")
+    else:
+        r = zichtbaar.iloc[0]
+        zin = t(
+            "Gemiddelde winst sinds de start, bij uitstroom en daarna, met 95%-interval. Op {d} is de "
+            "winst bij uitstroom {w} punt; daarna gaat er volgens het model {p} per jaar van af "
+            "(95%-interval {a} tot {b}).",
+            d=r[sk[0]],
+            w=ctx.opmaak.getal(r[sk[3]], 2),
+            p=ctx.opmaak.procent(r[sk[5]]),
+            a=ctx.opmaak.procent(r[sk[6]]),
+            b=ctx.opmaak.procent(r[sk[7]]),
+        )
+    return fg.Figuur(ctx.figuur_id(), t("Winst na uitstroom"), zin, fig, tabel)
+
+
+def uitval_blokken(ctx: gm.Context) -> list:
+    """modellen.uitval on the client level (mean ZRM score per measurement date)."""
+    t = ctx.t
+    mod = ctx.module("modellen.uitval", t("Uitval: wie bleef en wie viel uit"))
+    if mod is None:
+        return [ctx.ontbreekt("modellen.uitval", t("uitvalanalyse"))]
+    z = gm._zrm_analyse(ctx)
+    z = z[z["groep"].notna()]
+    if z.empty:
+        return [Melding(t("Geen metingen om uitval te beschrijven."))]
+    per_meting = z.groupby(["client_id", "datum", "groep"], as_index=False)["score"].mean()
+    res = mod.Uitval(kenmerken=["groep"], min_maanden=3.0).fit(per_meting, bron="analyse")
+    pc = res.per_client
+    pc["status"] = np.where(pc["vervolg"], t("met vervolgmeting"), t("zonder vervolgmeting"))
+    pc["groep_label"] = pc["groep"].map(lambda g: t(f"groep: {g}"))
+    aantallen = pd.crosstab(pc["groep_label"], pc["status"])
+    for kolom in (t("met vervolgmeting"), t("zonder vervolgmeting")):
+        if kolom not in aantallen.columns:
+            aantallen[kolom] = 0
+    aantallen = aantallen[[t("met vervolgmeting"), t("zonder vervolgmeting")]]
+    telling = uit_kruistabel(
+        t("Uitval: cliënten met en zonder vervolgmeting (minstens drie maanden na de eerste)"),
+        aantallen,
+        t("Groep"),
+        ctx.drempels,
+        totaal_label=t("Totaal"),
+    )
+    stat = (
+        pc.groupby("status")
+        .agg(n=("voor", "size"), gemiddelde=("voor", "mean"), sd=("voor", "std"))
+        .reset_index()
+    )
+    waarden, masker = ot.per_groep(stat, "n", ["gemiddelde", "sd"], ctx.drempels)
+    kop = {
+        "status": t("Cliënten"),
+        "n": t("Aantal cliënten"),
+        "gemiddelde": t("Gemiddelde beginscore"),
+        "sd": t("Standaardafwijking"),
+    }
+    begin = Tabel(
+        t("Beginscore (gemiddelde over de ZRM-domeinen): wie bleef en wie uitviel"),
+        waarden.rename(columns=kop),
+        {kop["n"]: "aantal", kop["gemiddelde"]: "gemiddelde", kop["sd"]: "gemiddelde"},
+        masker.rename(columns=kop),
+        ctx.drempels,
+    )
+    n, uit = len(pc), int((~pc["vervolg"]).sum())
+    zinnen = []
+    toon = n >= ctx.drempels.min_noemer and not ot.klein(pd.Series([uit, n - uit]), ctx.drempels).any()
+    if toon:
+        zinnen.append(
+            t(
+                "Van de {n} cliënten heeft {p} geen vervolgmeting minstens drie maanden na de eerste meting.",
+                n=ctx.opmaak.getal(n),
+                p=ctx.opmaak.procent(res.aandeel_uitval),
+            )
+        )
+    toetsen = res.vergelijking.set_index("kenmerk")
+    if toon and "beginscore" in toetsen.index and not begin.heeft_onderdrukking:
+        p = float(toetsen.at["beginscore", "p"])
+        if p < 0.05:
+            zinnen.append(
+                t(
+                    "Wie uitviel had bij de start een andere gemiddelde score dan wie bleef "
+                    "(Welch-toets, p = {p}); uitval kan het beeld dus kleuren.",
+                    p=ctx.opmaak.getal(p, 3),
+                )
+            )
+        else:
+            zinnen.append(
+                t(
+                    "Bij de start verschilde wie uitviel niet aantoonbaar van wie bleef (Welch-toets, "
+                    "p = {p}); dat sluit niet uit dat zij daarna anders verliepen.",
+                    p=ctx.opmaak.getal(p, 3),
+                )
+            )
+    if toon and "groep" in toetsen.index:
+        zinnen.append(
+            t(
+                "Verschil in uitval tussen interventie- en vergelijkingsgroep: chi-kwadraattoets p = {p}.",
+                p=ctx.opmaak.getal(float(toetsen.at["groep", "p"]), 3),
+            )
+        )
+    zinnen.append(
+        t(
+            "Wat dit betekent: het groeimodel hierboven gebruikt alle metingen en blijft geldig als "
+            "uitval samenhangt met wat we gemeten hebben (‘missing at random’, MAR). Hangt uitval "
+            "samen met hoe het iemand later verging zonder dat dat in eerdere metingen zichtbaar was, "
+            "dan is ook het groeimodel vertekend; dat kunnen deze gegevens niet uitsluiten."
+        )
+    )
+    blokken: list = [telling, begin, Tekst(zinnen)]
+    if res.waarschuwing:
+        blokken.insert(
+            0,
+            Melding(
+                t(
+                    "Grote uitval: {p} van de cliënten heeft geen vervolgmeting na drie maanden. "
+                    "Verandering alleen onder wie bleef kan vertekend zijn; het groeimodel (alle "
+                    "metingen) blijft geldig als de uitval samenhangt met wat gemeten is (MAR).",
+                    p=ctx.opmaak.procent(res.aandeel_uitval) if toon else t("een groot deel"),
+                ),
+                "let_op",
+            ),
+        )
+    return blokken
 
 
 def build(
