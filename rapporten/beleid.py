@@ -8,13 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
+from impact.errors import UserInputError
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
-from rapporten.model import Filter, Rapport, Sectie, Tabel, Tekst
+from rapporten.model import Filter, Melding, Rapport, Sectie, Tabel, Tekst
+from rapporten.tabel import uit_kruistabel
+from rapporten.verantwoording import KERN_DOMEINEN, beschermd
 
 NAAM = "beleid"
 ALLE = "__alle__"
@@ -25,8 +30,6 @@ def instroom_tabel(ctx: gm.Context) -> Tabel:
     tr = ctx.gegevens.trajecten.copy()
     tr["jaar"] = tr["start"].dt.year.astype("Int64").astype(str)
     aantallen = pd.crosstab(tr["jaar"], tr["interventie"])
-    from rapporten.tabel import uit_kruistabel
-
     return uit_kruistabel(
         t("Nieuwe trajecten per jaar en interventie"),
         aantallen,
@@ -163,7 +166,8 @@ def maak(ctx: gm.Context) -> Rapport:
             ],
         ),
         Sectie(t("Ontwikkeling in de tijd"), [instroom_fig]),
-        Sectie(t("Betrouwbare verandering"), [rci_blok]),
+        Sectie(t("Interventiegroep vergeleken met de vergelijkingsgroep"), did_blokken(ctx)),
+        Sectie(t("Betrouwbare verandering"), [rci_blok, *keerpunten_blokken(ctx)]),
         Sectie(t("Wie betaalt, wie heeft baat"), kb_blokken),
     ]
     return Rapport(
@@ -175,6 +179,210 @@ def maak(ctx: gm.Context) -> Rapport:
         ctx.herkomst(),
         [t("{n} cliënten, {g} gemeenten.", n=ctx.opmaak.getal(g.clienten.shape[0]), g=len(gemeenten))],
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Difference-in-differences (modellen.vergelijking) and keerpunten (modellen.keerpunten)
+
+ALLE_DOMEINEN = "__alle__"
+NA_MAANDEN = 3.0  # a measurement from three months after the start counts as 'after'
+
+
+def did_data(ctx: gm.Context, domein: str) -> pd.DataFrame:
+    """Long frame for the DiD: one score per client and date (mean over domains for 'all'),
+    with ``na`` = measured at least three months after the start."""
+    z = gm._zrm_analyse(ctx)
+    z = z[z["maanden"].notna() & z["groep"].isin(["interventie", "vergelijking"])]
+    if domein == ALLE_DOMEINEN:
+        z = z.groupby(["client_id", "datum", "groep"], as_index=False).agg(
+            score=("score", "mean"), maanden=("maanden", "first")
+        )
+    else:
+        z = z[z["domein"] == domein]
+    return z.assign(na=(z["maanden"] >= NA_MAANDEN).astype(float))
+
+
+def did_tabel(ctx: gm.Context, mod) -> Tabel:
+    t = ctx.t
+    namen = gm.zrm_namen()
+    rijen = []
+    for domein in (ALLE_DOMEINEN, *KERN_DOMEINEN):
+        df = did_data(ctx, domein)
+        # a client counts in a group only with a measurement both before and after
+        beide = df.groupby("client_id")["na"].agg(lambda x: x.min() == 0 and x.max() == 1)
+        df = df[df["client_id"].isin(beide[beide].index)]
+        n = df.groupby("groep")["client_id"].nunique()
+        n_i, n_v = int(n.get("interventie", 0)), int(n.get("vergelijking", 0))
+        rij = {
+            "domein": t("Alle domeinen (gemiddelde)")
+            if domein == ALLE_DOMEINEN
+            else t(namen.get(domein, domein)),
+            "n_i": n_i,
+            "n_v": n_v,
+            "effect": np.nan,
+            "laag": np.nan,
+            "hoog": np.nan,
+        }
+        if n_i >= 2 and n_v >= 2:
+            try:
+                res = mod.VerschilInVerschillen(conditie="groep", periode="na").fit(df, bron="analyse")
+                r = res.tabel.set_index("term").loc[res.kern_term]
+                rij.update(effect=r["schatting"], laag=r["ci_laag"], hoog=r["ci_hoog"])
+            except (UserInputError, np.linalg.LinAlgError, ValueError):
+                pass
+        rijen.append(rij)
+    df = pd.DataFrame(rijen)
+    afgeleid = ["effect", "laag", "hoog"]
+    waarden, masker = beschermd(df, ["n_i", "n_v"], afgeleid, df[["n_i", "n_v"]].min(axis=1), ctx.drempels)
+    kop = {
+        "domein": t("Domein"),
+        "n_i": t("Cliënten interventiegroep"),
+        "n_v": t("Cliënten vergelijkingsgroep"),
+        "effect": t("Extra vooruitgang interventiegroep (punt)"),
+        "laag": t("95%-interval, onder"),
+        "hoog": t("95%-interval, boven"),
+    }
+    soorten = {kop["n_i"]: "aantal", kop["n_v"]: "aantal", **{kop[k]: "gemiddelde" for k in afgeleid}}
+    return Tabel(
+        t("Verschil-in-verschillen: extra vooruitgang in de interventiegroep"),
+        waarden.rename(columns=kop),
+        soorten,
+        masker.rename(columns=kop),
+        ctx.drempels,
+        t(
+            "Berekend met modellen.vergelijking: (na min voor in de interventiegroep) min (na min voor "
+            "in de vergelijkingsgroep). 'Voor' is de meting bij de start, 'na' elke meting vanaf drie "
+            "maanden later. Alleen cliënten met een meting voor én na. Interval: standaardfouten "
+            "geclusterd per cliënt, omdat metingen van één persoon samenhangen."
+        ),
+    )
+
+
+def did_figuur(ctx: gm.Context, tabel: Tabel) -> fg.Figuur:
+    t = ctx.t
+    k = tabel.waarden.columns
+    effect, laag, hoog = tabel.numeriek(k[3]), tabel.numeriek(k[4]), tabel.numeriek(k[5])
+    fig = go.Figure(
+        go.Scatter(
+            x=effect,
+            y=[str(v) for v in tabel.waarden[k[0]]],
+            mode="markers",
+            marker=dict(color=fg.OKABE_ITO[0], size=10, symbol="diamond"),
+            error_x=dict(
+                type="data",
+                symmetric=False,
+                array=[None if a is None or b is None else b - a for a, b in zip(effect, hoog, strict=True)],
+                arrayminus=[
+                    None if a is None or b is None else a - b for a, b in zip(effect, laag, strict=True)
+                ],
+            ),
+            name=t("extra vooruitgang"),
+        )
+    )
+    fig.add_vline(x=0, line_color="#555555")
+    fig.update_layout(xaxis_title=t("extra vooruitgang in ZRM-punten, met 95%-interval"))
+    fg.opmaak_figuur(fig, hoogte=320)
+    fig.update_yaxes(autorange="reversed")
+    if effect[0] is None:
+        zin = t("Te weinig cliënten in een van de groepen om de groepen te vergelijken.")
+    else:
+        zin = t(
+            "Gemiddeld over alle domeinen ging de interventiegroep {v} punt meer vooruit dan de "
+            "vergelijkingsgroep (95%-interval {a} tot {b}). Rechts van de nul: meer vooruitgang in "
+            "de interventiegroep; raakt het interval de nul, dan kan het verschil toeval zijn.",
+            v=ctx.opmaak.getal(effect[0], 2),
+            a=ctx.opmaak.getal(laag[0], 2),
+            b=ctx.opmaak.getal(hoog[0], 2),
+        )
+    return fg.Figuur(ctx.figuur_id(), t("Extra vooruitgang in de interventiegroep"), zin, fig, tabel)
+
+
+def did_blokken(ctx: gm.Context) -> list:
+    t = ctx.t
+    mod = ctx.module("modellen.vergelijking", t("Vergelijking met de vergelijkingsgroep"))
+    if mod is None:
+        return [ctx.ontbreekt("modellen.vergelijking", t("verschil-in-verschillen"))]
+    tabel = did_tabel(ctx, mod)
+    return [
+        Tekst(
+            [
+                t(
+                    "Hoeveel meer ging de interventiegroep vooruit dan cliënten zonder traject? We "
+                    "vergelijken de verandering in beide groepen (verschil-in-verschillen), zodat "
+                    "vooruitgang die er ook zonder traject was geweest niet wordt meegeteld."
+                )
+            ]
+        ),
+        did_figuur(ctx, tabel),
+        Tekst(
+            [
+                t(
+                    "Wat dit niet zegt: de groepen zijn niet door loting ingedeeld. Dit is een "
+                    "observationele vergelijking, geen gerandomiseerd experiment. Het klopt alleen als "
+                    "beide groepen zonder interventie even snel zouden zijn veranderd (parallelle "
+                    "trends). Verschillen in wie er in de groepen zit, of in wie gemeten blijft, "
+                    "kunnen het verschil ook verklaren."
+                )
+            ]
+        ),
+    ]
+
+
+def keerpunten_tabel(ctx: gm.Context, mod) -> Tabel:
+    t = ctx.t
+    kp = mod.keerpunten(gm._zrm_analyse(ctx), instrument="ZRM", bron="analyse")
+    namen = gm.zrm_namen()
+    omhoog, omlaag = t("Sprongen omhoog (verbetering)"), t("Sprongen omlaag (verslechtering)")
+    aantallen = pd.crosstab(kp["domein"], kp["richting"]).reindex(
+        index=[d for d in namen if d in set(kp["domein"])], columns=["omhoog", "omlaag"], fill_value=0
+    )
+    aantallen.columns = [omhoog, omlaag]
+    aantallen.index = [t(namen.get(d, d)) for d in aantallen.index]
+    tabel = uit_kruistabel(
+        t("Keerpunten: betrouwbare sprongen tussen twee metingen, per domein (aantal)"),
+        aantallen,
+        t("Domein"),
+        ctx.drempels,
+        totaal_label=t("Totaal"),
+    )
+    tabel.toelichting = t(
+        "Berekend met modellen.keerpunten: een sprong tussen twee opeenvolgende metingen van dezelfde "
+        "cliënt is een keerpunt als hij groter is dan de meetfout (Jacobson–Truax, RCI > 1,96). Op de "
+        "ZRM is omhoog een verbetering. Het aantal sprongen, niet het aantal cliënten: één cliënt kan "
+        "meer keerpunten hebben."
+    )
+    return tabel
+
+
+def keerpunten_blokken(ctx: gm.Context) -> list:
+    t = ctx.t
+    mod = ctx.module("modellen.keerpunten", t("Keerpunten"))
+    if mod is None:
+        return [ctx.ontbreekt("modellen.keerpunten", t("keerpunten"))]
+    try:
+        tabel = keerpunten_tabel(ctx, mod)
+    except UserInputError:
+        return [Melding(t("Te weinig metingen om keerpunten te bepalen."))]
+    k = tabel.waarden.columns
+    zonder = tabel.waarden[k[0]] != t("Totaal")
+    deel = Tabel(
+        tabel.titel, tabel.waarden[zonder], dict(tabel.soorten), tabel.masker[zonder], tabel.drempels
+    )
+    fig = fg.staaf(deel, k[0], [k[1], k[2]], t("aantal sprongen"))
+    fig.update_layout(xaxis_tickangle=-40)
+    return [
+        fg.Figuur(
+            ctx.figuur_id(),
+            t("Keerpunten per domein: omhoog en omlaag"),
+            t(
+                "Per domein hoe vaak een score tussen twee metingen betrouwbaar omhoog of omlaag "
+                "sprong. Veel sprongen omlaag wijzen op terugval; in gesprek met de uitvoering kan "
+                "worden uitgezocht wat er toen gebeurde. Dit zegt niet waardoor de sprongen kwamen."
+            ),
+            fig,
+            tabel,
+        )
+    ]
 
 
 def build(
