@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rapporten import gemeenschappelijk as gm
-from rapporten.model import Rapport, Sectie, Tekst
+from rapporten.model import Rapport, Sectie, Tekst, Verhalen
+from rapporten.verhaalkeuze import kies_voor_publicatie
 
 NAAM = "burger"
 
@@ -49,7 +50,14 @@ def maak(ctx: gm.Context) -> Rapport:
             )
         )
     zinnen.append(t("Cijfers vertellen niet alles. Daarom laten we ook mensen zelf aan het woord."))
-    verhalen = gm.verhalen_blok(ctx, ("clientverhaal", "msc_verhaal", "wijkverhaal"), aantal=3)
+    kandidaten = g.verhalen
+    if not kandidaten.empty:
+        kandidaten = kandidaten[kandidaten["soort"].isin(("clientverhaal", "msc_verhaal", "wijkverhaal"))]
+    gekozen, regel = kies_voor_publicatie(kandidaten, 3, spreiding=("gemeente", "wijk"), seed=0)
+    ctx.module("verhalen.exemplaren", t("Keuze van verhalen"))
+    verhalen = gm.verhalen_van(ctx, gekozen)
+    if regel:
+        verhalen = Verhalen(verhalen.verhalen, t("Keuze van de verhalen: {r}", r=regel) + " " + verhalen.toelichting)
     secties = [
         Sectie(
             t("Wat deden sociaal werkers?"),

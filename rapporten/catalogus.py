@@ -423,4 +423,75 @@ ENGELS: dict[str, str] = {
     "begin. Bijvoorbeeld met geld, wonen of contact met anderen.": "Of the people we spoke to "
     "twice, about {p} were better off on average than at the start. For example with money, "
     "housing or contact with others.",
+    # dialoog / wijkverhalen / burger: verhalen modules linked
+    "Aandeel over dit thema": "Share about this theme",
+    "Betrouwbare verandering op dit domein": "Reliable change on this domain",
+    "Cijfers van {w} per jaar": "Figures for {w} per year",
+    "Cliënten gemeten": "Clients measured",
+    "Cliënten die op {th} betrouwbaar achteruitgingen, vertellen er vaker over dan wie verbeterde "
+    "({v} procentpunt verschil): cijfers en verhalen wijzen dezelfde kant op. Wat maakt dat het "
+    "hier werkt of niet werkt, en hoe houden we dat vast?": "Clients who reliably deteriorated on "
+    "{th} tell about it more often than those who improved ({v} percentage points difference): "
+    "figures and stories point the same way. What makes it work or not work here, and how do we "
+    "hold on to that?",
+    "Cliënten die op {th} volgens de ZRM betrouwbaar verbeterden, vertellen er juist vaker over als "
+    "probleem ({v} procentpunt verschil). Meten we wat voor de mensen zelf telt?": "Clients who "
+    "reliably improved on {th} according to the ZRM tell about it as a problem more often ({v} "
+    "percentage points difference). Are we measuring what matters to people themselves?",
+    "Codes bij verhalen": "Codes on stories",
+    "Convergentie: cijfers en verhalen wijzen dezelfde kant op.": "Convergence: figures and stories point the same way.",
+    "De koppeling met verhalen.joint_display gaf een fout; daarom is hier de trefwoordenlijst "
+    "gebruikt.": "Linking verhalen.joint_display failed; the keyword list was used here instead.",
+    "Divergentie: cijfers en verhalen lopen uiteen.": "Divergence: figures and stories differ.",
+    "Gemiddelde over alle ZRM-metingen van dat jaar (schaal 1 tot 5), uit verhalen.wijkverhalen.": "Mean over all ZRM measurements of that year (scale 1 to 5), from verhalen.wijkverhalen.",
+    "Joint display: {th} in de verhalen, per uitkomst in de cijfers": "Joint display: {th} in the stories, per outcome in the figures",
+    "Keuze van de verhalen: {r}": "Choice of stories: {r}",
+    "Keuze van verhalen": "Choice of stories",
+    "Niet te beoordelen: te weinig cliënten gingen betrouwbaar vooruit of achteruit.": "Cannot be judged: too few clients reliably improved or deteriorated.",
+    "Onbeslist: de verhalen verschillen nauwelijks tussen wie verbeterde en wie achteruitging.": "Undecided: the stories hardly differ between those who improved and those who deteriorated.",
+    "Op {th} gingen te weinig cliënten betrouwbaar vooruit of achteruit om cijfers en verhalen te "
+    "vergelijken. Wat zien de professionals zelf gebeuren?": "On {th} too few clients reliably "
+    "improved or deteriorated to compare figures and stories. What do the professionals see happening?",
+    "Op {th} lopen cijfers en verhalen uiteen. Meten we wat voor de mensen zelf telt?": "On {th} figures and stories differ. Are we measuring what matters to people themselves?",
+    "Op {th} vertellen cliënten die verbeterden en die achteruitgingen ongeveer even vaak over het "
+    "thema. Wat zegt dat over wat de ZRM-score hier meet?": "On {th} clients who improved and "
+    "clients who deteriorated tell about the theme about equally often. What does that say about "
+    "what the ZRM score measures here?",
+    "Op {th} wijzen cijfers en verhalen dezelfde kant op. Wat maakt dat het hier werkt of niet "
+    "werkt, en hoe houden we dat vast?": "On {th} figures and stories point the same way. What "
+    "makes it work or not work here, and how do we hold on to that?",
+    "Over {th} gaan bijna geen verhalen, terwijl het in de cijfers wel gemeten wordt. Wie kan hier "
+    "meer over vertellen, en vragen we er wel naar?": "Hardly any stories are about {th}, although "
+    "the figures do measure it. Who can tell us more, and do we ask about it?",
+    "Per thema staan de cliënten in groepen naar hun betrouwbare verandering op dat domein "
+    "(Jacobson–Truax). Een verhaal dat het thema noemt, telt als een verhaal over een probleem op "
+    "dat domein. Regel van de joint display (verhalen.joint_display): {r}": "Per theme, clients are "
+    "grouped by their reliable change on that domain (Jacobson–Truax). A story that mentions the "
+    "theme counts as a story about a problem on that domain. Rule of the joint display "
+    "(verhalen.joint_display): {r}",
+    "Stilte: er zijn bijna geen verhalen over {th}.": "Silence: there are hardly any stories about {th}.",
+    "Telling per verhaal over cliënten met een voor- en nameting op dit domein. Een citaat staat er "
+    "alleen bij als de groep groot genoeg is, het verhaal toestemming heeft om geanonimiseerd te "
+    "publiceren, en na pseudonimisering.": "Count per story about clients with a baseline and "
+    "follow-up measurement on this domain. A quote is shown only when the group is large enough, "
+    "the story has consent for anonymised publication, and after pseudonymisation.",
+    "Uitkomstgroepen": "Outcome groups",
+    "Verhalen over dit thema": "Stories about this theme",
+    "Verhalen over iets anders": "Stories about something else",
+    "Verhalen uit {j}": "Stories from {j}",
+    "Voorbeeldcitaat": "Example quote",
+    "Welke verhalen over welk thema gaan, is hier niet met de hand gecodeerd: de demowereld heeft "
+    "geen handmatige coderingen. De codes zijn suggesties van verhalen.suggesties met het "
+    "meegeleverde ZRM-codeboek (trefwoorden en patronen per domein). Lees de verhalen zelf voordat "
+    "u conclusies trekt.": "Which stories are about which theme was not coded by hand here: the "
+    "demo world has no manual codings. The codes are suggestions from verhalen.suggesties with the "
+    "shipped ZRM codebook (keywords and patterns per domain). Read the stories yourself before "
+    "drawing conclusions.",
+    "Wijkverhalen per wijk en jaar": "Neighbourhood stories per neighbourhood and year",
+    "trefwoordenlijst per thema in rapporten.dialoog, omdat de koppeling met verhalen.joint_display "
+    "een fout gaf ({f})": "keyword list per theme in rapporten.dialoog, because linking "
+    "verhalen.joint_display failed ({f})",
+    "verhalen.suggesties met het meegeleverde ZRM-codeboek (verhalen.codeboek.zrm_codeboek); er "
+    "zijn geen handmatige coderingen": "verhalen.suggesties with the shipped ZRM codebook "
+    "(verhalen.codeboek.zrm_codeboek); there are no manual codings",
 }

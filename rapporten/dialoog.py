@@ -20,8 +20,8 @@ from impact.errors import Problem, UserInputError
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
-from rapporten.model import Melding, Naast, Rapport, Sectie, Tabel, Tekst, Vragen
-from rapporten.verhaalkeuze import publiceerbaar
+from rapporten.model import Melding, Naast, Rapport, Sectie, Tabel, Tekst, Verhalen, Vragen
+from rapporten.verhaalkeuze import kies_voor_publicatie, pseudonimiseer, publiceerbaar
 
 NAAM = "dialoog"
 PERSPECTIEVEN = Path(__file__).parent / "perspectieven"
@@ -57,6 +57,8 @@ NEGATIEF = (
     "wanhoop",
 )
 GRENS = 0.25  # mean ZRM change (points) that counts as a visible change in the figures
+CATEGORIEEN = ("hersteld", "verbeterd", "onveranderd", "verslechterd")
+VERHAALSOORTEN = ("clientverhaal", "casusnotitie", "msc_verhaal")
 
 
 @dataclass(frozen=True)
@@ -257,23 +259,273 @@ def thema_blok(ctx: gm.Context, domein: str, woorden: tuple[str, ...]):
     return Naast(figuur, blok, oordeel), vraag
 
 
+@dataclass
+class Gekoppeld:
+    """What every theme block shares: the coded stories and each client's RCI category."""
+
+    verhalen: pd.DataFrame  # client stories (all consent scopes: counts are aggregates)
+    coderingen: pd.DataFrame  # suggested codes, code_id mapped to the ZRM domain (root code)
+    rci: pd.DataFrame  # client_id, domein, categorie
+    codeboek: object
+    joint_display: object
+
+
+def koppel(ctx: gm.Context) -> Gekoppeld:
+    """Suggested codes (shipped ZRM codebook) and RCI categories; raises when a module fails."""
+    from modellen.betrouwbare_verandering import BetrouwbareVerandering
+    from verhalen.codeboek import zrm_codeboek
+    from verhalen.joint_display import JointDisplay
+    from verhalen.suggesties import Suggesteerder
+
+    g = ctx.gegevens
+    verhalen = g.verhalen
+    verhalen = verhalen[verhalen["soort"].isin(VERHAALSOORTEN) & verhalen["client_id"].notna()]
+    codeboek = zrm_codeboek()
+    sug = Suggesteerder(codeboek).suggest(verhalen)
+    sug["code_id"] = [codeboek.root_of(c).code_id if c in codeboek else c for c in sug["code_id"]]
+    a = g.analyse
+    a = a[a["instrument"] == "ZRM"] if not a.empty else a
+    rci = BetrouwbareVerandering(domein="domein", instrument="ZRM").fit(a, bron="analyse").per_client
+    return Gekoppeld(
+        verhalen.reset_index(drop=True),
+        sug[["verhaal_id", "code_id", "start", "eind"]],
+        rci[["client_id", "domein", "categorie"]],
+        codeboek,
+        JointDisplay(gebruik="geanonimiseerd_publiceren", hoofdcodes=False),
+    )
+
+
+def _citaten(ctx: gm.Context, cellen: pd.DataFrame, verhalen: pd.DataFrame) -> dict:
+    """Group -> pseudonymised exemplar quote (quotes come only from publishable stories)."""
+    met = cellen[cellen["citaat"].notna()]
+    if met.empty:
+        return {}
+    bron = verhalen.set_index("verhaal_id")
+    rijen = bron.loc[met["citaat_verhaal_id"].tolist()].reset_index()
+    rijen["tekst"] = met["citaat"].to_numpy()
+    keuze = pseudonimiseer(rijen, ctx.gegevens.identiteiten)
+    tekst = dict(zip(keuze.verhalen["verhaal_id"], keuze.verhalen["tekst"], strict=True))
+    return {g: tekst.get(v) for g, v in zip(met["groep"], met["citaat_verhaal_id"], strict=True)}
+
+
+def joint_tabel(ctx: gm.Context, thema: str, cellen: pd.DataFrame, citaten: dict) -> Tabel:
+    """Stories with / without the theme per RCI category, protected, with one quote per cell."""
+    t = ctx.t
+    cellen = cellen.set_index("groep").reindex([c for c in CATEGORIEEN if c in set(cellen["groep"])])
+    totaal = t("Totaal")
+    kop_met, kop_zonder = t("Verhalen over dit thema"), t("Verhalen over iets anders")
+    aantallen = pd.DataFrame(
+        {kop_met: cellen["n"].to_numpy(), kop_zonder: (cellen["n_groep"] - cellen["n"]).to_numpy()},
+        index=[t(c) for c in cellen.index],
+    )
+    waarden, masker = ot.kruistabel(aantallen, ctx.drempels, totaal)
+    kop_n = totaal
+    n = waarden[kop_n].fillna(0)
+    ruw = aantallen.sum(axis=1).reindex(waarden.index).fillna(aantallen.sum().sum())
+    verbergen = (masker[kop_met] != ot.ZICHTBAAR) | (masker[kop_zonder] != ot.ZICHTBAAR) | (
+        masker[kop_n] != ot.ZICHTBAAR
+    )
+    kop_p, kop_c = t("Aandeel over dit thema"), t("Voorbeeldcitaat")
+    waarden[kop_p] = (waarden[kop_met] / ruw).where(~verbergen & (ruw >= ctx.drempels.min_noemer))
+    masker[kop_p] = ot.reden(ruw, verbergen, ctx.drempels)
+    labels = dict(zip([t(c) for c in cellen.index], cellen.index, strict=True))
+    waarden[kop_c] = [
+        citaten.get(labels.get(r)) if masker.at[r, kop_met] == ot.ZICHTBAAR and n[r] > 0 else None
+        for r in waarden.index
+    ]
+    masker[kop_c] = ot.ZICHTBAAR
+    kop_rij = t("Betrouwbare verandering op dit domein")
+    waarden.index.name = masker.index.name = kop_rij
+    waarden, masker = waarden.reset_index(), masker.reset_index()
+    masker[kop_rij] = ot.ZICHTBAAR
+    soorten = {kop_met: "aantal", kop_zonder: "aantal", kop_n: "aantal", kop_p: "procent", kop_c: "tekst"}
+    return Tabel(
+        t("Joint display: {th} in de verhalen, per uitkomst in de cijfers", th=thema),
+        waarden,
+        soorten,
+        masker,
+        ctx.drempels,
+        t(
+            "Telling per verhaal over cliënten met een voor- en nameting op dit domein. Een "
+            "citaat staat er alleen bij als de groep groot genoeg is, het verhaal toestemming "
+            "heeft om geanonimiseerd te publiceren, en na pseudonimisering."
+        ),
+    )
+
+
+def _gespreksvraag(ctx: gm.Context, thema: str, oordeel: dict, zichtbaar_verschil: bool):
+    t = ctx.t
+    soort = oordeel["oordeel"]
+    v = ctx.opmaak.getal(abs(oordeel["verschil_pp"]), 0) if zichtbaar_verschil else None
+    if soort == "stilte":
+        return (
+            t("Stilte: er zijn bijna geen verhalen over {th}.", th=thema),
+            t(
+                "Over {th} gaan bijna geen verhalen, terwijl het in de cijfers wel gemeten wordt. "
+                "Wie kan hier meer over vertellen, en vragen we er wel naar?",
+                th=thema,
+            ),
+        )
+    if soort == "convergentie":
+        zin = t("Convergentie: cijfers en verhalen wijzen dezelfde kant op.")
+        if v:
+            return zin, t(
+                "Cliënten die op {th} betrouwbaar achteruitgingen, vertellen er vaker over dan "
+                "wie verbeterde ({v} procentpunt verschil): cijfers en verhalen wijzen dezelfde "
+                "kant op. Wat maakt dat het hier werkt of niet werkt, en hoe houden we dat vast?",
+                th=thema,
+                v=v,
+            )
+        return zin, t(
+            "Op {th} wijzen cijfers en verhalen dezelfde kant op. Wat maakt dat het hier werkt "
+            "of niet werkt, en hoe houden we dat vast?",
+            th=thema,
+        )
+    if soort == "divergentie":
+        zin = t("Divergentie: cijfers en verhalen lopen uiteen.")
+        if v:
+            return zin, t(
+                "Cliënten die op {th} volgens de ZRM betrouwbaar verbeterden, vertellen er juist "
+                "vaker over als probleem ({v} procentpunt verschil). Meten we wat voor de mensen "
+                "zelf telt?",
+                th=thema,
+                v=v,
+            )
+        return zin, t(
+            "Op {th} lopen cijfers en verhalen uiteen. Meten we wat voor de mensen zelf telt?",
+            th=thema,
+        )
+    if soort == "onbeslist":
+        return (
+            t("Onbeslist: de verhalen verschillen nauwelijks tussen wie verbeterde en wie achteruitging."),
+            t(
+                "Op {th} vertellen cliënten die verbeterden en die achteruitgingen ongeveer even "
+                "vaak over het thema. Wat zegt dat over wat de ZRM-score hier meet?",
+                th=thema,
+            ),
+        )
+    return (
+        t("Niet te beoordelen: te weinig cliënten gingen betrouwbaar vooruit of achteruit."),
+        t(
+            "Op {th} gingen te weinig cliënten betrouwbaar vooruit of achteruit om cijfers en "
+            "verhalen te vergelijken. Wat zien de professionals zelf gebeuren?",
+            th=thema,
+        ),
+    )
+
+
+def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
+    """One theme: figure + exemplar stories side by side, the protected joint display, a question."""
+    from verhalen.joint_display import standaard_richting
+
+    t = ctx.t
+    thema = t(gm.zrm_namen().get(domein, domein))
+    figuur = _figuur(ctx, domein, thema)
+    groepen = k.rci[k.rci["domein"] == domein][["client_id", "categorie"]].rename(
+        columns={"categorie": "groep"}
+    )
+    naam = k.codeboek[domein].naam
+    res = k.joint_display.fit(
+        k.coderingen[k.coderingen["code_id"] == domein],
+        k.verhalen,
+        groepen,
+        codeboek=k.codeboek,
+        valentie={domein: -1},
+    )
+    cellen = res.tabel[res.tabel["thema"] == naam]
+    oordeel_rij = res.oordeel[res.oordeel["thema"] == naam]
+    if cellen.empty:  # no story mentions the theme at all
+        cellen = pd.DataFrame(
+            {"groep": sorted(set(groepen["groep"])), "n": 0, "citaat": None, "citaat_verhaal_id": None}
+        )
+        n_groep = k.verhalen.merge(groepen, on="client_id").groupby("groep")["verhaal_id"].nunique()
+        cellen["n_groep"] = cellen["groep"].map(n_groep).fillna(0).astype(int)
+        oordeel = {"oordeel": "stilte", "verschil_pp": np.nan}
+    else:
+        oordeel = oordeel_rij.iloc[0].to_dict()
+    tabel = joint_tabel(ctx, thema, cellen, _citaten(ctx, cellen, k.verhalen))
+    # the difference in percentage points is shown only when both sides cover enough stories
+    richting = cellen["groep"].map(standaard_richting)
+    op = cellen.loc[richting > 0, "n_groep"].sum()
+    neer = cellen.loc[richting < 0, "n_groep"].sum()
+    zichtbaar = bool(min(op, neer) >= ctx.drempels.min_noemer) and pd.notna(oordeel["verschil_pp"])
+    zin, vraag = _gespreksvraag(ctx, thema, oordeel, zichtbaar)
+
+    gekozen, regel = kies_voor_publicatie(
+        k.verhalen, 2, k.coderingen, code_id=domein, spreiding=("gemeente", "wijk"), seed=0
+    )
+    blok = gm.verhalen_van(ctx, gekozen)
+    if regel:
+        blok = Verhalen(blok.verhalen, t("Keuze van de verhalen: {r}", r=regel) + " " + blok.toelichting)
+    return [Naast(figuur, blok, zin), tabel], vraag, res.regel
+
+
+def _figuur(ctx: gm.Context, domein: str, thema: str) -> fg.Figuur:
+    t = ctx.t
+    tabel = gm.verloop_tabel(ctx, [domein])
+    kolommen = tabel.waarden.columns
+    fig = fg.lijnen(
+        tabel, kolommen[1], kolommen[3], None, t("gemiddelde ZRM-score"), t("maanden na start"), (1, 5)
+    )
+    paren = gm.eerste_en_laatste(ctx)
+    paren = paren[paren["domein"] == domein]
+    gem = paren["verschil"].mean() if len(paren) >= ctx.drempels.min_noemer else np.nan
+    zin = (
+        t("Gemiddelde verandering van start tot laatste meting: {v} punt.", v=ctx.opmaak.getal(gem, 2))
+        if pd.notna(gem)
+        else t("Te weinig cliënten om een verandering te tonen.")
+    )
+    return fg.Figuur(ctx.figuur_id(), t("Cijfers: {th}", th=thema), zin, fig, tabel)
+
+
 def maak(ctx: gm.Context, perspectieven: str | Path | None = None) -> Rapport:
     t = ctx.t
-    ctx.niet_gekoppeld(
-        "verhalen.joint_display", t("Joint display"), t("trefwoordenlijst per thema in rapporten.dialoog")
-    )
     secties, vragen = [], []
-    for domein, woorden in THEMAS.items():
-        naast, vraag = thema_blok(ctx, domein, woorden)
-        vragen.append(vraag)
-        secties.append(Sectie(t(gm.zrm_namen()[domein]), [naast]))
-    uitleg = t(
-        "Of verhalen positief of negatief zijn, is hier geteld met een eenvoudige lijst "
-        "trefwoorden; lees de verhalen zelf voordat u conclusies trekt."
-    )
-    uitleg += " " + t(
-        "De gecodeerde joint display van verhalen.joint_display is in dit rapport nog niet gekoppeld."
-    )
+    try:
+        k = koppel(ctx)
+        regel = ""
+        for domein in THEMAS:
+            blokken, vraag, regel = thema_joint(ctx, k, domein)
+            vragen.append(vraag)
+            secties.append(Sectie(t(gm.zrm_namen()[domein]), blokken))
+        ctx.module("verhalen.joint_display", t("Joint display"))
+        ctx.module("verhalen.exemplaren", t("Keuze van verhalen"))
+        ctx.bronnen[t("Codes bij verhalen")] = t(
+            "verhalen.suggesties met het meegeleverde ZRM-codeboek (verhalen.codeboek.zrm_codeboek); "
+            "er zijn geen handmatige coderingen"
+        )
+        ctx.bronnen[t("Uitkomstgroepen")] = "modellen.betrouwbare_verandering"
+        uitleg = t(
+            "Welke verhalen over welk thema gaan, is hier niet met de hand gecodeerd: de demowereld "
+            "heeft geen handmatige coderingen. De codes zijn suggesties van verhalen.suggesties met "
+            "het meegeleverde ZRM-codeboek (trefwoorden en patronen per domein). Lees de verhalen "
+            "zelf voordat u conclusies trekt."
+        )
+        uitleg += " " + t(
+            "Per thema staan de cliënten in groepen naar hun betrouwbare verandering op dat domein "
+            "(Jacobson–Truax). Een verhaal dat het thema noemt, telt als een verhaal over een "
+            "probleem op dat domein. Regel van de joint display (verhalen.joint_display): {r}",
+            r=regel,
+        )
+    except Exception as fout:  # noqa: BLE001 - a failing module falls back to keywords, and says so
+        secties, vragen = [], []
+        ctx.bronnen[t("Joint display")] = t(
+            "trefwoordenlijst per thema in rapporten.dialoog, omdat de koppeling met "
+            "verhalen.joint_display een fout gaf ({f})",
+            f=f"{type(fout).__name__}: {fout}",
+        )
+        for domein, woorden in THEMAS.items():
+            naast, vraag = thema_blok(ctx, domein, woorden)
+            vragen.append(vraag)
+            secties.append(Sectie(t(gm.zrm_namen()[domein]), [naast]))
+        uitleg = t(
+            "Of verhalen positief of negatief zijn, is hier geteld met een eenvoudige lijst "
+            "trefwoorden; lees de verhalen zelf voordat u conclusies trekt."
+        )
+        uitleg += " " + t(
+            "De koppeling met verhalen.joint_display gaf een fout; daarom is hier de "
+            "trefwoordenlijst gebruikt."
+        )
     criteria = lees_perspectieven(perspectieven)
     tabel = perspectieven_tabel(ctx, criteria)
     kolommen = tabel.waarden.columns

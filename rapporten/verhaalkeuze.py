@@ -165,3 +165,43 @@ def pseudonimiseer(verhalen: pd.DataFrame, identiteiten: pd.DataFrame) -> Keuze:
             "persoonsgegevens van alle cliënten."
         )
     return Keuze(df.reset_index(drop=True), methode, gebruikt)
+
+
+_ONTHOUDEN = " Citaten zijn weggelaten: de verhalen zijn niet als gepseudonimiseerd gemarkeerd."
+
+
+def kies_voor_publicatie(
+    verhalen: pd.DataFrame,
+    n: int,
+    coderingen: pd.DataFrame | None = None,
+    code_id: str | None = None,
+    groepen: pd.DataFrame | None = None,
+    groep: object = None,
+    n_contrast: int = 0,
+    spreiding: tuple[str, ...] = ("gemeente", "wijk"),
+    seed: int = 0,
+) -> tuple[pd.DataFrame, str]:
+    """Choose stories with ``verhalen.exemplaren.kies_exemplaren`` for a publication (never
+    'intern'); returns the chosen rows, still to be pseudonymised by :func:`pseudonimiseer`
+    before anything is shown, and the selection rule in words."""
+    from verhalen.exemplaren import kies_exemplaren
+
+    if verhalen.empty:
+        return verhalen, ""
+    keuze = kies_exemplaren(
+        verhalen,
+        "geanonimiseerd_publiceren",
+        coderingen,
+        code_id=code_id,
+        groepen=groepen,
+        groep=groep,
+        n=n,
+        n_contrast=n_contrast,
+        spreiding=spreiding,
+        seed=seed,
+    )
+    ids = keuze.verhalen["verhaal_id"].tolist()
+    gekozen = verhalen.set_index("verhaal_id", drop=False).loc[ids].reset_index(drop=True)
+    # exemplaren withholds its quotes because the stories are not yet pseudonymised; the report
+    # pseudonymises the whole chosen story itself (pseudonimiseer), so that sentence is dropped
+    return publiceerbaar(gekozen), keuze.regel.replace(_ONTHOUDEN, "")

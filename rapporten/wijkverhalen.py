@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from rapporten import gemeenschappelijk as gm
-from rapporten.model import Melding, Rapport, Sectie, Tekst
+from rapporten import onthulling as ot
+from rapporten.model import Melding, Rapport, Sectie, Tabel, Tekst
 from rapporten.tabel import uit_kruistabel
 from rapporten.verhaalkeuze import publiceerbaar
 
@@ -30,11 +31,50 @@ def _wijktabel(ctx: gm.Context, gemeente: str):
     )
 
 
+def _jaartabel(ctx: gm.Context, wijk: str, cijfers: pd.DataFrame) -> Tabel:
+    """The wijk's own figures per year (verhalen.wijkverhalen.wijkcijfers), protected."""
+    t = ctx.t
+    deel = cijfers[cijfers["wijk"] == wijk].dropna(subset=["n_clienten"])
+    deel = deel[["jaar", "n_clienten", "gemiddelde_score"]].astype(float).reset_index(drop=True)
+    waarden, masker = ot.per_groep(deel, "n_clienten", ["gemiddelde_score"], ctx.drempels)
+    waarden["jaar"] = waarden["jaar"].astype(int).astype(str)
+    kop = {
+        "jaar": t("Jaar"),
+        "n_clienten": t("Cliënten gemeten"),
+        "gemiddelde_score": t("Gemiddelde ZRM-score"),
+    }
+    return Tabel(
+        t("Cijfers van {w} per jaar", w=wijk),
+        waarden.rename(columns=kop),
+        {kop["n_clienten"]: "aantal", kop["gemiddelde_score"]: "gemiddelde"},
+        masker.rename(columns=kop),
+        ctx.drempels,
+        t("Gemiddelde over alle ZRM-metingen van dat jaar (schaal 1 tot 5), uit verhalen.wijkverhalen."),
+    )
+
+
+def _verhalen_per_jaar(ctx: gm.Context, resultaat, wijk: str, jaren: list[int]) -> list[Sectie]:
+    t = ctx.t
+    uit = []
+    for jaar in jaren:
+        bundel = resultaat.bundel(wijk, jaar)
+        if bundel.empty:
+            continue
+        blok = gm.verhalen_van(ctx, bundel.drop(columns=["jaar"]).tail(2))
+        uit.append(Sectie(t("Verhalen uit {j}", j=jaar), [blok]))
+    return uit
+
+
 def maak(ctx: gm.Context) -> Rapport:
     t = ctx.t
     g = ctx.gegevens
     verhalen = publiceerbaar(g.verhalen)
     wijkverhalen = verhalen[verhalen["soort"] == "wijkverhaal"] if not verhalen.empty else verhalen
+    resultaat, cijfers = None, pd.DataFrame(columns=["wijk", "jaar", "n_clienten", "gemiddelde_score"])
+    wv = ctx.module("verhalen.wijkverhalen", t("Wijkverhalen per wijk en jaar"))
+    if wv is not None and not g.verhalen.empty and not g.analyse.empty:
+        cijfers = wv.wijkcijfers(g.analyse, "ZRM")
+        resultaat = wv.wijkverhalen(g.verhalen, cijfers, gebruik="geanonimiseerd_publiceren")
     jaar = None
     secties = []
     if wijkverhalen.empty:
@@ -95,10 +135,16 @@ def maak(ctx: gm.Context) -> Rapport:
                         ]
                     )
                 )
-            blokken.append(
-                gm.verhalen_blok(ctx, ("wijkverhaal", "msc_verhaal"), aantal=2, gemeente=gemeente, wijk=wijk)
-            )
-            sectie.subsecties.append(Sectie(wijk, blokken))
+            sub = Sectie(wijk, blokken)
+            if resultaat is not None:
+                blokken.append(_jaartabel(ctx, wijk, cijfers))
+                jaren = sorted({int(j) for j in resultaat.verhalen.loc[resultaat.verhalen["wijk"] == wijk, "jaar"]})
+                sub.subsecties += _verhalen_per_jaar(ctx, resultaat, wijk, jaren[-3:][::-1])
+            else:
+                blokken.append(
+                    gm.verhalen_blok(ctx, ("wijkverhaal", "msc_verhaal"), aantal=2, gemeente=gemeente, wijk=wijk)
+                )
+            sectie.subsecties.append(sub)
         secties.append(sectie)
     titel = t("Wijkverhalen {j}", j=jaar) if jaar else t("Wijkverhalen")
     return Rapport(
