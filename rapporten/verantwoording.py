@@ -262,9 +262,9 @@ def _term(ctx: gm.Context, term: str) -> str:
     t = ctx.t
     return {
         "Intercept": t("Startniveau vergelijkingsgroep"),
-        "maanden": t("Groei per maand, vergelijkingsgroep"),
+        "maanden": t("Groei per jaar, vergelijkingsgroep"),
         "groep[T.interventie]": t("Verschil bij de start (interventie min vergelijking)"),
-        "groep[T.interventie]:maanden": t("Extra groei per maand in de interventiegroep"),
+        "groep[T.interventie]:maanden": t("Extra groei per jaar in de interventiegroep"),
     }.get(term, term)
 
 
@@ -274,15 +274,17 @@ def groei_tabel(ctx: gm.Context, fits: dict) -> Tabel:
     rijen = []
     for domein, (res, n) in fits.items():
         for r in res.summary().itertuples():
+            # slopes are fitted per month; a year reads more easily and shows more than 0,01
+            f = 12.0 if res.spec.tijd in r.term else 1.0
             rijen.append(
                 {
                     "domein": _domeinnaam(ctx, domein),
                     "term": _term(ctx, r.term),
                     "n_i": n["interventie"],
                     "n_v": n["vergelijking"],
-                    "schatting": r.schatting,
-                    "laag": r.ci_laag,
-                    "hoog": r.ci_hoog,
+                    "schatting": f * r.schatting,
+                    "laag": f * r.ci_laag,
+                    "hoog": f * r.ci_hoog,
                 }
             )
     df = pd.DataFrame(rijen, columns=["domein", "term", "n_i", "n_v", "schatting", "laag", "hoog"])
@@ -306,8 +308,9 @@ def groei_tabel(ctx: gm.Context, fits: dict) -> Tabel:
         ctx.drempels,
         t(
             "Lineair gemengd model (modellen.groei, REML) van de ZRM-score op maanden sinds de start, "
-            "met groep × tijd en per cliënt een eigen startniveau en eigen helling. Alle metingen "
-            "tellen mee, ook van wie later uitviel. Interval: Wald, 95%."
+            "met groep × tijd en per cliënt een eigen startniveau en eigen helling. Groei per maand is "
+            "omgerekend naar per jaar. Alle metingen tellen mee, ook van wie later uitviel. Interval: "
+            "Wald, 95%."
         ),
     )
 
@@ -530,6 +533,7 @@ def duurzaamheid_figuur(ctx: gm.Context, fits: dict, tabel: Tabel, samenvatting:
     fig = lijnen_met_interval(
         tabel, k[1], k[3], k[4], k[5], k[0], t("winst sinds de start (punt)"), t("maanden na uitstroom")
     )
+    fig.update_xaxes(dtick=6)
     fig.add_hline(y=0, line_color="#555555")
     s = samenvatting.waarden
     sk = s.columns

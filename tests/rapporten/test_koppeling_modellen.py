@@ -98,7 +98,7 @@ def test_groeimodel_komt_overeen_met_statsmodels_mixedlm(ctx):
     k = tabel.waarden.columns
     rij = tabel.waarden[
         (tabel.waarden[k[0]] == "Financiën")
-        & (tabel.waarden[k[1]] == "Extra groei per maand in de interventiegroep")
+        & (tabel.waarden[k[1]] == "Extra groei per jaar in de interventiegroep")
     ].iloc[0]
     df = verantwoording.domein_data(ctx, "financien")
     df = df[df["maanden"].notna() & df["groep"].isin(["interventie", "vergelijking"])].copy()
@@ -108,8 +108,8 @@ def test_groeimodel_komt_overeen_met_statsmodels_mixedlm(ctx):
         ref = smf.mixedlm("score ~ maanden * i", df, groups=df["client_id"], re_formula="~maanden").fit(
             reml=True, method=["lbfgs"]
         )
-    assert rij[k[4]] == pytest.approx(ref.fe_params["maanden:i"], abs=2e-4)
-    assert rij[k[5]] < ref.fe_params["maanden:i"] < rij[k[6]]
+    assert rij[k[4]] == pytest.approx(12 * ref.fe_params["maanden:i"], abs=2.4e-3)
+    assert rij[k[5]] < 12 * ref.fe_params["maanden:i"] < rij[k[6]]
     # the chart's predicted trajectory is intercept + slope x months for the comparison group
     res, n = fits["financien"]
     v = verantwoording.verloop_model_tabel(ctx, "financien", res, n, [0, 12])
