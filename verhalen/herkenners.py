@@ -285,8 +285,20 @@ def month_label(value: str) -> str | None:
 
 # --- ages ------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _score_words() -> frozenset[str]:
+    """Words of the instruments' domain names ('financiën', 'werk', 'netwerk', 'adl') and 'score'."""
+    from impact.instruments import builtin
+
+    words = {"score", "scoort", "niveau"}
+    for instrument in builtin().values():
+        for domain in instrument.domeinen:
+            words.update(w for w in domain.naam.lower().split() if w.isalpha())
+            words.update(domain.code.lower().split("_"))
+    return frozenset(words)
+
 _AGE_PATTERNS = [
-    re.compile(r"(?<=[^\W\d_] )\((?P<n>[1-9]\d?|1[01]\d)\)"),
+    re.compile(r"(?P<word>[^\W\d_]+) \((?P<n>[1-9]\d?|1[01]\d)\)"),
     re.compile(r"(?i)(?<![\w,.])(?P<n>\d{1,3})[ -]?jarige?\b"),
     re.compile(r"(?i)(?<![\w,.])(?P<n>\d{1,3}) ?(?:jaar|jr\.?) oud\b"),
     re.compile(r"(?i)\bleeftijd van (?P<n>\d{1,3})\b"),
@@ -302,6 +314,8 @@ def find_ages(text: str) -> list[Detection]:
     found = []
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
+            if "word" in pattern.groupindex and m.group("word").lower() in _score_words():
+                continue  # 'financiën (2)': a score on a life domain, not an age
             if 0 < int(m.group("n")) < 120:
                 found.append(
                     Detection(m.start("n"), m.end("n"), LEEFTIJD, m.group("n"), "leeftijd")
