@@ -201,7 +201,7 @@ def kies_exemplaren(
            and "gepseudonimiseerd" in verhalen.columns else "")
         + f". Bevinding: {finding}. Representatief: tot {n} verhalen met deze bevinding, "
         "gerangschikt op het aandeel van de tekst met de code"
-        + (f"; contrasterend: tot {n_contrast} {contrast_rule}" if contrast_rule else "")
+        + (f"; contrasterend: tot {n_contrast} {contrast_rule}" if contrast_rule and n_contrast else "")
         + ". Binnen elke rol gaat een verhaal uit een nog niet gekozen "
         + (" of ".join(spread) if spread else "groep")
         + f" voor; resterende gelijke standen beslist het toeval (seed {seed})."
