@@ -92,7 +92,7 @@ def _per_gemeente(ctx: gm.Context, gemeente: str | None) -> list:
             t("Interventiegroep naast vergelijkingsgroep"),
             t(
                 "Gemiddelde over alle ZRM-domeinen per meetmoment. De "
-                "vergelijkingsgroep kreeg geen traject; de groepen zijn niet "
+                "vergelijkingsgroep kreeg de gebruikelijke zorg; de groepen zijn niet "
                 "gerandomiseerd, dus een verschil is geen bewezen effect."
             ),
             fg.lijnen(
@@ -307,9 +307,9 @@ def did_blokken(ctx: gm.Context) -> list:
         Tekst(
             [
                 t(
-                    "Hoeveel meer ging de interventiegroep vooruit dan cliënten zonder traject? We "
+                    "Hoeveel meer ging de interventiegroep vooruit dan de vergelijkingsgroep? We "
                     "vergelijken de verandering in beide groepen (verschil-in-verschillen), zodat "
-                    "vooruitgang die er ook zonder traject was geweest niet wordt meegeteld."
+                    "vooruitgang die er ook zonder de interventie was geweest niet wordt meegeteld."
                 )
             ]
         ),

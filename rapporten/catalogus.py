@@ -206,9 +206,9 @@ ENGELS: dict[str, str] = {
     "Aantal nieuwe trajecten per startjaar, per interventie.": "Number of new programmes per starting year, per intervention.",
     "Betrouwbare verandering": "Reliable change",
     "Interventiegroep naast vergelijkingsgroep": "Intervention group next to comparison group",
-    "Gemiddelde over alle ZRM-domeinen per meetmoment. De vergelijkingsgroep kreeg geen traject; "
-    "de groepen zijn niet gerandomiseerd, dus een verschil is geen bewezen effect.": "Mean over "
-    "all ZRM domains per moment. The comparison group had no programme; the groups were not "
+    "Gemiddelde over alle ZRM-domeinen per meetmoment. De vergelijkingsgroep kreeg de gebruikelijke "
+    "zorg; de groepen zijn niet gerandomiseerd, dus een verschil is geen bewezen effect.": "Mean over "
+    "all ZRM domains per moment. The comparison group received usual care; the groups were not "
     "randomised, so a difference is not a proven effect.",
     "nieuwe trajecten": "new programmes",
     "betrouwbare verandering (RCI)": "reliable change (RCI)",
@@ -523,7 +523,7 @@ ENGELS: dict[str, str] = {
     'Groeimodel per domein: vaste effecten met 95%-interval': 'Growth model per domain: fixed effects with 95% interval',
     'Groeimodel: verloop in de tijd naast de vergelijkingsgroep': 'Growth model: course over time next to the comparison group',
     'Grote uitval: {p} van de cliënten heeft geen vervolgmeting na drie maanden. Verandering alleen onder wie bleef kan vertekend zijn; het groeimodel (alle metingen) blijft geldig als de uitval samenhangt met wat gemeten is (MAR).': 'Large drop-out: {p} of the clients have no follow-up measurement after three months. Change among those who stayed only may be biased; the growth model (all measurements) stays valid when drop-out depends on what was measured (MAR).',
-    'Hoeveel meer ging de interventiegroep vooruit dan cliënten zonder traject? We vergelijken de verandering in beide groepen (verschil-in-verschillen), zodat vooruitgang die er ook zonder traject was geweest niet wordt meegeteld.': 'How much more did the intervention group progress than clients without a programme? We compare the change in both groups (difference-in-differences), so that progress that would have happened without a programme is not counted.',
+    'Hoeveel meer ging de interventiegroep vooruit dan de vergelijkingsgroep? We vergelijken de verandering in beide groepen (verschil-in-verschillen), zodat vooruitgang die er ook zonder de interventie was geweest niet wordt meegeteld.': 'How much more did the intervention group progress than the comparison group? We compare the change in both groups (difference-in-differences), so that progress that would have happened without the intervention is not counted.',
     'Interventiegroep vergeleken met de vergelijkingsgroep': 'Intervention group compared with the comparison group',
     'Keerpunten': 'Turning points',
     'Keerpunten per domein: omhoog en omlaag': 'Turning points per domain: up and down',

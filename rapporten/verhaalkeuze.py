@@ -188,6 +188,7 @@ def kies_voor_publicatie(
 
     if verhalen.empty:
         return verhalen, ""
+    verhalen = verhalen.drop_duplicates("tekst")  # two identical notes show nothing new side by side
     keuze = kies_exemplaren(
         verhalen,
         "geanonimiseerd_publiceren",
