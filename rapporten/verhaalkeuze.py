@@ -102,7 +102,6 @@ class _Regelset:
 
 
 _REGELSETS: dict[int, _Regelset] = {}
-_PSEUDONIMISEERDER = []
 
 
 def _regelset(identiteiten: pd.DataFrame) -> _Regelset:
@@ -134,9 +133,9 @@ def pseudonimiseer(verhalen: pd.DataFrame, identiteiten: pd.DataFrame) -> Keuze:
     gebruikt = None
     storing = None
     if module is not None and hasattr(module, "Pseudonymizer"):
-        if not _PSEUDONIMISEERDER:
-            _PSEUDONIMISEERDER.append(module.Pseudonymizer(dates="maand"))
-        p = _PSEUDONIMISEERDER[0]
+        # gemeenten and wijken stay readable: they are what a wijkverhaal is about
+        places = pd.concat([verhalen.get(c, pd.Series(dtype=object)) for c in ("gemeente", "wijk")])
+        p = module.Pseudonymizer(dates="maand", public_places=places.dropna().unique())
         try:
             df = p.pseudonymize_frame(df, identiteiten, column="tekst")
             df = p.pseudonymize_frame(df, identiteiten, column="titel")

@@ -136,6 +136,14 @@ def _deduce_kind(tag: str, text: str) -> str:
     return h.ID
 
 
+def _inside_public_place(detection: Detection, spans: list[tuple[int, int]]) -> bool:
+    return (
+        detection.source == "deduce"
+        and detection.kind == h.LOCATIE
+        and any(start <= detection.start and detection.end <= end for start, end in spans)
+    )
+
+
 def _patient(identities: list[KnownIdentity]):
     """deduce's own patient metadata, so its patient-name annotator helps too."""
     from verhalen.deduce_instance import import_deduce_quietly
@@ -174,6 +182,7 @@ class Pseudonymizer:
         fuzzy: bool = True,
         streets: Iterable[str] | None = None,
         deduce: Deduce | None = None,
+        public_places: Iterable[str] = (),
     ) -> None:
         if dates not in ("vervang", "maand"):
             raise ValueError("dates moet 'vervang' of 'maand' zijn")
@@ -183,6 +192,14 @@ class Pseudonymizer:
         self.streets = tuple(streets) if streets is not None else None
         self._deduce = deduce
         self._registries: dict[Any, _Registry] = {}
+        # names of gemeenten and wijken are public geography, not personal data: a location
+        # that deduce finds inside one of them ('Brunssum' in 'Brunssum-Noord') stays
+        places = sorted({p for p in public_places if p and str(p).strip()}, key=len, reverse=True)
+        self._public_places = (
+            re.compile("|".join(rf"(?<!\w){re.escape(str(p))}(?!\w)" for p in places), re.IGNORECASE)
+            if places
+            else None
+        )
 
     @property
     def deduce(self) -> Deduce:
@@ -217,6 +234,9 @@ class Pseudonymizer:
                 key = "client" if "patient" in a.tag.lower() else None
                 d = Detection(a.start_char, a.end_char, kind, a.text, "deduce", key)
                 found += _split_sentences(d) if kind == h.PERSOON else [d]
+        if self._public_places is not None:
+            spans = [m.span() for m in self._public_places.finditer(text)]
+            found = [d for d in found if not _inside_public_place(d, spans)]
         return found
 
     def detect(self, text: str, known_identities: Any = None) -> list[Detection]:

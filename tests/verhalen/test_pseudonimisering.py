@@ -199,3 +199,16 @@ def test_cli_refuses_to_overwrite_the_source(tmp_path):
 
     with pytest.raises(UserInputError):
         pseudonimiseer(tmp_path, tmp_path)
+
+
+def test_public_places_stay_but_people_and_addresses_go(pseudonymizer):
+    """Gemeente and wijk names are public geography; a wijkverhaal is about them."""
+    from verhalen.pseudonimisering import Pseudonymizer
+
+    text = "Ik woon al twintig jaar in Brunssum-Noord. Jan de Vries woont aan de Kerkstraat 5 in Roermond."
+    keeping = Pseudonymizer(deduce=pseudonymizer.deduce, public_places=["Brunssum-Noord", "Roermond"])
+    kept = keeping.pseudonymize(text).text
+    assert "Brunssum-Noord" in kept and "Roermond" in kept
+    assert "Jan de Vries" not in kept and "Kerkstraat 5" not in kept
+    plain = Pseudonymizer(deduce=pseudonymizer.deduce).pseudonymize(text).text
+    assert "Brunssum-Noord" not in plain  # without the list deduce's location finder still applies
