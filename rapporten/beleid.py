@@ -6,8 +6,6 @@ A filter inside the one static HTML file switches between pre-rendered views per
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -385,16 +383,4 @@ def keerpunten_blokken(ctx: gm.Context) -> list:
     ]
 
 
-def build(
-    bron,
-    out_dir: str | Path,
-    *,
-    pdf: bool = False,
-    xlsx: bool = False,
-    taal: str = "nl",
-    filters=None,
-    drempels=None,
-    afbeeldingen=None,
-) -> list[Path]:
-    ctx = gm.maak_context(bron, taal, filters, drempels)
-    return gm.schrijf(maak(ctx), Path(out_dir), NAAM, pdf, xlsx, afbeeldingen)
+build = gm.bouwer(maak, NAAM)

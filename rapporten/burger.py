@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Rapport, Sectie, Tekst, Verhalen
 from rapporten.verhaalkeuze import kies_voor_publicatie
@@ -103,16 +101,4 @@ def maak(ctx: gm.Context) -> Rapport:
     )
 
 
-def build(
-    bron,
-    out_dir: str | Path,
-    *,
-    pdf: bool = False,
-    xlsx: bool = False,
-    taal: str = "nl",
-    filters=None,
-    drempels=None,
-    afbeeldingen=None,
-) -> list[Path]:
-    ctx = gm.maak_context(bron, taal, filters, drempels)
-    return gm.schrijf(maak(ctx), Path(out_dir), NAAM, pdf, xlsx, afbeeldingen)
+build = gm.bouwer(maak, NAAM)

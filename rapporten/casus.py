@@ -3,8 +3,6 @@ and benefits per financier."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from rapporten import figuren as fg
@@ -156,16 +154,4 @@ def maak(ctx: gm.Context) -> Rapport:
     )
 
 
-def build(
-    bron,
-    out_dir: str | Path,
-    *,
-    pdf: bool = False,
-    xlsx: bool = False,
-    taal: str = "nl",
-    filters=None,
-    drempels=None,
-    afbeeldingen=None,
-) -> list[Path]:
-    ctx = gm.maak_context(bron, taal, filters, drempels)
-    return gm.schrijf(maak(ctx), Path(out_dir), NAAM, pdf, xlsx, afbeeldingen)
+build = gm.bouwer(maak, NAAM)

@@ -315,6 +315,31 @@ def _onderschrift(ctx: Context, r) -> str:
     return " · ".join(delen)
 
 
+def bouwer(maak, naam: str):
+    """The ``build`` function of a report module: context from the data, then write the files.
+
+    The returned ``build(bron, out_dir, ...)`` writes ``<naam>.html`` (and .pdf/.xlsx on request)
+    into ``out_dir`` and returns the paths; ``bron`` is a SQLAlchemy engine, an ``impact.demo``
+    world, a dict of DataFrames, or a ``rapporten.bron.Gegevens``.
+    """
+
+    def build(
+        bron,
+        out_dir: str | Path,
+        *,
+        pdf: bool = False,
+        xlsx: bool = False,
+        taal: str = "nl",
+        filters=None,
+        drempels=None,
+        afbeeldingen=None,
+    ) -> list[Path]:
+        ctx = maak_context(bron, taal, filters, drempels)
+        return schrijf(maak(ctx), Path(out_dir), naam, pdf, xlsx, afbeeldingen)
+
+    return build
+
+
 def schrijf(
     rapport: Rapport, out_dir: Path, naam: str, pdf: bool, xlsx: bool, afbeeldingen=None
 ) -> list[Path]:

@@ -6,8 +6,6 @@ first. Call ``build(bron, out_dir)`` with an engine, a ``DemoWorld`` or a dict o
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Naast, Rapport, Sectie, Tekst
 
@@ -118,21 +116,4 @@ def maak(ctx: gm.Context) -> Rapport:
     )
 
 
-def build(
-    bron,
-    out_dir: str | Path,
-    *,
-    pdf: bool = False,
-    xlsx: bool = False,
-    taal: str = "nl",
-    filters=None,
-    drempels=None,
-    afbeeldingen=None,
-) -> list[Path]:
-    """Write ``overzicht.html`` (and .pdf/.xlsx on request) into ``out_dir``; return the paths.
-
-    ``bron``: a SQLAlchemy engine, an ``impact.demo`` world, a dict of DataFrames, or a
-    ``rapporten.bron.Gegevens``.
-    """
-    ctx = gm.maak_context(bron, taal, filters, drempels)
-    return gm.schrijf(maak(ctx), Path(out_dir), NAAM, pdf, xlsx, afbeeldingen)
+build = gm.bouwer(maak, NAAM)

@@ -4,7 +4,6 @@ benefits, and the method and its limitations written out."""
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -663,16 +662,4 @@ def uitval_blokken(ctx: gm.Context) -> list:
     return blokken
 
 
-def build(
-    bron,
-    out_dir: str | Path,
-    *,
-    pdf: bool = False,
-    xlsx: bool = False,
-    taal: str = "nl",
-    filters=None,
-    drempels=None,
-    afbeeldingen=None,
-) -> list[Path]:
-    ctx = gm.maak_context(bron, taal, filters, drempels)
-    return gm.schrijf(maak(ctx), Path(out_dir), NAAM, pdf, xlsx, afbeeldingen)
+build = gm.bouwer(maak, NAAM)
