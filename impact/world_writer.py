@@ -10,91 +10,27 @@ from sqlalchemy import Engine, text
 
 from impact import store
 from impact.errors import Problem, UserInputError
+from impact.schema import Base
 
-# DataFrame attribute -> (table, [(table column, frame column)])
-TABLES: list[tuple[str, str, list[tuple[str, str]]]] = [
-    ("organisaties", "organisatie", [("id", "organisatie_id"), ("naam", "naam")]),
-    (
-        "clienten",
-        "client",
-        [
-            ("id", "client_id"),
-            ("pseudoniem", "pseudoniem"),
-            ("organisatie_id", "organisatie_id"),
-            ("geboortejaar", "geboortejaar"),
-            ("gemeente", "gemeente"),
-            ("wijk", "wijk"),
-            ("groep", "groep"),
-            ("cohort", "cohort"),
-        ],
-    ),
-    (
-        "identiteiten",
-        "client_identiteit",
-        [("client_id", "client_id"), ("soort", "soort"), ("waarde", "waarde")],
-    ),
-    (
-        "interventies",
-        "interventie",
-        [
-            ("id", "interventie_id"),
-            ("naam", "naam"),
-            ("databank_erkenning", "databank_erkenning"),
-            ("doelgroep", "doelgroep"),
-            ("omschrijving", "omschrijving"),
-        ],
-    ),
-    (
-        "trajecten",
-        "traject",
-        [
-            ("id", "traject_id"),
-            ("client_id", "client_id"),
-            ("interventie_id", "interventie_id"),
-            ("start", "start"),
-            ("eind", "eind"),
-            ("uitstroomreden", "uitstroomreden"),
-        ],
-    ),
-    (
-        "metingen",
-        "meting",
-        [
-            ("client_id", "client_id"),
-            ("domein_id", "domein_id"),
-            ("datum", "datum"),
-            ("score", "score"),
-            ("bron", "bron"),
-        ],
-    ),
-    (
-        "gebeurtenissen",
-        "gebeurtenis",
-        [
-            ("client_id", "client_id"),
-            ("datum", "datum"),
-            ("soort", "soort"),
-            ("omschrijving", "omschrijving"),
-        ],
-    ),
-    (
-        "verhalen",
-        "verhaal",
-        [
-            ("id", "verhaal_id"),
-            ("titel", "titel"),
-            ("tekst", "tekst"),
-            ("soort", "soort"),
-            ("datum", "datum"),
-            ("auteur_rol", "auteur_rol"),
-            ("client_id", "client_id"),
-            ("gemeente", "gemeente"),
-            ("wijk", "wijk"),
-            ("interventie_id", "interventie_id"),
-            ("toestemming", "toestemming"),
-        ],
-    ),
+# DataFrame attribute -> (table, the frame column that holds the table's id, if any).
+# Every other table column is taken from the frame column of the same name.
+TABLES: list[tuple[str, str, str | None]] = [
+    ("organisaties", "organisatie", "organisatie_id"),
+    ("clienten", "client", "client_id"),
+    ("identiteiten", "client_identiteit", None),
+    ("interventies", "interventie", "interventie_id"),
+    ("trajecten", "traject", "traject_id"),
+    ("metingen", "meting", None),
+    ("gebeurtenissen", "gebeurtenis", None),
+    ("verhalen", "verhaal", "verhaal_id"),
 ]
+
+
+def _column_pairs(table: str, id_column: str | None, frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """(table column, frame column) for every table column the frame provides."""
+    pairs = [("id", id_column)] if id_column else []
+    pairs += [(c.name, c.name) for c in Base.metadata.tables[table].columns if c.name != "id"]
+    return [(column, source) for column, source in pairs if source in frame.columns]
 
 
 def write(engine: Engine, world: Any) -> None:
@@ -117,7 +53,7 @@ def write(engine: Engine, world: Any) -> None:
             ),
             connection,
         )
-        for attribute, table, pairs in TABLES:
+        for attribute, table, id_column in TABLES:
             frame = getattr(world, attribute, None)
             if frame is None or frame.empty:
                 continue
@@ -128,7 +64,7 @@ def write(engine: Engine, world: Any) -> None:
                 if frame["domein_id"].isna().any():
                     unknown = frame.loc[frame["domein_id"].isna(), ["instrument", "domein"]].drop_duplicates()
                     raise ValueError(f"onbekende instrument/domein-combinaties: {unknown.values.tolist()}")
-            present = [(c, f) for c, f in pairs if f in frame.columns]
+            present = _column_pairs(table, id_column, frame)
             values = [store.column_values(frame[f].reset_index(drop=True)) for _, f in present]
             store.bulk_insert(connection, table, [c for c, _ in present], zip(*values, strict=True))
         _write_cases(connection, getattr(world, "casussen", None) or [])

@@ -383,4 +383,4 @@ def keerpunten_blokken(ctx: gm.Context) -> list:
     ]
 
 
-build = gm.bouwer(maak, NAAM)
+build = gm.bouwer(NAAM)

@@ -589,4 +589,4 @@ def maak(ctx: gm.Context, perspectieven: str | Path | None = None) -> Rapport:
     )
 
 
-build = gm.bouwer(maak, NAAM)
+build = gm.bouwer(NAAM)

@@ -315,27 +315,19 @@ def _onderschrift(ctx: Context, r) -> str:
     return " · ".join(delen)
 
 
-def bouwer(maak, naam: str):
-    """The ``build`` function of a report module: context from the data, then write the files.
+def bouwer(naam: str):
+    """The ``build`` function of a report module.
 
-    The returned ``build(bron, out_dir, ...)`` writes ``<naam>.html`` (and .pdf/.xlsx on request)
-    into ``out_dir`` and returns the paths; ``bron`` is a SQLAlchemy engine, an ``impact.demo``
-    world, a dict of DataFrames, or a ``rapporten.bron.Gegevens``.
+    ``build(bron, out_dir, *, pdf=False, xlsx=False, taal="nl", filters=None, drempels=None,
+    afbeeldingen=None)`` writes ``<naam>.html`` (and .pdf/.xlsx on request) into ``out_dir`` and
+    returns the paths; ``bron`` is a SQLAlchemy engine, an ``impact.demo`` world, a dict of
+    DataFrames, or a ``rapporten.bron.Gegevens``. See :func:`rapporten.bouw`.
     """
 
-    def build(
-        bron,
-        out_dir: str | Path,
-        *,
-        pdf: bool = False,
-        xlsx: bool = False,
-        taal: str = "nl",
-        filters=None,
-        drempels=None,
-        afbeeldingen=None,
-    ) -> list[Path]:
-        ctx = maak_context(bron, taal, filters, drempels)
-        return schrijf(maak(ctx), Path(out_dir), naam, pdf, xlsx, afbeeldingen)
+    def build(bron, out_dir: str | Path, **opties) -> list[Path]:
+        from rapporten import bouw
+
+        return bouw(naam, bron, Path(out_dir) / f"{naam}.html", **opties)
 
     return build
 

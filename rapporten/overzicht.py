@@ -116,4 +116,4 @@ def maak(ctx: gm.Context) -> Rapport:
     )
 
 
-build = gm.bouwer(maak, NAAM)
+build = gm.bouwer(NAAM)

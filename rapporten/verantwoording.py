@@ -662,4 +662,4 @@ def uitval_blokken(ctx: gm.Context) -> list:
     return blokken
 
 
-build = gm.bouwer(maak, NAAM)
+build = gm.bouwer(NAAM)

@@ -155,4 +155,4 @@ def maak(ctx: gm.Context) -> Rapport:
     )
 
 
-build = gm.bouwer(maak, NAAM)
+build = gm.bouwer(NAAM)
