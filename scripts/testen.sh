@@ -19,7 +19,7 @@ done
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Debian-pakketten installeren: ${packages[*]}"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${packages[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
 # PostgreSQL: start a cluster when none answers, and make the test role and database.
