@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from impact.errors import UserInputError
 from rapporten import figuren as fg
@@ -260,27 +259,15 @@ def did_figuur(ctx: gm.Context, tabel: Tabel) -> fg.Figuur:
     t = ctx.t
     k = tabel.waarden.columns
     effect, laag, hoog = tabel.numeriek(k[3]), tabel.numeriek(k[4]), tabel.numeriek(k[5])
-    fig = go.Figure(
-        go.Scatter(
-            x=effect,
-            y=[str(v) for v in tabel.waarden[k[0]]],
-            mode="markers",
-            marker=dict(color=fg.OKABE_ITO[0], size=10, symbol="diamond"),
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=[None if a is None or b is None else b - a for a, b in zip(effect, hoog, strict=True)],
-                arrayminus=[
-                    None if a is None or b is None else a - b for a, b in zip(effect, laag, strict=True)
-                ],
-            ),
-            name=t("extra vooruitgang"),
-        )
+    fig = fg.bos(
+        tabel,
+        k[3],
+        k[4],
+        k[5],
+        t("extra vooruitgang in ZRM-punten, met 95%-interval"),
+        t("extra vooruitgang"),
+        320,
     )
-    fig.add_vline(x=0, line_color="#555555")
-    fig.update_layout(xaxis_title=t("extra vooruitgang in ZRM-punten, met 95%-interval"))
-    fg.opmaak_figuur(fig, hoogte=320)
-    fig.update_yaxes(autorange="reversed")
     if effect[0] is None:
         zin = t("Te weinig cliënten in een van de groepen om de groepen te vergelijken.")
     else:

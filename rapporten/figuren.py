@@ -90,6 +90,37 @@ def lijnen(
     return opmaak_figuur(fig)
 
 
+def bos(
+    tabel: Tabel, schatting: str, laag: str, hoog: str, as_titel: str, naam: str, hoogte: int = 380
+) -> go.Figure:
+    """Forest plot: one diamond per row of ``tabel`` with its interval, a line at zero.
+
+    Hidden (suppressed) values stay hidden: a row without a shown estimate gets no marker.
+    """
+    x, onder, boven = tabel.numeriek(schatting), tabel.numeriek(laag), tabel.numeriek(hoog)
+
+    def afstand(grens: list, teken: int) -> list:
+        return [None if a is None or b is None else teken * (b - a) for a, b in zip(x, grens, strict=True)]
+
+    fig = go.Figure(
+        go.Scatter(
+            x=x,
+            y=[str(v) for v in tabel.waarden[tabel.waarden.columns[0]]],
+            mode="markers",
+            marker=dict(color=OKABE_ITO[0], size=10, symbol="diamond"),
+            error_x=dict(
+                type="data", symmetric=False, array=afstand(boven, 1), arrayminus=afstand(onder, -1)
+            ),
+            name=naam,
+        )
+    )
+    fig.add_vline(x=0, line_color="#555555")
+    fig.update_layout(xaxis_title=as_titel)
+    opmaak_figuur(fig, hoogte=hoogte)
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
 @functools.cache
 def plotly_js() -> str:
     """The plotly.js bundle that ships with the plotly package (embedded once per HTML file)."""

@@ -683,29 +683,8 @@ def effect_tabel(ctx: Context):
 def effect_figuur(ctx: Context, tabel: Tabel) -> fg.Figuur:
     t = ctx.t
     k = tabel.waarden.columns
-    import plotly.graph_objects as go
-
     g = tabel.numeriek(k[5])
-    laag = tabel.numeriek(k[6])
-    hoog = tabel.numeriek(k[7])
-    fig = go.Figure(
-        go.Scatter(
-            x=g,
-            y=[str(v) for v in tabel.waarden[k[0]]],
-            mode="markers",
-            marker=dict(color=fg.OKABE_ITO[0], size=9, symbol="diamond"),
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=[None if a is None or b is None else b - a for a, b in zip(g, hoog, strict=True)],
-                arrayminus=[None if a is None or b is None else a - b for a, b in zip(g, laag, strict=True)],
-            ),
-            name="g_av",
-        )
-    )
-    fig.add_vline(x=0, line_color="#555555")
-    fig.update_layout(xaxis_title=t("effectgrootte (Hedges' g_av) met 95%-interval"))
-    fg.opmaak_figuur(fig, hoogte=460)
+    fig = fg.bos(tabel, k[5], k[6], k[7], t("effectgrootte (Hedges' g_av) met 95%-interval"), "g_av", 460)
     zichtbaar = [(n, v) for n, v in zip(tabel.waarden[k[0]], g, strict=True) if v is not None]
     if zichtbaar:
         beste = max(zichtbaar, key=lambda x: x[1])
