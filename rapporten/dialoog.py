@@ -178,20 +178,7 @@ def thema_blok(ctx: gm.Context, domein: str, woorden: tuple[str, ...]):
     t = ctx.t
     namen = gm.zrm_namen()
     thema = t(namen.get(domein, domein))
-    tabel = gm.verloop_tabel(ctx, [domein])
-    kolommen = tabel.waarden.columns
-    fig = fg.lijnen(
-        tabel, kolommen[1], kolommen[3], None, t("gemiddelde ZRM-score"), t("maanden na start"), (1, 5)
-    )
-    paren = gm.eerste_en_laatste(ctx)
-    paren = paren[paren["domein"] == domein]
-    gem = paren["verschil"].mean() if len(paren) >= ctx.drempels.min_noemer else np.nan
-    zin = (
-        t("Gemiddelde verandering van start tot laatste meting: {v} punt.", v=ctx.opmaak.getal(gem, 2))
-        if pd.notna(gem)
-        else t("Te weinig cliënten om een verandering te tonen.")
-    )
-    figuur = fg.Figuur(ctx.figuur_id(), t("Cijfers: {th}", th=thema), zin, fig, tabel)
+    figuur, gem = _figuur(ctx, domein, thema)
 
     verhalen = publiceerbaar(ctx.gegevens.verhalen)
     if not verhalen.empty:
@@ -420,7 +407,7 @@ def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
 
     t = ctx.t
     thema = t(gm.zrm_namen().get(domein, domein))
-    figuur = _figuur(ctx, domein, thema)
+    figuur, _ = _figuur(ctx, domein, thema)
     groepen = k.rci[k.rci["domein"] == domein][["client_id", "categorie"]].rename(
         columns={"categorie": "groep"}
     )
@@ -460,7 +447,9 @@ def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
     return [Naast(figuur, blok, zin), tabel], vraag, res.regel
 
 
-def _figuur(ctx: gm.Context, domein: str, thema: str) -> fg.Figuur:
+def _figuur(ctx: gm.Context, domein: str, thema: str) -> tuple[fg.Figuur, float]:
+    """The domain's ZRM course as a figure, and the mean change from start to last measurement
+    (NaN when too few clients to show it)."""
     t = ctx.t
     tabel = gm.verloop_tabel(ctx, [domein])
     kolommen = tabel.waarden.columns
@@ -475,7 +464,7 @@ def _figuur(ctx: gm.Context, domein: str, thema: str) -> fg.Figuur:
         if pd.notna(gem)
         else t("Te weinig cliënten om een verandering te tonen.")
     )
-    return fg.Figuur(ctx.figuur_id(), t("Cijfers: {th}", th=thema), zin, fig, tabel)
+    return fg.Figuur(ctx.figuur_id(), t("Cijfers: {th}", th=thema), zin, fig, tabel), gem
 
 
 def maak(ctx: gm.Context, perspectieven: str | Path | None = None) -> Rapport:
