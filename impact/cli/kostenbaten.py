@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from impact.errors import Problem, UserInputError
+from impact.opmaak import euro
 
 app = typer.Typer(
     help="Kosten en baten: casussen (Effectencalculator) en programma-MKBA/SROI.",
@@ -19,12 +20,6 @@ app = typer.Typer(
 CASUS_BESTAND = typer.Argument(..., help="Casusbestand (.yaml of .xlsx).")
 PROGRAMMA_BESTAND = typer.Argument(..., help="Programmabestand (.yaml).")
 EIGEN_PRIJSLIJST = typer.Option(None, "--prijslijst", help="Eigen prijslijst (CSV/XLSX).")
-
-
-def euro(bedrag: float) -> str:
-    """Dutch notation: € 1.234,56 (negative as € -1.234,56)."""
-    tekst = f"{abs(float(bedrag)):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {'-' if float(bedrag) < 0 else ''}{tekst}"
 
 
 def _print_json(data: dict) -> None:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
+from impact.opmaak import euro
+
 if TYPE_CHECKING:
     from modellen.kostenbaten.casus import CasusResultaat
     from modellen.kostenbaten.casussen import CasussenResultaat
@@ -58,7 +60,7 @@ def casus_tijdlijn(resultaat: CasusResultaat) -> go.Figure:
                     ],
                 },
                 text=[
-                    f"{o} ({i}): € {b / 100:,.2f}"
+                    f"{o} ({i}): {euro(b / 100)}"
                     for o, i, b in zip(
                         deel["omschrijving"], deel["item"], deel["bedrag_cent"], strict=True
                     )
@@ -96,7 +98,7 @@ def waterval(resultaat: CasusResultaat) -> go.Figure:
     measure = ["absolute"] + ["relative"] * len(per) + ["total"]
     fig = go.Figure(go.Waterfall(x=x, y=y, measure=measure, connector={"line": {"color": "#999"}}))
     fig.update_layout(
-        title=f"Van referentie naar interventie: netto verschil € {float(resultaat.verschil):,.2f}",
+        title=f"Van referentie naar interventie: netto verschil {euro(resultaat.verschil)}",
         yaxis_title="euro",
     )
     return fig
