@@ -46,5 +46,6 @@ def main() -> None:
     except UserInputError as error:
         for problem in error.problems:
             typer.echo(str(problem), err=True)
-        typer.echo(f"{len(error.problems)} probleem/problemen gevonden; er is niets gewijzigd.", err=True)
+        n = len(error.problems)
+        typer.echo(f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets gewijzigd.", err=True)
         sys.exit(2)
