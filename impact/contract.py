@@ -1,0 +1,83 @@
+"""The data contract: the tidy tables every room reads, their vocabularies and units.
+
+One place for what the rooms must agree on: which tables exist, which consent values,
+story kinds and author roles are valid, what a month is, and how the analysis frame
+(metingen + client + first traject + months since start) is built. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# Tidy tables, as ``impact.store.read`` returns them and as a demo world or a dict of
+# DataFrames provides them. ``identiteiten`` is read only for pseudonymisation.
+TABELLEN = (
+    "clienten",
+    "identiteiten",
+    "interventies",
+    "trajecten",
+    "metingen",
+    "gebeurtenissen",
+    "verhalen",
+    "prijslijst",
+    "casussen",
+    "codes",
+    "coderingen",
+)
+
+# Consent scopes of a story, from narrow to wide, and which scopes a use may draw on.
+TOESTEMMINGEN = ("intern", "geanonimiseerd_publiceren", "publiceren_met_bron")
+TOESTEMMING_PER_GEBRUIK = {
+    "intern": frozenset(TOESTEMMINGEN),
+    "geanonimiseerd_publiceren": frozenset({"geanonimiseerd_publiceren", "publiceren_met_bron"}),
+    "publiceren_met_bron": frozenset({"publiceren_met_bron"}),
+}
+TOESTEMMING_LABELS = {
+    "intern": "intern gebruik",
+    "geanonimiseerd_publiceren": "geanonimiseerd publiceren",
+    "publiceren_met_bron": "publiceren met bron",
+}
+
+VERHAAL_SOORTEN = ("casusnotitie", "clientverhaal", "wijkverhaal", "msc_verhaal", "casusbeschrijving")
+AUTEUR_ROLLEN = ("professional", "client", "naaste", "student", "burger")
+ERKENNING = ("erkend", "goed onderbouwd", "goed beschreven")
+IDENTITEIT_SOORTEN = (
+    "voornaam",
+    "achternaam",
+    "naam",
+    "naaste",
+    "adres",
+    "postcode",
+    "woonplaats",
+    "bsn",
+    "telefoon",
+    "email",
+    "geboortedatum",
+)
+
+# A month is a twelfth of a Julian year, everywhere a duration in months is computed.
+DAGEN_PER_MAAND = 365.25 / 12
+
+
+def maanden_tussen(begin: pd.Series, eind: pd.Series) -> pd.Series:
+    """Months (fractional) from ``begin`` to ``eind``, element-wise."""
+    return (eind - begin).dt.days / DAGEN_PER_MAAND
+
+
+def analyse_frame(metingen: pd.DataFrame, clienten: pd.DataFrame, trajecten: pd.DataFrame) -> pd.DataFrame:
+    """Metingen with client attributes and the client's first traject, plus months since start.
+
+    ``maanden`` counts from the first traject's start, or from the client's first measurement
+    when the client has no traject (the comparison group may have none). Only measurements of
+    clients in ``clienten`` are kept, so filtering the clients filters the frame.
+    """
+    if metingen.empty:
+        return metingen.copy()
+    clienten = clienten.drop(columns=["organisatie_id"], errors="ignore")
+    tr = trajecten.sort_values(["client_id", "start", "traject_id"])
+    eerste = tr.drop_duplicates("client_id")[["client_id", "interventie", "start", "eind"]]
+    eerste = eerste.rename(columns={"start": "traject_start", "eind": "traject_eind"})
+    frame = metingen.merge(clienten, on="client_id", how="inner").merge(eerste, on="client_id", how="left")
+    oorsprong = frame["traject_start"].fillna(frame.groupby("client_id")["datum"].transform("min"))
+    frame["maanden"] = maanden_tussen(oorsprong, frame["datum"])
+    return frame
