@@ -17,13 +17,15 @@ improved, not crossed), onveranderd, verslechterd (reliably worse).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 import pandas as pd
-import yaml
+import plotly.graph_objects as go
 
 from impact.errors import UserInputError
+from impact.instruments import Instrument, builtin
+from modellen._groei_invoer import check_columns, numeric
+from modellen.basis import Estimator, Resultaat
 from modellen.verandering import change_per_client
 
 Z_CRIT = 1.959963984540054
@@ -31,13 +33,11 @@ ASSUMED_RELIABILITY = 0.80
 CATEGORIES = ("hersteld", "verbeterd", "onveranderd", "verslechterd")
 
 
-def instrument_info(code: str) -> dict:
-    """The instrument's YAML (impact/instrumenten/*.yaml) by its code, e.g. 'ZRM' or 'PG'."""
-    for entry in resources.files("impact.instrumenten").iterdir():
-        if entry.name.endswith(".yaml"):
-            info = yaml.safe_load(entry.read_text(encoding="utf-8"))
-            if str(info.get("code", "")).upper() == code.upper():
-                return info
+def find_instrument(code: str) -> Instrument:
+    """A built-in instrument (impact/instrumenten) by its code, e.g. 'ZRM' or 'PG'."""
+    for key, instrument in builtin().items():
+        if key.upper() == code.upper():
+            return instrument
     raise UserInputError(f"onbekend instrument {code!r}")
 
 
@@ -49,8 +49,18 @@ def cutoff_c(m0: float, sd0: float, m1: float, sd1: float) -> float:
     return (sd0 * m1 + sd1 * m0) / (sd0 + sd1)
 
 
+@dataclass(frozen=True)
+class RCISettings:
+    """What the classification uses, resolved from the parameters and the instrument file."""
+
+    betrouwbaarheid: float
+    bron_betrouwbaarheid: str
+    instrument_afkappunt: float | None
+    hoger_is_beter: bool
+
+
 @dataclass
-class RCIResultaat:
+class RCIResultaat(Resultaat):
     per_client: pd.DataFrame
     per_groep: pd.DataFrame
     parameters: pd.DataFrame  # per domain: betrouwbaarheid, bron, sd_voor, s_diff, afkappunt, soort
@@ -59,18 +69,15 @@ class RCIResultaat:
     def summary(self) -> pd.DataFrame:
         return self.per_groep
 
-    def to_dict(self) -> dict:
-        clean = lambda d: d.replace({np.nan: None}).to_dict(orient="records")  # noqa: E731
+    def _content(self) -> dict:
         return {
             "analyse": "betrouwbare verandering (Jacobson-Truax)",
-            "parameters": clean(self.parameters),
-            "groepen": clean(self.per_groep),
+            "parameters": self.parameters,
+            "groepen": self.per_groep,
         }
 
-    def plot(self, domein: str | None = None):
+    def plot(self, domein: str | None = None) -> go.Figure:
         """Pre-post scatter with the line of no change, the reliable-change band and cut-off."""
-        import plotly.graph_objects as go
-
         data, params = self.per_client, self.parameters
         if domein is not None and "domein" in data:
             data, params = data[data["domein"] == domein], params[params["domein"] == domein]
@@ -112,7 +119,7 @@ class RCIResultaat:
         return fig
 
 
-class BetrouwbareVerandering:
+class BetrouwbareVerandering(Estimator):
     """Jacobson-Truax classification of change from first to last measurement.
 
     ``betrouwbaarheid`` overrides the instrument's; without either, 0.80 is assumed and the
@@ -122,6 +129,7 @@ class BetrouwbareVerandering:
 
     def __init__(
         self,
+        *,
         uitkomst: str = "score",
         tijd: str = "datum",
         groep: str = "client_id",
@@ -135,37 +143,43 @@ class BetrouwbareVerandering:
         hoger_is_beter: bool | None = None,
     ) -> None:
         self.uitkomst, self.tijd, self.groep, self.domein = uitkomst, tijd, groep, domein
-        self.indeling = list(indeling)
-        info = instrument_info(instrument) if instrument else {}
-        self.reliability_source = ""
-        if betrouwbaarheid is not None:
-            self.betrouwbaarheid, self.reliability_source = float(betrouwbaarheid), "opgegeven"
-        elif info.get("betrouwbaarheid") is not None:
-            self.betrouwbaarheid = float(info["betrouwbaarheid"])
-            self.reliability_source = " ".join(
-                str(info.get("betrouwbaarheid_bron", "instrument")).split()
-            )
+        self.indeling, self.instrument, self.betrouwbaarheid = indeling, instrument, betrouwbaarheid
+        self.afkappunt, self.norm, self.criterium = afkappunt, norm, criterium
+        self.hoger_is_beter = hoger_is_beter
+
+    def settings(self) -> RCISettings:
+        """Reliability (given, else the instrument's, else assumed, with its source), the
+        instrument's cut-off and the direction; raises a Dutch error for invalid values."""
+        info = find_instrument(self.instrument) if self.instrument else None
+        if self.betrouwbaarheid is not None:
+            value, source = float(self.betrouwbaarheid), "opgegeven"
+        elif info is not None and info.betrouwbaarheid is not None:
+            value = float(info.betrouwbaarheid)
+            source = " ".join(str(info.betrouwbaarheid_bron or "instrument").split())
         else:
-            self.betrouwbaarheid = ASSUMED_RELIABILITY
-            self.reliability_source = (
+            value = ASSUMED_RELIABILITY
+            source = (
                 f"aangenomen: {ASSUMED_RELIABILITY:.2f}, want er is geen gepubliceerde betrouwbaarheid "
-                f"{'voor ' + info['naam'] if info else 'opgegeven'}; gangbare ondergrens voor "
+                f"{'voor ' + info.naam if info else 'opgegeven'}; gangbare ondergrens voor "
                 "betrouwbaarheid, geef zelf een waarde op met betrouwbaarheid="
             )
-        if not 0 <= self.betrouwbaarheid < 1:
-            raise UserInputError(
-                f"betrouwbaarheid moet tussen 0 en 1 liggen, niet {self.betrouwbaarheid}"
-            )
-        self.afkappunt, self.norm, self.criterium = afkappunt, norm, criterium
-        self.instrument_afkappunt = info.get("afkappunt")
-        richting = info.get("richting", "hoger_is_beter")
-        self.hoger_is_beter = (
-            hoger_is_beter if hoger_is_beter is not None else richting == "hoger_is_beter"
+        if not 0 <= value < 1:
+            raise UserInputError(f"betrouwbaarheid moet tussen 0 en 1 liggen, niet {value}")
+        if self.criterium not in (None, "a", "b", "c"):
+            raise UserInputError(f"criterium moet 'a', 'b' of 'c' zijn, niet {self.criterium!r}")
+        direction = info.richting if info is not None else "hoger_is_beter"
+        return RCISettings(
+            betrouwbaarheid=value,
+            bron_betrouwbaarheid=source,
+            instrument_afkappunt=info.afkappunt if info is not None else None,
+            hoger_is_beter=(
+                self.hoger_is_beter if self.hoger_is_beter is not None else direction == "hoger_is_beter"
+            ),
         )
 
-    def _cutoff(self, voor: pd.Series) -> tuple[float, str]:
+    def _cutoff(self, voor: pd.Series, settings: RCISettings) -> tuple[float, str]:
         m0, sd0 = float(voor.mean()), float(voor.std(ddof=1))
-        sign = 1.0 if self.hoger_is_beter else -1.0
+        sign = 1.0 if settings.hoger_is_beter else -1.0
         crit = self.criterium
         if self.afkappunt is not None and crit is None:
             return float(self.afkappunt), "opgegeven"
@@ -177,17 +191,17 @@ class BetrouwbareVerandering:
             if self.norm is None:
                 raise UserInputError("afkappunt b vraagt een normgroep (norm=(gemiddelde, sd))")
             return self.norm[0] - sign * 2 * self.norm[1], "b"
-        if crit is None and self.instrument_afkappunt is not None:
-            return float(self.instrument_afkappunt), "instrument"
+        if crit is None and settings.instrument_afkappunt is not None:
+            return float(settings.instrument_afkappunt), "instrument"
         return m0 + sign * 2 * sd0, "a"
 
-    def classify(self, pairs: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    def classify(self, pairs: pd.DataFrame, settings: RCISettings) -> tuple[pd.DataFrame, dict]:
         """Add rci and categorie to a frame with columns voor and na (one domain)."""
         pairs = pairs.dropna(subset=["voor", "na"]).copy()
         sd0 = float(pairs["voor"].std(ddof=1)) if len(pairs) > 1 else np.nan
-        sdiff = s_diff(sd0, self.betrouwbaarheid)
-        cut, soort = self._cutoff(pairs["voor"]) if len(pairs) > 1 else (np.nan, "")
-        sign = 1.0 if self.hoger_is_beter else -1.0
+        sdiff = s_diff(sd0, settings.betrouwbaarheid)
+        cut, soort = self._cutoff(pairs["voor"], settings) if len(pairs) > 1 else (np.nan, "")
+        sign = 1.0 if settings.hoger_is_beter else -1.0
         pairs["rci"] = (pairs["na"] - pairs["voor"]) / sdiff if sdiff > 0 else np.nan
         better = sign * pairs["rci"] > Z_CRIT
         worse = sign * pairs["rci"] < -Z_CRIT
@@ -198,8 +212,8 @@ class BetrouwbareVerandering:
             "onveranderd",
         )
         params = {
-            "betrouwbaarheid": self.betrouwbaarheid,
-            "bron_betrouwbaarheid": self.reliability_source,
+            "betrouwbaarheid": settings.betrouwbaarheid,
+            "bron_betrouwbaarheid": settings.bron_betrouwbaarheid,
             "sd_voor": sd0,
             "s_diff": sdiff,
             "kleinste_betrouwbare_verandering": Z_CRIT * sdiff,
@@ -209,9 +223,9 @@ class BetrouwbareVerandering:
         return pairs, params
 
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> RCIResultaat:
-        from modellen._groei_invoer import check_columns, numeric
-
-        cols = [self.uitkomst, self.tijd, self.groep, *self.indeling] + (
+        settings = self.settings()
+        indeling = list(self.indeling)
+        cols = [self.uitkomst, self.tijd, self.groep, *indeling] + (
             [self.domein] if self.domein else []
         )
         check_columns(df, cols, numeric=[self.uitkomst], bron=bron)
@@ -221,17 +235,17 @@ class BetrouwbareVerandering:
             self.tijd,
             self.groep,
             self.domein,
-            self.indeling,
+            indeling,
             horizonten=(),
         )
         parts = pc.groupby(self.domein) if self.domein else [("alle", pc)]
         classified, params = [], []
         for dom, part in parts:
-            out, p = self.classify(part)
+            out, p = self.classify(part, settings)
             classified.append(out)
             params.append({"domein": dom, **p})
         per_client = pd.concat(classified, ignore_index=True)
-        keys = [*self.indeling] + ([self.domein] if self.domein else [])
+        keys = [*indeling] + ([self.domein] if self.domein else [])
         counts = (
             (
                 per_client.groupby(keys)["categorie"]
@@ -244,4 +258,4 @@ class BetrouwbareVerandering:
         counts = counts.reindex(columns=list(CATEGORIES), fill_value=0)
         shares = counts.div(counts.sum(axis=1), axis=0).add_prefix("aandeel_")
         per_groep = pd.concat([counts.assign(n=counts.sum(axis=1)), shares], axis=1).reset_index()
-        return RCIResultaat(per_client, per_groep, pd.DataFrame(params), self.hoger_is_beter)
+        return RCIResultaat(per_client, per_groep, pd.DataFrame(params), settings.hoger_is_beter)

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 from scipy import stats
 
 from impact.errors import Problem, UserInputError
 from modellen._groei_invoer import check_columns, numeric
+from modellen.basis import Estimator, Resultaat
 from modellen.groei import GroeiModel, GroeiResultaat
 
 DAYS_PER_YEAR = 365.25
@@ -34,7 +36,7 @@ def drop_off_delta(
 
 
 @dataclass
-class DuurzaamheidResultaat:
+class DuurzaamheidResultaat(Resultaat):
     winst_bij_uitstroom: float
     winst_se: float
     verandering_per_jaar: float
@@ -58,7 +60,7 @@ class DuurzaamheidResultaat:
     def summary(self) -> pd.DataFrame:
         return self.horizonten
 
-    def to_dict(self) -> dict:
+    def _content(self) -> dict:
         lo, hi = self.drop_off_ci
         return {
             "analyse": "duurzaamheid na uitstroom",
@@ -74,7 +76,7 @@ class DuurzaamheidResultaat:
                 "ci": [lo, hi],
                 "voor_kosten_baten": self.als_drop_off(),
             },
-            "horizonten": self.horizonten.replace({np.nan: None}).to_dict(orient="records"),
+            "horizonten": self.horizonten,
         }
 
     def tekst(self) -> str:
@@ -88,9 +90,7 @@ class DuurzaamheidResultaat:
             f"{pct(hi)}), op basis van {self.n_clienten} clienten."
         )
 
-    def plot(self):
-        import plotly.graph_objects as go
-
+    def plot(self) -> go.Figure:
         tab = self.horizonten
         fig = go.Figure(
             go.Scatter(
@@ -124,9 +124,12 @@ class DuurzaamheidResultaat:
         return fig
 
 
-class Duurzaamheid:
+class Duurzaamheid(Estimator):
+    """Gain since intake after uitstroom, its yearly change and drop-off (see the module)."""
+
     def __init__(
         self,
+        *,
         uitkomst: str = "score",
         tijd: str = "datum",
         groep: str = "client_id",
@@ -178,7 +181,9 @@ class Duurzaamheid:
                     with_after,
                 )
             )
-        model = GroeiModel("winst", "jaren_na_uitstroom", "eenheid").fit(frame, bron=bron)
+        model = GroeiModel(uitkomst="winst", tijd="jaren_na_uitstroom", groep="eenheid").fit(
+            frame, bron=bron
+        )
         a, b = model.beta[0], model.beta[1]
         d, d_se = drop_off_delta(
             a, b, model.cov_beta[0, 0], model.cov_beta[1, 1], model.cov_beta[0, 1]

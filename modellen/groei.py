@@ -21,18 +21,20 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 from scipy import stats
 
 from impact.errors import UserInputError
 from modellen import _groei_kern as kern
 from modellen._groei_design import DesignSpec
 from modellen._groei_invoer import check_columns, numeric
+from modellen.basis import Estimator, Resultaat
 
 ENGINES = ("snel", "statsmodels")
 
 
 @dataclass
-class GroeiResultaat:
+class GroeiResultaat(Resultaat):
     """A fitted growth model. Variance parameters are on the score's own scale."""
 
     termen: list[str]
@@ -87,28 +89,15 @@ class GroeiResultaat:
 
     def summary(self) -> pd.DataFrame:
         """Fixed effects: estimate, SE, z, p and 95% CI (Wald, as lme4/statsmodels print)."""
-        se = self.se
-        z = self.beta / se
-        crit = stats.norm.ppf(0.975)
-        return pd.DataFrame(
-            {
-                "term": self.termen,
-                "schatting": self.beta,
-                "se": se,
-                "z": z,
-                "p": 2 * stats.norm.sf(np.abs(z)),
-                "ci_laag": self.beta - crit * se,
-                "ci_hoog": self.beta + crit * se,
-            }
-        )
+        return self.coefficient_table(self.termen, self.beta, self.se)
 
     def random_effecten(self) -> pd.DataFrame:
         rows = [{"term": t, "sd": float(s)} for t, s in zip(self.re_termen, self.random_sd, strict=True)]
         rows.append({"term": "Residu", "sd": self.residu_sd})
         return pd.DataFrame(rows)
 
-    def to_dict(self) -> dict:
-        re: dict = {"sd": {t: float(s) for t, s in zip(self.re_termen, self.random_sd, strict=True)}}
+    def _content(self) -> dict:
+        re: dict = {"sd": dict(zip(self.re_termen, self.random_sd, strict=True))}
         if self.random_corr is not None:
             re["corr"] = self.random_corr
         return {
@@ -120,8 +109,8 @@ class GroeiResultaat:
             "engine": self.engine,
             "geconvergeerd": self.geconvergeerd,
             "vaste_effecten": {
-                row.term: {"schatting": float(row.schatting), "se": float(row.se),
-                           "p": float(row.p), "ci": [float(row.ci_laag), float(row.ci_hoog)]}
+                row.term: {"schatting": row.schatting, "se": row.se, "p": row.p,
+                           "ci": [row.ci_laag, row.ci_hoog]}
                 for row in self.summary().itertuples()
             },
             "random_effecten": re,
@@ -155,10 +144,8 @@ class GroeiResultaat:
             }))
         return pd.concat(frames, ignore_index=True)
 
-    def plot(self, max_clienten: int = 60, seed: int = 0):
+    def plot(self, max_clienten: int = 60, seed: int = 0) -> go.Figure:
         """Spaghetti plot of a sample of clients plus the mean trajectory per condition."""
-        import plotly.graph_objects as go
-
         fig = go.Figure()
         tijd = self.spec.tijd
         if self._plotdata is not None and len(self._plotdata):
@@ -183,7 +170,7 @@ class GroeiResultaat:
         return fig
 
 
-class GroeiModel:
+class GroeiModel(Estimator):
     """Two-level linear mixed model of ``uitkomst`` over ``tijd`` within ``groep``.
 
     Parameters: ``conditie`` adds condition dummies and condition x time interactions;
@@ -194,6 +181,7 @@ class GroeiModel:
 
     def __init__(
         self,
+        *,
         uitkomst: str = "score",
         tijd: str = "maanden",
         groep: str = "client_id",
@@ -204,15 +192,18 @@ class GroeiModel:
         engine: str = "snel",
         referentie: str | None = None,
     ) -> None:
-        methode = methode.upper()
-        if methode not in ("REML", "ML"):
-            raise UserInputError(f"methode moet 'REML' of 'ML' zijn, niet {methode!r}")
-        if engine not in ENGINES:
-            raise UserInputError(f"engine moet een van {ENGINES} zijn, niet {engine!r}")
         self.uitkomst, self.tijd, self.groep = uitkomst, tijd, groep
-        self.conditie, self.covariaten = conditie, list(covariaten)
+        self.conditie, self.covariaten = conditie, covariaten
         self.random_helling, self.methode, self.engine = random_helling, methode, engine
         self.referentie = referentie
+
+    def _method(self) -> str:
+        methode = str(self.methode).upper()
+        if methode not in ("REML", "ML"):
+            raise UserInputError(f"methode moet 'REML' of 'ML' zijn, niet {self.methode!r}")
+        if self.engine not in ENGINES:
+            raise UserInputError(f"engine moet een van {ENGINES} zijn, niet {self.engine!r}")
+        return methode
 
     def _prepare(self, df: pd.DataFrame, bron: str) -> pd.DataFrame:
         cols = [self.uitkomst, self.tijd, self.groep, *self.covariaten]
@@ -224,6 +215,7 @@ class GroeiModel:
         return data
 
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> GroeiResultaat:
+        methode = self._method()
         data = self._prepare(df, bron)
         spec = DesignSpec(self.tijd, self.conditie, list(self.covariaten))
         spec.learn(data, self.referentie)
@@ -235,12 +227,12 @@ class GroeiModel:
         codes, uniques = pd.factorize(data[self.groep])
         re_names = ["Intercept", self.tijd][: z.shape[1]]
         if self.engine == "statsmodels":
-            res = _fit_statsmodels(y, x, z, codes, self.methode == "REML")
+            res = _fit_statsmodels(y, x, z, codes, methode == "REML")
             beta, cov_beta, re_cov, sigma2, dev, conv = res
             blups = None
         else:
             st = kern.sufficient_stats(y, x, np.ascontiguousarray(z), codes)
-            out = kern.fit(st, reml=self.methode == "REML")
+            out = kern.fit(st, reml=methode == "REML")
             prof = out.prof
             beta, sigma2, dev, conv = prof.beta, prof.sigma2, prof.deviance, out.converged
             cov_beta = sigma2 * np.linalg.inv(prof.rx_gram)
@@ -254,7 +246,7 @@ class GroeiModel:
         return GroeiResultaat(
             termen=names, beta=np.asarray(beta), cov_beta=np.asarray(cov_beta), re_termen=re_names,
             re_cov=np.atleast_2d(re_cov), residu_sd=float(np.sqrt(sigma2)), deviance=float(dev),
-            methode=self.methode, n_obs=len(y), n_groepen=len(uniques), engine=self.engine,
+            methode=methode, n_obs=len(y), n_groepen=len(uniques), engine=self.engine,
             geconvergeerd=bool(conv), spec=spec, uitkomst=self.uitkomst, groep=self.groep,
             random_per_client=blups, _plotdata=data,
         )
@@ -297,7 +289,7 @@ def lr_toets(klein: GroeiResultaat, groot: GroeiResultaat) -> dict:
 
 
 @dataclass
-class GEEResultaat:
+class GEEResultaat(Resultaat):
     termen: list[str]
     beta: np.ndarray
     se: np.ndarray
@@ -306,37 +298,34 @@ class GEEResultaat:
     n_groepen: int
 
     def summary(self) -> pd.DataFrame:
-        z = self.beta / self.se
-        crit = stats.norm.ppf(0.975)
-        return pd.DataFrame({"term": self.termen, "schatting": self.beta, "se": self.se, "z": z,
-                             "p": 2 * stats.norm.sf(np.abs(z)),
-                             "ci_laag": self.beta - crit * self.se, "ci_hoog": self.beta + crit * self.se})
+        return self.coefficient_table(self.termen, self.beta, self.se)
 
-    def to_dict(self) -> dict:
+    def _content(self) -> dict:
         return {"model": "GEE", "correlatie": self.correlatie, "n_obs": self.n_obs,
                 "n_groepen": self.n_groepen,
-                "vaste_effecten": {r.term: {"schatting": float(r.schatting), "se": float(r.se)}
+                "vaste_effecten": {r.term: {"schatting": r.schatting, "se": r.se}
                                    for r in self.summary().itertuples()}}
 
-    def plot(self):
-        return forest_plot(self.summary(), titel="GEE: vaste effecten")
+    def plot(self) -> go.Figure:
+        return self.forest_plot(self.summary(), titel="GEE: vaste effecten")
 
 
-class GEEModel:
+class GEEModel(Estimator):
     """Population-average model (statsmodels GEE, robust SEs) with the same design as GroeiModel."""
 
-    def __init__(self, uitkomst: str = "score", tijd: str = "maanden", groep: str = "client_id",
+    def __init__(self, *, uitkomst: str = "score", tijd: str = "maanden", groep: str = "client_id",
                  conditie: str | None = None, covariaten: list[str] | tuple[str, ...] = (),
                  correlatie: str = "exchangeable") -> None:
-        if correlatie not in ("exchangeable", "independence", "ar1"):
-            raise UserInputError("correlatie moet 'exchangeable', 'independence' of 'ar1' zijn")
-        self._mixed = GroeiModel(uitkomst, tijd, groep, conditie, covariaten)
-        self.correlatie = correlatie
+        self.uitkomst, self.tijd, self.groep = uitkomst, tijd, groep
+        self.conditie, self.covariaten, self.correlatie = conditie, covariaten, correlatie
 
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> GEEResultaat:
         import statsmodels.api as sm
 
-        m = self._mixed
+        if self.correlatie not in ("exchangeable", "independence", "ar1"):
+            raise UserInputError("correlatie moet 'exchangeable', 'independence' of 'ar1' zijn")
+        m = GroeiModel(uitkomst=self.uitkomst, tijd=self.tijd, groep=self.groep,
+                       conditie=self.conditie, covariaten=self.covariaten)
         data = m._prepare(df, bron).sort_values([m.groep, m.tijd])
         spec = DesignSpec(m.tijd, m.conditie, list(m.covariaten))
         spec.learn(data)
@@ -351,17 +340,3 @@ class GEEModel:
         return GEEResultaat(names, np.asarray(res.params), np.asarray(res.bse), self.correlatie,
                             len(data), len(uniques))
 
-
-def forest_plot(tabel: pd.DataFrame, titel: str = "Effecten", label: str = "term"):
-    """Forest plot of a table with columns schatting, ci_laag, ci_hoog (and a label column)."""
-    import plotly.graph_objects as go
-
-    fig = go.Figure(go.Scatter(
-        x=tabel["schatting"], y=tabel[label].astype(str), mode="markers",
-        error_x={"type": "data", "symmetric": False,
-                 "array": tabel["ci_hoog"] - tabel["schatting"],
-                 "arrayminus": tabel["schatting"] - tabel["ci_laag"]},
-    ))
-    fig.add_vline(x=0, line_dash="dot")
-    fig.update_layout(title=titel, xaxis_title="schatting (95%-BI)", template="simple_white")
-    return fig

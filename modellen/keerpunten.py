@@ -7,57 +7,118 @@ the domain). The tidy table is what the stories module uses to ask "what happene
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from modellen._groei_invoer import check_columns, numeric
+from modellen.basis import Estimator, Resultaat
 from modellen.betrouwbare_verandering import Z_CRIT, BetrouwbareVerandering, s_diff
 
 COLUMNS = ["client_id", "domein", "datum", "vorige_datum", "vorige_score", "score", "verschil",
            "rci", "richting", "betekenis"]
 
 
-def keerpunten(
-    df: pd.DataFrame,
-    instrument: str | None = None,
-    betrouwbaarheid: float | None = None,
-    uitkomst: str = "score",
-    tijd: str = "datum",
-    groep: str = "client_id",
-    domein: str | None = "domein",
-    hoger_is_beter: bool | None = None,
-    bron: str = "invoer",
-) -> pd.DataFrame:
-    """Tidy table: client_id, domein, datum, vorige_datum, vorige_score, score, verschil, rci,
-    richting ('omhoog'/'omlaag') and betekenis ('verbetering'/'verslechtering').
+@dataclass
+class KeerpuntenResultaat(Resultaat):
+    """The keerpunten table and the reliability that decided what counts as a jump."""
+
+    tabel: pd.DataFrame  # COLUMNS, one row per keerpunt
+    betrouwbaarheid: float
+    bron_betrouwbaarheid: str
+    s_diff: dict[str, float] = field(default_factory=dict)  # per domein
+
+    def summary(self) -> pd.DataFrame:
+        return self.tabel
+
+    def _content(self) -> dict:
+        return {
+            "analyse": "keerpunten",
+            "betrouwbaarheid": self.betrouwbaarheid,
+            "bron_betrouwbaarheid": self.bron_betrouwbaarheid,
+            "s_diff": self.s_diff,
+            "keerpunten": self.tabel,
+        }
+
+    def plot(self) -> go.Figure:
+        """Each keerpunt on the time axis at its RCI, coloured by what it means."""
+        fig = go.Figure()
+        for betekenis, deel in self.tabel.groupby("betekenis", sort=True):
+            fig.add_trace(
+                go.Scatter(
+                    x=deel["datum"],
+                    y=deel["rci"],
+                    mode="markers",
+                    name=str(betekenis),
+                    text=deel["domein"].astype(str),
+                    hovertemplate="%{text}: RCI %{y:.2f}<extra>%{fullData.name}</extra>",
+                )
+            )
+        for grens in (Z_CRIT, -Z_CRIT):
+            fig.add_hline(y=grens, line_dash="dot", line_color="grey")
+        fig.update_layout(
+            title="Keerpunten: sprongen groter dan de meetfout",
+            xaxis_title="datum",
+            yaxis_title="RCI van de sprong",
+            template="simple_white",
+        )
+        return fig
+
+
+class Keerpunten(Estimator):
+    """Reliable jumps per client and domain.
 
     Reliability: as in ``BetrouwbareVerandering`` (explicit, else instrument, else assumed);
-    the value used is in ``table.attrs['betrouwbaarheid']`` and its source in
-    ``table.attrs['bron_betrouwbaarheid']``.
+    the value used and its source are in the result. ``domein`` is ignored when the data has
+    no such column (then all measurements of a client form one series).
     """
-    domein = domein if domein and domein in df.columns else None
-    check_columns(df, [uitkomst, tijd, groep], numeric=[uitkomst], bron=bron)
-    rc = BetrouwbareVerandering(instrument=instrument, betrouwbaarheid=betrouwbaarheid,
-                                hoger_is_beter=hoger_is_beter)
-    data = numeric(df, [uitkomst]).dropna(subset=[uitkomst, tijd])
-    data = data.assign(_dom=data[domein] if domein else "alle")
-    data = data.sort_values([groep, "_dom", tijd], kind="stable")
-    is_first = ~data.duplicated([groep, "_dom"])
-    sd = data[is_first].groupby("_dom")[uitkomst].std(ddof=1)
-    sdiff = sd.map(lambda s: s_diff(s, rc.betrouwbaarheid))
-    prev = data.groupby([groep, "_dom"])[[uitkomst, tijd]].shift(1)
-    out = pd.DataFrame({
-        "client_id": data[groep], "domein": data["_dom"], "datum": data[tijd],
-        "vorige_datum": prev[tijd], "vorige_score": prev[uitkomst], "score": data[uitkomst],
-    })
-    out["verschil"] = out["score"] - out["vorige_score"]
-    out["rci"] = out["verschil"] / out["domein"].map(sdiff)
-    out = out[out["rci"].abs() > Z_CRIT].copy()
-    out["richting"] = np.where(out["verschil"] > 0, "omhoog", "omlaag")
-    up_good = rc.hoger_is_beter
-    out["betekenis"] = np.where((out["verschil"] > 0) == up_good, "verbetering", "verslechtering")
-    out = out[COLUMNS].reset_index(drop=True)
-    out.attrs["betrouwbaarheid"] = rc.betrouwbaarheid
-    out.attrs["bron_betrouwbaarheid"] = rc.reliability_source
-    out.attrs["s_diff"] = {str(k): float(v) for k, v in sdiff.items()}
-    return out
+
+    def __init__(
+        self,
+        *,
+        instrument: str | None = None,
+        betrouwbaarheid: float | None = None,
+        uitkomst: str = "score",
+        tijd: str = "datum",
+        groep: str = "client_id",
+        domein: str | None = "domein",
+        hoger_is_beter: bool | None = None,
+    ) -> None:
+        self.instrument, self.betrouwbaarheid = instrument, betrouwbaarheid
+        self.uitkomst, self.tijd, self.groep, self.domein = uitkomst, tijd, groep, domein
+        self.hoger_is_beter = hoger_is_beter
+
+    def fit(self, df: pd.DataFrame, bron: str = "invoer") -> KeerpuntenResultaat:
+        uitkomst, tijd, groep = self.uitkomst, self.tijd, self.groep
+        domein = self.domein if self.domein and self.domein in df.columns else None
+        check_columns(df, [uitkomst, tijd, groep], numeric=[uitkomst], bron=bron)
+        settings = BetrouwbareVerandering(
+            instrument=self.instrument,
+            betrouwbaarheid=self.betrouwbaarheid,
+            hoger_is_beter=self.hoger_is_beter,
+        ).settings()
+        data = numeric(df, [uitkomst]).dropna(subset=[uitkomst, tijd])
+        data = data.assign(_dom=data[domein] if domein else "alle")
+        data = data.sort_values([groep, "_dom", tijd], kind="stable")
+        is_first = ~data.duplicated([groep, "_dom"])
+        sd = data[is_first].groupby("_dom")[uitkomst].std(ddof=1)
+        sdiff = sd.map(lambda s: s_diff(s, settings.betrouwbaarheid))
+        prev = data.groupby([groep, "_dom"])[[uitkomst, tijd]].shift(1)
+        out = pd.DataFrame({
+            "client_id": data[groep], "domein": data["_dom"], "datum": data[tijd],
+            "vorige_datum": prev[tijd], "vorige_score": prev[uitkomst], "score": data[uitkomst],
+        })
+        out["verschil"] = out["score"] - out["vorige_score"]
+        out["rci"] = out["verschil"] / out["domein"].map(sdiff)
+        out = out[out["rci"].abs() > Z_CRIT].copy()
+        out["richting"] = np.where(out["verschil"] > 0, "omhoog", "omlaag")
+        up_good = settings.hoger_is_beter
+        out["betekenis"] = np.where((out["verschil"] > 0) == up_good, "verbetering", "verslechtering")
+        return KeerpuntenResultaat(
+            tabel=out[COLUMNS].reset_index(drop=True),
+            betrouwbaarheid=settings.betrouwbaarheid,
+            bron_betrouwbaarheid=settings.bron_betrouwbaarheid,
+            s_diff={str(k): float(v) for k, v in sdiff.items()},
+        )

@@ -13,16 +13,19 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
 from scipy import stats
 
 from modellen._groei_invoer import check_columns, numeric
+from modellen.basis import Estimator, Resultaat
 from modellen.verandering import months_since_first
 
 DREMPEL_GROOT = 0.20
 
 
 @dataclass
-class UitvalResultaat:
+class UitvalResultaat(Resultaat):
     per_client: pd.DataFrame
     vergelijking: pd.DataFrame  # kenmerk, toets, statistiek, p, detail
     aandeel_uitval: float
@@ -32,18 +35,16 @@ class UitvalResultaat:
     def summary(self) -> pd.DataFrame:
         return self.vergelijking
 
-    def to_dict(self) -> dict:
+    def _content(self) -> dict:
         return {
             "analyse": "uitval",
             "n_clienten": self.n_clienten,
             "aandeel_uitval": self.aandeel_uitval,
             "waarschuwing": self.waarschuwing,
-            "vergelijking": self.vergelijking.replace({np.nan: None}).to_dict(orient="records"),
+            "vergelijking": self.vergelijking,
         }
 
-    def plot(self):
-        import plotly.express as px
-
+    def plot(self) -> go.Figure:
         pc = self.per_client.assign(
             status=np.where(self.per_client["vervolg"], "met vervolg", "uitgevallen")
         )
@@ -58,9 +59,12 @@ class UitvalResultaat:
         )
 
 
-class Uitval:
+class Uitval(Estimator):
+    """Who has no follow-up, and do completers differ from drop-outs at baseline?"""
+
     def __init__(
         self,
+        *,
         uitkomst: str = "score",
         tijd: str = "datum",
         groep: str = "client_id",
@@ -69,13 +73,14 @@ class Uitval:
         min_maanden: float = 3.0,
     ) -> None:
         self.uitkomst, self.tijd, self.groep, self.domein = uitkomst, tijd, groep, domein
-        self.kenmerken, self.min_maanden = list(kenmerken), min_maanden
+        self.kenmerken, self.min_maanden = kenmerken, min_maanden
 
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> UitvalResultaat:
+        kenmerken = list(self.kenmerken)
         keys = [self.groep] + ([self.domein] if self.domein else [])
         check_columns(
             df,
-            [self.uitkomst, self.tijd, *keys, *self.kenmerken],
+            [self.uitkomst, self.tijd, *keys, *kenmerken],
             numeric=[self.uitkomst],
             bron=bron,
         )
@@ -83,7 +88,7 @@ class Uitval:
         data = data.assign(_m=months_since_first(data, self.tijd, keys)).sort_values([*keys, "_m"])
         g = data.groupby(keys)
         pc = g.agg(voor=(self.uitkomst, "first"), laatste_maand=("_m", "max"))
-        for col in self.kenmerken:
+        for col in kenmerken:
             pc[col] = g[col].first()
         pc["vervolg"] = pc["laatste_maand"] >= self.min_maanden
         pc = pc.reset_index()
@@ -100,7 +105,7 @@ class Uitval:
                     "detail": f"gemiddeld {a.mean():.2f} (vervolg) vs {b.mean():.2f} (uitgevallen)",
                 }
             )
-        for col in self.kenmerken:
+        for col in kenmerken:
             table = pd.crosstab(pc[col], pc["vervolg"])
             if table.shape[0] > 1 and table.shape[1] > 1:
                 chi = stats.chi2_contingency(table)

@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
+from impact.contract import maanden_tussen
 from modellen._groei_invoer import check_columns, numeric
-
-DAYS_PER_MONTH = 365.25 / 12
+from modellen.basis import Estimator, Resultaat
 
 
 def months_since_first(df: pd.DataFrame, tijd: str, keys: list[str]) -> pd.Series:
@@ -29,7 +29,7 @@ def months_since_first(df: pd.DataFrame, tijd: str, keys: list[str]) -> pd.Serie
         return col.astype(float) - df.groupby(keys)[tijd].transform("min").astype(float)
     dates = pd.to_datetime(col)
     first = dates.groupby([df[k] for k in keys]).transform("min")
-    return (dates - first).dt.days / DAYS_PER_MONTH
+    return maanden_tussen(first, dates)
 
 
 def change_per_client(
@@ -150,7 +150,7 @@ def effect_sizes(voor: np.ndarray, na: np.ndarray, level: float = 0.95) -> dict[
 
 
 @dataclass
-class VeranderingResultaat:
+class VeranderingResultaat(Resultaat):
     per_client: pd.DataFrame
     per_groep: pd.DataFrame
     indeling: list[str]
@@ -160,21 +160,18 @@ class VeranderingResultaat:
     def summary(self) -> pd.DataFrame:
         return self.per_groep
 
-    def to_dict(self) -> dict:
-        rows = self.per_groep.replace({np.nan: None}).to_dict(orient="records")
+    def _content(self) -> dict:
         return {
             "analyse": "verandering",
             "uitkomst": self.uitkomst,
             "indeling": self.indeling,
-            "n_clienten": int(self.per_client.iloc[:, 0].nunique()),
+            "n_clienten": self.per_client.iloc[:, 0].nunique(),
             "waarschuwing": self.waarschuwing,
-            "groepen": rows,
+            "groepen": self.per_groep,
         }
 
     def plot(self, maat: str = "g_av"):
         """Forest plot of an effect size (default Hedges-corrected d_av) per group and horizon."""
-        from modellen.groei import forest_plot
-
         tab = self.per_groep.dropna(subset=[maat]).copy()
         keys = [c for c in [*self.indeling, "domein", "horizon"] if c in tab.columns]
         tab["label"] = tab[keys].astype(str).agg(" | ".join, axis=1) if keys else "alle"
@@ -188,14 +185,15 @@ class VeranderingResultaat:
                 "ci_hoog": tab[f"{base}_ci_hoog"] * scale,
             }
         )
-        return forest_plot(tab, titel=f"Effectgrootte ({maat}) per groep", label="label")
+        return self.forest_plot(tab, titel=f"Effectgrootte ({maat}) per groep", label="label")
 
 
-class VeranderingAnalyse:
+class VeranderingAnalyse(Estimator):
     """Change from intake per client and group (``indeling``: e.g. interventie, gemeente)."""
 
     def __init__(
         self,
+        *,
         uitkomst: str = "score",
         tijd: str = "datum",
         groep: str = "client_id",
@@ -207,12 +205,12 @@ class VeranderingAnalyse:
         hoger_is_beter: bool = True,
     ) -> None:
         self.uitkomst, self.tijd, self.groep, self.domein = uitkomst, tijd, groep, domein
-        self.indeling = list(indeling)
-        self.horizonten, self.tolerantie = tuple(horizonten), tolerantie
+        self.indeling, self.horizonten, self.tolerantie = indeling, horizonten, tolerantie
         self.drempel, self.hoger_is_beter = drempel, hoger_is_beter
 
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> VeranderingResultaat:
-        cols = [self.uitkomst, self.tijd, self.groep, *self.indeling]
+        indeling, horizonten = list(self.indeling), tuple(self.horizonten)
+        cols = [self.uitkomst, self.tijd, self.groep, *indeling]
         cols += [self.domein] if self.domein else []
         num = [self.uitkomst] + (
             [self.tijd]
@@ -227,14 +225,14 @@ class VeranderingAnalyse:
             self.tijd,
             self.groep,
             self.domein,
-            self.indeling,
-            self.horizonten,
+            indeling,
+            horizonten,
             self.tolerantie,
         )
         sign = 1.0 if self.hoger_is_beter else -1.0
-        keys = [*self.indeling] + ([self.domein] if self.domein else [])
+        keys = [*indeling] + ([self.domein] if self.domein else [])
         rows = []
-        horizons = [("laatste", "na")] + [(f"{h:g} maanden", f"na_{h:g}m") for h in self.horizonten]
+        horizons = [("laatste", "na")] + [(f"{h:g} maanden", f"na_{h:g}m") for h in horizonten]
         groups = pc.groupby(keys, sort=True) if keys else [((), pc)]
         for key, part in groups:
             key = key if isinstance(key, tuple) else (key,)

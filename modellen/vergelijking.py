@@ -17,16 +17,19 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import statsmodels.api as sm
 
+from impact.contract import DAGEN_PER_MAAND
 from impact.errors import Problem, UserInputError
 from modellen._groei_invoer import check_columns, numeric
+from modellen.basis import Estimator, Resultaat
 
 
 @dataclass
-class VergelijkingResultaat:
+class VergelijkingResultaat(Resultaat):
     ontwerp: str
-    tabel: pd.DataFrame  # term, schatting, se, p, ci_laag, ci_hoog
+    tabel: pd.DataFrame  # term, schatting, se, z, p, ci_laag, ci_hoog
     kern_term: str
     n_obs: int
     n_clusters: int | None
@@ -40,44 +43,32 @@ class VergelijkingResultaat:
     def summary(self) -> pd.DataFrame:
         return self.tabel
 
-    def to_dict(self) -> dict:
+    def _content(self) -> dict:
         return {
             "ontwerp": self.ontwerp,
             "n_obs": self.n_obs,
             "n_clusters": self.n_clusters,
-            "effect": {
-                "term": self.kern_term,
-                **self.tabel.set_index("term").loc[self.kern_term].astype(float).to_dict(),
-            },
-            "coefficienten": self.tabel.to_dict(orient="records"),
+            "effect": {"term": self.kern_term, **self.tabel.set_index("term").loc[self.kern_term]},
+            "coefficienten": self.tabel,
             "toelichting": self.toelichting,
         }
 
-    def plot(self):
-        from modellen.groei import forest_plot
-
-        return forest_plot(self.tabel[self.tabel["term"] != "Intercept"], titel=self.ontwerp)
+    def plot(self) -> go.Figure:
+        return self.forest_plot(self.tabel[self.tabel["term"] != "Intercept"], titel=self.ontwerp)
 
 
 def _table(res, names: list[str]) -> pd.DataFrame:
-    ci = np.asarray(res.conf_int())
-    return pd.DataFrame(
-        {
-            "term": names,
-            "schatting": np.asarray(res.params),
-            "se": np.asarray(res.bse),
-            "p": np.asarray(res.pvalues),
-            "ci_laag": ci[:, 0],
-            "ci_hoog": ci[:, 1],
-        }
-    )
+    """The coefficient table of a statsmodels fit (normal or t reference, as the fit used)."""
+    df = float(res.df_resid) if res.use_t else None
+    return Resultaat.coefficient_table(names, np.asarray(res.params), np.asarray(res.bse), df=df)
 
 
-class VerschilInVerschillen:
+class VerschilInVerschillen(Estimator):
     """DiD on a long frame with a condition column and a pre/post indicator (or a time cut)."""
 
     def __init__(
         self,
+        *,
         uitkomst: str = "score",
         conditie: str = "groep",
         periode: str = "na",
@@ -138,11 +129,12 @@ class VerschilInVerschillen:
         )
 
 
-class OnderbrokenTijdreeks:
+class OnderbrokenTijdreeks(Estimator):
     """Segmented regression (ITS) on an aggregated series: one row per period."""
 
     def __init__(
         self,
+        *,
         uitkomst: str = "waarde",
         tijd: str = "periode",
         onderbreking: float = 0.0,
@@ -158,7 +150,7 @@ class OnderbrokenTijdreeks:
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> VergelijkingResultaat:
         col = self.tijd
         if col in df.columns and pd.api.types.is_datetime64_any_dtype(df[col]):
-            df = df.assign(**{col: (df[col] - df[col].min()).dt.days / (365.25 / 12)})
+            df = df.assign(**{col: (df[col] - df[col].min()).dt.days / DAGEN_PER_MAAND})
         check_columns(df, [self.uitkomst, col], numeric=[self.uitkomst, col], bron=bron)
         data = (
             numeric(df, [self.uitkomst, col]).dropna(subset=[self.uitkomst, col]).sort_values(col)

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from impact.errors import UserInputError
 from modellen.betrouwbare_verandering import BetrouwbareVerandering, cutoff_c, s_diff
 
 
@@ -48,11 +49,22 @@ def test_cutoffs_a_b_c() -> None:
 
 
 def test_instrument_reliability_and_assumption_is_stated() -> None:
-    zrm = BetrouwbareVerandering(instrument="ZRM")
-    assert zrm.betrouwbaarheid == 0.85 and "Fassaert" in zrm.reliability_source
-    assert zrm.instrument_afkappunt == 3.5
+    zrm = BetrouwbareVerandering(instrument="ZRM").settings()
+    assert zrm.betrouwbaarheid == 0.85 and "Fassaert" in zrm.bron_betrouwbaarheid
+    assert zrm.instrument_afkappunt == 3.5 and zrm.hoger_is_beter
     pg = BetrouwbareVerandering(instrument="PG")
-    assert pg.betrouwbaarheid == 0.80 and pg.reliability_source.startswith("aangenomen")
+    assert pg.betrouwbaarheid is None  # stored as given; resolved in fit
+    assert pg.settings().betrouwbaarheid == 0.80
+    assert pg.settings().bron_betrouwbaarheid.startswith("aangenomen")
     res = pg.fit(_pairs([4, 5, 6, 5], [6, 5, 6, 9]).rename(columns={"maanden": "datum"}))
     assert res.to_dict()["parameters"][0]["bron_betrouwbaarheid"].startswith("aangenomen")
     assert len(res.plot().data) >= 4
+
+
+def test_invalid_parameters_are_refused_in_fit_not_in_the_constructor() -> None:
+    df = _pairs([1.0, 2.0, 3.0], [2.0, 2.0, 2.0])
+    model = BetrouwbareVerandering(tijd="maanden", betrouwbaarheid=1.5)
+    with pytest.raises(UserInputError, match="tussen 0 en 1"):
+        model.fit(df)
+    with pytest.raises(UserInputError, match="onbekend instrument"):
+        BetrouwbareVerandering(tijd="maanden", instrument="XYZ").fit(df)

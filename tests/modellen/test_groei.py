@@ -110,7 +110,7 @@ def test_statsmodels_engine_agrees_with_fast_engine() -> None:
 
 def test_sleepstudy_matches_lme4_published() -> None:
     # lmer(Reaction ~ Days + (Days | Subject), sleepstudy): Bates et al. (2015), JSS 67(1)
-    res = GroeiModel("Reaction", "Days", "Subject", random_helling=True).fit(SLEEP)
+    res = GroeiModel(uitkomst="Reaction", tijd="Days", groep="Subject", random_helling=True).fit(SLEEP)
     assert res.n_obs == 180 and res.n_groepen == 18
     assert round(res.deviance, 1) == 1743.6
     assert np.round(res.beta, 3).tolist() == [251.405, 10.467]
@@ -126,7 +126,7 @@ def test_sleepstudy_matches_lme4_published() -> None:
 def test_sleepstudy_ml_matches_lme4_and_statsmodels() -> None:
     # lme4 with REML = FALSE prints logLik -875.97 (deviance 1751.9); the variance estimates
     # are checked against statsmodels on the same data.
-    res = GroeiModel("Reaction", "Days", "Subject", random_helling=True, methode="ML").fit(SLEEP)
+    res = GroeiModel(uitkomst="Reaction", tijd="Days", groep="Subject", random_helling=True, methode="ML").fit(SLEEP)
     assert round(res.loglik, 2) == -875.97
     x = np.c_[np.ones(len(SLEEP)), SLEEP["Days"]]
     with warnings.catch_warnings():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from modellen.keerpunten import COLUMNS, keerpunten
+from modellen.keerpunten import COLUMNS, Keerpunten
 
 
 def test_hand_worked_turning_points() -> None:
@@ -17,10 +19,11 @@ def test_hand_worked_turning_points() -> None:
         "datum": list(d) * 3,
         "score": [1, 3, 3, 1.5, 2, 2.2, 2.4, 2.5, 3, 3, 3, 3],
     })
-    table = keerpunten(df, betrouwbaarheid=0.85)
+    res = Keerpunten(betrouwbaarheid=0.85).fit(df)
+    table = res.summary()
     sd = np.std([1, 2, 3], ddof=1)  # baseline SD = 1
     sdiff = np.sqrt(2) * sd * np.sqrt(0.15)  # 0.548; threshold 1.96 * 0.548 = 1.07
-    assert table.attrs["s_diff"]["financien"] == pytest.approx(sdiff)
+    assert res.s_diff["financien"] == pytest.approx(sdiff)
     assert list(table.columns) == COLUMNS
     assert table["client_id"].tolist() == [1, 1]
     assert table["richting"].tolist() == ["omhoog", "omlaag"]
@@ -28,6 +31,10 @@ def test_hand_worked_turning_points() -> None:
     assert table["verschil"].tolist() == [2.0, -1.5]
     assert table.loc[0, "vorige_datum"] == d[0] and table.loc[0, "datum"] == d[1]
     assert table.loc[0, "rci"] == pytest.approx(2.0 / sdiff)
+    d = res.to_dict()
+    assert d["keerpunten"][0]["datum"] == "2024-04-01T00:00:00" and d["betrouwbaarheid"] == 0.85
+    assert json.loads(json.dumps(d, allow_nan=False)) == d
+    assert {t.name for t in res.plot().data} == {"verbetering", "verslechtering"}
 
 
 def test_domains_are_separate_and_instrument_reliability_used() -> None:
@@ -37,6 +44,18 @@ def test_domains_are_separate_and_instrument_reliability_used() -> None:
         "datum": pd.to_datetime(["2024-01-01", "2024-06-01"] * 4),
         "score": [1, 5, 1, 1.2, 3, 3, 2, 2],
     })
-    table = keerpunten(df, instrument="ZRM")
-    assert table.attrs["betrouwbaarheid"] == 0.85
-    assert table[["client_id", "domein"]].values.tolist() == [[1, "a"]]
+    res = Keerpunten(instrument="ZRM").fit(df)
+    assert res.betrouwbaarheid == 0.85 and "Fassaert" in res.bron_betrouwbaarheid
+    assert res.tabel[["client_id", "domein"]].values.tolist() == [[1, "a"]]
+
+
+def test_lower_is_better_turns_the_meaning_and_without_domain_column_one_series() -> None:
+    df = pd.DataFrame({
+        "client_id": [1, 1, 2, 2, 3, 3],
+        "datum": pd.to_datetime(["2024-01-01", "2024-06-01"] * 3),
+        "score": [1.0, 3.0, 2.0, 2.0, 3.0, 3.0],
+    })
+    res = Keerpunten(betrouwbaarheid=0.85, hoger_is_beter=False).fit(df)
+    assert res.tabel["domein"].tolist() == ["alle"]
+    assert res.tabel["richting"].tolist() == ["omhoog"]
+    assert res.tabel["betekenis"].tolist() == ["verslechtering"]

@@ -35,6 +35,9 @@ def test_did_equals_difference_of_mean_differences_with_cluster_se() -> None:
     se = cluster_robust_se(x, df["score"].to_numpy() - x @ beta, df["client_id"].to_numpy())
     np.testing.assert_allclose(res.tabel["se"], se, rtol=1e-8)
     assert res.n_clusters == 80 and res.to_dict()["effect"]["term"] == "interventie:na"
+    fitted = res._fitted  # statsmodels' own p-values and intervals for the same fit
+    np.testing.assert_allclose(res.tabel["p"], fitted.pvalues, rtol=1e-10)
+    np.testing.assert_allclose(res.tabel[["ci_laag", "ci_hoog"]], fitted.conf_int(), rtol=1e-10)
 
 
 def test_did_with_time_cut_and_missing_group_error() -> None:
