@@ -5,16 +5,17 @@
 - ``casussen``: several cases together (bootstrap, drivers, wrong pocket, extrapolation)
 - ``programma``: outcomes × clients × proxy with deadweight, attribution, displacement, drop-off
 - ``onzekerheid``: tornado, named scenarios, seeded vectorised Monte Carlo
-- ``figuren``: plotly figures
+- ``figuren``: plotly figures from plain DataFrames (imports none of its siblings)
 """
 
 from modellen.kostenbaten.casus import CasusResultaat, Effectencalculator, valideer_casus
 from modellen.kostenbaten.casussen import CasussenAnalyse, CasussenResultaat
+from modellen.kostenbaten.onzekerheid import MonteCarlo, MonteCarloResultaat, Tornado, TornadoResultaat
 from modellen.kostenbaten.prijslijst import Prijslijst, standaard_prijslijst
 from modellen.kostenbaten.programma import ProgrammaMKBA, ProgrammaResultaat, valideer_programma
 
 __all__ = [
-    "CasusResultaat", "CasussenAnalyse", "CasussenResultaat", "Effectencalculator", "Prijslijst",
-    "ProgrammaMKBA", "ProgrammaResultaat", "standaard_prijslijst", "valideer_casus",
-    "valideer_programma",
+    "CasusResultaat", "CasussenAnalyse", "CasussenResultaat", "Effectencalculator", "MonteCarlo",
+    "MonteCarloResultaat", "Prijslijst", "ProgrammaMKBA", "ProgrammaResultaat", "Tornado",
+    "TornadoResultaat", "standaard_prijslijst", "valideer_casus", "valideer_programma",
 ]

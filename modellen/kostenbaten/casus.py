@@ -20,8 +20,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from impact.errors import Problem, UserInputError
+from modellen.basis import Estimator, Resultaat
+from modellen.kostenbaten.figuren import casus_tijdlijn, financiers_staven, waterval
 from modellen.kostenbaten.indexering import to_cents
 from modellen.kostenbaten.prijslijst import Prijslijst, standaard_prijslijst
 
@@ -404,8 +407,7 @@ def _korting(r: Decimal, t: int) -> Decimal:
     return (Decimal(1) + r) ** t
 
 
-@dataclass
-class Effectencalculator:
+class Effectencalculator(Estimator):
     """Price a case's two scenarios and their difference.
 
     ``discontovoet`` defaults to the case file's value, else 2.25% (MKBA guidance, see
@@ -413,9 +415,14 @@ class Effectencalculator:
     ``STANDAARD_PRIJSPEIL``. Prices are indexed to that year with the CBS CPI.
     """
 
-    prijslijst: Prijslijst | None = None
-    discontovoet: float | Decimal | None = None
-    prijsjaar: int | None = None
+    def __init__(
+        self,
+        *,
+        prijslijst: Prijslijst | None = None,
+        discontovoet: float | Decimal | None = None,
+        prijsjaar: int | None = None,
+    ) -> None:
+        self.prijslijst, self.discontovoet, self.prijsjaar = prijslijst, discontovoet, prijsjaar
 
     def fit(
         self,
@@ -534,7 +541,7 @@ def _euro(cents: int) -> Decimal:
 
 
 @dataclass
-class CasusResultaat:
+class CasusResultaat(Resultaat):
     """Costs of both scenarios, their difference, and its breakdowns.
 
     ``verschil`` = costs(referentie) − costs(interventie): positive means society spends less
@@ -610,20 +617,11 @@ class CasusResultaat:
         }
         return pd.concat([tabel, pd.DataFrame([totaal])], ignore_index=True)
 
-    def to_dict(self) -> dict:
+    def _content(self) -> dict:
         laag, hoog = self.bandbreedte()
-
-        def records(df: pd.DataFrame) -> list[dict]:
-            return [
-                {k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()}
-                for r in df.to_dict("records")
-            ]
-
         posten = self.regels.drop(columns=["bedrag_min_cent", "bedrag_max_cent"]).copy()
         posten["bedrag"] = posten.pop("bedrag_cent") / 100
         posten["contante_waarde"] = posten.pop("contante_waarde_cent") / 100
-        posten["start"] = posten["start"].map(lambda d: d.isoformat())
-        posten["eind"] = posten["eind"].map(lambda d: d.isoformat())
         return {
             "casus": self.casus.naam,
             "client": self.casus.client,
@@ -642,10 +640,10 @@ class CasusResultaat:
             "discontovoet": {"waarde": float(self.discontovoet), "bron": self.discontovoet_bron},
             "prijsjaar": self.prijsjaar,
             "prijslijst": self.prijslijst,
-            "per_financier": records(self.per_financier()),
-            "per_domein": records(self.per_domein()),
-            "per_jaar": records(self.per_jaar()),
-            "posten": records(posten),
+            "per_financier": self.per_financier(),
+            "per_domein": self.per_domein(),
+            "per_jaar": self.per_jaar(),
+            "posten": posten,
             "toelichting": (
                 "verschil = kosten referentie - kosten interventie; positief betekent dat de "
                 "samenleving minder kwijt is met de interventie. Eén casus is geen bewijs: de "
@@ -653,12 +651,15 @@ class CasusResultaat:
             ),
         }
 
-    def plot(self, soort: str = "tijdlijn"):
-        from modellen.kostenbaten import figuren
-
-        maker = {
-            "tijdlijn": figuren.casus_tijdlijn,
-            "waterval": figuren.waterval,
-            "financiers": figuren.financiers_staven,
-        }[soort]
-        return maker(self)
+    def plot(self, soort: str = "tijdlijn") -> go.Figure:
+        """``tijdlijn`` (both scenarios over time), ``waterval`` (reference to intervention per
+        financier) or ``financiers`` (stacked costs per scenario and financier)."""
+        if soort == "tijdlijn":
+            return casus_tijdlijn(self.regels, self.casus.naam)
+        if soort == "waterval":
+            return waterval(
+                self.per_financier(), float(self.kosten("referentie")), float(self.verschil)
+            )
+        if soort == "financiers":
+            return financiers_staven(self.per_financier())
+        raise UserInputError(f"onbekende figuur {soort!r}: kies tijdlijn, waterval of financiers")

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from impact.errors import UserInputError
+from modellen.basis import Estimator, Resultaat
 from modellen.kostenbaten.casus import CasusResultaat
+from modellen.kostenbaten.figuren import casussen_financiers
 
 
 def bootstrap_means(waarden: np.ndarray, n_bootstrap: int, rng: np.random.Generator) -> np.ndarray:
@@ -24,13 +27,13 @@ def bootstrap_means(waarden: np.ndarray, n_bootstrap: int, rng: np.random.Genera
     return waarden[idx].mean(axis=1)
 
 
-@dataclass
-class CasussenAnalyse:
+class CasussenAnalyse(Estimator):
     """Pool case results; percentile bootstrap over cases (seeded)."""
 
-    n_bootstrap: int = 4000
-    betrouwbaarheid: float = 0.95
-    seed: int = 2026
+    def __init__(
+        self, *, n_bootstrap: int = 4000, betrouwbaarheid: float = 0.95, seed: int = 2026
+    ) -> None:
+        self.n_bootstrap, self.betrouwbaarheid, self.seed = n_bootstrap, betrouwbaarheid, seed
 
     def fit(self, resultaten: Sequence[CasusResultaat]) -> CasussenResultaat:
         if not resultaten:
@@ -86,7 +89,7 @@ class CasussenAnalyse:
 
 
 @dataclass
-class CasussenResultaat:
+class CasussenResultaat(Resultaat):
     per_casus: pd.DataFrame
     saldo_per_financier: pd.DataFrame  # casus × financier: referentie − interventie
     financiers: pd.DataFrame
@@ -167,19 +170,14 @@ class CasussenResultaat:
     def summary(self) -> pd.DataFrame:
         return self.gemiddelden()
 
-    def to_dict(self) -> dict:
-        def clean(records: list[dict]) -> list[dict]:
-            return [
-                {k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in records
-            ]
-
+    def _content(self) -> dict:
         return {
             "n_casussen": self.n,
             "totalen": self.totalen(),
-            "gemiddelden": clean(self.gemiddelden().to_dict("records")),
-            "per_casus": clean(self.per_casus.to_dict("records")),
-            "drijvers": clean(self.drijvers().to_dict("records")),
-            "per_financier": clean(self.wrong_pocket().to_dict("records")),
+            "gemiddelden": self.gemiddelden(),
+            "per_casus": self.per_casus,
+            "drijvers": self.drijvers(),
+            "per_financier": self.wrong_pocket(),
             "bootstrap": {
                 "n": self.n_bootstrap,
                 "seed": self.seed,
@@ -189,7 +187,5 @@ class CasussenResultaat:
             "prijslijst_versies": self.prijslijst_versies,
         }
 
-    def plot(self):
-        from modellen.kostenbaten.figuren import casussen_financiers
-
-        return casussen_financiers(self)
+    def plot(self) -> go.Figure:
+        return casussen_financiers(self.wrong_pocket(), self.n)

@@ -1,18 +1,17 @@
-"""Plotly figures for the cost-benefit results (Dutch labels, one colour per financier)."""
+"""Plotly figures for the cost-benefit results (Dutch labels, one colour per financier).
+
+Every figure takes plain DataFrames and values, never a result object, so this module
+imports none of its siblings; the results call these functions from their ``plot()``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from impact.opmaak import euro
-
-if TYPE_CHECKING:
-    from modellen.kostenbaten.casus import CasusResultaat
-    from modellen.kostenbaten.casussen import CasussenResultaat
-    from modellen.kostenbaten.onzekerheid import TornadoResultaat
-    from modellen.kostenbaten.programma import ProgrammaResultaat
 
 KLEUREN = {
     "gemeente": "#1f77b4",
@@ -30,9 +29,13 @@ def kleur(financier: str) -> str:
     return KLEUREN.get(financier, OVERIG)
 
 
-def casus_tijdlijn(resultaat: CasusResultaat) -> go.Figure:
-    """Both scenarios on one time axis; marker size ~ amount, colour = financier."""
-    df = resultaat.regels.groupby("regel", as_index=False).agg(
+def casus_tijdlijn(regels: pd.DataFrame, naam: str) -> go.Figure:
+    """Both scenarios on one time axis; marker size ~ amount, colour = financier.
+
+    ``regels``: the priced lines of a case (regel, scenario, soort, omschrijving, item,
+    financier, start, eind, bedrag_cent); ``naam``: the case's name for the title.
+    """
+    df = regels.groupby("regel", as_index=False).agg(
         scenario=("scenario", "first"),
         soort=("soort", "first"),
         omschrijving=("omschrijving", "first"),
@@ -82,7 +85,7 @@ def casus_tijdlijn(resultaat: CasusResultaat) -> go.Figure:
                     )
                 )
     fig.update_layout(
-        title=f"Tijdlijn: {resultaat.casus.naam}",
+        title=f"Tijdlijn: {naam}",
         xaxis_title="datum",
         yaxis_title="scenario",
         legend_title="financier",
@@ -90,25 +93,28 @@ def casus_tijdlijn(resultaat: CasusResultaat) -> go.Figure:
     return fig
 
 
-def waterval(resultaat: CasusResultaat) -> go.Figure:
-    """From the reference costs, per financier what the intervention changes, to the net."""
-    per = resultaat.per_financier()
+def waterval(per_financier: pd.DataFrame, kosten_referentie: float, verschil: float) -> go.Figure:
+    """From the reference costs, per financier what the intervention changes, to the net.
+
+    ``per_financier``: columns financier and verschil (referentie - interventie), in euros.
+    """
+    per = per_financier
     x = ["kosten referentie"] + [f"verschil {f}" for f in per["financier"]] + ["kosten interventie"]
-    y = [float(resultaat.kosten("referentie"))] + list(-per["verschil"]) + [0]
+    y = [float(kosten_referentie)] + list(-per["verschil"]) + [0]
     measure = ["absolute"] + ["relative"] * len(per) + ["total"]
     fig = go.Figure(go.Waterfall(x=x, y=y, measure=measure, connector={"line": {"color": "#999"}}))
     fig.update_layout(
-        title=f"Van referentie naar interventie: netto verschil {euro(resultaat.verschil)}",
+        title=f"Van referentie naar interventie: netto verschil {euro(verschil)}",
         yaxis_title="euro",
     )
     return fig
 
 
-def financiers_staven(resultaat: CasusResultaat) -> go.Figure:
-    """Stacked bars per scenario, one segment per financier."""
-    per = resultaat.per_financier()
+def financiers_staven(per_financier: pd.DataFrame) -> go.Figure:
+    """Stacked bars per scenario, one segment per financier (columns financier, interventie,
+    referentie, in euros)."""
     fig = go.Figure()
-    for rij in per.itertuples():
+    for rij in per_financier.itertuples():
         fig.add_trace(
             go.Bar(
                 x=["interventie", "referentie"],
@@ -126,9 +132,12 @@ def financiers_staven(resultaat: CasusResultaat) -> go.Figure:
     return fig
 
 
-def casussen_financiers(resultaat: CasussenResultaat) -> go.Figure:
-    """Wrong pocket: mean saldo per financier with its bootstrap interval."""
-    wp = resultaat.wrong_pocket()
+def casussen_financiers(wrong_pocket: pd.DataFrame, n: int) -> go.Figure:
+    """Wrong pocket: mean saldo per financier with its bootstrap interval.
+
+    ``wrong_pocket``: columns financier, saldo_gemiddeld, ci_laag, ci_hoog; ``n``: cases.
+    """
+    wp = wrong_pocket
     fig = go.Figure(
         go.Bar(
             x=wp["financier"],
@@ -143,15 +152,16 @@ def casussen_financiers(resultaat: CasussenResultaat) -> go.Figure:
         )
     )
     fig.update_layout(
-        title=f"Wie investeert, wie profiteert (gemiddeld per casus, n = {resultaat.n})",
+        title=f"Wie investeert, wie profiteert (gemiddeld per casus, n = {n})",
         yaxis_title="saldo per casus (euro; negatief = investeert)",
     )
     return fig
 
 
-def tornado_figuur(resultaat: TornadoResultaat) -> go.Figure:
-    tabel = resultaat.tabel.iloc[::-1]
-    basis = resultaat.basis
+def tornado_figuur(tabel: pd.DataFrame, basis: float, uitkomst: str) -> go.Figure:
+    """One bar per parameter from the base outcome to its value at the parameter's low and
+    high end (columns omschrijving, uitkomst_laag, uitkomst_hoog; widest first)."""
+    tabel = tabel.iloc[::-1]
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
@@ -172,25 +182,30 @@ def tornado_figuur(resultaat: TornadoResultaat) -> go.Figure:
         )
     )
     fig.update_layout(
-        barmode="overlay", title=f"Gevoeligheid: {resultaat.uitkomst}", xaxis_title="euro"
+        barmode="overlay", title=f"Gevoeligheid: {uitkomst}", xaxis_title="euro"
     )
     return fig
 
 
-def programma_waterval(resultaat: ProgrammaResultaat) -> go.Figure:
-    per = resultaat.uitkomst["per_begunstigde"]
+def programma_waterval(
+    per_begunstigde: Mapping[str, float], pv_kosten: float, naam: str
+) -> go.Figure:
+    """From the present value of the costs, the benefits per beneficiary, to the net value."""
+    per = per_begunstigde
     x = ["kosten"] + [f"baten {b}" for b in per] + ["netto contante waarde"]
-    y = [-resultaat.pv_kosten] + list(per.values()) + [0]
+    y = [-pv_kosten] + list(per.values()) + [0]
     fig = go.Figure(go.Waterfall(x=x, y=y, measure=["relative"] * (len(per) + 1) + ["total"]))
     fig.update_layout(
-        title=f"{resultaat.programma.naam}: van kosten naar netto baten",
+        title=f"{naam}: van kosten naar netto baten",
         yaxis_title="contante waarde (euro)",
     )
     return fig
 
 
-def programma_jaren(resultaat: ProgrammaResultaat) -> go.Figure:
-    df = resultaat.per_jaar()
+def programma_jaren(per_jaar: pd.DataFrame) -> go.Figure:
+    """Discounted costs and benefits per year with the cumulative net (columns jaar,
+    kosten_contant, baten_contant, cumulatief_netto)."""
+    df = per_jaar
     fig = go.Figure()
     fig.add_trace(go.Bar(x=df["jaar"], y=-df["kosten_contant"], name="kosten"))
     fig.add_trace(go.Bar(x=df["jaar"], y=df["baten_contant"], name="baten"))

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
+from impact.errors import UserInputError
+from modellen.basis import Estimator, Resultaat
+from modellen.kostenbaten.figuren import tornado_figuur
 from modellen.kostenbaten.programma import (
     FRACTIES,
     Parameter,
@@ -50,60 +54,61 @@ def _index(programma: Programma, namen: list[str], sleutel: str) -> int:
     raise KeyError(sleutel)
 
 
+TORNADO_KOLOMMEN = [
+    "parameter", "omschrijving", "laag", "hoog", "uitkomst_laag", "uitkomst_hoog", "bereik",
+]
+
+
 @dataclass
-class TornadoResultaat:
-    tabel: pd.DataFrame
+class TornadoResultaat(Resultaat):
+    tabel: pd.DataFrame  # TORNADO_KOLOMMEN, widest range first
     uitkomst: str
     basis: float
 
     def summary(self) -> pd.DataFrame:
         return self.tabel
 
-    def to_dict(self) -> dict:
-        return {
-            "uitkomst": self.uitkomst,
-            "basis": self.basis,
-            "parameters": self.tabel.to_dict("records"),
-        }
+    def _content(self) -> dict:
+        return {"uitkomst": self.uitkomst, "basis": self.basis, "parameters": self.tabel}
 
-    def plot(self):
-        from modellen.kostenbaten.figuren import tornado_figuur
-
-        return tornado_figuur(self)
+    def plot(self) -> go.Figure:
+        return tornado_figuur(self.tabel, self.basis, self.uitkomst)
 
 
-def tornado(programma: Programma, uitkomst: str = "netto_contante_waarde") -> TornadoResultaat:
-    """One-way sensitivity: each ranged parameter to its min and max, the rest at base."""
-    model = ProgrammaModel(programma)
-    rijen, X = [], []
-    for j, (naam, p) in enumerate(parameters(programma)):
-        if p.min is None or p.max is None or p.min == p.max:
-            continue
-        for grens in (p.min, p.max):
-            x = model.basis.copy()
-            x[j] = grens
-            X.append(x)
-        rijen.append((naam, _leesbaar(programma, naam), p.min, p.max))
-    basis = float(model.evaluate(model.basis)[uitkomst][0])
-    if not rijen:
-        tabel = pd.DataFrame(
-            columns=[
-                "parameter",
-                "omschrijving",
-                "laag",
-                "hoog",
-                "uitkomst_laag",
-                "uitkomst_hoog",
-                "bereik",
-            ]
-        )
+class Tornado(Estimator):
+    """One-way sensitivity: each ranged parameter to its min and max, the rest at base.
+
+    ``uitkomst``: one of pv_kosten, pv_baten, netto_contante_waarde, sroi_ratio.
+    """
+
+    def __init__(self, *, uitkomst: str = "netto_contante_waarde") -> None:
+        self.uitkomst = uitkomst
+
+    def fit(self, programma: Programma) -> TornadoResultaat:
+        uitkomst = self.uitkomst
+        if uitkomst not in UITKOMSTEN:
+            raise UserInputError(
+                f"uitkomst moet een van {', '.join(UITKOMSTEN)} zijn, niet {uitkomst!r}"
+            )
+        model = ProgrammaModel(programma)
+        rijen, X = [], []
+        for j, (naam, p) in enumerate(parameters(programma)):
+            if p.min is None or p.max is None or p.min == p.max:
+                continue
+            for grens in (p.min, p.max):
+                x = model.basis.copy()
+                x[j] = grens
+                X.append(x)
+            rijen.append((naam, _leesbaar(programma, naam), p.min, p.max))
+        basis = float(model.evaluate(model.basis)[uitkomst][0])
+        if not rijen:
+            return TornadoResultaat(pd.DataFrame(columns=TORNADO_KOLOMMEN), uitkomst, basis)
+        y = model.evaluate(np.array(X))[uitkomst].reshape(-1, 2)
+        tabel = pd.DataFrame(rijen, columns=TORNADO_KOLOMMEN[:4])
+        tabel["uitkomst_laag"], tabel["uitkomst_hoog"] = y[:, 0], y[:, 1]
+        tabel["bereik"] = np.abs(y[:, 1] - y[:, 0])
+        tabel = tabel.sort_values("bereik", ascending=False, ignore_index=True)
         return TornadoResultaat(tabel, uitkomst, basis)
-    y = model.evaluate(np.array(X))[uitkomst].reshape(-1, 2)
-    tabel = pd.DataFrame(rijen, columns=["parameter", "omschrijving", "laag", "hoog"])
-    tabel["uitkomst_laag"], tabel["uitkomst_hoog"] = y[:, 0], y[:, 1]
-    tabel["bereik"] = np.abs(y[:, 1] - y[:, 0])
-    tabel = tabel.sort_values("bereik", ascending=False, ignore_index=True)
-    return TornadoResultaat(tabel, uitkomst, basis)
 
 
 def scenarios(programma: Programma) -> pd.DataFrame:
@@ -113,7 +118,7 @@ def scenarios(programma: Programma) -> pd.DataFrame:
     optimistic at the end that raises it; scenarios named in the file override those values.
     """
     model = ProgrammaModel(programma)
-    t = tornado(programma)
+    t = Tornado().fit(programma)
     pess, opt = model.basis.copy(), model.basis.copy()
     for rij in t.tabel.itertuples():
         j = model.namen.index(rij.parameter)
@@ -149,12 +154,11 @@ def draw(
     return np.clip(x, 0.0, 1.0) if fractie else np.maximum(x, 0.0)
 
 
-@dataclass
-class MonteCarlo:
+class MonteCarlo(Estimator):
     """Monte Carlo over all parameter distributions; same seed, same draws."""
 
-    n: int = 10_000
-    seed: int = 2026
+    def __init__(self, *, n: int = 10_000, seed: int = 2026) -> None:
+        self.n, self.seed = n, seed
 
     def draws(self, programma: Programma) -> tuple[list[str], np.ndarray]:
         rng = np.random.default_rng(self.seed)
@@ -169,7 +173,7 @@ class MonteCarlo:
 
 
 @dataclass
-class MonteCarloResultaat:
+class MonteCarloResultaat(Resultaat):
     uitkomsten: dict[str, np.ndarray]
     n: int
     seed: int
@@ -195,20 +199,15 @@ class MonteCarloResultaat:
         """Share of draws with a positive net present value."""
         return float(np.mean(self.uitkomsten["netto_contante_waarde"] > 0))
 
-    def to_dict(self) -> dict:
+    def _content(self) -> dict:
         return {
             "n": self.n,
             "seed": self.seed,
             "kans_netto_positief": self.kans_positief(),
-            "verdeling": [
-                {k: (round(float(v), 4) if not isinstance(v, str) else v) for k, v in r.items()}
-                for r in self.summary().to_dict("records")
-            ],
+            "verdeling": self.summary().round(4),
         }
 
-    def plot(self):
-        import plotly.graph_objects as go
-
+    def plot(self) -> go.Figure:
         fig = go.Figure(go.Histogram(x=self.uitkomsten["netto_contante_waarde"], nbinsx=60))
         fig.update_layout(
             title="Monte Carlo: netto contante waarde",

@@ -19,9 +19,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from impact.errors import Problem, UserInputError
+from modellen.basis import Estimator, Resultaat
 from modellen.kostenbaten.casus import DISCONTOVOET_BRON, STANDAARD_PRIJSPEIL
+from modellen.kostenbaten.figuren import programma_jaren, programma_waterval
 from modellen.kostenbaten.prijslijst import Prijslijst, standaard_prijslijst
 
 UITKOMST_VELDEN = ("aantal", "waarde", "deadweight", "attributie", "verplaatsing", "drop_off")
@@ -390,12 +393,13 @@ class ProgrammaModel:
 # --------------------------------------------------------------------------- estimator
 
 
-@dataclass
-class ProgrammaMKBA:
+class ProgrammaMKBA(Estimator):
     """Compute a programme's MKBA/SROI; ``discontovoet`` overrides the file's rate."""
 
-    discontovoet: float | None = None
-    prijslijst: Prijslijst | None = None
+    def __init__(
+        self, *, discontovoet: float | None = None, prijslijst: Prijslijst | None = None
+    ) -> None:
+        self.discontovoet, self.prijslijst = discontovoet, prijslijst
 
     def fit(
         self,
@@ -423,7 +427,7 @@ def _rond(x: float | None) -> float | None:
 
 
 @dataclass
-class ProgrammaResultaat:
+class ProgrammaResultaat(Resultaat):
     programma: Programma
     uitkomst: dict
 
@@ -464,7 +468,7 @@ class ProgrammaResultaat:
         rows += [(f"baten {b}", v) for b, v in self.uitkomst["per_begunstigde"].items()]
         return pd.DataFrame(rows, columns=["grootheid", "waarde"])
 
-    def to_dict(self) -> dict:
+    def _content(self) -> dict:
         p = self.programma
         ratio = self.sroi_ratio
         return {
@@ -506,12 +510,15 @@ class ProgrammaResultaat:
             "zonder_bron": [n for n, par in parameters(p) if par.bron == ONBEKENDE_BRON],
         }
 
-    def plot(self, soort: str = "waterval"):
-        from modellen.kostenbaten import figuren
-
-        return {"waterval": figuren.programma_waterval, "jaren": figuren.programma_jaren}[soort](
-            self
-        )
+    def plot(self, soort: str = "waterval") -> go.Figure:
+        """``waterval`` (costs to net value per beneficiary) or ``jaren`` (per year)."""
+        if soort == "waterval":
+            return programma_waterval(
+                self.uitkomst["per_begunstigde"], self.pv_kosten, self.programma.naam
+            )
+        if soort == "jaren":
+            return programma_jaren(self.per_jaar())
+        raise UserInputError(f"onbekende figuur {soort!r}: kies waterval of jaren")
 
 
 # --------------------------------------------------------------------------- from measured data

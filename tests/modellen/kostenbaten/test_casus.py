@@ -58,7 +58,7 @@ def test_hand_worked_case_to_the_cent(lijst):
                    referentie 4500.00 + 3465.18 + 150.95 = 8116.13;
                    verschil 8116.13 - 1981.74 = 6134.39
     """
-    r = Effectencalculator(lijst).fit(HAND_CASUS)
+    r = Effectencalculator(prijslijst=lijst).fit(HAND_CASUS)
     assert r.kosten("interventie") == Decimal("1981.74")
     assert r.kosten("referentie") == Decimal("8119.53")
     assert r.verschil == Decimal("6137.79")
@@ -141,7 +141,7 @@ def test_quantity_range_gives_midpoint_and_band(lijst):
             "referentie": {},
         },
     }
-    r = Effectencalculator(lijst).fit(doc)
+    r = Effectencalculator(prijslijst=lijst).fit(doc)
     assert r.kosten("interventie") == Decimal("1920.00")
     assert r.bandbreedte() == (Decimal("-2560.00"), Decimal("-1280.00"))
 
@@ -222,7 +222,7 @@ def test_identical_scenarios_give_zero_difference(lines):
         "naam": "p",
         "scenarios": {"interventie": _scenario(lines), "referentie": _scenario(lines)},
     }
-    r = Effectencalculator(LIJST).fit(doc)
+    r = Effectencalculator(prijslijst=LIJST).fit(doc)
     assert r.verschil == 0
     assert r.contante_waarde() == 0
     assert (r.per_financier()["verschil"] == 0).all()
@@ -233,10 +233,10 @@ def test_identical_scenarios_give_zero_difference(lines):
 @given(posten, posten, st.integers(1, 9))
 def test_linear_in_quantities(a, b, k):
     """Prices have whole cents and quantities are integers, so scaling is exact."""
-    basis = Effectencalculator(LIJST).fit(
+    basis = Effectencalculator(prijslijst=LIJST).fit(
         {"naam": "p", "scenarios": {"interventie": _scenario(a), "referentie": _scenario(b)}}
     )
-    maal = Effectencalculator(LIJST).fit(
+    maal = Effectencalculator(prijslijst=LIJST).fit(
         {"naam": "p", "scenarios": {"interventie": _scenario(a, k), "referentie": _scenario(b, k)}}
     )
     assert maal.kosten("interventie") == k * basis.kosten("interventie")
@@ -256,7 +256,7 @@ def test_per_financier_domain_year_parts_add_up(a, b, kans):
             "gevolgen": [{"item": "uitzetting", "aantal": 1}, {"item": "opvang_dag", "aantal": 7}],
         }
     ]
-    r = Effectencalculator(LIJST, discontovoet=0.04).fit(
+    r = Effectencalculator(prijslijst=LIJST, discontovoet=0.04).fit(
         {"naam": "p", "scenarios": {"interventie": _scenario(a), "referentie": ref}}
     )
     cent = Decimal("0.01")
@@ -283,6 +283,6 @@ def test_present_value_falls_as_rate_rises(jaren_vooruit, aantal, r1, dr):
             },
         },
     }
-    laag = Effectencalculator(LIJST, discontovoet=r1).fit(doc).contante_waarde()
-    hoog = Effectencalculator(LIJST, discontovoet=r1 + dr).fit(doc).contante_waarde()
+    laag = Effectencalculator(prijslijst=LIJST, discontovoet=r1).fit(doc).contante_waarde()
+    hoog = Effectencalculator(prijslijst=LIJST, discontovoet=r1 + dr).fit(doc).contante_waarde()
     assert hoog < laag

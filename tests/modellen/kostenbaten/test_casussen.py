@@ -33,7 +33,7 @@ def _casus(naam, uren, uitzetting_kans):
 
 @pytest.fixture
 def resultaten(lijst):
-    calc = Effectencalculator(lijst)
+    calc = Effectencalculator(prijslijst=lijst)
     specs = [(10, 0.5), (20, 0.8), (40, 0.2), (15, 0.6), (30, 0.9), (25, 0.1)]
     return [calc.fit(_casus(f"c{i}", u, k)) for i, (u, k) in enumerate(specs)]
 

@@ -6,14 +6,14 @@ import pytest
 
 from modellen.kostenbaten.casus import Effectencalculator
 from modellen.kostenbaten.figuren import KLEUREN
-from modellen.kostenbaten.onzekerheid import tornado
+from modellen.kostenbaten.onzekerheid import Tornado
 from modellen.kostenbaten.programma import ProgrammaMKBA
 from tests.modellen.kostenbaten.test_casus import HAND_CASUS
 from tests.modellen.kostenbaten.test_programma import ISSUE_VOORBEELD
 
 
 def test_case_figures(lijst):
-    r = Effectencalculator(lijst).fit(HAND_CASUS)
+    r = Effectencalculator(prijslijst=lijst).fit(HAND_CASUS)
     tijdlijn = r.plot("tijdlijn")
     namen = {t.name for t in tijdlijn.data if t.showlegend is not False}
     assert namen == {"gemeente", "woningcorporatie", "zorgverzekeraar"}
@@ -40,6 +40,6 @@ def test_programme_figures():
             dict(ISSUE_VOORBEELD["uitkomsten"][0], aantal={"waarde": 12, "min": 8, "max": 16})
         ],
     )
-    t = tornado(ProgrammaMKBA().fit(doc).programma)
+    t = Tornado().fit(ProgrammaMKBA().fit(doc).programma)
     fig = t.plot()
     assert len(fig.data) == 2 and list(fig.data[0].y) == ["uithuiszetting voorkomen: aantal"]

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from impact.errors import UserInputError
-from modellen.kostenbaten.onzekerheid import MonteCarlo, scenarios, tornado
+from modellen.kostenbaten.onzekerheid import MonteCarlo, Tornado, scenarios
 from modellen.kostenbaten.programma import (
     ProgrammaMKBA,
     ProgrammaModel,
@@ -184,7 +184,7 @@ def _met_bereik():
 
 def test_tornado_matches_direct_evaluation():
     p = _met_bereik()
-    t = tornado(p).tabel.set_index("parameter")
+    t = Tornado().fit(p).tabel.set_index("parameter")
     assert list(t.index) == ["uitkomst[0].aantal", "uitkomst[0].deadweight"]  # sorted by range
     direct = evaluate_scalar(p, {"uitkomst[0].aantal": 8})["netto_contante_waarde"]
     assert t.loc["uitkomst[0].aantal", "uitkomst_laag"] == pytest.approx(direct)
