@@ -7,6 +7,9 @@ story kinds and author roles are valid, what a month is, and how the analysis fr
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pandas as pd
 
 # Tidy tables, as ``impact.store.read`` returns them and as a demo world or a dict of
@@ -81,3 +84,29 @@ def analyse_frame(metingen: pd.DataFrame, clienten: pd.DataFrame, trajecten: pd.
     oorsprong = frame["traject_start"].fillna(frame.groupby("client_id")["datum"].transform("min"))
     frame["maanden"] = maanden_tussen(oorsprong, frame["datum"])
     return frame
+
+
+def _canonical(value: object) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def vingerafdruk(tabellen: dict[str, pd.DataFrame]) -> str:
+    """SHA-256 over a canonical CSV rendering of every table (names, columns and rows sorted).
+
+    The same data give the same fingerprint whatever the database or row order; nested
+    content (a case document) counts with its keys sorted, so changing one case's hours
+    changes the fingerprint.
+    """
+    digest = hashlib.sha256()
+    for naam in sorted(tabellen):
+        frame = tabellen[naam]
+        digest.update(naam.encode())
+        if frame is None or frame.empty:
+            continue
+        frame = frame.reindex(columns=sorted(frame.columns, key=str))
+        tekst = frame.map(_canonical)
+        tekst = tekst.sort_values(list(tekst.columns), kind="mergesort")
+        digest.update(tekst.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    return digest.hexdigest()

@@ -6,17 +6,17 @@ A filter inside the one static HTML file switches between pre-rendered views per
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from impact.errors import UserInputError
+from modellen import beschrijving
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
 from rapporten.model import Filter, Melding, Rapport, Sectie, Tabel, Tekst
+from rapporten.resultaten import ALLE_DOMEINEN
 from rapporten.tabel import uit_kruistabel
-from rapporten.verantwoording import KERN_DOMEINEN, beschermd
+from rapporten.verantwoording import beschermd
 
 NAAM = "beleid"
 ALLE = "__alle__"
@@ -24,9 +24,7 @@ ALLE = "__alle__"
 
 def instroom_tabel(ctx: gm.Context) -> Tabel:
     t = ctx.t
-    tr = ctx.gegevens.trajecten.copy()
-    tr["jaar"] = tr["start"].dt.year.astype("Int64").astype(str)
-    aantallen = pd.crosstab(tr["jaar"], tr["interventie"])
+    aantallen = beschrijving.instroom(ctx.gegevens.trajecten)
     return uit_kruistabel(
         t("Nieuwe trajecten per jaar en interventie"),
         aantallen,
@@ -39,13 +37,7 @@ def instroom_tabel(ctx: gm.Context) -> Tabel:
 def _groep_verloop(ctx: gm.Context) -> Tabel:
     """Mean over all ZRM domains per client and moment, by interventie / vergelijking."""
     t = ctx.t
-    df = gm.meetmomenten(ctx.gegevens.analyse)
-    per_client = df.groupby(["groep", "client_id", "moment"])["score"].mean().reset_index()
-    stat = (
-        per_client.groupby(["groep", "moment"])
-        .agg(n=("client_id", "nunique"), gemiddelde=("score", "mean"))
-        .reset_index()
-    )
+    stat = beschrijving.groepsverloop(ctx.gegevens.analyse)
     stat["groep"] = stat["groep"].map(lambda g: t(f"groep: {g}"))
     waarden, masker = ot.per_groep(stat, "n", ["gemiddelde"], ctx.drempels)
     kop = {
@@ -181,54 +173,13 @@ def maak(ctx: gm.Context) -> Rapport:
 # ---------------------------------------------------------------------------------------------
 # Difference-in-differences (modellen.vergelijking) and keerpunten (modellen.keerpunten)
 
-ALLE_DOMEINEN = "__alle__"
-NA_MAANDEN = 3.0  # a measurement from three months after the start counts as 'after'
-
-
-def did_data(ctx: gm.Context, domein: str) -> pd.DataFrame:
-    """Long frame for the DiD: one score per client and date (mean over domains for 'all'),
-    with ``na`` = measured at least three months after the start."""
-    z = gm._zrm_analyse(ctx)
-    z = z[z["maanden"].notna() & z["groep"].isin(["interventie", "vergelijking"])]
-    if domein == ALLE_DOMEINEN:
-        z = z.groupby(["client_id", "datum", "groep"], as_index=False).agg(
-            score=("score", "mean"), maanden=("maanden", "first")
-        )
-    else:
-        z = z[z["domein"] == domein]
-    return z.assign(na=(z["maanden"] >= NA_MAANDEN).astype(float))
-
-
-def did_tabel(ctx: gm.Context, mod) -> Tabel:
+def did_tabel(ctx: gm.Context) -> Tabel:
     t = ctx.t
     namen = gm.zrm_namen()
-    rijen = []
-    for domein in (ALLE_DOMEINEN, *KERN_DOMEINEN):
-        df = did_data(ctx, domein)
-        # a client counts in a group only with a measurement both before and after
-        beide = df.groupby("client_id")["na"].agg(lambda x: x.min() == 0 and x.max() == 1)
-        df = df[df["client_id"].isin(beide[beide].index)]
-        n = df.groupby("groep")["client_id"].nunique()
-        n_i, n_v = int(n.get("interventie", 0)), int(n.get("vergelijking", 0))
-        rij = {
-            "domein": t("Alle domeinen (gemiddelde)")
-            if domein == ALLE_DOMEINEN
-            else t(namen.get(domein, domein)),
-            "n_i": n_i,
-            "n_v": n_v,
-            "effect": np.nan,
-            "laag": np.nan,
-            "hoog": np.nan,
-        }
-        if n_i >= 2 and n_v >= 2:
-            try:
-                res = mod.VerschilInVerschillen(conditie="groep", periode="na").fit(df, bron="analyse")
-                r = res.tabel.set_index("term").loc[res.kern_term]
-                rij.update(effect=r["schatting"], laag=r["ci_laag"], hoog=r["ci_hoog"])
-            except (UserInputError, np.linalg.LinAlgError, ValueError):
-                pass
-        rijen.append(rij)
-    df = pd.DataFrame(rijen)
+    df = ctx.resultaat("did").copy()
+    df["domein"] = [
+        t("Alle domeinen (gemiddelde)") if d == ALLE_DOMEINEN else t(namen.get(d, d)) for d in df["domein"]
+    ]
     afgeleid = ["effect", "laag", "hoog"]
     waarden, masker = beschermd(df, ["n_i", "n_v"], afgeleid, df[["n_i", "n_v"]].min(axis=1), ctx.drempels)
     kop = {
@@ -247,7 +198,7 @@ def did_tabel(ctx: gm.Context, mod) -> Tabel:
         masker.rename(columns=kop),
         ctx.drempels,
         t(
-            "Berekend met modellen.vergelijking: (na min voor in de interventiegroep) min (na min voor "
+            "(Na min voor in de interventiegroep) min (na min voor "
             "in de vergelijkingsgroep). 'Voor' is de meting bij de start, 'na' elke meting vanaf drie "
             "maanden later. Alleen cliënten met een meting voor én na. Interval: standaardfouten "
             "geclusterd per cliënt, omdat metingen van één persoon samenhangen."
@@ -284,10 +235,7 @@ def did_figuur(ctx: gm.Context, tabel: Tabel) -> fg.Figuur:
 
 def did_blokken(ctx: gm.Context) -> list:
     t = ctx.t
-    mod = ctx.module("modellen.vergelijking", t("Vergelijking met de vergelijkingsgroep"))
-    if mod is None:
-        return [ctx.ontbreekt("modellen.vergelijking", t("verschil-in-verschillen"))]
-    tabel = did_tabel(ctx, mod)
+    tabel = did_tabel(ctx)
     return [
         Tekst(
             [
@@ -313,9 +261,8 @@ def did_blokken(ctx: gm.Context) -> list:
     ]
 
 
-def keerpunten_tabel(ctx: gm.Context, mod) -> Tabel:
+def keerpunten_tabel(ctx: gm.Context, kp: pd.DataFrame) -> Tabel:
     t = ctx.t
-    kp = mod.keerpunten(gm._zrm_analyse(ctx), instrument="ZRM", bron="analyse")
     namen = gm.zrm_namen()
     omhoog, omlaag = t("Sprongen omhoog (verbetering)"), t("Sprongen omlaag (verslechtering)")
     aantallen = pd.crosstab(kp["domein"], kp["richting"]).reindex(
@@ -331,7 +278,7 @@ def keerpunten_tabel(ctx: gm.Context, mod) -> Tabel:
         totaal_label=t("Totaal"),
     )
     tabel.toelichting = t(
-        "Berekend met modellen.keerpunten: een sprong tussen twee opeenvolgende metingen van dezelfde "
+        "Een sprong tussen twee opeenvolgende metingen van dezelfde "
         "cliënt is een keerpunt als hij groter is dan de meetfout (Jacobson–Truax, RCI > 1,96). Op de "
         "ZRM is omhoog een verbetering. Het aantal sprongen, niet het aantal cliënten: één cliënt kan "
         "meer keerpunten hebben."
@@ -341,13 +288,10 @@ def keerpunten_tabel(ctx: gm.Context, mod) -> Tabel:
 
 def keerpunten_blokken(ctx: gm.Context) -> list:
     t = ctx.t
-    mod = ctx.module("modellen.keerpunten", t("Keerpunten"))
-    if mod is None:
-        return [ctx.ontbreekt("modellen.keerpunten", t("keerpunten"))]
-    try:
-        tabel = keerpunten_tabel(ctx, mod)
-    except UserInputError:
+    kp = ctx.resultaat("keerpunten")
+    if kp is None:
         return [Melding(t("Te weinig metingen om keerpunten te bepalen."))]
+    tabel = keerpunten_tabel(ctx, kp)
     k = tabel.waarden.columns
     zonder = tabel.waarden[k[0]] != t("Totaal")
     deel = Tabel(

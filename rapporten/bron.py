@@ -11,23 +11,11 @@ import functools
 from dataclasses import dataclass, field
 
 import pandas as pd
+from sqlalchemy import Engine
 
+from impact import store
+from impact.contract import TABELLEN, analyse_frame, vingerafdruk
 from impact.errors import Problem, UserInputError
-
-DAGEN_PER_MAAND = 30.4375
-TABELLEN = (
-    "clienten",
-    "identiteiten",
-    "interventies",
-    "trajecten",
-    "metingen",
-    "gebeurtenissen",
-    "verhalen",
-    "prijslijst",
-    "casussen",
-    "codes",
-    "coderingen",
-)
 
 
 @dataclass(frozen=True)
@@ -98,13 +86,8 @@ class Gegevens:
         frame: pd.DataFrame | None = None
         if isinstance(bron, dict):
             frame = bron.get(naam)
-        elif hasattr(bron, "connect") and hasattr(bron, "dialect"):
-            from impact import store
-
-            try:
-                frame = store.read(bron, naam)
-            except KeyError:
-                frame = None
+        elif isinstance(bron, Engine):
+            frame = store.read(bron, naam)
         else:
             frame = getattr(bron, naam, None)
             if isinstance(frame, list):
@@ -196,29 +179,17 @@ class Gegevens:
     @functools.cached_property
     def analyse(self) -> pd.DataFrame:
         """The contract's analysis frame, built from the filtered tables."""
-        metingen = self.metingen
-        if metingen.empty:
-            return metingen
-        clienten = self.clienten.drop(columns=["organisatie_id"], errors="ignore")
-        tr = self.trajecten.sort_values(["client_id", "start", "traject_id"])
-        eerste = tr.drop_duplicates("client_id")[["client_id", "interventie", "start", "eind"]]
-        eerste = eerste.rename(columns={"start": "traject_start", "eind": "traject_eind"})
-        frame = metingen.merge(clienten, on="client_id", how="inner").merge(
-            eerste, on="client_id", how="left"
-        )
-        oorsprong = frame["traject_start"].fillna(frame.groupby("client_id")["datum"].transform("min"))
-        frame["maanden"] = (frame["datum"] - oorsprong).dt.days / DAGEN_PER_MAAND
-        return frame
+        return analyse_frame(self.metingen, self.clienten, self.trajecten)
 
+    @functools.cached_property
     def vingerafdruk(self) -> str:
-        from rapporten.herkomst import vingerafdruk
+        """Fingerprint over every table the reports read (identities excepted), unfiltered."""
+        return vingerafdruk({n: self._lees(n) for n in TABELLEN if n != "identiteiten"})
 
-        tabellen = {n: self._lees(n) for n in TABELLEN if n != "identiteiten"}
-        tabellen = {
-            n: (t.drop(columns=["inhoud"], errors="ignore") if n == "casussen" else t)
-            for n, t in tabellen.items()
-        }
-        return vingerafdruk(tabellen)
+    @functools.cached_property
+    def resultaten(self) -> dict[str, object]:
+        """Model results computed for these data, each once per run (see rapporten.resultaten)."""
+        return {}
 
     def prijslijst_versie(self) -> str | None:
         pl = self.prijslijst

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Rapport, Sectie, Tekst, Verhalen
-from rapporten.verhaalkeuze import kies_voor_publicatie
+from verhalen.publicatie import kies_voor_publicatie
 
 NAAM = "burger"
 
@@ -27,7 +28,7 @@ def maak(ctx: gm.Context) -> Rapport:
     paren = gm.eerste_en_laatste(ctx)
     paren = paren[paren["groep"] != "vergelijking"]
     # better off = the client's mean over the ZRM domains went up
-    per_client = paren.groupby("client_id")["verschil"].mean()
+    per_client = beschrijving.verschil_per_client(paren)["verschil"]
     zinnen = []
     if n >= ctx.drempels.drempel:
         zinnen.append(
@@ -52,7 +53,6 @@ def maak(ctx: gm.Context) -> Rapport:
     if not kandidaten.empty:
         kandidaten = kandidaten[kandidaten["soort"].isin(("clientverhaal", "msc_verhaal", "wijkverhaal"))]
     gekozen, regel = kies_voor_publicatie(kandidaten, 3, spreiding=("gemeente", "wijk"), seed=0)
-    ctx.module("verhalen.exemplaren", t("Keuze van verhalen"))
     verhalen = gm.verhalen_van(ctx, gekozen)
     if regel:
         verhalen = Verhalen(verhalen.verhalen, t("Keuze van de verhalen: {r}", r=regel) + " " + verhalen.toelichting)

@@ -8,7 +8,7 @@ import pandas as pd
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Melding, Rapport, Sectie, Tabel, Verhaal, Verhalen
-from rapporten.verhaalkeuze import pseudonimiseer
+from verhalen.publicatie import pseudonimiseer
 
 NAAM = "casus"
 MAX_CASUSSEN = 3
@@ -18,20 +18,12 @@ def _casus_sectie(ctx: gm.Context, resultaat) -> Sectie:
     t = ctx.t
     casus = resultaat.casus
     tekst = getattr(casus, "verhaal", None) or ""
+    # a case description is written for publication; its text is pseudonymised like a story
     schoon = pseudonimiseer(
-        pd.DataFrame(
-            [
-                {
-                    "verhaal_id": 0,
-                    "titel": str(casus.naam),
-                    "tekst": str(tekst),
-                    "client_id": pd.NA,
-                    "toestemming": "geanonimiseerd_publiceren",
-                }
-            ]
-        ),
+        pd.DataFrame([{"verhaal_id": 0, "titel": str(casus.naam), "tekst": str(tekst), "client_id": pd.NA}]),
         ctx.gegevens.identiteiten,
-    ).verhalen.iloc[0]
+        gm.publieke_plaatsen(ctx),
+    ).iloc[0]
     blokken: list = []
     if str(tekst).strip():
         blokken.append(
@@ -100,21 +92,7 @@ def _casus_sectie(ctx: gm.Context, resultaat) -> Sectie:
             ),
         )
     )
-    titel = pseudonimiseer(
-        pd.DataFrame(
-            [
-                {
-                    "verhaal_id": 0,
-                    "titel": str(casus.naam),
-                    "tekst": "",
-                    "client_id": pd.NA,
-                    "toestemming": "geanonimiseerd_publiceren",
-                }
-            ]
-        ),
-        ctx.gegevens.identiteiten,
-    ).verhalen.iloc[0]["titel"]
-    return Sectie(titel, blokken)
+    return Sectie(str(schoon["titel"]), blokken)
 
 
 def maak(ctx: gm.Context) -> Rapport:
@@ -130,8 +108,8 @@ def maak(ctx: gm.Context) -> Rapport:
                 [
                     Melding(
                         t(
-                            "Dit rapport toont de eerste {k} van {n} casussen; `impact kosten-baten casussen` "
-                            "rekent ze allemaal samen door.",
+                            "Dit rapport toont de eerste {k} van {n} casussen; de kosten en baten over alle "
+                            "casussen samen staan in het rapport voor beleid.",
                             k=MAX_CASUSSEN,
                             n=len(resultaten),
                         ),

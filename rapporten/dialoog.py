@@ -21,41 +21,15 @@ from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Naast, Rapport, Sectie, Tabel, Tekst, Verhalen, Vragen
-from rapporten.verhaalkeuze import kies_voor_publicatie, pseudonimiseer, publiceerbaar
+from verhalen.codeboek import zrm_codeboek
+from verhalen.joint_display import JointDisplay, standaard_richting
+from verhalen.publicatie import kies_voor_publicatie, pseudonimiseer, publiceerbaar
+from verhalen.suggesties import Suggesteerder
 
 NAAM = "dialoog"
 PERSPECTIEVEN = Path(__file__).parent / "perspectieven"
 
-THEMAS = {
-    "financien": ("schuld", "geld", "rekening", "betal", "deurwaarder", "budget", "achterstand"),
-    "huisvesting": ("huur", "woning", "uithuiszetting", "wonen", "huisbaas", "corporatie"),
-    "sociaal_netwerk": ("eenzaam", "vrienden", "contact", "buren", "netwerk", "familie"),
-    "geestelijke_gezondheid": ("stress", "somber", "slapen", "angst", "piekeren", "rust"),
-}
-POSITIEF = (
-    "beter",
-    "opgelucht",
-    "lukt",
-    "blij",
-    "trots",
-    "overzicht",
-    "rustiger",
-    "minder zorgen",
-    "weer ",
-    "opgelost",
-    "vooruit",
-)
-NEGATIEF = (
-    "slechter",
-    "moeilijk",
-    "terugval",
-    "bang",
-    "eenzaam",
-    "achteruit",
-    "zwaar",
-    "lukt niet",
-    "wanhoop",
-)
+THEMAS = ("financien", "huisvesting", "sociaal_netwerk", "geestelijke_gezondheid")  # ZRM domains
 GRENS = 0.25  # mean ZRM change (points) that counts as a visible change in the figures
 CATEGORIEEN = ("hersteld", "verbeterd", "onveranderd", "verslechterd")
 VERHAALSOORTEN = ("clientverhaal", "casusnotitie", "msc_verhaal")
@@ -167,85 +141,6 @@ def perspectieven_tabel(ctx: gm.Context, criteria: list[Criterium]) -> Tabel:
     )
 
 
-def _richting_verhalen(teksten: pd.Series) -> tuple[int, int]:
-    laag = teksten.str.lower()
-    pos = laag.map(lambda x: any(w in x for w in POSITIEF))
-    neg = laag.map(lambda x: any(w in x for w in NEGATIEF))
-    return int((pos & ~neg).sum()), int((neg & ~pos).sum())
-
-
-def thema_blok(ctx: gm.Context, domein: str, woorden: tuple[str, ...]):
-    t = ctx.t
-    namen = gm.zrm_namen()
-    thema = t(namen.get(domein, domein))
-    figuur, gem = _figuur(ctx, domein, thema)
-
-    verhalen = publiceerbaar(ctx.gegevens.verhalen)
-    if not verhalen.empty:
-        verhalen = verhalen[verhalen["soort"] != "wijkverhaal"]
-        verhalen = verhalen[verhalen["tekst"].str.lower().str.contains("|".join(woorden))]
-    n_verhalen = len(verhalen)
-    pos, neg = _richting_verhalen(verhalen["tekst"]) if n_verhalen else (0, 0)
-    blok = gm.verhalen_van(
-        ctx, gm.kies_verhalen(ctx, ("clientverhaal", "casusnotitie", "msc_verhaal"), 2, woorden)
-    )
-
-    cijfers = "geen" if pd.isna(gem) else ("op" if gem >= GRENS else "neer" if gem <= -GRENS else "vlak")
-    verhaal = (
-        "geen"
-        if n_verhalen == 0
-        else (
-            "op"
-            if pos > max(neg, n_verhalen / 3)
-            else "neer"
-            if neg > max(pos, n_verhalen / 3)
-            else "gemengd"
-        )
-    )
-    v = ctx.opmaak.getal(gem, 2)
-    if cijfers == "geen" or verhaal == "geen":
-        oordeel = t("Niet te vergelijken: er zijn te weinig cijfers of verhalen over {th}.", th=thema)
-        vraag = t(
-            "Over {th} weten we te weinig ({n} verhalen). Wie kan hier meer over vertellen, "
-            "en wat zouden we moeten meten?",
-            th=thema,
-            n=n_verhalen,
-        )
-    elif cijfers == verhaal:
-        oordeel = t("Cijfers en verhalen wijzen dezelfde kant op.")
-        vraag = t(
-            "Cijfers ({v} punt) en verhalen ({p} van {n} positief) wijzen op {th} dezelfde "
-            "kant op. Wat maakt dat het hier werkt of niet werkt, en hoe houden we dat vast?",
-            v=v,
-            p=pos,
-            n=n_verhalen,
-            th=thema,
-        )
-    elif cijfers == "vlak" and verhaal == "op":
-        oordeel = t("Cijfers en verhalen lopen uiteen.")
-        vraag = t(
-            "De cijfers laten op {th} weinig verandering zien ({v} punt), terwijl {p} van de "
-            "{n} verhalen over {th} vooruitgang beschrijven. Wat verklaart het verschil?",
-            th=thema,
-            v=v,
-            p=pos,
-            n=n_verhalen,
-        )
-    else:
-        oordeel = t("Cijfers en verhalen lopen uiteen.")
-        vraag = t(
-            "Op {th} gaan de cijfers gemiddeld {v} punt, terwijl de verhalen een ander "
-            "beeld geven ({p} positief, {q} negatief van {n}). Meten we wat voor de mensen "
-            "zelf telt?",
-            th=thema,
-            v=v,
-            p=pos,
-            q=neg,
-            n=n_verhalen,
-        )
-    return Naast(figuur, blok, oordeel), vraag
-
-
 @dataclass
 class Gekoppeld:
     """What every theme block shares: the coded stories and each client's RCI category."""
@@ -258,21 +153,14 @@ class Gekoppeld:
 
 
 def koppel(ctx: gm.Context) -> Gekoppeld:
-    """Suggested codes (shipped ZRM codebook) and RCI categories; raises when a module fails."""
-    from modellen.betrouwbare_verandering import BetrouwbareVerandering
-    from verhalen.codeboek import zrm_codeboek
-    from verhalen.joint_display import JointDisplay
-    from verhalen.suggesties import Suggesteerder
-
+    """Suggested codes (shipped ZRM codebook) and each client's RCI category per domain."""
     g = ctx.gegevens
     verhalen = g.verhalen
     verhalen = verhalen[verhalen["soort"].isin(VERHAALSOORTEN) & verhalen["client_id"].notna()]
     codeboek = zrm_codeboek()
     sug = Suggesteerder(codeboek).suggest(verhalen)
     sug["code_id"] = [codeboek.root_of(c).code_id if c in codeboek else c for c in sug["code_id"]]
-    a = g.analyse
-    a = a[a["instrument"] == "ZRM"] if not a.empty else a
-    rci = BetrouwbareVerandering(domein="domein", instrument="ZRM").fit(a, bron="analyse").per_client
+    rci = ctx.resultaat("rci").per_client
     return Gekoppeld(
         verhalen.reset_index(drop=True),
         sug[["verhaal_id", "code_id", "start", "eind"]],
@@ -290,8 +178,8 @@ def _citaten(ctx: gm.Context, cellen: pd.DataFrame, verhalen: pd.DataFrame) -> d
     bron = verhalen.set_index("verhaal_id")
     rijen = bron.loc[met["citaat_verhaal_id"].tolist()].reset_index()
     rijen["tekst"] = met["citaat"].to_numpy()
-    keuze = pseudonimiseer(rijen, ctx.gegevens.identiteiten)
-    tekst = dict(zip(keuze.verhalen["verhaal_id"], keuze.verhalen["tekst"], strict=True))
+    getoond = pseudonimiseer(publiceerbaar(rijen), ctx.gegevens.identiteiten, gm.publieke_plaatsen(ctx))
+    tekst = dict(zip(getoond["verhaal_id"], getoond["tekst"], strict=True))
     return {g: tekst.get(v) for g, v in zip(met["groep"], met["citaat_verhaal_id"], strict=True)}
 
 
@@ -403,8 +291,6 @@ def _gespreksvraag(ctx: gm.Context, thema: str, oordeel: dict, zichtbaar_verschi
 
 def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
     """One theme: figure + exemplar stories side by side, the protected joint display, a question."""
-    from verhalen.joint_display import standaard_richting
-
     t = ctx.t
     thema = t(gm.zrm_namen().get(domein, domein))
     figuur, _ = _figuur(ctx, domein, thema)
@@ -470,51 +356,23 @@ def _figuur(ctx: gm.Context, domein: str, thema: str) -> tuple[fg.Figuur, float]
 def maak(ctx: gm.Context, perspectieven: str | Path | None = None) -> Rapport:
     t = ctx.t
     secties, vragen = [], []
-    try:
-        k = koppel(ctx)
-        regel = ""
-        for domein in THEMAS:
-            blokken, vraag, regel = thema_joint(ctx, k, domein)
-            vragen.append(vraag)
-            secties.append(Sectie(t(gm.zrm_namen()[domein]), blokken))
-        ctx.module("verhalen.joint_display", t("Joint display"))
-        ctx.module("verhalen.exemplaren", t("Keuze van verhalen"))
-        ctx.bronnen[t("Codes bij verhalen")] = t(
-            "verhalen.suggesties met het meegeleverde ZRM-codeboek (verhalen.codeboek.zrm_codeboek); "
-            "er zijn geen handmatige coderingen"
-        )
-        ctx.bronnen[t("Uitkomstgroepen")] = "modellen.betrouwbare_verandering"
-        uitleg = t(
-            "Welke verhalen over welk thema gaan, is hier niet met de hand gecodeerd: de demowereld "
-            "heeft geen handmatige coderingen. De codes zijn suggesties van verhalen.suggesties met "
-            "het meegeleverde ZRM-codeboek (trefwoorden en patronen per domein). Lees de verhalen "
-            "zelf voordat u conclusies trekt."
-        )
-        uitleg += " " + t(
-            "Per thema staan de cliënten in groepen naar hun betrouwbare verandering op dat domein "
-            "(Jacobson–Truax). Een verhaal dat het thema noemt, telt als een verhaal over een "
-            "probleem op dat domein. Regel van de joint display (verhalen.joint_display): {r}",
-            r=regel,
-        )
-    except Exception as fout:  # noqa: BLE001 - a failing module falls back to keywords, and says so
-        secties, vragen = [], []
-        ctx.bronnen[t("Joint display")] = t(
-            "trefwoordenlijst per thema in rapporten.dialoog, omdat de koppeling met "
-            "verhalen.joint_display een fout gaf ({f})",
-            f=f"{type(fout).__name__}: {fout}",
-        )
-        for domein, woorden in THEMAS.items():
-            naast, vraag = thema_blok(ctx, domein, woorden)
-            vragen.append(vraag)
-            secties.append(Sectie(t(gm.zrm_namen()[domein]), [naast]))
-        uitleg = t(
-            "Of verhalen positief of negatief zijn, is hier geteld met een eenvoudige lijst "
-            "trefwoorden; lees de verhalen zelf voordat u conclusies trekt."
-        )
-        uitleg += " " + t(
-            "De koppeling met verhalen.joint_display gaf een fout; daarom is hier de "
-            "trefwoordenlijst gebruikt."
-        )
+    k = koppel(ctx)
+    regel = ""
+    for domein in THEMAS:
+        blokken, vraag, regel = thema_joint(ctx, k, domein)
+        vragen.append(vraag)
+        secties.append(Sectie(t(gm.zrm_namen()[domein]), blokken))
+    uitleg = t(
+        "Welke verhalen over welk thema gaan, is hier niet met de hand gecodeerd: er zijn geen "
+        "handmatige coderingen. De codes zijn suggesties op grond van trefwoorden en patronen per "
+        "domein van de Zelfredzaamheid-Matrix. Lees de verhalen zelf voordat u conclusies trekt."
+    )
+    uitleg += " " + t(
+        "Per thema staan de cliënten in groepen naar hun betrouwbare verandering op dat domein "
+        "(Jacobson–Truax). Een verhaal dat het thema noemt, telt als een verhaal over een "
+        "probleem op dat domein. {r}",
+        r=regel,
+    )
     criteria = lees_perspectieven(perspectieven)
     tabel = perspectieven_tabel(ctx, criteria)
     kolommen = tabel.waarden.columns

@@ -1,32 +1,14 @@
 """Provenance: what data, filters and settings a report was made from.
 
-The fingerprint is a SHA-256 over a canonical CSV rendering of every input table (rows sorted,
-columns sorted), so the same data always gives the same fingerprint, whatever the database.
+The fingerprint is :func:`impact.contract.vingerafdruk` over every table the report reads.
 Everything except ``gegenereerd`` is reproducible.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 from importlib import metadata
-
-import pandas as pd
-
-
-def vingerafdruk(tabellen: dict[str, pd.DataFrame]) -> str:
-    h = hashlib.sha256()
-    for naam in sorted(tabellen):
-        df = tabellen[naam]
-        h.update(naam.encode())
-        if df is None or df.empty:
-            continue
-        df = df.reindex(columns=sorted(df.columns, key=str))
-        tekst = df.astype(str)
-        tekst = tekst.sort_values(list(tekst.columns), kind="mergesort")
-        h.update(tekst.to_csv(index=False, lineterminator="\n").encode("utf-8"))
-    return h.hexdigest()
 
 
 def bibliotheekversie() -> str:

@@ -3,13 +3,10 @@ benefits, and the method and its limitations written out."""
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from impact.errors import UserInputError
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
@@ -134,9 +131,7 @@ def maak(ctx: gm.Context) -> Rapport:
 
 def groei_sectie(ctx: gm.Context) -> list:
     t = ctx.t
-    if ctx.module("modellen.groei", t("Groeimodellen")) is None:
-        return [ctx.ontbreekt("modellen.groei", t("groeimodellen"))]
-    fits = groei_fits(ctx)
+    fits = ctx.resultaat("groei")
     if not fits:
         return [
             Melding(t("Te weinig gegevens in de interventie- of vergelijkingsgroep voor een groeimodel."))
@@ -173,9 +168,7 @@ def groei_sectie(ctx: gm.Context) -> list:
 
 def duurzaamheid_sectie(ctx: gm.Context) -> list:
     t = ctx.t
-    if ctx.module("modellen.duurzaamheid", t("Duurzaamheid na uitstroom")) is None:
-        return [ctx.ontbreekt("modellen.duurzaamheid", t("duurzaamheid na uitstroom"))]
-    fits = duurzaamheid_fits(ctx)
+    fits = ctx.resultaat("duurzaamheid")
     if not fits:
         return [
             Melding(t("Te weinig cliënten met metingen na uitstroom om iets te zeggen over blijvende winst."))
@@ -201,7 +194,6 @@ def duurzaamheid_sectie(ctx: gm.Context) -> list:
 # ---------------------------------------------------------------------------------------------
 # Longitudinal models (modellen.groei, modellen.duurzaamheid, modellen.uitval)
 
-KERN_DOMEINEN = ("financien", "geestelijke_gezondheid", "sociaal_netwerk")
 MOMENTEN = (0, 6, 12, 18, 24)
 
 
@@ -224,37 +216,8 @@ def beschermd(
     return waarden, masker
 
 
-def domein_data(ctx: gm.Context, domein: str) -> pd.DataFrame:
-    z = gm._zrm_analyse(ctx)
-    return z[z["domein"] == domein] if not z.empty else z
-
-
 def _domeinnaam(ctx: gm.Context, domein: str) -> str:
     return ctx.t(gm.zrm_namen().get(domein, domein))
-
-
-def groei_fits(ctx: gm.Context) -> dict[str, tuple[object, dict[str, int]]]:
-    """Per key domain: (GroeiResultaat with groep x tijd, clients per group); skipped when a group is
-    missing or the model cannot be fitted."""
-    from modellen.groei import GroeiModel
-
-    uit = {}
-    for domein in KERN_DOMEINEN:
-        df = domein_data(ctx, domein)
-        df = df[df["maanden"].notna() & df["groep"].isin(["interventie", "vergelijking"])]
-        n = df.groupby("groep")["client_id"].nunique().to_dict()
-        if len(n) < 2:
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                res = GroeiModel(conditie="groep", random_helling=True, referentie="vergelijking").fit(
-                    df, bron="analyse"
-                )
-        except (UserInputError, np.linalg.LinAlgError):
-            continue
-        uit[domein] = (res, {"interventie": int(n["interventie"]), "vergelijking": int(n["vergelijking"])})
-    return uit
 
 
 def _term(ctx: gm.Context, term: str) -> str:
@@ -415,24 +378,6 @@ def verloop_model_figuur(
     )
 
 
-def duurzaamheid_fits(ctx: gm.Context) -> dict:
-    """Per key domain: DuurzaamheidResultaat and the number of clients measured after uitstroom."""
-    from modellen.duurzaamheid import Duurzaamheid
-
-    uit = {}
-    for domein in KERN_DOMEINEN:
-        df = domein_data(ctx, domein)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                res = Duurzaamheid().fit(df, bron="analyse")
-        except (UserInputError, np.linalg.LinAlgError, KeyError):
-            continue
-        na = int(res.modelframe.loc[res.modelframe["jaren_na_uitstroom"] > 0, "eenheid"].nunique())
-        uit[domein] = (res, na)
-    return uit
-
-
 def duurzaamheid_tabel(ctx: gm.Context, fits: dict) -> Tabel:
     t = ctx.t
     rijen = []
@@ -555,18 +500,12 @@ def duurzaamheid_figuur(ctx: gm.Context, fits: dict, tabel: Tabel, samenvatting:
 
 
 def uitval_blokken(ctx: gm.Context) -> list:
-    """modellen.uitval on the client level (mean ZRM score per measurement date)."""
+    """Who has a follow-up measurement, on the client level (mean ZRM score per date)."""
     t = ctx.t
-    mod = ctx.module("modellen.uitval", t("Uitval: wie bleef en wie viel uit"))
-    if mod is None:
-        return [ctx.ontbreekt("modellen.uitval", t("uitvalanalyse"))]
-    z = gm._zrm_analyse(ctx)
-    z = z[z["groep"].notna()]
-    if z.empty:
+    res = ctx.resultaat("uitval")
+    if res is None:
         return [Melding(t("Geen metingen om uitval te beschrijven."))]
-    per_meting = z.groupby(["client_id", "datum", "groep"], as_index=False)["score"].mean()
-    res = mod.Uitval(kenmerken=["groep"], min_maanden=3.0).fit(per_meting, bron="analyse")
-    pc = res.per_client
+    pc = res.per_client.copy()
     pc["status"] = np.where(pc["vervolg"], t("met vervolgmeting"), t("zonder vervolgmeting"))
     pc["groep_label"] = pc["groep"].map(lambda g: t(f"groep: {g}"))
     aantallen = pd.crosstab(pc["groep_label"], pc["status"])

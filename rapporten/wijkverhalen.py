@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Rapport, Sectie, Tabel, Tekst
 from rapporten.tabel import uit_kruistabel
-from rapporten.verhaalkeuze import publiceerbaar
+from verhalen import wijkverhalen as wv
+from verhalen.publicatie import publiceerbaar
 
 NAAM = "wijkverhalen"
 MAX_WIJKEN = 24
@@ -47,7 +49,7 @@ def _jaartabel(ctx: gm.Context, wijk: str, cijfers: pd.DataFrame) -> Tabel:
         {kop["n_clienten"]: "aantal", kop["gemiddelde_score"]: "gemiddelde"},
         masker.rename(columns=kop),
         ctx.drempels,
-        t("Gemiddelde over alle ZRM-metingen van dat jaar (schaal 1 tot 5), uit verhalen.wijkverhalen."),
+        t("Gemiddelde over alle ZRM-metingen van dat jaar (schaal 1 tot 5)."),
     )
 
 
@@ -69,8 +71,7 @@ def maak(ctx: gm.Context) -> Rapport:
     verhalen = publiceerbaar(g.verhalen)
     wijkverhalen = verhalen[verhalen["soort"] == "wijkverhaal"] if not verhalen.empty else verhalen
     resultaat, cijfers = None, pd.DataFrame(columns=["wijk", "jaar", "n_clienten", "gemiddelde_score"])
-    wv = ctx.module("verhalen.wijkverhalen", t("Wijkverhalen per wijk en jaar"))
-    if wv is not None and not g.verhalen.empty and not g.analyse.empty:
+    if not g.verhalen.empty and not g.analyse.empty:
         cijfers = wv.wijkcijfers(g.analyse, "ZRM")
         resultaat = wv.wijkverhalen(g.verhalen, cijfers, gebruik="geanonimiseerd_publiceren")
     jaar = None
@@ -92,7 +93,7 @@ def maak(ctx: gm.Context) -> Rapport:
     else:
         jaar = int(wijkverhalen["datum"].max().year)
     paren = gm.eerste_en_laatste(ctx)
-    per_client = paren.groupby(["client_id", "wijk"])["verschil"].mean().reset_index()
+    per_client = beschrijving.verschil_per_client(paren, ("wijk",))
     wijken_met_verhaal = set(wijkverhalen["wijk"].dropna()) if not wijkverhalen.empty else set()
     getoond = 0
     for gemeente in sorted(g.clienten["gemeente"].dropna().unique()):

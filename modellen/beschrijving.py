@@ -1,0 +1,164 @@
+"""Descriptive statistics on the analysis frame: counts, measurement moments, start and end.
+
+What a report shows before any model: how many clients per gemeente and intervention, the
+mean score per measurement moment, the change from intake to the last measurement. Pure
+functions, DataFrame in and DataFrame out; the reports only protect and arrange the result.
+The analysis frame is :func:`impact.contract.analyse_frame` (one row per meting with the
+client's attributes, ``interventie`` and ``maanden`` since the start of the first traject).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from impact.contract import maanden_tussen
+
+KENMERKEN = ("gemeente", "wijk", "groep", "interventie")
+
+
+def bereik(
+    clienten: pd.DataFrame, trajecten: pd.DataFrame, rij: str, zonder_traject: str
+) -> tuple[pd.DataFrame, pd.Series, pd.Series, int]:
+    """Distinct clients per ``rij`` (a client column) and intervention, with the true margins.
+
+    Returns (counts per rij × interventie, clients per rij, clients per interventie, all
+    clients). A client without a traject is counted under ``zonder_traject``; a client in two
+    interventions counts once in each column but once in its row total.
+    """
+    koppel = clienten[["client_id", rij]].merge(
+        trajecten[["client_id", "interventie"]].drop_duplicates(), on="client_id", how="left"
+    )
+    koppel["interventie"] = koppel["interventie"].fillna(zonder_traject)
+    aantallen = pd.crosstab(koppel[rij], koppel["interventie"])
+    per_rij = clienten.groupby(rij)["client_id"].nunique()
+    per_interventie = koppel.groupby("interventie")["client_id"].nunique()
+    return aantallen, per_rij, per_interventie, int(clienten["client_id"].nunique())
+
+
+def instroom(trajecten: pd.DataFrame) -> pd.DataFrame:
+    """New trajecten per start year (rows, as text) and intervention (columns)."""
+    jaar = trajecten["start"].dt.year.astype("Int64").astype(str)
+    return pd.crosstab(jaar.rename("jaar"), trajecten["interventie"])
+
+
+def meetmomenten(
+    analyse: pd.DataFrame, instrument: str = "ZRM", stap: int = 6, max_maanden: int = 36
+) -> pd.DataFrame:
+    """Measurements binned to moments 0, 6, 12, ... months after the traject's start.
+
+    One score per client, domain and moment (the last one in that bin), so nobody counts
+    twice at one moment.
+    """
+    df = analyse[(analyse["instrument"] == instrument) & analyse["maanden"].notna()].copy()
+    df = df[(df["maanden"] >= -1) & (df["maanden"] <= max_maanden + stap / 2)]
+    df["moment"] = (np.round(df["maanden"].clip(lower=0) / stap) * stap).astype(int)
+    return df.sort_values("datum").drop_duplicates(["client_id", "domein", "moment"], keep="last")
+
+
+def verloop(
+    analyse: pd.DataFrame, groep: str = "domein", domeinen: list[str] | None = None, instrument: str = "ZRM"
+) -> pd.DataFrame:
+    """Clients, mean and SD of the score per ``groep`` and moment (columns groep, moment, n,
+    gemiddelde, sd)."""
+    df = meetmomenten(analyse, instrument)
+    if domeinen:
+        df = df[df["domein"].isin(domeinen)]
+    return (
+        df.groupby([groep, "moment"])
+        .agg(n=("client_id", "nunique"), gemiddelde=("score", "mean"), sd=("score", "std"))
+        .reset_index()
+    )
+
+
+def groepsverloop(analyse: pd.DataFrame, instrument: str = "ZRM") -> pd.DataFrame:
+    """Per group (interventie / vergelijking) and moment: clients and the mean over clients of
+    each client's mean over the domains (columns groep, moment, n, gemiddelde)."""
+    df = meetmomenten(analyse, instrument)
+    per_client = df.groupby(["groep", "client_id", "moment"])["score"].mean().reset_index()
+    return (
+        per_client.groupby(["groep", "moment"])
+        .agg(n=("client_id", "nunique"), gemiddelde=("score", "mean"))
+        .reset_index()
+    )
+
+
+def eerste_en_laatste(analyse: pd.DataFrame, instrument: str = "ZRM", min_maanden: float = 3) -> pd.DataFrame:
+    """Per client and domain: the first score and the last one at least ``min_maanden`` later.
+
+    Columns client_id, domein, begin, eind, verschil and the client's gemeente, wijk, groep
+    and interventie (those present in ``analyse``).
+    """
+    kenmerken = [k for k in KENMERKEN if k in analyse.columns]
+    leeg = pd.DataFrame(columns=["client_id", "domein", "begin", "eind", "verschil", *kenmerken])
+    if analyse.empty:
+        return leeg
+    df = analyse[analyse["instrument"] == instrument].sort_values("datum", kind="stable")
+    if df.empty:
+        return leeg
+    per = df.groupby(["client_id", "domein"])
+    paar = per.first()[["score", "datum"]].add_suffix("_begin").join(per.last()[["score", "datum"]].add_suffix("_eind"))
+    paar = paar[maanden_tussen(paar["datum_begin"], paar["datum_eind"]) >= min_maanden]
+    uit = pd.DataFrame({"begin": paar["score_begin"], "eind": paar["score_eind"]})
+    uit["verschil"] = uit["eind"] - uit["begin"]
+    uit = uit.reset_index()
+    attributen = df.groupby("client_id")[kenmerken].first().reset_index()
+    return uit.merge(attributen, on="client_id", how="left")
+
+
+def verandering_per(paren: pd.DataFrame, per: str = "domein", drempel_verbetering: float = 1.0) -> pd.DataFrame:
+    """Change from start to last measurement per ``per`` (columns per, n, begin, eind,
+    verschil, verbeterd).
+
+    ``paren`` comes from :func:`eerste_en_laatste`. Per domain, ``verbeterd`` counts clients
+    at least ``drempel_verbetering`` point up on that domain. Per client attribute (gemeente,
+    interventie, ...), each client counts once: begin, eind and verschil are the client's mean
+    over the domains, and ``verbeterd`` counts clients improved on at least one domain.
+    """
+    paren = paren[paren[per].notna()].copy()
+    paren["verbeterd"] = paren["verschil"] >= drempel_verbetering
+    if per != "domein":
+        paren = (
+            paren.groupby(["client_id", per])
+            .agg(
+                begin=("begin", "mean"),
+                eind=("eind", "mean"),
+                verschil=("verschil", "mean"),
+                verbeterd=("verbeterd", "any"),
+            )
+            .reset_index()
+        )
+    return (
+        paren.groupby(per)
+        .agg(
+            n=("client_id", "nunique"),
+            begin=("begin", "mean"),
+            eind=("eind", "mean"),
+            verschil=("verschil", "mean"),
+            verbeterd=("verbeterd", "sum"),
+        )
+        .reset_index()
+    )
+
+
+def verschil_per_client(paren: pd.DataFrame, per: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Each client's mean change over the domains (columns client_id, *per, verschil)."""
+    return paren.groupby(["client_id", *per])["verschil"].mean().reset_index()
+
+
+def vervolg_per_interventie(analyse: pd.DataFrame, instrument: str = "ZRM") -> pd.DataFrame:
+    """Per intervention: clients with an intake measurement (moment 0), and of those how many
+    were measured again at 6 and at 12 months (columns interventie, gestart, m6, m12)."""
+    df = meetmomenten(analyse, instrument)
+    df = df[df["interventie"].notna()]
+    momenten = df.groupby(["interventie", "client_id"])["moment"].agg(set)
+    gestart = momenten.map(lambda m: 0 in m)
+    uit = pd.DataFrame(
+        {
+            "gestart": gestart,
+            "m6": gestart & momenten.map(lambda m: 6 in m),
+            "m12": gestart & momenten.map(lambda m: 12 in m),
+        }
+    )
+    uit = uit.groupby(level="interventie").sum().astype(int).reset_index()
+    return uit[["interventie", "gestart", "m6", "m12"]]

@@ -1,0 +1,197 @@
+"""The model results reports are built from, each computed once per run.
+
+A section names the results it needs (``nodig``); :func:`resultaat` computes a result the
+first time any report of the run asks for it and keeps it with the run's data
+(:attr:`rapporten.bron.Gegevens.resultaten`), so a run of seven reports fits each model once.
+Everything here calls ``modellen`` and ``verhalen``; nothing here is statistics of its own.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from impact.errors import UserInputError
+from modellen import beschrijving
+from modellen.betrouwbare_verandering import BetrouwbareVerandering
+from modellen.duurzaamheid import Duurzaamheid
+from modellen.groei import GroeiModel
+from modellen.keerpunten import Keerpunten
+from modellen.kostenbaten.casus import Effectencalculator
+from modellen.kostenbaten.casussen import CasussenAnalyse
+from modellen.uitval import Uitval
+from modellen.verandering import VeranderingAnalyse
+from modellen.vergelijking import VerschilInVerschillen
+from rapporten.bron import Gegevens
+
+# The ZRM domains the longitudinal models are shown for (money, mental health, network).
+KERN_DOMEINEN = ("financien", "geestelijke_gezondheid", "sociaal_netwerk")
+ALLE_DOMEINEN = "__alle__"
+NA_MAANDEN = 3.0  # in the comparison, a measurement from three months after the start is 'after'
+
+
+def zrm(gegevens: Gegevens) -> pd.DataFrame:
+    """The analysis frame restricted to ZRM measurements."""
+    a = gegevens.analyse
+    return a[a["instrument"] == "ZRM"] if not a.empty else a
+
+
+@dataclass
+class KostenBaten:
+    """Effectencalculator cases of the run, computed and pooled."""
+
+    samen: object | None  # the pooled CasussenAnalyse result, None without cases
+    casussen: list  # one Effectencalculator result per case that could be computed
+    afgewezen: list[str]  # why each case that could not be computed was refused
+
+
+def casus_documenten(gegevens: Gegevens) -> list[dict]:
+    """The case documents of the run (the ``inhoud`` of each stored casus)."""
+    casussen = gegevens.casussen
+    if casussen.empty or "inhoud" not in casussen.columns:
+        return []
+    return [d for d in casussen["inhoud"] if isinstance(d, dict)]
+
+
+def _kostenbaten(gegevens: Gegevens) -> KostenBaten:
+    casussen, afgewezen = [], []
+    for document in casus_documenten(gegevens):
+        try:
+            casussen.append(Effectencalculator().fit(document))
+        except UserInputError as fout:
+            afgewezen.append(str(fout))
+    samen = CasussenAnalyse(n_bootstrap=2000).fit(casussen) if casussen else None
+    return KostenBaten(samen, casussen, afgewezen)
+
+
+def _domein(gegevens: Gegevens, domein: str) -> pd.DataFrame:
+    z = zrm(gegevens)
+    return z[z["domein"] == domein] if not z.empty else z
+
+
+def _groei(gegevens: Gegevens) -> dict[str, tuple[object, dict[str, int]]]:
+    """Per key domain: (growth model with groep × tijd, clients per group); a domain is left
+    out when a group is missing or the model cannot be fitted on it."""
+    uit = {}
+    for domein in KERN_DOMEINEN:
+        df = _domein(gegevens, domein)
+        df = df[df["maanden"].notna() & df["groep"].isin(["interventie", "vergelijking"])]
+        n = df.groupby("groep")["client_id"].nunique().to_dict()
+        if len(n) < 2:
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                res = GroeiModel(conditie="groep", random_helling=True, referentie="vergelijking").fit(
+                    df, bron="analyse"
+                )
+        except (UserInputError, np.linalg.LinAlgError):
+            continue
+        uit[domein] = (res, {"interventie": int(n["interventie"]), "vergelijking": int(n["vergelijking"])})
+    return uit
+
+
+def _duurzaamheid(gegevens: Gegevens) -> dict:
+    """Per key domain: the durability result and the number of clients measured after uitstroom."""
+    uit = {}
+    for domein in KERN_DOMEINEN:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                res = Duurzaamheid().fit(_domein(gegevens, domein), bron="analyse")
+        except (UserInputError, np.linalg.LinAlgError, KeyError):
+            continue
+        na = int(res.modelframe.loc[res.modelframe["jaren_na_uitstroom"] > 0, "eenheid"].nunique())
+        uit[domein] = (res, na)
+    return uit
+
+
+def _uitval(gegevens: Gegevens):
+    """Attrition on the client level (mean ZRM score per measurement date), or None."""
+    z = zrm(gegevens)
+    z = z[z["groep"].notna()]
+    if z.empty:
+        return None
+    per_meting = z.groupby(["client_id", "datum", "groep"], as_index=False)["score"].mean()
+    return Uitval(kenmerken=["groep"], min_maanden=3.0).fit(per_meting, bron="analyse")
+
+
+def _did_data(gegevens: Gegevens, domein: str) -> pd.DataFrame:
+    """One score per client and date (the mean over domains for all domains), with ``na`` =
+    measured at least three months after the start; only clients measured before and after."""
+    z = zrm(gegevens)
+    z = z[z["maanden"].notna() & z["groep"].isin(["interventie", "vergelijking"])]
+    if domein == ALLE_DOMEINEN:
+        z = z.groupby(["client_id", "datum", "groep"], as_index=False).agg(
+            score=("score", "mean"), maanden=("maanden", "first")
+        )
+    else:
+        z = z[z["domein"] == domein]
+    z = z.assign(na=(z["maanden"] >= NA_MAANDEN).astype(float))
+    beide = z.groupby("client_id")["na"].agg(lambda x: x.min() == 0 and x.max() == 1)
+    return z[z["client_id"].isin(beide[beide].index)]
+
+
+def _did(gegevens: Gegevens) -> pd.DataFrame:
+    """Difference-in-differences per key domain and over all domains (columns domein, n_i,
+    n_v, effect, laag, hoog; effect NaN when it cannot be estimated)."""
+    rijen = []
+    for domein in (ALLE_DOMEINEN, *KERN_DOMEINEN):
+        df = _did_data(gegevens, domein)
+        n = df.groupby("groep")["client_id"].nunique()
+        rij = {"domein": domein, "n_i": int(n.get("interventie", 0)), "n_v": int(n.get("vergelijking", 0)),
+               "effect": np.nan, "laag": np.nan, "hoog": np.nan}
+        if rij["n_i"] >= 2 and rij["n_v"] >= 2:
+            try:
+                res = VerschilInVerschillen(conditie="groep", periode="na").fit(df, bron="analyse")
+                r = res.tabel.set_index("term").loc[res.kern_term]
+                rij.update(effect=r["schatting"], laag=r["ci_laag"], hoog=r["ci_hoog"])
+            except (UserInputError, np.linalg.LinAlgError, ValueError):
+                pass
+        rijen.append(rij)
+    return pd.DataFrame(rijen)
+
+
+def _keerpunten(gegevens: Gegevens) -> pd.DataFrame | None:
+    """Reliable jumps between two consecutive ZRM measurements, or None with too few data."""
+    try:
+        return Keerpunten(instrument="ZRM").fit(zrm(gegevens), bron="analyse").summary()
+    except UserInputError:
+        return None
+
+
+PRODUCENTEN: dict[str, Callable[[Gegevens], object]] = {
+    "groei": _groei,
+    "duurzaamheid": _duurzaamheid,
+    "uitval": _uitval,
+    "did": _did,
+    "keerpunten": _keerpunten,
+    "paren": lambda g: beschrijving.eerste_en_laatste(g.analyse),
+    "verandering": lambda g: VeranderingAnalyse(domein="domein").fit(zrm(g), bron="analyse"),
+    "rci": lambda g: BetrouwbareVerandering(domein="domein", instrument="ZRM").fit(zrm(g), bron="analyse"),
+    "kostenbaten": _kostenbaten,
+}
+
+
+def registreer(naam: str):
+    """Decorator: register a producer ``f(gegevens) -> result`` under ``naam``."""
+
+    def doe(functie: Callable[[Gegevens], object]):
+        if naam in PRODUCENTEN:
+            raise ValueError(f"resultaat {naam!r} is al geregistreerd")
+        PRODUCENTEN[naam] = functie
+        return functie
+
+    return doe
+
+
+def resultaat(gegevens: Gegevens, naam: str):
+    """The result ``naam`` for these data, computed on first use."""
+    cache = gegevens.resultaten
+    if naam not in cache:
+        cache[naam] = PRODUCENTEN[naam](gegevens)
+    return cache[naam]
