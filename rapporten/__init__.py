@@ -86,7 +86,7 @@ def alle_rapporten(
 
 def _index(out_dir: Path, lijst: list, taal: str) -> Path:
     """index.html: one page that links every report (what ``impact demo`` tells you to open)."""
-    from rapporten.opmaak import Opmaak
+    from impact.opmaak import Opmaak
     from rapporten.schrijvers import _css, omgeving
 
     opmaak = Opmaak(taal)

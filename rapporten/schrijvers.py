@@ -16,10 +16,10 @@ from pathlib import Path
 
 import jinja2
 
+from impact.opmaak import Opmaak
 from rapporten import onthulling as ot
 from rapporten.figuren import CONFIG, Figuur, plotly_js
 from rapporten.model import Rapport
-from rapporten.opmaak import Opmaak
 
 SOORTNAMEN = {
     "overzicht": "Overzicht",
@@ -32,15 +32,36 @@ SOORTNAMEN = {
 }
 
 
+@jinja2.pass_context
+def _gettext(context: jinja2.runtime.Context, tekst: str, **waarden: object) -> str:
+    """``{% trans %}`` and ``_()`` in a template: the ``t`` it was rendered with (Opmaak.t)."""
+    return context["t"](tekst, **waarden)
+
+
+@jinja2.pass_context
+def _ngettext(context: jinja2.runtime.Context, enkelvoud: str, meervoud: str, n: int, **waarden: object) -> str:
+    return context["t"].__self__.tn(enkelvoud, meervoud, n, **waarden)
+
+
 @functools.cache
 def omgeving() -> jinja2.Environment:
-    return jinja2.Environment(
+    """The report templates, with gettext (jinja2.ext.i18n) over the impact catalogue.
+
+    One environment serves both languages: each render passes ``t`` (``Opmaak(taal).t``), and
+    ``{% trans %}`` / ``_("... {x}", x=...)`` translate through it, so templates and Python
+    code share one catalogue and one placeholder style.
+    """
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("rapporten", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=False)
+    return env
 
 
 @functools.cache

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from impact.opmaak import Opmaak
 from rapporten import onthulling as ot
-from rapporten.opmaak import Opmaak
 
 
 @dataclass

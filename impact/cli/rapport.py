@@ -35,9 +35,9 @@ def rapport(
     """Maak één rapport uit de database."""
     import rapporten
     from impact import store
+    from impact.opmaak import Opmaak
     from rapporten.bron import Filters
     from rapporten.onthulling import Drempels
-    from rapporten.opmaak import Opmaak
 
     Opmaak(taal)  # refuses an unknown language before any work
     rapporten.builder(soort)

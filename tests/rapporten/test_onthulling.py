@@ -132,7 +132,7 @@ def test_aandelen_verbergen_kleine_tellers_en_noemers():
 def test_tabel_weigert_onbeschermde_aantallen_en_toont_tekens():
     with pytest.raises(ValueError, match="niet beschermd"):
         Tabel("t", pd.DataFrame({"g": ["a"], "n": [3]}), {"n": "aantal"})
-    from rapporten.opmaak import Opmaak
+    from impact.opmaak import Opmaak
 
     tabel = uit_kruistabel(
         "t", pd.DataFrame({"x": [3, 12, 20], "y": [10, 8, 15]}, index=["A", "B", "C"]), "Groep"
