@@ -1,8 +1,12 @@
-"""Building blocks shared by the report builders: reach tables, ZRM trajectories, stories."""
+"""Building blocks shared by the report sections: reach, ZRM trajectories, change, stories.
+
+Each block takes its numbers from ``modellen`` (through :func:`rapporten.resultaten.resultaat`
+or the descriptive functions of :mod:`modellen.beschrijving`) and only protects and arranges
+them; stories come from :mod:`verhalen.publicatie`.
+"""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,13 +15,15 @@ import pandas as pd
 
 from impact.instruments import builtin
 from impact.opmaak import Opmaak
+from modellen import beschrijving
 from rapporten import figuren as fg
 from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
 from rapporten.herkomst import Herkomst
 from rapporten.model import Melding, Rapport, Verhaal, Verhalen
+from rapporten.resultaten import resultaat
 from rapporten.tabel import Tabel, uit_kruistabel
-from rapporten.verhaalkeuze import pseudonimiseer, publiceerbaar
+from verhalen.publicatie import pseudonimiseer, publiceerbaar
 
 GEEN_TRAJECT = "geen traject (vergelijkingsgroep)"
 
@@ -40,6 +46,10 @@ class Context:
         self._teller += 1
         return f"fig{self._teller}"
 
+    def resultaat(self, naam: str):
+        """A model result of this run (computed once, shared by every report of the run)."""
+        return resultaat(self.gegevens, naam)
+
     def herkomst(self, parameters: dict[str, str] | None = None) -> Herkomst:
         g = self.gegevens
         para = {
@@ -49,43 +59,11 @@ class Context:
             **(parameters or {}),
         }
         return Herkomst(
-            vingerafdruk=g.vingerafdruk(),
+            vingerafdruk=g.vingerafdruk,
             filters=g.filters.beschrijving(),
             parameters=para,
             prijslijst_versie=g.prijslijst_versie(),
             bronnen=dict(self.bronnen),
-        )
-
-    def module(self, naam: str, onderdeel: str):
-        """Import a sibling room's module; record in the provenance whether it was there."""
-        try:
-            mod = importlib.import_module(naam)
-        except ImportError:
-            self.bronnen[onderdeel] = self.t("niet beschikbaar ({m} bestaat nog niet)", m=naam)
-            return None
-        self.bronnen[onderdeel] = naam
-        return mod
-
-    def niet_gekoppeld(self, naam: str, onderdeel: str, vervanging: str) -> str:
-        """Record that a module exists but this report does not use it yet; say what is used."""
-        try:
-            importlib.import_module(naam)
-            tekst = self.t(
-                "{v}; {m} bestaat, maar is in dit rapport nog niet gekoppeld", v=vervanging, m=naam
-            )
-        except ImportError:
-            tekst = self.t("{v}; {m} bestaat nog niet", v=vervanging, m=naam)
-        self.bronnen[onderdeel] = tekst
-        return tekst
-
-    def ontbreekt(self, naam: str, wat: str) -> Melding:
-        return Melding(
-            self.t(
-                "Dit onderdeel ({wat}) kan nog niet worden getoond: de module {m} is nog niet "
-                "beschikbaar. Er staan hier bewust geen voorlopige of verzonnen cijfers.",
-                wat=wat,
-                m=naam,
-            )
         )
 
 
@@ -103,13 +81,9 @@ def zrm_namen() -> dict[str, str]:
 def bereik_tabel(ctx: Context, rij: str = "gemeente") -> Tabel:
     """Distinct clients per ``rij`` (gemeente or wijk) and intervention, totals and suppression."""
     t = ctx.t
-    clienten = ctx.gegevens.clienten[["client_id", rij]]
-    tr = ctx.gegevens.trajecten[["client_id", "interventie"]].drop_duplicates()
-    koppel = clienten.merge(tr, on="client_id", how="left")
-    koppel["interventie"] = koppel["interventie"].fillna(t(GEEN_TRAJECT))
-    aantallen = pd.crosstab(koppel[rij], koppel["interventie"])
-    rij_totalen = clienten.groupby(rij)["client_id"].nunique()
-    kolom_totalen = koppel.groupby("interventie")["client_id"].nunique()
+    aantallen, rij_totalen, kolom_totalen, alle = beschrijving.bereik(
+        ctx.gegevens.clienten, ctx.gegevens.trajecten, rij, t(GEEN_TRAJECT)
+    )
     return uit_kruistabel(
         t("Aantal cliënten per {r} en interventie", r=t(rij)),
         aantallen,
@@ -118,7 +92,7 @@ def bereik_tabel(ctx: Context, rij: str = "gemeente") -> Tabel:
         totaal_label=t("Totaal"),
         rij_totalen=rij_totalen,
         kolom_totalen=kolom_totalen,
-        eindtotaal=float(clienten["client_id"].nunique()),
+        eindtotaal=float(alle),
     )
 
 
@@ -147,29 +121,10 @@ def bereik_figuur(ctx: Context, tabel: Tabel, rij: str = "gemeente") -> fg.Figuu
     return fg.Figuur(ctx.figuur_id(), t("Bereik per {r} en interventie", r=t(rij)), zin, fig, tabel)
 
 
-def meetmomenten(
-    analyse: pd.DataFrame, instrument: str = "ZRM", stap: int = 6, max_maanden: int = 36
-) -> pd.DataFrame:
-    """Measurements binned to moments 0, 6, 12, ... months after the traject's start."""
-    df = analyse[(analyse["instrument"] == instrument) & analyse["maanden"].notna()].copy()
-    df = df[(df["maanden"] >= -1) & (df["maanden"] <= max_maanden + stap / 2)]
-    df["moment"] = (np.round(df["maanden"].clip(lower=0) / stap) * stap).astype(int)
-    # One score per client, domain and moment (the last one) so nobody counts twice.
-    df = df.sort_values("datum").drop_duplicates(["client_id", "domein", "moment"], keep="last")
-    return df
-
-
 def verloop_tabel(ctx: Context, domeinen: list[str] | None = None, groep: str = "domein") -> Tabel:
     """Mean ZRM score and number of clients per domain and moment, protected."""
     t = ctx.t
-    df = meetmomenten(ctx.gegevens.analyse)
-    if domeinen:
-        df = df[df["domein"].isin(domeinen)]
-    stat = (
-        df.groupby([groep, "moment"])
-        .agg(n=("client_id", "nunique"), gemiddelde=("score", "mean"), sd=("score", "std"))
-        .reset_index()
-    )
+    stat = beschrijving.verloop(ctx.gegevens.analyse, groep, domeinen)
     namen = zrm_namen()
     if groep == "domein":
         stat["domein"] = stat["domein"].map(lambda d: t(namen.get(d, d)))
@@ -295,14 +250,25 @@ def verhalen_van(ctx: Context, gekozen: pd.DataFrame) -> Verhalen:
     t = ctx.t
     if gekozen.empty:
         return Verhalen([], t("Er zijn (nog) geen passende verhalen met toestemming om te publiceren."))
-    keuze = pseudonimiseer(gekozen, ctx.gegevens.identiteiten)
-    ctx.bronnen[t("Pseudonimisering van verhalen")] = keuze.module or t(
-        "eenvoudige regelset in rapporten (verhalen.pseudonimisering nog niet beschikbaar)"
+    getoond = pseudonimiseer(publiceerbaar(gekozen), ctx.gegevens.identiteiten, publieke_plaatsen(ctx))
+    verhalen = [Verhaal(str(r.titel), str(r.tekst), _onderschrift(ctx, r)) for r in getoond.itertuples()]
+    return Verhalen(verhalen, t(PSEUDONIMISERING))
+
+
+PSEUDONIMISERING = (
+    "Alleen verhalen met toestemming om (geanonimiseerd) te publiceren. Namen, adressen, nummers "
+    "en datums zijn vervangen; ook persoonsgegevens van andere cliënten die in een verhaal "
+    "genoemd worden."
+)
+
+
+def publieke_plaatsen(ctx: Context) -> tuple[str, ...]:
+    """Names of gemeenten and wijken: public geography, what a wijkverhaal is about."""
+    g = ctx.gegevens
+    plaatsen = pd.concat(
+        [f.get(k, pd.Series(dtype=object)) for f in (g.clienten, g.verhalen) for k in ("gemeente", "wijk")]
     )
-    verhalen = [
-        Verhaal(str(r.titel), str(r.tekst), _onderschrift(ctx, r)) for r in keuze.verhalen.itertuples()
-    ]
-    return Verhalen(verhalen, t(keuze.methode))
+    return tuple(sorted(plaatsen.dropna().astype(str).unique()))
 
 
 def _onderschrift(ctx: Context, r) -> str:
@@ -346,22 +312,9 @@ def schrijf(
     return paden
 
 
-def eerste_en_laatste(ctx: Context, instrument: str = "ZRM", min_maanden: float = 3) -> pd.DataFrame:
-    """Per client and domain: the intake score and the last score at least ``min_maanden`` later."""
-    df = ctx.gegevens.analyse
-    if df.empty:
-        return pd.DataFrame(columns=["client_id", "domein", "begin", "eind", "verschil"])
-    df = df[df["instrument"] == instrument].sort_values("datum")
-    eerste = df.groupby(["client_id", "domein"]).first()[["score", "datum"]]
-    laatste = df.groupby(["client_id", "domein"]).last()[["score", "datum"]]
-    paar = eerste.add_suffix("_begin").join(laatste.add_suffix("_eind"))
-    tussen = (paar["datum_eind"] - paar["datum_begin"]).dt.days / 30.4375
-    paar = paar[tussen >= min_maanden]
-    uit = pd.DataFrame({"begin": paar["score_begin"], "eind": paar["score_eind"]})
-    uit["verschil"] = uit["eind"] - uit["begin"]
-    uit = uit.reset_index()
-    kenmerken = df.groupby("client_id")[["gemeente", "wijk", "groep", "interventie"]].first()
-    return uit.merge(kenmerken.reset_index(), on="client_id", how="left")
+def eerste_en_laatste(ctx: Context) -> pd.DataFrame:
+    """Per client and ZRM domain: intake score and the last score at least three months later."""
+    return ctx.resultaat("paren")
 
 
 def verandering_tabel(
@@ -376,33 +329,9 @@ def verandering_tabel(
     paren = eerste_en_laatste(ctx)
     if per not in paren.columns:
         paren = paren.merge(ctx.gegevens.clienten[["client_id", per]], on="client_id")
-    paren = paren[paren[per].notna()]
     if extra is not None:
         paren = paren.merge(extra, on="client_id")
-    paren["verbeterd"] = paren["verschil"] >= drempel_verbetering
-    if per != "domein":
-        # one row per client: mean over the domains, improved on at least one domain
-        paren = (
-            paren.groupby(["client_id", per])
-            .agg(
-                begin=("begin", "mean"),
-                eind=("eind", "mean"),
-                verschil=("verschil", "mean"),
-                verbeterd=("verbeterd", "any"),
-            )
-            .reset_index()
-        )
-    stat = (
-        paren.groupby(per)
-        .agg(
-            n=("client_id", "nunique"),
-            begin=("begin", "mean"),
-            eind=("eind", "mean"),
-            verschil=("verschil", "mean"),
-            verbeterd=("verbeterd", "sum"),
-        )
-        .reset_index()
-    )
+    stat = beschrijving.verandering_per(paren, per, drempel_verbetering)
     if per == "domein":
         namen = zrm_namen()
         stat["domein"] = stat["domein"].map(lambda d: t(namen.get(d, d)))
@@ -474,21 +403,7 @@ def verandering_figuur(ctx: Context, tabel: Tabel, titel: str) -> fg.Figuur:
 def uitval_tabel(ctx: Context) -> Tabel:
     """Attrition per intervention: who has a follow-up measurement at 6 and 12 months."""
     t = ctx.t
-    df = meetmomenten(ctx.gegevens.analyse)
-    df = df[df["interventie"].notna()]
-    per_client = df.groupby(["interventie", "client_id"])["moment"].agg(set).reset_index()
-    rijen = []
-    for naam, deel in per_client.groupby("interventie"):
-        gestart = int(deel["moment"].map(lambda m: 0 in m).sum())
-        rijen.append(
-            {
-                "interventie": naam,
-                "gestart": gestart,
-                "m6": int(deel["moment"].map(lambda m: 0 in m and 6 in m).sum()),
-                "m12": int(deel["moment"].map(lambda m: 0 in m and 12 in m).sum()),
-            }
-        )
-    stat = pd.DataFrame(rijen, columns=["interventie", "gestart", "m6", "m12"])
+    stat = beschrijving.vervolg_per_interventie(ctx.gegevens.analyse)
     masker = pd.DataFrame(ot.ZICHTBAAR, index=stat.index, columns=stat.columns)
     waarden = stat.astype({"gestart": float, "m6": float, "m12": float})
     for kolom in ("gestart", "m6", "m12"):
@@ -531,52 +446,23 @@ def uitval_tabel(ctx: Context) -> Tabel:
     )
 
 
-def casus_documenten(ctx: Context) -> list[dict]:
-    casussen = ctx.gegevens.casussen
-    if isinstance(casussen, pd.DataFrame):
-        if casussen.empty or "inhoud" not in casussen.columns:
-            return []
-        documenten = list(casussen["inhoud"])
-    else:
-        documenten = list(casussen or [])
-    return [d.get("inhoud", d) if isinstance(d, dict) else d for d in documenten if isinstance(d, dict)]
-
-
 def kosten_baten(ctx: Context):
     """(pooled result or None, list of case results, a notice or None)."""
     t = ctx.t
-    kb = ctx.module("modellen.kostenbaten.casussen", t("Kosten en baten"))
-    if kb is None:
-        return None, [], ctx.ontbreekt("modellen.kostenbaten", t("kosten en baten"))
-    from modellen.kostenbaten.casus import Effectencalculator
-
-    documenten = casus_documenten(ctx)
-    if not documenten:
-        return (
-            None,
-            [],
-            Melding(
-                t(
-                    "Er zijn geen Effectencalculator-casussen in de gegevens; "
-                    "daarom staan hier geen kosten en baten."
-                )
-            ),
+    kb = ctx.resultaat("kostenbaten")
+    if kb.samen is None and not kb.afgewezen:
+        melding = Melding(
+            t("Er zijn geen Effectencalculator-casussen in de gegevens; daarom staan hier geen kosten en baten.")
         )
-    resultaten, fouten = [], 0
-    for doc in documenten:
-        try:
-            resultaten.append(Effectencalculator().fit(doc))
-        except Exception:  # noqa: BLE001 - one bad case must not sink the report
-            fouten += 1
-    if not resultaten:
+        return None, [], melding
+    if kb.samen is None:
         return None, [], Melding(t("Geen enkele casus kon worden doorgerekend."))
-    samen = kb.CasussenAnalyse(n_bootstrap=2000).fit(resultaten)
     melding = (
-        Melding(t("{n} casus(sen) konden niet worden doorgerekend en zijn weggelaten.", n=fouten))
-        if fouten
+        Melding(t("{n} casus(sen) konden niet worden doorgerekend en zijn weggelaten.", n=len(kb.afgewezen)))
+        if kb.afgewezen
         else None
     )
-    return samen, resultaten, melding
+    return kb.samen, kb.casussen, melding
 
 
 def financiers_tabel(ctx: Context, samen) -> Tabel:
@@ -630,22 +516,10 @@ def financiers_figuur(ctx: Context, tabel: Tabel) -> fg.Figuur:
     return fg.Figuur(ctx.figuur_id(), t("Kosten en baten per financier"), zin, fig, tabel)
 
 
-def _zrm_analyse(ctx: Context) -> pd.DataFrame:
-    a = ctx.gegevens.analyse
-    return a[a["instrument"] == "ZRM"] if not a.empty else a
-
-
 def effect_tabel(ctx: Context):
-    """Mean change with 95% CI and Hedges' g_av per ZRM domain (modellen.verandering), protected.
-
-    Returns the table, or a notice when the module is missing.
-    """
+    """Mean change with 95% CI and Hedges' g_av per ZRM domain, protected."""
     t = ctx.t
-    mod = ctx.module("modellen.verandering", t("Effectgroottes"))
-    if mod is None:
-        return ctx.ontbreekt("modellen.verandering", t("effectgroottes met betrouwbaarheidsintervallen"))
-    res = mod.VeranderingAnalyse(domein="domein").fit(_zrm_analyse(ctx), bron="analyse")
-    s = res.summary()
+    s = ctx.resultaat("verandering").summary()
     s = s[s["horizon"] == "laatste"].copy()
     schaal = s["g_av"] / s["d_av"]
     s["g_laag"] = s["d_av_ci_laag"] * schaal
@@ -673,7 +547,7 @@ def effect_tabel(ctx: Context):
         masker.rename(columns=kop),
         ctx.drempels,
         t(
-            "Berekend met modellen.verandering: gemiddelde verandering met t-interval; g_av = "
+            "Gemiddelde verandering met t-interval; g_av = "
             "verandering gedeeld door de gemiddelde standaardafwijking van voor- en nameting, "
             "met Hedges-correctie. Zonder controlegroep is dit geen effect van de interventie."
         ),
@@ -700,12 +574,9 @@ def effect_figuur(ctx: Context, tabel: Tabel) -> fg.Figuur:
 
 
 def rci_tabel(ctx: Context):
-    """Jacobson–Truax categories per ZRM domain (modellen.betrouwbare_verandering), protected."""
+    """Jacobson–Truax categories per ZRM domain, protected."""
     t = ctx.t
-    mod = ctx.module("modellen.betrouwbare_verandering", t("Betrouwbare verandering"))
-    if mod is None:
-        return ctx.ontbreekt("modellen.betrouwbare_verandering", t("betrouwbare verandering (RCI)"))
-    res = mod.BetrouwbareVerandering(domein="domein", instrument="ZRM").fit(_zrm_analyse(ctx), bron="analyse")
+    res = ctx.resultaat("rci")
     s = res.summary().set_index("domein")
     namen = zrm_namen()
     categorieen = ["hersteld", "verbeterd", "onveranderd", "verslechterd"]
