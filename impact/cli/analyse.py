@@ -17,6 +17,7 @@ import typer
 
 from impact.cli.options import DB_OPTION
 from impact.errors import Problem, UserInputError
+from impact.io.parsing import DATE_EXPECTED
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -36,32 +37,58 @@ JSON_OPTION = typer.Option(False, "--json", help="Uitvoer als JSON.")
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    if not path.exists():
-        raise UserInputError(Problem(str(path), None, None, "bestand niet gevonden"))
-    try:
-        frame = pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=True)
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
-        raise UserInputError(Problem(str(path), None, None, f"geen leesbaar CSV-bestand ({error})")) from None
-    frame.columns = [c.strip() for c in frame.columns]
-    for col in frame.columns:
-        values = frame[col].str.strip()
-        # Dutch decimal comma ("2,5") is common in exports from Excel
-        converted = pd.to_numeric(values.str.replace(",", ".", regex=False), errors="coerce")
-        if converted.notna().sum() == values.notna().sum() and values.notna().any():
-            frame[col] = converted
-        else:
-            frame[col] = values
+    """A long table (CSV or XLSX) by the one reader, each column typed by the one parsers.
+
+    A column whose every filled cell is a number (decimal comma or point) becomes numbers, one
+    whose every filled cell is a date becomes dates; anything else stays text, so one 'drie'
+    in a score column names only that cell. An export of ``impact exporteer metingen`` works
+    as it is: its ``client`` column is the client (``client_id``), and ``maanden`` (months since
+    the client's first measurement) is added.
+    """
+    from impact.contract import maanden_tussen
+    from impact.io.parsing import parse_date, parse_number
+    from impact.io.tabular import read_table
+
+    table = read_table(path, lower_headers=False)
+    frame = pd.DataFrame(index=table.index)
+    for column in table.columns:
+        values = table[column].astype(str)
+        filled = values != ""
+        numbers, bad_number = parse_number(values)
+        if filled.any() and not bad_number.any():
+            frame[column] = numbers
+            continue
+        dates, bad_date = parse_date(values)
+        if filled.any() and not bad_date.any():
+            frame[column] = dates
+            continue
+        frame[column] = values.where(filled)
+    if _is_export(frame):
+        frame = frame.rename(columns={"client": "client_id"})
+        first = frame.groupby("client_id")["datum"].transform("min")
+        frame["maanden"] = maanden_tussen(first, frame["datum"])
     return frame
+
+
+def _is_export(frame: pd.DataFrame) -> bool:
+    """The shape of ``impact exporteer metingen``: clients by pseudonym, dates, no months."""
+    from impact.io.kinds import KINDS
+
+    columns = {c.name for c in KINDS["metingen"].columns}
+    return (
+        columns <= set(frame.columns)
+        and "client_id" not in frame.columns
+        and "maanden" not in frame.columns
+        and pd.api.types.is_datetime64_any_dtype(frame["datum"])
+    )
 
 
 def _load(csv: Path | None, db: str | None) -> tuple[pd.DataFrame, str]:
     if csv is not None:
         return _read_csv(csv), str(csv)
-    try:
-        from impact import store
-        from impact.cli.options import open_database
-    except ImportError:  # pragma: no cover - store not available in this build
-        raise UserInputError("geen database beschikbaar; geef een bestand op met --csv") from None
+    from impact import store
+    from impact.cli.options import open_database
+
     engine = open_database(db)
     return store.analysis_frame(engine), "database"
 
@@ -148,9 +175,9 @@ def groei(
     df, bron = _load(csv, db)
     df = _filter(df, bron, domein, instrument)
     model = GroeiModel(
-        uitkomst,
-        tijd,
-        groep,
+        uitkomst=uitkomst,
+        tijd=tijd,
+        groep=groep,
         conditie=conditie,
         covariaten=_covariates(covariaten),
         random_helling=random_helling,
@@ -193,11 +220,13 @@ def verandering(
     instrument = instrument or _single_instrument(df)
     indeling = [conditie] if conditie else []
     dom_col = "domein" if "domein" in df.columns and domein is None and df["domein"].nunique() > 1 else None
-    change = VeranderingAnalyse(uitkomst, tijd, groep, domein=dom_col, indeling=indeling).fit(df, bron=bron)
+    change = VeranderingAnalyse(
+        uitkomst=uitkomst, tijd=tijd, groep=groep, domein=dom_col, indeling=indeling
+    ).fit(df, bron=bron)
     rci = BetrouwbareVerandering(
-        uitkomst,
-        tijd,
-        groep,
+        uitkomst=uitkomst,
+        tijd=tijd,
+        groep=groep,
         domein=dom_col,
         indeling=indeling,
         instrument=instrument,
@@ -242,39 +271,33 @@ def keerpunten_cmd(
     als_json: bool = JSON_OPTION,
 ) -> None:
     """Keerpunten: betrouwbare sprongen tussen opeenvolgende metingen per client en domein."""
-    from modellen.keerpunten import keerpunten
+    from modellen.keerpunten import Keerpunten
 
     df, bron = _load(csv, db)
     # --instrument filters when the data has an instrument column; it always sets reliability
     df = _filter(df, bron, domein, instrument if "instrument" in df.columns else None)
     instrument = instrument or _single_instrument(df)
-    if pd.api.types.is_string_dtype(df.get(tijd, pd.Series(dtype=float))):
-        try:
-            df = df.assign(**{tijd: pd.to_datetime(df[tijd])})
-        except (ValueError, TypeError):
-            raise UserInputError(Problem(bron, None, tijd, "verwacht datums (jjjj-mm-dd)")) from None
-    table = keerpunten(
-        df,
+    if tijd in df.columns and pd.api.types.is_object_dtype(df[tijd]):  # text, not all dates
+        raise UserInputError(Problem(bron, None, tijd, DATE_EXPECTED))
+    res = Keerpunten(
         instrument=instrument,
         betrouwbaarheid=betrouwbaarheid,
         uitkomst=uitkomst,
         tijd=tijd,
         groep=groep,
-        bron=bron,
-    )
+    ).fit(df, bron=bron)
+    table = res.summary()
     if als_json:
         _emit_json(
             {
-                "betrouwbaarheid": table.attrs["betrouwbaarheid"],
-                "bron_betrouwbaarheid": table.attrs["bron_betrouwbaarheid"],
+                "betrouwbaarheid": res.betrouwbaarheid,
+                "bron_betrouwbaarheid": res.bron_betrouwbaarheid,
                 "keerpunten": table.to_dict(orient="records"),
             }
         )
         return
     _table(table, f"Keerpunten ({len(table)})")
-    typer.echo(
-        f"Betrouwbaarheid: {_nl(table.attrs['betrouwbaarheid'])} ({table.attrs['bron_betrouwbaarheid']})"
-    )
+    typer.echo(f"Betrouwbaarheid: {_nl(res.betrouwbaarheid)} ({res.bron_betrouwbaarheid})")
 
 
 @app.command("duurzaamheid")
@@ -296,7 +319,7 @@ def duurzaamheid(
 
     df, bron = _load(csv, db)
     df = _filter(df, bron, domein, instrument)
-    res = Duurzaamheid(uitkomst, tijd, groep, uitstroom=uitstroom).fit(df, bron=bron)
+    res = Duurzaamheid(uitkomst=uitkomst, tijd=tijd, groep=groep, uitstroom=uitstroom).fit(df, bron=bron)
     if als_json:
         _emit_json(res.to_dict())
         return

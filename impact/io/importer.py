@@ -10,17 +10,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, text
 
 from impact import store
 from impact.errors import Problem, UserInputError
 from impact.io.kinds import KINDS, Kind
-from impact.io.parsing import DATE_EXPECTED, map_values, parse_date, parse_int, parse_number
+from impact.io.parsing import map_values
 from impact.io.tabular import read_table
+from impact.io.validation import (
+    Checker,
+    apply_defaults,
+    check_header,
+    column_lengths,
+    duplicates_within,
+    parse_columns,
+)
 
-FIRST_DATA_ROW = 2  # row 1 is the header, as Excel numbers it
 CHUNK = 50_000
 
 
@@ -39,24 +45,6 @@ class ImportResult:
 
 def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
-
-
-class _Checker:
-    """Collects problems for one file, with Excel row numbers."""
-
-    def __init__(self, file: str):
-        self.file = file
-        self.problems: list[Problem] = []
-
-    def flag(self, mask: pd.Series, column: str, expected: str, found: pd.Series | None = None) -> None:
-        if not mask.any():
-            return
-        rows = mask[mask].index
-        shown = found.loc[rows] if found is not None else pd.Series([None] * len(rows), index=rows)
-        self.problems.extend(
-            Problem(self.file, int(i) + FIRST_DATA_ROW, column, expected, value)
-            for i, value in zip(rows, shown.tolist(), strict=True)
-        )
 
 
 def import_file(
@@ -86,67 +74,19 @@ def import_frame(
     price_list_version: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    check = _Checker(file)
-    missing = [c.name for c in kind.columns if c.required and c.name not in frame.columns]
-    for name in missing:
-        check.problems.append(Problem(file, 1, name, f"een kolom '{name}' in de kopregel"))
-    if check.problems:
-        raise UserInputError(check.problems)
+    check = Checker(file)
+    check.problems.extend(check_header(kind, list(frame.columns), file))
+    check.raise_if_any()
     if frame.empty:
         raise UserInputError(Problem(file, None, None, "minstens één rij met gegevens"))
-    frame = frame.reset_index(drop=True)
-    for column in kind.columns:
-        if column.name not in frame.columns:
-            frame[column.name] = column.default or ""
-        elif column.default is not None:
-            values = frame[column.name]
-            if isinstance(values.dtype, pd.CategoricalDtype) and column.default not in values.cat.categories:
-                values = values.cat.add_categories([column.default])
-            frame[column.name] = values.mask(values == "", column.default)
-
+    frame = apply_defaults(kind, frame)
     with engine.connect() as connection:
-        typed = _parse_columns(kind, frame, check)
+        typed = parse_columns(kind, frame, check, column_lengths(kind.table))
         _resolve_references(connection, kind, frame, typed, check)
         _check_rules(kind, frame, typed, check)
         _check_duplicates(connection, kind, frame, typed, check, price_list_version)
-    if check.problems:
-        raise UserInputError(sorted(check.problems, key=lambda p: (p.row or 0, p.column or "")))
+    check.raise_if_any()
     return _insert(engine, kind, typed, price_list_version, progress)
-
-
-def _parse_columns(kind: Kind, frame: pd.DataFrame, check: _Checker) -> dict[str, pd.Series]:
-    typed: dict[str, pd.Series] = {}
-    for column in kind.columns:
-        raw = frame[column.name]
-        empty = raw == ""
-        if column.required:
-            check.flag(empty, column.name, f"een waarde ({column.help or column.name})")
-        if column.kind == "number":
-            typed[column.name], invalid = parse_number(raw)
-            check.flag(invalid, column.name, "een getal (bijv. 3 of 2,5)", raw)
-        elif column.kind == "int":
-            typed[column.name], invalid = parse_int(raw)
-            check.flag(invalid, column.name, "een geheel getal", raw)
-        elif column.kind == "date":
-            typed[column.name], invalid = parse_date(raw)
-            check.flag(invalid, column.name, DATE_EXPECTED, raw)
-        elif column.kind == "choice":
-            invalid = ~empty & ~raw.isin(column.choices)
-            check.flag(invalid, column.name, "één van: " + ", ".join(column.choices), raw)
-            typed[column.name] = raw.where(~empty)
-        else:
-            typed[column.name] = raw.where(~empty)
-        if column.kind in ("number", "int") and (column.minimum is not None or column.maximum is not None):
-            values = typed[column.name].astype("float64")
-            low = -np.inf if column.minimum is None else column.minimum
-            high = np.inf if column.maximum is None else column.maximum
-            check.flag(
-                (values < low) | (values > high),
-                column.name,
-                f"een waarde van {low:g} tot en met {high:g}",
-                raw,
-            )
-    return typed
 
 
 def _lookup(connection: Connection, sql: str) -> dict:
@@ -154,7 +94,7 @@ def _lookup(connection: Connection, sql: str) -> dict:
 
 
 def _resolve_references(
-    connection: Connection, kind: Kind, frame: pd.DataFrame, typed: dict[str, pd.Series], check: _Checker
+    connection: Connection, kind: Kind, frame: pd.DataFrame, typed: dict[str, pd.Series], check: Checker
 ) -> None:
     for column in kind.columns:
         if column.kind not in ("client", "interventie"):
@@ -174,7 +114,7 @@ def _resolve_references(
 
 
 def _resolve_domains(
-    connection: Connection, frame: pd.DataFrame, typed: dict[str, pd.Series], check: _Checker
+    connection: Connection, frame: pd.DataFrame, typed: dict[str, pd.Series], check: Checker
 ) -> None:
     instruments = pd.read_sql_query(
         text("SELECT code, schaal_min, schaal_max FROM instrument"), connection
@@ -215,7 +155,7 @@ def _resolve_domains(
         check.flag(rows, "score", scale, frame["score"])
 
 
-def _check_rules(kind: Kind, frame: pd.DataFrame, typed: dict[str, pd.Series], check: _Checker) -> None:
+def _check_rules(kind: Kind, frame: pd.DataFrame, typed: dict[str, pd.Series], check: Checker) -> None:
     if kind.name == "trajecten":
         before = typed["eind"].notna() & typed["start"].notna() & (typed["eind"] < typed["start"])
         check.flag(before, "eind", "een einddatum op of na de startdatum", frame["eind"])
@@ -239,23 +179,12 @@ def _check_duplicates(
     kind: Kind,
     frame: pd.DataFrame,
     typed: dict[str, pd.Series],
-    check: _Checker,
+    check: Checker,
     price_list_version: str | None,
 ) -> None:
     keys = _key_frame(kind, typed)
     label = ", ".join(kind.key)
-    within = keys.duplicated(keep="first") & keys.notna().all(axis=1)
-    if within.any():
-        first_row = keys.reset_index().groupby(list(keys.columns), dropna=False)["index"].transform("min")
-        check.problems.extend(
-            Problem(
-                check.file,
-                int(i) + FIRST_DATA_ROW,
-                "/".join(kind.key),
-                f"een unieke rij ({label}); dit is een dubbele van rij {int(first_row[i]) + FIRST_DATA_ROW}",
-            )
-            for i in within[within].index
-        )
+    within = duplicates_within(kind, keys, check)
     existing = _existing_keys(connection, kind, keys, price_list_version)
     if existing is not None and not existing.empty:
         marker = keys.merge(existing.assign(_in_db=True), how="left", on=list(keys.columns))["_in_db"]
