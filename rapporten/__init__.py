@@ -1,26 +1,31 @@
 """Reports that start a conversation between beleid and uitvoering.
 
-One builder module per audience; each exposes ``maak(ctx) -> Rapport`` and
-``build(bron, out_dir, *, pdf=False, xlsx=False, taal="nl", filters=None) -> list[Path]``.
-``alle_rapporten`` writes every report in one go, with one chart-export session for all PDFs.
+One module per audience declares its report as a list of sections
+(:class:`rapporten.secties.Rapportsoort`) and registers it; :data:`RAPPORTEN` is that
+registry. :func:`bouw` writes one report, :func:`alle_rapporten` every report of a run from
+the same data and the same model results, with one chart-export session for all PDFs.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 from pathlib import Path
 
-SOORTEN = ("overzicht", "beleid", "verantwoording", "dialoog", "casus", "wijkverhalen", "burger")
+from impact.errors import UserInputError
+from rapporten import beleid, burger, casus, dialoog, overzicht, verantwoording, wijkverhalen
+from rapporten.secties import RAPPORTEN, Rapportsoort
+
+# the order of the index page and of ``impact demo``
+SOORTEN = tuple(
+    m.SOORT.naam for m in (overzicht, beleid, verantwoording, dialoog, casus, wijkverhalen, burger)
+)
 
 
-def builder(soort: str):
-    """The builder module for one kind of report."""
-    if soort not in SOORTEN:
-        from impact.errors import UserInputError
-
+def rapportsoort(soort: str) -> Rapportsoort:
+    """The registered report kind called ``soort``; a Dutch error naming the choices otherwise."""
+    if soort not in RAPPORTEN:
         raise UserInputError(f"onbekende rapportsoort {soort!r}; kies uit {', '.join(SOORTEN)}")
-    return importlib.import_module(f"rapporten.{soort}")
+    return RAPPORTEN[soort]
 
 
 def bouw(
@@ -40,7 +45,7 @@ def bouw(
 
     pad = Path(pad)
     ctx = gm.maak_context(bron, taal, filters, drempels)
-    rapport = builder(soort).maak(ctx)
+    rapport = rapportsoort(soort).maak(ctx)
     return gm.schrijf(rapport, pad.parent, pad.stem, pdf, xlsx, afbeeldingen)
 
 
@@ -69,7 +74,7 @@ def alle_rapporten(
         afbeeldingen = stapel.enter_context(Afbeeldingen()) if pdf else None
         for soort in SOORTEN:
             ctx = gm.maak_context(gegevens, taal, None, drempels)
-            rapport = builder(soort).maak(ctx)
+            rapport = rapportsoort(soort).maak(ctx)
             geschreven = gm.schrijf(rapport, Path(out_dir), soort, pdf, xlsx, afbeeldingen)
             paden += geschreven
             lijst.append(

@@ -13,8 +13,9 @@ from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
-from rapporten.model import Filter, Melding, Rapport, Sectie, Tabel, Tekst
+from rapporten.model import Filter, Melding, Tabel, Tekst
 from rapporten.resultaten import ALLE_DOMEINEN
+from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import uit_kruistabel
 from rapporten.verantwoording import beschermd
 
@@ -100,15 +101,28 @@ def _per_gemeente(ctx: gm.Context, gemeente: str | None) -> list:
     return blokken
 
 
-def maak(ctx: gm.Context) -> Rapport:
+def _per_gemeente_filter(ctx: gm.Context) -> list:
     t = ctx.t
-    g = ctx.gegevens
-    gemeenten = sorted(g.clienten["gemeente"].dropna().unique())
+    gemeenten = sorted(ctx.gegevens.clienten["gemeente"].dropna().unique())
     opties = [(ALLE, t("Alle gemeenten"))] + [(x, x) for x in gemeenten]
     varianten = {ALLE: _per_gemeente(ctx, None)}
     for gemeente in gemeenten:
         varianten[gemeente] = _per_gemeente(ctx, gemeente)
+    return [
+        Tekst(
+            [
+                t(
+                    "Kies een gemeente om de cijfers per wijk te zien. Alle cijfers zijn "
+                    "beschermd: kleine groepen worden niet getoond."
+                )
+            ]
+        ),
+        Filter(t("Gemeente"), opties, varianten),
+    ]
 
+
+def _instroom(ctx: gm.Context) -> list:
+    t = ctx.t
     instroom = instroom_tabel(ctx)
     kolom = instroom.waarden.columns
     zonder = instroom.waarden[kolom[0]] != t("Totaal")
@@ -119,55 +133,42 @@ def maak(ctx: gm.Context) -> Rapport:
         instroom.masker[zonder],
         ctx.drempels,
     )
-    instroom_fig = fg.Figuur(
-        ctx.figuur_id(),
-        t("Instroom per jaar"),
-        t("Aantal nieuwe trajecten per startjaar, per interventie."),
-        fg.staaf(
-            deel, kolom[0], [k for k in kolom[1:] if k != t("Totaal")], t("nieuwe trajecten"), gestapeld=True
-        ),
-        instroom,
-    )
-
-    rci = gm.rci_tabel(ctx)
-    rci_blok = gm.rci_figuur(ctx, rci) if isinstance(rci, Tabel) else rci
-    samen, _, kb_melding = gm.kosten_baten(ctx)
-    kb_blokken: list = []
-    if samen is not None:
-        tabel = gm.financiers_tabel(ctx, samen)
-        kb_blokken.append(gm.financiers_figuur(ctx, tabel))
-    if kb_melding is not None:
-        kb_blokken.append(kb_melding)
-
-    secties = [
-        Sectie(
-            t("Bereik en uitkomsten per gemeente"),
-            [
-                Tekst(
-                    [
-                        t(
-                            "Kies een gemeente om de cijfers per wijk te zien. Alle cijfers zijn "
-                            "beschermd: kleine groepen worden niet getoond."
-                        )
-                    ]
-                ),
-                Filter(t("Gemeente"), opties, varianten),
-            ],
-        ),
-        Sectie(t("Ontwikkeling in de tijd"), [instroom_fig]),
-        Sectie(t("Interventiegroep vergeleken met de vergelijkingsgroep"), did_blokken(ctx)),
-        Sectie(t("Betrouwbare verandering"), [rci_blok, *keerpunten_blokken(ctx)]),
-        Sectie(t("Wie betaalt, wie heeft baat"), kb_blokken),
+    return [
+        fg.Figuur(
+            ctx.figuur_id(),
+            t("Instroom per jaar"),
+            t("Aantal nieuwe trajecten per startjaar, per interventie."),
+            fg.staaf(
+                deel, kolom[0], [k for k in kolom[1:] if k != t("Totaal")], t("nieuwe trajecten"), gestapeld=True
+            ),
+            instroom,
+        )
     ]
-    return Rapport(
-        NAAM,
-        t("Dashboard sociaal werk voor beleid"),
-        t("Bereik, uitkomsten en kosten en baten per gemeente, wijk en interventie"),
-        ctx.opmaak.taal,
-        secties,
-        ctx.herkomst(),
-        [t("{n} cliënten, {g} gemeenten.", n=ctx.opmaak.getal(g.clienten.shape[0]), g=len(gemeenten))],
-    )
+
+
+def _betrouwbaar(ctx: gm.Context) -> list:
+    return [gm.rci_figuur(ctx, gm.rci_tabel(ctx)), *keerpunten_blokken(ctx)]
+
+
+def _kosten_baten(ctx: gm.Context) -> list:
+    samen, _, melding = gm.kosten_baten(ctx)
+    blokken: list = []
+    if samen is not None:
+        blokken.append(gm.financiers_figuur(ctx, gm.financiers_tabel(ctx, samen)))
+    if melding is not None:
+        blokken.append(melding)
+    return blokken
+
+
+def _kern(ctx: gm.Context) -> list[str]:
+    g = ctx.gegevens
+    return [
+        ctx.t(
+            "{n} cliënten, {g} gemeenten.",
+            n=ctx.opmaak.getal(g.clienten.shape[0]),
+            g=g.clienten["gemeente"].nunique(),
+        )
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -314,4 +315,18 @@ def keerpunten_blokken(ctx: gm.Context) -> list:
     ]
 
 
-build = gm.bouwer(NAAM)
+SOORT = registreer(
+    Rapportsoort(
+        NAAM,
+        "Dashboard sociaal werk voor beleid",
+        "Bereik, uitkomsten en kosten en baten per gemeente, wijk en interventie",
+        (
+            Onderdeel("Bereik en uitkomsten per gemeente", _per_gemeente_filter, ("paren",)),
+            Onderdeel("Ontwikkeling in de tijd", _instroom),
+            Onderdeel("Interventiegroep vergeleken met de vergelijkingsgroep", did_blokken, ("did",)),
+            Onderdeel("Betrouwbare verandering", _betrouwbaar, ("rci", "keerpunten")),
+            Onderdeel("Wie betaalt, wie heeft baat", _kosten_baten, ("kostenbaten",)),
+        ),
+        kern=_kern,
+    )
+)

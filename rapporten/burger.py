@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
-from rapporten.model import Rapport, Sectie, Tekst, Verhalen
+from rapporten.model import Tekst, Verhalen
+from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.publicatie import kies_voor_publicatie
 
 NAAM = "burger"
@@ -16,7 +17,7 @@ def _afgerond(n: int) -> int:
     return int(round(n / stap) * stap)
 
 
-def maak(ctx: gm.Context) -> Rapport:
+def _bereikt(ctx: gm.Context) -> list:
     t = ctx.t
     g = ctx.gegevens
     n = (
@@ -49,56 +50,65 @@ def maak(ctx: gm.Context) -> Rapport:
             )
         )
     zinnen.append(t("Cijfers vertellen niet alles. Daarom laten we ook mensen zelf aan het woord."))
-    kandidaten = g.verhalen
+    return [Tekst(zinnen)]
+
+
+def _verhalen(ctx: gm.Context) -> list:
+    t = ctx.t
+    kandidaten = ctx.gegevens.verhalen
     if not kandidaten.empty:
         kandidaten = kandidaten[kandidaten["soort"].isin(("clientverhaal", "msc_verhaal", "wijkverhaal"))]
     gekozen, regel = kies_voor_publicatie(kandidaten, 3, spreiding=("gemeente", "wijk"), seed=0)
     verhalen = gm.verhalen_van(ctx, gekozen)
     if regel:
         verhalen = Verhalen(verhalen.verhalen, t("Keuze van de verhalen: {r}", r=regel) + " " + verhalen.toelichting)
-    secties = [
-        Sectie(
-            t("Wat deden sociaal werkers?"),
+    return [verhalen]
+
+
+def _wat(ctx: gm.Context) -> list:
+    t = ctx.t
+    return [
+        Tekst(
             [
-                Tekst(
-                    [
-                        t(
-                            "Sociaal werkers helpen mensen die het even niet alleen redden. Bijvoorbeeld met "
-                            "schulden, met wonen of als je je alleen voelt."
-                        ),
-                        t("Ze praten met mensen, zoeken samen naar oplossingen en helpen bij instanties."),
-                    ]
-                )
-            ],
-        ),
-        Sectie(t("Wat is er bereikt?"), [Tekst(zinnen)]),
-        Sectie(t("Verhalen"), [verhalen]),
-        Sectie(
-            t("Hoe gaan we om met jouw gegevens?"),
-            [
-                Tekst(
-                    [
-                        t(
-                            "In dit verslag staan geen namen. Verhalen staan er alleen in als de schrijver dat "
-                            "goed vond. Namen, adressen en telefoonnummers hebben we weggehaald."
-                        ),
-                        t(
-                            "Als een groep heel klein is, noemen we het aantal niet. Zo kan niemand zien over "
-                            "wie het gaat."
-                        ),
-                    ]
-                )
-            ],
-        ),
+                t(
+                    "Sociaal werkers helpen mensen die het even niet alleen redden. Bijvoorbeeld met "
+                    "schulden, met wonen of als je je alleen voelt."
+                ),
+                t("Ze praten met mensen, zoeken samen naar oplossingen en helpen bij instanties."),
+            ]
+        )
     ]
-    return Rapport(
+
+
+def _privacy(ctx: gm.Context) -> list:
+    t = ctx.t
+    return [
+        Tekst(
+            [
+                t(
+                    "In dit verslag staan geen namen. Verhalen staan er alleen in als de schrijver dat "
+                    "goed vond. Namen, adressen en telefoonnummers hebben we weggehaald."
+                ),
+                t(
+                    "Als een groep heel klein is, noemen we het aantal niet. Zo kan niemand zien over "
+                    "wie het gaat."
+                ),
+            ]
+        )
+    ]
+
+
+SOORT = registreer(
+    Rapportsoort(
         NAAM,
-        t("Wat sociaal werk doet in uw buurt"),
-        t("Een korte uitleg in gewone taal"),
-        ctx.opmaak.taal,
-        secties,
-        ctx.herkomst({"taalniveau": "B1"}),
+        "Wat sociaal werk doet in uw buurt",
+        "Een korte uitleg in gewone taal",
+        (
+            Onderdeel("Wat deden sociaal werkers?", _wat),
+            Onderdeel("Wat is er bereikt?", _bereikt, ("paren",)),
+            Onderdeel("Verhalen", _verhalen),
+            Onderdeel("Hoe gaan we om met jouw gegevens?", _privacy),
+        ),
+        parameters=lambda ctx: {"taalniveau": "B1"},
     )
-
-
-build = gm.bouwer(NAAM)
+)

@@ -7,7 +7,8 @@ import pandas as pd
 
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
-from rapporten.model import Melding, Rapport, Sectie, Tabel, Verhaal, Verhalen
+from rapporten.model import Melding, Sectie, Tabel, Verhaal, Verhalen
+from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.publicatie import pseudonimiseer
 
 NAAM = "casus"
@@ -95,7 +96,7 @@ def _casus_sectie(ctx: gm.Context, resultaat) -> Sectie:
     return Sectie(str(schoon["titel"]), blokken)
 
 
-def maak(ctx: gm.Context) -> Rapport:
+def _casussen(ctx: gm.Context) -> list[Sectie]:
     t = ctx.t
     _, resultaten, melding = gm.kosten_baten(ctx)
     secties = [_casus_sectie(ctx, r) for r in resultaten[:MAX_CASUSSEN]]
@@ -118,18 +119,14 @@ def maak(ctx: gm.Context) -> Rapport:
                 ],
             )
         )
-    prijs = resultaten[0].prijslijst.get("versie") if resultaten else None
-    herkomst = ctx.herkomst()
-    if prijs:
-        herkomst.prijslijst_versie = str(prijs)
-    return Rapport(
+    return secties or [Sectie(t("Casussen"), [])]
+
+
+SOORT = registreer(
+    Rapportsoort(
         NAAM,
-        t("Casusbeschrijving met de Effectencalculator"),
-        t("Wat er gebeurde, wat er zonder hulp was gebeurd, en wie wat betaalt"),
-        ctx.opmaak.taal,
-        secties or [Sectie(t("Casussen"), [])],
-        herkomst,
+        "Casusbeschrijving met de Effectencalculator",
+        "Wat er gebeurde, wat er zonder hulp was gebeurd, en wie wat betaalt",
+        (Onderdeel("Casussen", secties=_casussen, nodig=("kostenbaten",)),),
     )
-
-
-build = gm.bouwer(NAAM)
+)

@@ -20,7 +20,8 @@ from impact.errors import Problem, UserInputError
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
-from rapporten.model import Melding, Naast, Rapport, Sectie, Tabel, Tekst, Verhalen, Vragen
+from rapporten.model import Melding, Naast, Sectie, Tabel, Tekst, Verhalen, Vragen
+from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.codeboek import zrm_codeboek
 from verhalen.joint_display import JointDisplay, standaard_richting
 from verhalen.publicatie import kies_voor_publicatie, pseudonimiseer, publiceerbaar
@@ -353,15 +354,21 @@ def _figuur(ctx: gm.Context, domein: str, thema: str) -> tuple[fg.Figuur, float]
     return fg.Figuur(ctx.figuur_id(), t("Cijfers: {th}", th=thema), zin, fig, tabel), gem
 
 
-def maak(ctx: gm.Context, perspectieven: str | Path | None = None) -> Rapport:
+def _themas(ctx: gm.Context) -> dict:
+    """Per theme its blocks and question, and the joint display's rule; made once per report."""
+    if "themas" not in ctx.gedeeld:
+        k = koppel(ctx)
+        secties, vragen, regel = [], [], ""
+        for domein in THEMAS:
+            blokken, vraag, regel = thema_joint(ctx, k, domein)
+            vragen.append(vraag)
+            secties.append(Sectie(ctx.t(gm.zrm_namen()[domein]), blokken))
+        ctx.gedeeld["themas"] = {"secties": secties, "vragen": vragen, "regel": regel}
+    return ctx.gedeeld["themas"]
+
+
+def _inleiding(ctx: gm.Context) -> list:
     t = ctx.t
-    secties, vragen = [], []
-    k = koppel(ctx)
-    regel = ""
-    for domein in THEMAS:
-        blokken, vraag, regel = thema_joint(ctx, k, domein)
-        vragen.append(vraag)
-        secties.append(Sectie(t(gm.zrm_namen()[domein]), blokken))
     uitleg = t(
         "Welke verhalen over welk thema gaan, is hier niet met de hand gecodeerd: er zijn geen "
         "handmatige coderingen. De codes zijn suggesties op grond van trefwoorden en patronen per "
@@ -371,10 +378,24 @@ def maak(ctx: gm.Context, perspectieven: str | Path | None = None) -> Rapport:
         "Per thema staan de cliënten in groepen naar hun betrouwbare verandering op dat domein "
         "(Jacobson–Truax). Een verhaal dat het thema noemt, telt als een verhaal over een "
         "probleem op dat domein. {r}",
-        r=regel,
+        r=_themas(ctx)["regel"],
     )
-    criteria = lees_perspectieven(perspectieven)
-    tabel = perspectieven_tabel(ctx, criteria)
+    return [
+        Tekst(
+            [
+                t(
+                    "Per thema staan de cijfers en de verhalen naast elkaar. Waar ze uiteenlopen, begint "
+                    "het gesprek: niet om te bepalen wie gelijk heeft, maar om te begrijpen wat er gebeurt."
+                ),
+                uitleg,
+            ]
+        )
+    ]
+
+
+def _perspectieven(ctx: gm.Context) -> list:
+    t = ctx.t
+    tabel = perspectieven_tabel(ctx, lees_perspectieven())
     kolommen = tabel.waarden.columns
     label = tabel.waarden[kolommen[0]] + ": " + tabel.waarden[kolommen[1]]
     grafiek = Tabel(
@@ -386,54 +407,40 @@ def maak(ctx: gm.Context, perspectieven: str | Path | None = None) -> Rapport:
     )
     fig = fg.staaf(grafiek, t("Criterium"), [kolommen[4]], t("aandeel cliënten"))
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
-    perspectief = fg.Figuur(
-        ctx.figuur_id(),
-        t("Wat is succesvol, en wie bepaalt dat?"),
-        t(
-            "Dezelfde cliënten, beoordeeld met de maatstaf van beleid, professional en burger. Waar "
-            "een maatstaf niet gemeten is, staat geen staaf."
-        ),
-        fig,
-        tabel,
-    )
-    alle = [
-        Sectie(
-            t("Waarover gaat dit gesprek?"),
-            [
-                Tekst(
-                    [
-                        t(
-                            "Per thema staan de cijfers en de verhalen naast elkaar. Waar ze uiteenlopen, begint "
-                            "het gesprek: niet om te bepalen wie gelijk heeft, maar om te begrijpen wat er gebeurt."
-                        ),
-                        uitleg,
-                    ]
-                )
-            ],
+    return [
+        fg.Figuur(
+            ctx.figuur_id(),
+            t("Wat is succesvol, en wie bepaalt dat?"),
+            t(
+                "Dezelfde cliënten, beoordeeld met de maatstaf van beleid, professional en burger. Waar "
+                "een maatstaf niet gemeten is, staat geen staaf."
+            ),
+            fig,
+            tabel,
         )
     ]
-    alle += secties
-    alle.append(Sectie(t("Wat is succesvol, en wie bepaalt dat?"), [perspectief]))
-    alle.append(
-        Sectie(
-            t("Gespreksvragen"),
-            [
-                Vragen(vragen),
-                Melding(
-                    t("De vragen zijn gemaakt uit de verschillen tussen cijfers en verhalen hierboven."),
-                    "info",
-                ),
-            ],
-        )
-    )
-    return Rapport(
+
+
+def _gespreksvragen(ctx: gm.Context) -> list:
+    return [
+        Vragen(_themas(ctx)["vragen"]),
+        Melding(
+            ctx.t("De vragen zijn gemaakt uit de verschillen tussen cijfers en verhalen hierboven."),
+            "info",
+        ),
+    ]
+
+
+SOORT = registreer(
+    Rapportsoort(
         NAAM,
-        t("Dialoog: cijfers en verhalen naast elkaar"),
-        t("Voor het gesprek tussen beleid en uitvoering"),
-        ctx.opmaak.taal,
-        alle,
-        ctx.herkomst({"perspectieven": str(perspectieven or "standaard")}),
+        "Dialoog: cijfers en verhalen naast elkaar",
+        "Voor het gesprek tussen beleid en uitvoering",
+        (
+            Onderdeel("Waarover gaat dit gesprek?", _inleiding, ("rci", "paren")),
+            Onderdeel("Thema's", secties=lambda ctx: _themas(ctx)["secties"], nodig=("rci", "paren")),
+            Onderdeel("Wat is succesvol, en wie bepaalt dat?", _perspectieven),
+            Onderdeel("Gespreksvragen", _gespreksvragen),
+        ),
     )
-
-
-build = gm.bouwer(NAAM)
+)

@@ -36,6 +36,7 @@ class Context:
     opmaak: Opmaak
     drempels: ot.Drempels = field(default_factory=ot.Drempels)
     bronnen: dict[str, str] = field(default_factory=dict)
+    gedeeld: dict[str, object] = field(default_factory=dict)  # made once, used by several sections
     _teller: int = 0
 
     @property
@@ -50,6 +51,13 @@ class Context:
         """A model result of this run (computed once, shared by every report of the run)."""
         return resultaat(self.gegevens, naam)
 
+    def prijslijst_versie(self) -> str | None:
+        """The price list the run's cases were priced with, else the stored one's version."""
+        kb = self.gegevens.resultaten.get("kostenbaten")
+        if kb is not None and kb.casussen:
+            return str(kb.casussen[0].prijslijst.get("versie"))
+        return self.gegevens.prijslijst_versie()
+
     def herkomst(self, parameters: dict[str, str] | None = None) -> Herkomst:
         g = self.gegevens
         para = {
@@ -62,7 +70,7 @@ class Context:
             vingerafdruk=g.vingerafdruk,
             filters=g.filters.beschrijving(),
             parameters=para,
-            prijslijst_versie=g.prijslijst_versie(),
+            prijslijst_versie=self.prijslijst_versie(),
             bronnen=dict(self.bronnen),
         )
 
@@ -279,23 +287,6 @@ def _onderschrift(ctx: Context, r) -> str:
     if pd.notna(getattr(r, "datum", None)):
         delen.append(ctx.opmaak.datum(r.datum))
     return " · ".join(delen)
-
-
-def bouwer(naam: str):
-    """The ``build`` function of a report module.
-
-    ``build(bron, out_dir, *, pdf=False, xlsx=False, taal="nl", filters=None, drempels=None,
-    afbeeldingen=None)`` writes ``<naam>.html`` (and .pdf/.xlsx on request) into ``out_dir`` and
-    returns the paths; ``bron`` is a SQLAlchemy engine, an ``impact.demo`` world, a dict of
-    DataFrames, or a ``rapporten.bron.Gegevens``. See :func:`rapporten.bouw`.
-    """
-
-    def build(bron, out_dir: str | Path, **opties) -> list[Path]:
-        from rapporten import bouw
-
-        return bouw(naam, bron, Path(out_dir) / f"{naam}.html", **opties)
-
-    return build
 
 
 def schrijf(

@@ -1,13 +1,13 @@
 """The overview report: reach, ZRM trajectories per domain, and stories next to the figures.
 
-The first report of the project (issue 2, part 6) and the one ``impact demo --uit MAP`` writes
-first. Call ``build(bron, out_dir)`` with an engine, a ``DemoWorld`` or a dict of DataFrames.
+The first report ``impact demo --uit MAP`` writes.
 """
 
 from __future__ import annotations
 
 from rapporten import gemeenschappelijk as gm
-from rapporten.model import Naast, Rapport, Sectie, Tekst
+from rapporten.model import Naast, Tekst
+from rapporten.secties import Onderdeel, Rapportsoort, registreer
 
 NAAM = "overzicht"
 KERNDOMEINEN = [
@@ -20,100 +20,98 @@ KERNDOMEINEN = [
 ]
 
 
-def maak(ctx: gm.Context) -> Rapport:
+def _bereik(ctx: gm.Context) -> list:
     t = ctx.t
     g = ctx.gegevens
-    n_clienten = g.clienten["client_id"].nunique()
-    n_metingen = len(g.metingen)
-
     bereik = gm.bereik_tabel(ctx, "gemeente")
-    bereik_fig = gm.bereik_figuur(ctx, bereik, "gemeente")
+    return [
+        Tekst(
+            [
+                t(
+                    "In deze gegevens staan {n} cliënten en {m} metingen. De figuur telt elke "
+                    "cliënt één keer per interventie waaraan die deelnam.",
+                    n=ctx.opmaak.getal(g.clienten["client_id"].nunique()),
+                    m=ctx.opmaak.getal(len(g.metingen)),
+                )
+            ]
+        ),
+        gm.bereik_figuur(ctx, bereik, "gemeente"),
+    ]
 
+
+def _verloop(ctx: gm.Context) -> list:
+    t = ctx.t
     kern = gm.verloop_tabel(ctx, KERNDOMEINEN)
     kern_fig = gm.verloop_figuur(ctx, kern, t("ZRM-verloop op zes kerndomeinen"), kern.waarden.columns[0])
     alle = gm.verloop_tabel(ctx)
     alle.titel = t("Gemiddelde ZRM-score per domein en meetmoment (alle domeinen)")
-
     verhalen = gm.verhalen_blok(ctx, aantal=3, trefwoorden=("schuld", "geld", "rekening", "huis"))
-    secties = [
-        Sectie(
-            t("Wie zijn bereikt"),
+    return [
+        Tekst(
             [
-                Tekst(
-                    [
-                        t(
-                            "In deze gegevens staan {n} cliënten en {m} metingen. De figuur telt elke "
-                            "cliënt één keer per interventie waaraan die deelnam.",
-                            n=ctx.opmaak.getal(n_clienten),
-                            m=ctx.opmaak.getal(n_metingen),
-                        )
-                    ]
-                ),
-                bereik_fig,
-            ],
+                t(
+                    "De Zelfredzaamheid-Matrix (ZRM) scoort per levensdomein van 1 (acute "
+                    "problematiek) tot 5 (volledig zelfredzaam). Hieronder het gemiddelde per "
+                    "meetmoment, gerekend vanaf de start van het eerste traject."
+                )
+            ]
         ),
-        Sectie(
-            t("Hoe het de cliënten vergaat: de Zelfredzaamheid-Matrix"),
-            [
-                Tekst(
-                    [
-                        t(
-                            "De Zelfredzaamheid-Matrix (ZRM) scoort per levensdomein van 1 (acute "
-                            "problematiek) tot 5 (volledig zelfredzaam). Hieronder het gemiddelde per "
-                            "meetmoment, gerekend vanaf de start van het eerste traject."
-                        )
-                    ]
-                ),
-                Naast(
-                    kern_fig,
-                    verhalen,
-                    t(
-                        "De verhalen laten zien wat achter de gemiddelden zit; ze zijn gekozen als "
-                        "voorbeeld, niet als steekproef."
-                    ),
-                ),
-                alle,
-            ],
+        Naast(
+            kern_fig,
+            verhalen,
+            t(
+                "De verhalen laten zien wat achter de gemiddelden zit; ze zijn gekozen als "
+                "voorbeeld, niet als steekproef."
+            ),
         ),
-        Sectie(
-            t("Over deze cijfers"),
+        alle,
+    ]
+
+
+def _over(ctx: gm.Context) -> list:
+    t = ctx.t
+    return [
+        Tekst(
             [
-                Tekst(
-                    [
-                        t(
-                            "Dit overzicht is beschrijvend: het laat zien wat er gemeten is, niet wat de "
-                            "interventies veroorzaakt hebben. Voor effecten, betrouwbare verandering en "
-                            "kosten en baten zijn er de rapporten voor beleid en verantwoording."
-                        ),
-                        t(
-                            "Aantallen onder de {d} worden niet getoond en gemiddelden alleen over "
-                            "minstens {m} cliënten, zodat niemand herkenbaar is.",
-                            d=ctx.drempels.drempel,
-                            m=ctx.drempels.min_noemer,
-                        ),
-                    ]
+                t(
+                    "Dit overzicht is beschrijvend: het laat zien wat er gemeten is, niet wat de "
+                    "interventies veroorzaakt hebben. Voor effecten, betrouwbare verandering en "
+                    "kosten en baten zijn er de rapporten voor beleid en verantwoording."
                 ),
-            ],
+                t(
+                    "Aantallen onder de {d} worden niet getoond en gemiddelden alleen over "
+                    "minstens {m} cliënten, zodat niemand herkenbaar is.",
+                    d=ctx.drempels.drempel,
+                    m=ctx.drempels.min_noemer,
+                ),
+            ]
         ),
     ]
-    samenvatting = [
+
+
+def _kern(ctx: gm.Context) -> list[str]:
+    t = ctx.t
+    g = ctx.gegevens
+    return [
         t(
             "{n} cliënten in {g} gemeenten, {m} ZRM- en andere metingen.",
-            n=ctx.opmaak.getal(n_clienten),
+            n=ctx.opmaak.getal(g.clienten["client_id"].nunique()),
             g=g.clienten["gemeente"].nunique(),
-            m=ctx.opmaak.getal(n_metingen),
+            m=ctx.opmaak.getal(len(g.metingen)),
         ),
-        bereik_fig.samenvatting,
     ]
-    return Rapport(
+
+
+SOORT = registreer(
+    Rapportsoort(
         NAAM,
-        t("Impact van sociaal werk: overzicht"),
-        t("Bereik, verloop op de Zelfredzaamheid-Matrix en verhalen uit de praktijk"),
-        ctx.opmaak.taal,
-        secties,
-        ctx.herkomst(),
-        samenvatting,
+        "Impact van sociaal werk: overzicht",
+        "Bereik, verloop op de Zelfredzaamheid-Matrix en verhalen uit de praktijk",
+        (
+            Onderdeel("Wie zijn bereikt", _bereik),
+            Onderdeel("Hoe het de cliënten vergaat: de Zelfredzaamheid-Matrix", _verloop),
+            Onderdeel("Over deze cijfers", _over),
+        ),
+        kern=_kern,
     )
-
-
-build = gm.bouwer(NAAM)
+)

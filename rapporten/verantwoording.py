@@ -10,32 +10,45 @@ import plotly.graph_objects as go
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
-from rapporten.model import Melding, Rapport, Sectie, Tekst
+from rapporten.model import Melding, Tekst
+from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import Tabel, uit_kruistabel
 
 NAAM = "verantwoording"
 
 
-def maak(ctx: gm.Context) -> Rapport:
+def _uitkomsten(ctx: gm.Context) -> list:
     t = ctx.t
-    g = ctx.gegevens
     per_domein = gm.verandering_tabel(ctx, "domein")
-    per_interventie = gm.verandering_tabel(ctx, "interventie")
-    uitval = gm.uitval_tabel(ctx)
+    return [
+        Tekst(
+            [
+                t(
+                    "Verandering op de Zelfredzaamheid-Matrix van de startmeting tot de laatste "
+                    "meting, voor {n} cliënten met minstens twee metingen.",
+                    n=ctx.opmaak.getal(gm.eerste_en_laatste(ctx)["client_id"].nunique()),
+                )
+            ]
+        ),
+        gm.verandering_figuur(ctx, per_domein, t("Start en laatste meting per domein")),
+        gm.verandering_tabel(ctx, "interventie"),
+    ]
 
-    effect_blokken: list = []
-    effect = gm.effect_tabel(ctx)
-    effect_blokken.append(gm.effect_figuur(ctx, effect) if isinstance(effect, gm.Tabel) else effect)
-    rci = gm.rci_tabel(ctx)
-    effect_blokken.append(gm.rci_figuur(ctx, rci) if isinstance(rci, gm.Tabel) else rci)
-    groei_blokken = groei_sectie(ctx)
-    duurzaam_blokken = duurzaamheid_sectie(ctx)
 
-    samen, _, kb_melding = gm.kosten_baten(ctx)
+def _effecten(ctx: gm.Context) -> list:
+    return [gm.effect_figuur(ctx, gm.effect_tabel(ctx)), gm.rci_figuur(ctx, gm.rci_tabel(ctx))]
+
+
+def _uitval(ctx: gm.Context) -> list:
+    return [gm.uitval_tabel(ctx), *uitval_blokken(ctx)]
+
+
+def _kosten_baten(ctx: gm.Context) -> list:
+    t = ctx.t
+    samen, _, melding = gm.kosten_baten(ctx)
     kb: list = []
     if samen is not None:
-        tabel = gm.financiers_tabel(ctx, samen)
-        kb += [gm.financiers_figuur(ctx, tabel)]
+        kb.append(gm.financiers_figuur(ctx, gm.financiers_tabel(ctx, samen)))
         gem = samen.gemiddelden()
         rij = gem[gem["grootheid"] == "verschil"].iloc[0]
         kb.append(
@@ -52,81 +65,55 @@ def maak(ctx: gm.Context) -> Rapport:
                 ]
             )
         )
-    if kb_melding is not None:
-        kb.append(kb_melding)
+    if melding is not None:
+        kb.append(melding)
+    return kb
 
-    secties = [
-        Sectie(
-            t("Uitkomsten"),
+
+def _methode(ctx: gm.Context) -> list:
+    t = ctx.t
+    return [
+        Tekst(
             [
-                Tekst(
-                    [
-                        t(
-                            "Verandering op de Zelfredzaamheid-Matrix van de startmeting tot de laatste "
-                            "meting, voor {n} cliënten met minstens twee metingen.",
-                            n=ctx.opmaak.getal(gm.eerste_en_laatste(ctx)["client_id"].nunique()),
-                        )
-                    ]
+                t(
+                    "Gegevens: metingen met de Zelfredzaamheid-Matrix (ZRM 2017, schaal 1–5) door "
+                    "professionals, bij de start van een traject en ongeveer elk half jaar daarna."
                 ),
-                gm.verandering_figuur(ctx, per_domein, t("Start en laatste meting per domein")),
-                per_interventie,
-            ],
-        ),
-        Sectie(t("Effectgroottes en onzekerheid"), effect_blokken),
-        Sectie(t("Groeimodel: verloop in de tijd naast de vergelijkingsgroep"), groei_blokken),
-        Sectie(t("Blijft de vooruitgang na uitstroom?"), duurzaam_blokken),
-        Sectie(t("Uitval"), [uitval, *uitval_blokken(ctx)]),
-        Sectie(t("Kosten en baten"), kb),
-        Sectie(
-            t("Methode en beperkingen"),
-            [
-                Tekst(
-                    [
-                        t(
-                            "Gegevens: metingen met de Zelfredzaamheid-Matrix (ZRM 2017, schaal 1–5) door "
-                            "professionals, bij de start van een traject en ongeveer elk half jaar daarna."
-                        ),
-                        t(
-                            "Beschrijvend: verschillen tussen start en laatste meting zijn geen effecten. Zonder "
-                            "vergelijkbare controlegroep kunnen ook tijd, regressie naar het gemiddelde en "
-                            "selectieve uitval de verandering verklaren."
-                        ),
-                        t(
-                            "Groeimodel en vergelijkingsgroep: de vergelijkingsgroep is niet door loting "
-                            "ingedeeld. Een verschil in groei is een waarneming, geen bewezen effect van de "
-                            "interventie: de groepen kunnen ook op andere punten verschillen."
-                        ),
-                        t(
-                            "Uitval: wie niet meer gemeten is, telt niet mee in de laatste meting. Als vooral "
-                            "cliënten met een goed verloop gemeten blijven, is het beeld te rooskleurig."
-                        ),
-                        t(
-                            "Privacy: aantallen kleiner dan {d} en gemiddelden over minder dan {m} cliënten "
-                            "worden niet getoond; een tweede cel wordt verborgen als een klein aantal anders "
-                            "uit de totalen terug te rekenen is.",
-                            d=ctx.drempels.drempel,
-                            m=ctx.drempels.min_noemer,
-                        ),
-                    ]
-                )
-            ],
-        ),
+                t(
+                    "Beschrijvend: verschillen tussen start en laatste meting zijn geen effecten. Zonder "
+                    "vergelijkbare controlegroep kunnen ook tijd, regressie naar het gemiddelde en "
+                    "selectieve uitval de verandering verklaren."
+                ),
+                t(
+                    "Groeimodel en vergelijkingsgroep: de vergelijkingsgroep is niet door loting "
+                    "ingedeeld. Een verschil in groei is een waarneming, geen bewezen effect van de "
+                    "interventie: de groepen kunnen ook op andere punten verschillen."
+                ),
+                t(
+                    "Uitval: wie niet meer gemeten is, telt niet mee in de laatste meting. Als vooral "
+                    "cliënten met een goed verloop gemeten blijven, is het beeld te rooskleurig."
+                ),
+                t(
+                    "Privacy: aantallen kleiner dan {d} en gemiddelden over minder dan {m} cliënten "
+                    "worden niet getoond; een tweede cel wordt verborgen als een klein aantal anders "
+                    "uit de totalen terug te rekenen is.",
+                    d=ctx.drempels.drempel,
+                    m=ctx.drempels.min_noemer,
+                ),
+            ]
+        )
     ]
-    return Rapport(
-        NAAM,
-        t("Verantwoording: uitkomsten van sociaal werk"),
-        t("Uitkomsten, onzekerheid, uitval, kosten en baten, en hoe dit is berekend"),
-        ctx.opmaak.taal,
-        secties,
-        ctx.herkomst(),
-        [
-            t(
-                "{n} cliënten, {m} metingen.",
-                n=ctx.opmaak.getal(len(g.clienten)),
-                m=ctx.opmaak.getal(len(g.metingen)),
-            )
-        ],
-    )
+
+
+def _kern(ctx: gm.Context) -> list[str]:
+    g = ctx.gegevens
+    return [
+        ctx.t(
+            "{n} cliënten, {m} metingen.",
+            n=ctx.opmaak.getal(len(g.clienten)),
+            m=ctx.opmaak.getal(len(g.metingen)),
+        )
+    ]
 
 
 def groei_sectie(ctx: gm.Context) -> list:
@@ -601,4 +588,20 @@ def uitval_blokken(ctx: gm.Context) -> list:
     return blokken
 
 
-build = gm.bouwer(NAAM)
+SOORT = registreer(
+    Rapportsoort(
+        NAAM,
+        "Verantwoording: uitkomsten van sociaal werk",
+        "Uitkomsten, onzekerheid, uitval, kosten en baten, en hoe dit is berekend",
+        (
+            Onderdeel("Uitkomsten", _uitkomsten, ("paren",)),
+            Onderdeel("Effectgroottes en onzekerheid", _effecten, ("verandering", "rci")),
+            Onderdeel("Groeimodel: verloop in de tijd naast de vergelijkingsgroep", groei_sectie, ("groei",)),
+            Onderdeel("Blijft de vooruitgang na uitstroom?", duurzaamheid_sectie, ("duurzaamheid",)),
+            Onderdeel("Uitval", _uitval, ("uitval",)),
+            Onderdeel("Kosten en baten", _kosten_baten, ("kostenbaten",)),
+            Onderdeel("Methode en beperkingen", _methode),
+        ),
+        kern=_kern,
+    )
+)

@@ -7,7 +7,8 @@ import pandas as pd
 from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
-from rapporten.model import Melding, Rapport, Sectie, Tabel, Tekst
+from rapporten.model import Melding, Sectie, Tabel, Tekst
+from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import uit_kruistabel
 from verhalen import wijkverhalen as wv
 from verhalen.publicatie import publiceerbaar
@@ -65,7 +66,7 @@ def _verhalen_per_jaar(ctx: gm.Context, resultaat, wijk: str, jaren: list[int]) 
     return uit
 
 
-def maak(ctx: gm.Context) -> Rapport:
+def _per_gemeente(ctx: gm.Context) -> list[Sectie]:
     t = ctx.t
     g = ctx.gegevens
     verhalen = publiceerbaar(g.verhalen)
@@ -74,7 +75,6 @@ def maak(ctx: gm.Context) -> Rapport:
     if not g.verhalen.empty and not g.analyse.empty:
         cijfers = wv.wijkcijfers(g.analyse, "ZRM")
         resultaat = wv.wijkverhalen(g.verhalen, cijfers, gebruik="geanonimiseerd_publiceren")
-    jaar = None
     secties = []
     if wijkverhalen.empty:
         secties.append(
@@ -90,8 +90,6 @@ def maak(ctx: gm.Context) -> Rapport:
                 ],
             )
         )
-    else:
-        jaar = int(wijkverhalen["datum"].max().year)
     paren = gm.eerste_en_laatste(ctx)
     per_client = beschrijving.verschil_per_client(paren, ("wijk",))
     wijken_met_verhaal = set(wijkverhalen["wijk"].dropna()) if not wijkverhalen.empty else set()
@@ -145,15 +143,23 @@ def maak(ctx: gm.Context) -> Rapport:
                 )
             sectie.subsecties.append(sub)
         secties.append(sectie)
-    titel = t("Wijkverhalen {j}", j=jaar) if jaar else t("Wijkverhalen")
-    return Rapport(
+    return secties
+
+
+def _titel(ctx: gm.Context) -> str:
+    verhalen = publiceerbaar(ctx.gegevens.verhalen)
+    if not verhalen.empty:
+        verhalen = verhalen[verhalen["soort"] == "wijkverhaal"]
+    if verhalen.empty:
+        return ctx.t("Wijkverhalen")
+    return ctx.t("Wijkverhalen {j}", j=int(verhalen["datum"].max().year))
+
+
+SOORT = registreer(
+    Rapportsoort(
         NAAM,
-        titel,
-        t("Verhalen uit de wijken, met een paar cijfers per wijk"),
-        ctx.opmaak.taal,
-        secties,
-        ctx.herkomst(),
+        _titel,
+        "Verhalen uit de wijken, met een paar cijfers per wijk",
+        (Onderdeel("Wijkverhalen", secties=_per_gemeente, nodig=("paren",)),),
     )
-
-
-build = gm.bouwer(NAAM)
+)

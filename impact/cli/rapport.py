@@ -40,7 +40,7 @@ def rapport(
     from rapporten.onthulling import Drempels
 
     Opmaak(taal)  # refuses an unknown language before any work
-    rapporten.builder(soort)
+    rapporten.rapportsoort(soort)
     filters = Filters.maak(gemeente, interventie, periode)
     engine = store.connect(db)
     if uit.suffix.lower() != ".html":

@@ -1,0 +1,76 @@
+"""Reports as declarative units: a report is a list of sections, a registry names the reports.
+
+A section (:class:`Onderdeel`) says which model results it needs (names known to
+:mod:`rapporten.resultaten`) and how it turns them into blocks. A report kind
+(:class:`Rapportsoort`) is a title, a subtitle and its sections; :data:`RAPPORTEN` is the
+registry the CLI and :func:`rapporten.bouw` look reports up in. Titles are Dutch message ids,
+translated when the report is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rapporten.gemeenschappelijk import Context
+from rapporten.model import Blok, Rapport, Sectie
+
+
+@dataclass(frozen=True)
+class Onderdeel:
+    """One section: its title, the results it needs, and the function that makes its blocks.
+
+    ``blokken(ctx)`` returns the blocks; a section that is really several (one per theme, one
+    per gemeente) sets ``secties(ctx)`` instead, returning whole sections.
+    """
+
+    titel: str
+    blokken: Callable[[Context], list[Blok]] | None = None
+    nodig: tuple[str, ...] = ()
+    secties: Callable[[Context], list[Sectie]] | None = None
+
+    def maak(self, ctx: Context) -> list[Sectie]:
+        for naam in self.nodig:
+            ctx.resultaat(naam)
+        if self.secties is not None:
+            return self.secties(ctx)
+        return [Sectie(ctx.t(self.titel), self.blokken(ctx))]
+
+
+@dataclass(frozen=True)
+class Rapportsoort:
+    """A kind of report: what it is called and which sections it shows, in order."""
+
+    naam: str
+    titel: str | Callable[[Context], str]  # a message id, or a function of the data
+    ondertitel: str
+    onderdelen: tuple[Onderdeel, ...]
+    kern: Callable[[Context], list[str]] | None = None  # the 'In het kort' lines
+    parameters: Callable[[Context], dict[str, str]] = field(default=lambda ctx: {})
+
+    def nodig(self) -> tuple[str, ...]:
+        """Every result this report needs, in the order its sections ask for them."""
+        return tuple(dict.fromkeys(n for o in self.onderdelen for n in o.nodig))
+
+    def maak(self, ctx: Context) -> Rapport:
+        t = ctx.t
+        secties = [s for onderdeel in self.onderdelen for s in onderdeel.maak(ctx)]
+        return Rapport(
+            self.naam,
+            self.titel(ctx) if callable(self.titel) else t(self.titel),
+            t(self.ondertitel),
+            ctx.opmaak.taal,
+            secties,
+            ctx.herkomst(self.parameters(ctx)),
+            self.kern(ctx) if self.kern else [],
+        )
+
+
+RAPPORTEN: dict[str, Rapportsoort] = {}
+
+
+def registreer(soort: Rapportsoort) -> Rapportsoort:
+    if soort.naam in RAPPORTEN:
+        raise ValueError(f"rapportsoort {soort.naam!r} is al geregistreerd")
+    RAPPORTEN[soort.naam] = soort
+    return soort
