@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from impact.cli.options import DB_OPTION
 from impact.errors import Problem, UserInputError
 from impact.opmaak import euro
 
@@ -27,9 +28,12 @@ def _print_json(data: dict) -> None:
 
 
 def _prijslijst(pad: Path | None):
+    from impact.io.prijslijst import read_price_list
     from modellen.kostenbaten.prijslijst import standaard_prijslijst
 
-    return standaard_prijslijst(pad) if pad else standaard_prijslijst()
+    if pad is None:
+        return standaard_prijslijst()
+    return standaard_prijslijst(read_price_list(pad), str(pad))
 
 
 @app.command("casus")
@@ -46,7 +50,7 @@ def casus(
 
     gelezen = lees_casus(bestand)
     calc = Effectencalculator(
-        _prijslijst(prijslijst), discontovoet=discontovoet, prijsjaar=prijsjaar
+        prijslijst=_prijslijst(prijslijst), discontovoet=discontovoet, prijsjaar=prijsjaar
     )
     resultaat = calc.fit(gelezen.document, gelezen.bestand, gelezen.regels)
     if als_json:
@@ -74,29 +78,13 @@ def casus(
 
 
 def _lees_casussen_uit_db(interventie: str, db: str | None) -> list[dict]:
-    try:
-        from impact import store
-    except ImportError:
-        raise UserInputError(
-            Problem("database", None, None, "een beschikbare databaselaag (impact.store)", None)
-        ) from None
-    engine = store.connect(db)
-    if hasattr(store, "is_initialised") and not store.is_initialised(engine):
-        raise UserInputError(
-            Problem(
-                store.resolve_url(db) if hasattr(store, "resolve_url") else "database",
-                None,
-                None,
-                "een aangemaakte database (eerst: impact init)",
-                None,
-            )
-        )
+    from impact import store
+    from impact.cli.options import open_database
+
+    engine = open_database(db)
     casussen = store.read(engine, "casussen")
-    try:
-        interventies = store.read(engine, "interventies")
-        namen = dict(zip(interventies["interventie_id"], interventies["naam"], strict=False))
-    except Exception:  # noqa: BLE001 - the table is optional for this command
-        namen = {}
+    interventies = store.read(engine, "interventies")
+    namen = dict(zip(interventies["interventie_id"], interventies["naam"], strict=False))
     gekozen = []
     for rij in casussen.to_dict("records"):
         inhoud = rij.get("inhoud")
@@ -111,7 +99,7 @@ def _lees_casussen_uit_db(interventie: str, db: str | None) -> list[dict]:
 @app.command("casussen")
 def casussen(
     interventie: str = typer.Option(..., "--interventie", help="Naam (of id) van de interventie."),
-    db: str | None = typer.Option(None, "--db", help="Database-URL (standaard impact.db)."),
+    db: str | None = DB_OPTION,
     als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
     extrapoleer: int | None = typer.Option(None, "--extrapoleer", help="Aantal cliënten."),
     seed: int = typer.Option(2026, "--seed", help="Seed voor de bootstrap."),
@@ -168,13 +156,13 @@ def programma(
 ) -> None:
     """Programma-MKBA/SROI: contante waarde van kosten en baten, SROI-ratio, break-evenjaar."""
     from impact.io.casus_bestand import lees_yaml_met_regels
-    from modellen.kostenbaten.onzekerheid import MonteCarlo, scenarios, tornado
+    from modellen.kostenbaten.onzekerheid import MonteCarlo, Tornado, scenarios
     from modellen.kostenbaten.programma import ProgrammaMKBA
 
     gelezen = lees_yaml_met_regels(bestand, "een programma met naam, investeringen en uitkomsten")
     resultaat = ProgrammaMKBA().fit(gelezen.document, gelezen.bestand, gelezen.regels)
     d = resultaat.to_dict()
-    d["gevoeligheid"] = tornado(resultaat.programma).to_dict()
+    d["gevoeligheid"] = Tornado().fit(resultaat.programma).to_dict()
     d["scenarios"] = scenarios(resultaat.programma).to_dict("records")
     if monte_carlo:
         d["monte_carlo"] = MonteCarlo(n=monte_carlo, seed=seed).fit(resultaat.programma).to_dict()

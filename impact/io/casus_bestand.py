@@ -16,8 +16,8 @@ import pandas as pd
 import yaml
 
 from impact.errors import Problem, UserInputError
+from impact.io.prijslijst import shipped_price_list
 
-PRIJSLIJST_BESTAND = Path(__file__).resolve().parent.parent / "data" / "prijslijst.csv"
 POST_KOLOMMEN = [
     "scenario",
     "soort",
@@ -177,7 +177,7 @@ def schrijf_casus_sjabloon(pad: str | Path) -> Path:
     ]:
         uitleg.append([regel])
     lijst = wb.create_sheet("prijslijst")
-    prijzen = pd.read_csv(PRIJSLIJST_BESTAND)
+    prijzen = shipped_price_list()
     kolommen = [
         "item",
         "omschrijving",

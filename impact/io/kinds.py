@@ -8,22 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-TOESTEMMING = ("intern", "geanonimiseerd_publiceren", "publiceren_met_bron")
-VERHAAL_SOORTEN = ("casusnotitie", "clientverhaal", "wijkverhaal", "msc_verhaal", "casusbeschrijving")
-AUTEUR_ROLLEN = ("professional", "client", "naaste", "student", "burger")
-ERKENNING = ("erkend", "goed onderbouwd", "goed beschreven")
-IDENTITEIT_SOORTEN = (
-    "voornaam",
-    "achternaam",
-    "naam",
-    "naaste",
-    "adres",
-    "postcode",
-    "woonplaats",
-    "bsn",
-    "telefoon",
-    "email",
-    "geboortedatum",
+from impact.contract import AUTEUR_ROLLEN, ERKENNING, IDENTITEIT_SOORTEN, TOESTEMMINGEN, VERHAAL_SOORTEN
+
+FINANCIERS = (
+    "gemeente",
+    "zorgverzekeraar",
+    "Rijk",
+    "politie/justitie",
+    "woningcorporatie",
+    "werkgever",
+    "burger",
 )
 
 
@@ -170,7 +164,7 @@ KINDS: dict[str, Kind] = {
                     "choice",
                     help="wat met het verhaal mag",
                     example="intern",
-                    choices=TOESTEMMING,
+                    choices=TOESTEMMINGEN,
                 ),
             ),
             key=("tekst", "datum", "client"),
@@ -200,9 +194,13 @@ KINDS: dict[str, Kind] = {
                 Column("prijs", "number", help="in euro's, in het prijsjaar", example="127,00", minimum=0),
                 Column("prijsjaar", "int", example="2022", minimum=1990, maximum=2100),
                 Column(
-                    "financier", help="wie betaalt: gemeente, zorgverzekeraar, Rijk, ...", example="gemeente"
+                    "financier",
+                    "choice",
+                    help="wie betaalt of wie de baat heeft",
+                    example="gemeente",
+                    choices=FINANCIERS,
                 ),
-                Column("domein", required=False, example="welzijn"),
+                Column("domein", help="bijv. welzijn, zorg, wonen", example="welzijn"),
                 Column("bron", help="waar de prijs vandaan komt", example="Kostenhandleiding 2024"),
                 Column("betrouwbaarheid", required=False, help="A, B, C of P", example="A"),
             ),
@@ -210,3 +208,12 @@ KINDS: dict[str, Kind] = {
         ),
     )
 }
+
+# Optional price-list columns the cost-benefit models use and the database does not keep.
+PRIJSLIJST_EXTRA = (
+    Column("prijs_min", "number", False, "ondergrens van de prijs", minimum=0),
+    Column("prijs_max", "number", False, "bovengrens van de prijs", minimum=0),
+    Column("type", required=False, help="bronwaarde, afgeleid of proxy"),
+    Column("opmerking", required=False),
+    Column("bron_id", "int", False, "nummer van de bron"),
+)

@@ -1,9 +1,12 @@
-"""The societal price list (maatschappelijke prijslijst): load, extend/override, index.
+"""The societal price list (maatschappelijke prijslijst): extend/override, index.
 
 The default list ships as ``impact/data/prijslijst.csv``, built from the sourced figures in
 the project's reference research (each item keeps its source and reliability grade A/B/C/P;
-items without a source were left out). A user's own list (CSV/XLSX) extends it or overrides
-items with the same code. Every result records the list's ``versie``.
+items without a source were left out). A user's own list extends it or overrides items with
+the same code. Every result records the list's ``versie``.
+
+No file is read here: ``impact.io.prijslijst`` reads and validates lists (the one set of
+price-list rules, the same as ``impact importeer prijslijst``); this module takes DataFrames.
 """
 
 from __future__ import annotations
@@ -12,15 +15,14 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 import pandas as pd
 
-import impact
-from impact.errors import Problem, UserInputError
+from impact.io.kinds import FINANCIERS
+from impact.io.prijslijst import shipped_price_list, validate_price_list
 from modellen.kostenbaten.indexering import Cpi, standaard_cpi
 
-PRIJSLIJST_BESTAND = Path(impact.__file__).parent / "data" / "prijslijst.csv"
+__all__ = ["FINANCIERS", "KOLOMMEN", "Prijslijst", "standaard_prijslijst", "valideer_prijslijst"]
 KOLOMMEN = [
     "versie",
     "item",
@@ -34,16 +36,6 @@ KOLOMMEN = [
     "betrouwbaarheid",
 ]
 EXTRA_KOLOMMEN = ["prijs_min", "prijs_max", "type", "opmerking"]
-VERPLICHT = ["item", "eenheid", "prijs", "prijsjaar", "financier", "domein", "bron"]
-FINANCIERS = (
-    "gemeente",
-    "zorgverzekeraar",
-    "Rijk",
-    "politie/justitie",
-    "woningcorporatie",
-    "werkgever",
-    "burger",
-)
 
 
 def _fingerprint(df: pd.DataFrame) -> str:
@@ -124,52 +116,10 @@ class Prijslijst:
 
 
 def valideer_prijslijst(df: pd.DataFrame, bestand: str = "prijslijst") -> pd.DataFrame:
-    """Check a user's price list; all problems at once as a Dutch UserInputError."""
-    problemen: list[Problem] = []
-    df = df.copy()
-    df.columns = [str(c).strip().lower() for c in df.columns]
-    ontbrekend = [c for c in VERPLICHT if c not in df.columns]
-    for kolom in ontbrekend:
-        problemen.append(Problem(bestand, 1, kolom, f"een kolom '{kolom}'", None))
-    if ontbrekend:
-        raise UserInputError(problemen)
-    for i, rij in enumerate(df.to_dict("records")):
-        regel = i + 2
-        for kolom in VERPLICHT:
-            waarde = rij.get(kolom)
-            if (
-                waarde is None
-                or (isinstance(waarde, float) and pd.isna(waarde))
-                or str(waarde).strip() == ""
-            ):
-                tekst = (
-                    "een bron (elke prijs heeft een bron nodig)"
-                    if kolom == "bron"
-                    else "een waarde"
-                )
-                problemen.append(Problem(bestand, regel, kolom, tekst, None))
-        prijs = pd.to_numeric(pd.Series([rij.get("prijs")]), errors="coerce").iloc[0]
-        if pd.notna(rij.get("prijs")) and (pd.isna(prijs) or prijs < 0):
-            problemen.append(
-                Problem(bestand, regel, "prijs", "een bedrag van 0 of meer", rij.get("prijs"))
-            )
-        jaar = pd.to_numeric(pd.Series([rij.get("prijsjaar")]), errors="coerce").iloc[0]
-        if pd.notna(rij.get("prijsjaar")) and (
-            pd.isna(jaar) or jaar != int(jaar) or not 1900 <= jaar <= 2100
-        ):
-            problemen.append(
-                Problem(bestand, regel, "prijsjaar", "een jaartal zoals 2024", rij.get("prijsjaar"))
-            )
-    dubbel = df["item"][df["item"].duplicated()]
-    for i in dubbel.index:
-        problemen.append(
-            Problem(bestand, int(i) + 2, "item", "een unieke itemcode", df.loc[i, "item"])
-        )
-    if problemen:
-        raise UserInputError(problemen)
-    df["prijs"] = pd.to_numeric(df["prijs"]).astype(float)
-    df["prijsjaar"] = pd.to_numeric(df["prijsjaar"]).astype(int)
-    df["item"] = df["item"].astype(str).str.strip()
+    """A user's price list checked by the one set of rules (``impact.io.prijslijst``), with
+    the model's columns: every optional column present, omschrijving defaulting to the item
+    and betrouwbaarheid to 'eigen'."""
+    df = validate_price_list(df, bestand)
     for kolom in KOLOMMEN + EXTRA_KOLOMMEN:
         if kolom not in df:
             df[kolom] = None
@@ -178,29 +128,18 @@ def valideer_prijslijst(df: pd.DataFrame, bestand: str = "prijslijst") -> pd.Dat
     return df
 
 
-def lees_prijslijst(pad: str | Path) -> pd.DataFrame:
-    """Read a user's price list file (CSV with , or ; separator, or XLSX) without validating."""
-    pad = Path(pad)
-    if not pad.exists():
-        raise UserInputError(Problem(str(pad), None, None, "een bestaand bestand", None))
-    if pad.suffix.lower() in (".xlsx", ".xlsm"):
-        return pd.read_excel(pad)
-    return pd.read_csv(pad, sep=None, engine="python")
-
-
 @lru_cache(maxsize=1)
 def _standaard() -> Prijslijst:
-    items = pd.read_csv(PRIJSLIJST_BESTAND)
+    items = shipped_price_list()
     versie = f"{items['versie'].iloc[0]}+{_fingerprint(items)}"
     items["versie"] = versie
     return Prijslijst(items=items, versie=versie)
 
 
-def standaard_prijslijst(eigen: pd.DataFrame | str | Path | None = None) -> Prijslijst:
-    """The shipped Dutch price list, optionally extended/overridden with a user's list."""
+def standaard_prijslijst(eigen: pd.DataFrame | None = None, bestand: str = "prijslijst") -> Prijslijst:
+    """The shipped Dutch price list, optionally extended/overridden with a user's list
+    (a DataFrame; ``impact.io.prijslijst.read_price_list`` reads one from a file)."""
     basis = _standaard()
     if eigen is None:
         return basis
-    if isinstance(eigen, (str, Path)):
-        return basis.aangevuld(lees_prijslijst(eigen), str(eigen))
-    return basis.aangevuld(eigen)
+    return basis.aangevuld(eigen, bestand)
