@@ -1,7 +1,9 @@
 """The ``impact`` command: one entry point, Dutch help, no tracebacks for user errors.
 
 This package is the only place that imports all four rooms. Each command group lives in
-its own module and exposes a ``typer.Typer`` called ``app``.
+its own module and exposes a ``typer.Typer`` called ``app``. Help and usage errors of the
+parser itself are Dutch too (``impact.cli.taal``); ``--taal en`` or ``IMPACT_TAAL=en`` gives
+English.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ import sys
 import typer
 
 from impact.cli import analyse, basis, kostenbaten, rapport, verhalen
+from impact.cli.taal import ImpactGroup, huidige_taal
 from impact.errors import UserInputError
+from impact.opmaak import Opmaak
 
 app = typer.Typer(
+    cls=ImpactGroup,
     help="impact: cijfers en verhalen over de impact van sociaal werk.",
     no_args_is_help=True,
     add_completion=False,
@@ -39,13 +44,14 @@ def main() -> None:
     """Console-script entry point: user errors become Dutch messages and exit code 2.
 
     Usage errors (a missing argument, an unknown option) are reported by the command-line
-    parser itself, also with exit code 2.
+    parser itself, in the same language, also with exit code 2.
     """
     try:
         app()
     except UserInputError as error:
         for problem in error.problems:
             typer.echo(str(problem), err=True)
+        t = Opmaak(huidige_taal())
         n = len(error.problems)
-        typer.echo(f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets gewijzigd.", err=True)
+        typer.echo(t.tn("{n} probleem gevonden; er is niets gewijzigd.", "{n} problemen gevonden; er is niets gewijzigd.", n), err=True)
         sys.exit(2)

@@ -89,7 +89,13 @@ def _geextraheerd() -> dict[str, set[str]]:
 def _engels() -> dict[str, str]:
     with catalogue_path("en").open("rb") as f:
         catalogus = read_po(f, locale="en", domain="impact")
-    return {m.id: m.string for m in catalogus if m.id}
+    engels = {}
+    for m in catalogus:
+        if isinstance(m.id, tuple):  # singular and plural: each form has its own English
+            engels.update(zip(m.id, m.string, strict=True))
+        elif m.id:
+            engels[m.id] = m.string
+    return engels
 
 
 def test_elke_tekst_heeft_een_engelse_vertaling():
@@ -113,7 +119,11 @@ def test_catalogus_is_geldig_en_er_is_geen_verouderde_mo():
     # the .po is the only form: compiled in memory, so no .mo can go stale next to it
     assert not list(LOCALE_DIR.rglob("*.mo"))
     vertaling = translations("en")
-    assert all(vertaling.gettext(m.id) == m.string for m in catalogus if m.id)
+    for m in catalogus:
+        if isinstance(m.id, tuple):
+            assert [vertaling.ngettext(*m.id, n) for n in (1, 2)] == list(m.string)
+        elif m.id:
+            assert vertaling.gettext(m.id) == m.string
 
 
 def test_sjablonen_vertalen_met_dezelfde_catalogus():
