@@ -206,7 +206,7 @@ def schrijf_xlsx(rapport: Rapport, pad: Path) -> Path:
         for i in tabel.waarden.index:
             blad.append([tabel.cel(i, k) for k in tabel.waarden.columns])
         for kolom_nr, kolom in enumerate(tabel.waarden.columns, start=1):
-            formaat = {"procent": "0%", "geld": "€ #,##0", "gemiddelde": "0.00"}.get(
+            formaat = {"procent": "0%", "geld": "€ #,##0;€ -#,##0", "gemiddelde": "0.00"}.get(
                 tabel.soorten.get(kolom, "")
             )
             if formaat:
