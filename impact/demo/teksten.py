@@ -19,6 +19,7 @@ import yaml
 from impact.demo import verloop
 from impact.demo.personen import People
 from impact.demo.regio import DATA, load_region
+from impact.opmaak import Opmaak
 
 VERHAAL_COLUMNS = [
     "verhaal_id", "titel", "tekst", "soort", "datum", "auteur_rol", "client_id", "gemeente",
@@ -110,7 +111,7 @@ def dutch_date(day: np.datetime64) -> str:
 
 
 def euro(amount: int) -> str:
-    return "€ " + f"{amount:,}".replace(",", ".")
+    return Opmaak("nl").geld(amount)
 
 
 class _Picker:
