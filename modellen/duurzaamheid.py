@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 from scipy import stats
 
 from impact.errors import Problem, UserInputError
+from impact.opmaak import Opmaak
 from modellen._groei_invoer import check_columns, numeric
 from modellen.basis import Estimator, Resultaat
 from modellen.groei import GroeiModel, GroeiResultaat
@@ -80,14 +81,16 @@ class DuurzaamheidResultaat(Resultaat):
         }
 
     def tekst(self) -> str:
+        """One Dutch sentence with the gain, its yearly change and the drop-off (impact.opmaak)."""
         lo, hi = self.drop_off_ci
-        nl = lambda x, f: format(x, f).replace(".", ",")  # noqa: E731
-        pct = lambda x: f"{100 * x:.0f}%"  # noqa: E731
+        o = Opmaak("nl")
+        change = o.getal(self.verandering_per_jaar, 2)
+        change = change if change.startswith("-") or change == "0,00" else f"+{change}"
         return (
-            f"Bij uitstroom is de gemiddelde winst sinds intake {nl(self.winst_bij_uitstroom, '.2f')} "
-            f"punt; daarna verandert die met {nl(self.verandering_per_jaar, '+.2f')} punt per jaar. "
-            f"Dat is een afname (drop-off) van {pct(self.drop_off)} per jaar (95%-BI {pct(lo)} tot "
-            f"{pct(hi)}), op basis van {self.n_clienten} clienten."
+            f"Bij uitstroom is de gemiddelde winst sinds intake {o.getal(self.winst_bij_uitstroom, 2)} "
+            f"punt; daarna verandert die met {change} punt per jaar. "
+            f"Dat is een afname (drop-off) van {o.procent(self.drop_off)} per jaar (95%-BI "
+            f"{o.procent(lo)} tot {o.procent(hi)}), op basis van {self.n_clienten} clienten."
         )
 
     def plot(self) -> go.Figure:
