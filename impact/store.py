@@ -6,6 +6,7 @@ database, PostgreSQL included, with the same code.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -19,10 +20,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 
+from impact.contract import analyse_frame
+from impact.errors import Problem, UserInputError
 from impact.instruments import Instrument, builtin
+from impact.schema import Base
 
 DEFAULT_URL = "sqlite:///impact.db"
-DAYS_PER_MONTH = 365.25 / 12
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -235,27 +238,13 @@ def read(engine: Engine, name: str) -> pd.DataFrame:
 
 
 def _json_value(value: Any) -> Any:
-    import json
-
     return json.loads(value) if isinstance(value, str) else value
 
 
 def analysis_frame(engine: Engine) -> pd.DataFrame:
-    """Metingen with client attributes and the client's first traject, plus months since start.
-
-    ``maanden`` counts from the first traject's start, or from the client's first measurement
-    when the client has no traject (the comparison group may have none).
-    """
-    metingen = read(engine, "metingen")
-    clienten = read(engine, "clienten").drop(columns=["organisatie_id"])
-    trajecten = read(engine, "trajecten").sort_values(["client_id", "start", "traject_id"])
-    first = trajecten.drop_duplicates("client_id")[["client_id", "interventie", "start", "eind"]].rename(
-        columns={"start": "traject_start", "eind": "traject_eind"}
-    )
-    frame = metingen.merge(clienten, on="client_id", how="left").merge(first, on="client_id", how="left")
-    origin = frame["traject_start"].fillna(frame.groupby("client_id")["datum"].transform("min"))
-    frame["maanden"] = (frame["datum"] - origin).dt.days / DAYS_PER_MONTH
-    return frame
+    """Metingen with client attributes and the client's first traject, plus months since start
+    (``impact.contract.analyse_frame`` over the database's tables)."""
+    return analyse_frame(read(engine, "metingen"), read(engine, "clienten"), read(engine, "trajecten"))
 
 
 def counts(engine: Engine) -> dict[str, int]:
@@ -277,11 +266,84 @@ def table_fingerprint(engine: Engine) -> str:
     return digest.hexdigest()
 
 
-def write_world(engine: Engine, world: Any) -> None:
-    """Write a generated world (``impact.demo.DemoWorld``) into an initialised, empty database."""
-    from impact.world_writer import write
+# --- writing a generated world ------------------------------------------------------------
 
-    write(engine, world)
+# DataFrame attribute -> (table, the frame column that holds the table's id, if any).
+# Every other table column is taken from the frame column of the same name.
+WORLD_TABLES: list[tuple[str, str, str | None]] = [
+    ("organisaties", "organisatie", "organisatie_id"),
+    ("clienten", "client", "client_id"),
+    ("identiteiten", "client_identiteit", None),
+    ("interventies", "interventie", "interventie_id"),
+    ("trajecten", "traject", "traject_id"),
+    ("metingen", "meting", None),
+    ("gebeurtenissen", "gebeurtenis", None),
+    ("verhalen", "verhaal", "verhaal_id"),
+]
+
+
+def _column_pairs(table: str, id_column: str | None, frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """(table column, frame column) for every table column the frame provides."""
+    pairs = [("id", id_column)] if id_column else []
+    pairs += [(c.name, c.name) for c in Base.metadata.tables[table].columns if c.name != "id"]
+    return [(column, source) for column, source in pairs if source in frame.columns]
+
+
+def write_world(engine: Engine, world: Any) -> None:
+    """Write a generated world (``impact.demo.DemoWorld``) into an initialised, empty database.
+
+    All tables in one transaction: the database gets the whole world or nothing.
+    """
+    with engine.begin() as connection:
+        existing = connection.execute(text("SELECT COUNT(*) FROM client")).scalar()
+        if existing:
+            raise UserInputError(
+                Problem(
+                    resolve_url(str(engine.url)),
+                    None,
+                    None,
+                    f"een lege database voor de demowereld (er staan al {existing} cliënten in)",
+                )
+            )
+        domain_ids = pd.read_sql_query(
+            text(
+                "SELECT ins.code AS instrument, d.code AS domein, d.id AS domein_id FROM domein d "
+                "JOIN instrument ins ON ins.id = d.instrument_id"
+            ),
+            connection,
+        )
+        for attribute, table, id_column in WORLD_TABLES:
+            frame = getattr(world, attribute, None)
+            if frame is None or frame.empty:
+                continue
+            if attribute == "metingen":
+                frame = frame.merge(domain_ids, on=["instrument", "domein"], how="left", validate="many_to_one")
+                if frame["domein_id"].isna().any():
+                    unknown = frame.loc[frame["domein_id"].isna(), ["instrument", "domein"]].drop_duplicates()
+                    raise ValueError(f"onbekende instrument/domein-combinaties: {unknown.values.tolist()}")
+            present = _column_pairs(table, id_column, frame)
+            values = [column_values(frame[f].reset_index(drop=True)) for _, f in present]
+            bulk_insert(connection, table, [c for c, _ in present], zip(*values, strict=True))
+        _write_cases(connection, getattr(world, "casussen", None) or [])
+        reset_sequences(connection, ["organisatie", "client", "interventie", "traject", "verhaal"])
+
+
+def _write_cases(connection: Connection, cases: list[dict]) -> None:
+    if not cases:
+        return
+    interventions = dict(connection.execute(text("SELECT naam, id FROM interventie")).fetchall())
+    rows = []
+    for case in cases:
+        intervention = case.get("interventie")
+        rows.append(
+            (
+                str(case.get("naam") or case.get("titel") or "casus"),
+                case.get("client_id"),
+                interventions.get(intervention) if isinstance(intervention, str) else case.get("interventie_id"),
+                json.dumps(case, default=str, ensure_ascii=False),
+            )
+        )
+    bulk_insert(connection, "casus", ["naam", "client_id", "interventie_id", "inhoud"], rows)
 
 
 def sqlite_path(engine: Engine) -> Path | None:

@@ -191,9 +191,7 @@ def generate(seed: int = 2026, n_clients: int = 2000) -> DemoWorld:
         interventies=interventies, trajecten=trajecten, metingen=metingen,
         gebeurtenissen=gebeurtenissen, verhalen=verhalen,
     )
-    try:
-        from impact.demo.casussen import generate_cases
-    except ImportError:
-        return world
+    from impact.demo.casussen import generate_cases
+
     world.casussen = generate_cases(clienten, trajecten, gebeurtenissen, seed, n=20)
     return world

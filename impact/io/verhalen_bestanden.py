@@ -29,13 +29,11 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from impact.contract import AUTEUR_ROLLEN, TOESTEMMINGEN, VERHAAL_SOORTEN
 from impact.errors import Problem, UserInputError
 from impact.io.parsing import DATE_EXPECTED, parse_date
 from impact.io.tabular import read_table
 
-SOORTEN = ("casusnotitie", "clientverhaal", "wijkverhaal", "msc_verhaal", "casusbeschrijving")
-ROLLEN = ("professional", "client", "naaste", "student", "burger")
-TOESTEMMINGEN = ("intern", "geanonimiseerd_publiceren", "publiceren_met_bron")
 COLUMNS = [
     "verhaal_id", "titel", "tekst", "soort", "datum", "auteur_rol", "client_id", "gemeente",
     "wijk", "interventie_id", "toestemming", "bron",
@@ -50,7 +48,7 @@ _SYNONYMS = {
     "alleen_intern": "intern", "geanonimiseerd": "geanonimiseerd_publiceren",
     "publiceren_met_naam": "publiceren_met_bron", "met_bron": "publiceren_met_bron",
 }  # fmt: skip
-_ENUMS = {"soort": SOORTEN, "auteur_rol": ROLLEN, "toestemming": TOESTEMMINGEN}
+_ENUMS = {"soort": VERHAAL_SOORTEN, "auteur_rol": AUTEUR_ROLLEN, "toestemming": TOESTEMMINGEN}
 _COLUMN_ALIASES = {
     "auteur-rol": "auteur_rol",
     "auteurrol": "auteur_rol",
