@@ -68,6 +68,10 @@ def pseudonimiseer(
                 str(uit), None, None, "een andere map dan de bron (anders worden de originelen overschreven)"
             )
         )
+    if bron.is_dir() and not any(p.is_file() and p.suffix.lower() in TEXT_SUFFIXES for p in bron.iterdir()):
+        raise UserInputError(
+            Problem(str(bron), None, None, "een map met verhalen als .txt- of .md-bestand", "geen verhalen in deze map")
+        )
     known = _read_identities(identiteiten) if identiteiten else None
     if db is not None:
         known = (
@@ -86,9 +90,13 @@ def pseudonimiseer(
 
 
 def _read_identities(path: Path) -> pd.DataFrame:
+    """Known identities per client: by database id (``client_id``) or by pseudonym
+    (``client``, as ``impact exporteer identiteiten`` writes them)."""
     from impact.io.tabular import read_table
 
     table = read_table(path).astype(str)
+    if "client_id" not in table.columns and "client" in table.columns:
+        table = table.rename(columns={"client": "client_id"})
     missing = [c for c in ("client_id", "soort", "waarde") if c not in table.columns]
     if missing:
         raise UserInputError(
@@ -98,11 +106,16 @@ def _read_identities(path: Path) -> pd.DataFrame:
 
 
 def _database_identities(db: str) -> pd.DataFrame:
+    """The database's identities, keyed by client id and by pseudonym (stories use either)."""
     from impact import store
     from impact.cli.options import open_database
 
-    table = store.read(open_database(db), "identiteiten")
-    return table.assign(client_id=table["client_id"].astype(str))
+    engine = open_database(db)
+    table = store.read(engine, "identiteiten")
+    pseudonyms = store.read(engine, "clienten").set_index("client_id")["pseudoniem"]
+    by_id = table.assign(client_id=table["client_id"].astype(str))
+    by_pseudonym = table.assign(client_id=table["client_id"].map(pseudonyms).astype(str))
+    return pd.concat([by_id, by_pseudonym], ignore_index=True)
 
 
 def _for_client(known: pd.DataFrame | None, client_id: object) -> pd.DataFrame | None:
@@ -158,8 +171,8 @@ def _pseudonymize_table(bron, uit, pseudonymizer, known):
     for column in [c for c in ("tekst", "titel") if c in table.columns]:
         values = []
         for i, row in table.iterrows():
-            client = row.get("client_id") or None
-            key = int(client) if client and str(client).isdigit() else None
+            client = row.get("client_id") or row.get("client") or None
+            key = int(client) if client and str(client).isdigit() else client
             result = pseudonymizer.pseudonymize(row[column], _for_client(known, client), client_key=key)
             values.append(result.text)
             if column == "tekst":

@@ -33,7 +33,12 @@ def test_consistent_cp1252_and_utf16_are_read(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "word"),
-    [(b"", "leeg"), (b"   \n\n", "leeg"), (bytes(range(256)) * 8, "binaire"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 50, ".xls")],
+    [
+        (b"", "leeg"),
+        (b"   \n\n", "leeg"),
+        (bytes(range(256)) * 8, "binaire"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 50, ".xls"),
+    ],
 )
 def test_empty_and_binary_files_get_a_dutch_answer(tmp_path, content, word):
     """Before: EmptyDataError / UnboundLocalError tracebacks."""
