@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from impact.errors import Problem, UserInputError
+from impact.io.yaml_bestand import read_yaml_mapping
 
 DIRECTIONS = ("hoger_is_beter", "lager_is_beter")
 
@@ -57,28 +58,46 @@ class Instrument:
         return own if own is not None else self.betrouwbaarheid
 
 
-def _from_mapping(data: dict, source: str) -> Instrument:
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _from_mapping(data: dict, source: str, lines: dict | None = None) -> Instrument:
+    """An instrument from a YAML mapping; every problem at once, each with its line and key."""
+    lines = lines or {}
     problems: list[Problem] = []
+
+    def flag(path: tuple, expected: str, found: object = None) -> None:
+        line = lines.get(path) or lines.get(path[:1])
+        problems.append(Problem(source, line, ".".join(str(p) for p in path), expected, found))
 
     def need(key: str) -> object:
         if data.get(key) in (None, ""):
-            problems.append(Problem(source, None, key, f"veld '{key}' is verplicht"))
+            flag((key,), f"veld '{key}' is verplicht")
         return data.get(key)
+
+    def number(path: tuple, value: object, expected: str = "een getal") -> None:
+        if value is not None and not _is_number(value):
+            flag(path, expected, value)
 
     code, naam = need("code"), need("naam")
     low, high = need("schaal_min"), need("schaal_max")
+    number(("schaal_min",), low)
+    number(("schaal_max",), high)
     direction = data.get("richting", "hoger_is_beter")
     if direction not in DIRECTIONS:
-        problems.append(
-            Problem(source, None, "richting", "verwacht 'hoger_is_beter' of 'lager_is_beter'", direction)
-        )
+        flag(("richting",), "verwacht 'hoger_is_beter' of 'lager_is_beter'", direction)
     domains = []
-    for i, entry in enumerate(data.get("domeinen") or []):
+    entries = data.get("domeinen") or []
+    if not isinstance(entries, list):
+        flag(("domeinen",), "een lijst met domeinen", entries)
+        entries = []
+    for i, entry in enumerate(entries):
         if not isinstance(entry, dict) or not entry.get("code"):
-            problems.append(
-                Problem(source, None, f"domeinen[{i + 1}]", "een domein met minstens 'code'", entry)
-            )
+            flag(("domeinen", i), "een domein met minstens 'code'", entry)
             continue
+        for key in ("betrouwbaarheid", "afkappunt"):
+            number(("domeinen", i, key), entry.get(key))
         domains.append(
             Domain(
                 code=str(entry["code"]),
@@ -88,12 +107,17 @@ def _from_mapping(data: dict, source: str) -> Instrument:
             )
         )
     if not domains:
-        problems.append(Problem(source, None, "domeinen", "minstens één domein"))
-    if isinstance(low, int | float) and isinstance(high, int | float) and low >= high:
-        problems.append(Problem(source, None, "schaal_max", f"groter dan schaal_min ({low})", high))
+        flag(("domeinen",), "minstens één domein")
+    if _is_number(low) and _is_number(high) and low >= high:
+        flag(("schaal_max",), f"groter dan schaal_min ({low})", high)
     reliability = data.get("betrouwbaarheid")
-    if reliability is not None and not (isinstance(reliability, int | float) and 0 < reliability < 1):
-        problems.append(Problem(source, None, "betrouwbaarheid", "een getal tussen 0 en 1", reliability))
+    if reliability is not None and not (_is_number(reliability) and 0 < reliability < 1):
+        flag(("betrouwbaarheid",), "een getal tussen 0 en 1", reliability)
+    number(("afkappunt",), data.get("afkappunt"))
+    levels = data.get("niveaus") or {}
+    if not isinstance(levels, dict) or not all(isinstance(k, int) and not isinstance(k, bool) for k in levels):
+        flag(("niveaus",), "niveaus als 'geheel getal: omschrijving'", levels)
+        levels = {}
     if problems:
         raise UserInputError(problems)
     return Instrument(
@@ -109,22 +133,14 @@ def _from_mapping(data: dict, source: str) -> Instrument:
         afkappunt_bron=data.get("afkappunt_bron"),
         bron=data.get("bron"),
         versie=str(data["versie"]) if data.get("versie") is not None else None,
-        niveaus={int(k): str(v) for k, v in (data.get("niveaus") or {}).items()},
+        niveaus={int(k): str(v) for k, v in levels.items()},
     )
 
 
 def load_file(path: str | Path) -> Instrument:
-    """Read a custom instrument from YAML; errors name the file and field."""
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise UserInputError(Problem(str(path), None, None, f"een leesbaar YAML-bestand ({error})")) from None
-    if not isinstance(data, dict):
-        raise UserInputError(
-            Problem(str(path), None, None, "een YAML-mapping met code, naam, schaal en domeinen")
-        )
-    return _from_mapping(data, str(path))
+    """Read a custom instrument from YAML (the one safe YAML reader); errors name line and key."""
+    gelezen = read_yaml_mapping(path, "een YAML-mapping met code, naam, schaal en domeinen")
+    return _from_mapping(gelezen.document, gelezen.bestand, gelezen.regels)
 
 
 def builtin() -> dict[str, Instrument]:

@@ -125,17 +125,14 @@ def _for_client(known: pd.DataFrame | None, client_id: object) -> pd.DataFrame |
 
 
 def _pseudonymize_folder(bron, uit, pseudonymizer, known):
+    from impact.io.encoding import read_text
     from impact.io.verhalen_bestanden import read_story_folder, split_front_matter
 
     stories = read_story_folder(bron)  # validates metadata; gives client_id per file
     clients = dict(zip(stories["bron"], stories["client_id"], strict=True))
     reviewed = []
     for path in sorted(p for p in bron.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252")
+        text = read_text(path)
         front, body, _ = split_front_matter(text.replace("\r\n", "\n"))
         head = text.replace("\r\n", "\n")[: len(text.replace("\r\n", "\n")) - len(body)]
         client = clients.get(path.name)

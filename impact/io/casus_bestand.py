@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from impact.errors import Problem, UserInputError
+from impact.io.parsing import DATE_EXPECTED, parse_date
 from impact.io.prijslijst import shipped_price_list
+from impact.io.yaml_bestand import read_yaml_mapping
 
 POST_KOLOMMEN = [
     "scenario",
@@ -56,42 +57,39 @@ class CasusBestand:
     bestand: str = "casus"
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _walk(value_node, path + (key,), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, path + (i,), lines)
+DATE_KEYS = ("datum", "start", "eind", "peildatum")
+
+
+def _dates(value: Any, path: Path_, problems: list[Problem], bestand: str, regels: dict) -> Any:
+    """Date fields written as text ('31-03-2024') typed by the one date parser."""
+    if isinstance(value, dict):
+        return {k: _date_field(k, v, path + (k,), problems, bestand, regels) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates(v, path + (i,), problems, bestand, regels) for i, v in enumerate(value)]
+    return value
+
+
+def _date_field(key: Any, value: Any, path: Path_, problems: list[Problem], bestand: str, regels: dict) -> Any:
+    if key in DATE_KEYS and isinstance(value, str) and value.strip():
+        parsed, invalid = parse_date(pd.Series([value.strip()]))
+        if invalid.iloc[0]:
+            veld = ".".join(str(p) for p in path)
+            problems.append(Problem(bestand, regels.get(path), veld, DATE_EXPECTED, value))
+            return value
+        return parsed.iloc[0].date()
+    return _dates(value, path, problems, bestand, regels)
 
 
 def lees_yaml_met_regels(
     pad: str | Path, verwacht: str = "een casus met de velden naam en scenarios"
 ) -> CasusBestand:
-    """Read a YAML mapping plus the line of every path in it; syntax errors name the line."""
-    pad = Path(pad)
-    if not pad.exists():
-        raise UserInputError(Problem(str(pad), None, None, "een bestaand bestand", None))
-    tekst = pad.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(tekst, Loader=yaml.SafeLoader)
-        document = yaml.safe_load(tekst)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        regel = mark.line + 1 if mark else None
-        uitleg = error.problem or "onleesbare YAML"
-        raise UserInputError(
-            Problem(str(pad), regel, None, f"geldige YAML (probleem: {uitleg})", None)
-        ) from None
-    if not isinstance(document, dict):
-        raise UserInputError(Problem(str(pad), 1, None, verwacht, document))
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _walk(node, (), lines)
-    return CasusBestand(document=document, regels=lines, bestand=str(pad))
+    """Read a YAML mapping (the one safe YAML reader) plus the line of every path in it."""
+    gelezen = read_yaml_mapping(pad, verwacht)
+    problems: list[Problem] = []
+    document = _dates(gelezen.document, (), problems, gelezen.bestand, gelezen.regels)
+    if problems:
+        raise UserInputError(problems)
+    return CasusBestand(document=document, regels=gelezen.regels, bestand=gelezen.bestand)
 
 
 def lees_casus_yaml(pad: str | Path) -> CasusBestand:
@@ -219,7 +217,10 @@ def lees_casus_xlsx(pad: str | Path) -> CasusBestand:
     pad = Path(pad)
     if not pad.exists():
         raise UserInputError(Problem(str(pad), None, None, "een bestaand casusbestand", None))
-    wb = load_workbook(pad, data_only=True)
+    try:
+        wb = load_workbook(pad, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl and zipfile raise many kinds for a broken file
+        raise UserInputError(Problem(str(pad), None, None, "een leesbaar Excel-bestand (.xlsx)")) from None
     problemen = [
         Problem(str(pad), None, None, f"een tabblad '{naam}'", None)
         for naam in ("casus", "posten")

@@ -27,12 +27,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from impact.contract import AUTEUR_ROLLEN, TOESTEMMINGEN, VERHAAL_SOORTEN
 from impact.errors import Problem, UserInputError
+from impact.io.encoding import read_text
 from impact.io.parsing import DATE_EXPECTED, parse_date
 from impact.io.tabular import read_table
+from impact.io.yaml_bestand import parse_yaml
 
 COLUMNS = [
     "verhaal_id", "titel", "tekst", "soort", "datum", "auteur_rol", "client_id", "gemeente",
@@ -134,11 +135,11 @@ def read_story_file(path: Path, problems: list[Problem]) -> tuple[dict, str, dic
 
         document = docx.Document(str(path))
         return {}, "\n".join(p.text for p in document.paragraphs), {}
-    raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
+        text = read_text(path)
+    except UserInputError as error:
+        problems.extend(error.problems)
+        return {}, "", {}
     text = text.replace("\r\n", "\n")
     return split_front_matter(text, str(path), problems)
 
@@ -154,11 +155,14 @@ def split_front_matter(
     if not match:
         return {}, text, {}
     try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 2
+        data = parse_yaml(match.group(1), source).document or {}
+    except UserInputError as error:  # lines counted from the first '---' line
         if problems is not None:
-            problems.append(Problem(source, line, None, "geldige YAML tussen de '---'-regels"))
+            problems.extend(
+                Problem(p.file, None if p.row is None else p.row + 1, p.column,
+                        f"{p.expected} (tussen de '---'-regels)", p.found)  # fmt: skip
+                for p in error.problems
+            )
         return {}, text[match.end() :], {}
     if not isinstance(data, dict):
         if problems is not None:
