@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from impact import store
@@ -15,8 +17,36 @@ DB_OPTION = typer.Option(
 )
 
 
+def _missing_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL that does not exist (connecting would create it empty)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.is_file() else path
+
+
 def open_database(url: str | None, must_exist: bool = True):
-    """An engine for an initialised database, or a Dutch error that says what to do."""
+    """An engine for an initialised database, or a Dutch error that says what to do.
+
+    A read never creates a database: a SQLite file that does not exist is refused before
+    connecting (only 'impact init' and 'impact demo' make one).
+    """
+    resolved = store.resolve_url(url)
+    missing = _missing_sqlite_file(resolved) if must_exist else None
+    if missing is not None:
+        hint = " (na 'impact demo': --db demo.db)" if Path("demo.db").is_file() else ""
+        raise UserInputError(
+            Problem(
+                str(missing),
+                None,
+                None,
+                f"een bestaande database; maak haar met 'impact init'{hint}",
+                "bestand bestaat niet",
+            )
+        )
     engine = store.connect(url)
     if must_exist and not store.is_initialised(engine):
         raise UserInputError(

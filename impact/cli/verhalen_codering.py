@@ -65,11 +65,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Exporteer verhalen, codeboek, coderingen en cliëntvariabelen als REFI-QDA-project."""
         from impact import store
+        from impact.cli.options import open_database
         from verhalen.codeboek import Codeboek, zrm_codeboek
         from verhalen.exemplaren import is_publicatie
         from verhalen.refiqda import client_variables, export_qdpx
 
-        engine = store.connect(db)
+        engine = open_database(db)
         verhalen = store.read(engine, "verhalen")
         coderingen = store.read(engine, "coderingen")
         clienten = store.read(engine, "clienten")
