@@ -120,7 +120,7 @@ def _uitval(gegevens: Gegevens):
     return Uitval(kenmerken=["groep"], min_maanden=3.0).fit(per_meting, bron="analyse")
 
 
-def _did_data(gegevens: Gegevens, domein: str) -> pd.DataFrame:
+def did_data(gegevens: Gegevens, domein: str) -> pd.DataFrame:
     """One score per client and date (the mean over domains for all domains), with ``na`` =
     measured at least three months after the start; only clients measured before and after."""
     z = zrm(gegevens)
@@ -141,7 +141,7 @@ def _did(gegevens: Gegevens) -> pd.DataFrame:
     n_v, effect, laag, hoog; effect NaN when it cannot be estimated)."""
     rijen = []
     for domein in (ALLE_DOMEINEN, *KERN_DOMEINEN):
-        df = _did_data(gegevens, domein)
+        df = did_data(gegevens, domein)
         n = df.groupby("groep")["client_id"].nunique()
         rij = {"domein": domein, "n_i": int(n.get("interventie", 0)), "n_v": int(n.get("vergelijking", 0)),
                "effect": np.nan, "laag": np.nan, "hoog": np.nan}

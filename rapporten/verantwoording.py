@@ -256,7 +256,7 @@ def groei_tabel(ctx: gm.Context, fits: dict) -> Tabel:
         masker.rename(columns=kop),
         ctx.drempels,
         t(
-            "Lineair gemengd model (modellen.groei, REML) van de ZRM-score op maanden sinds de start, "
+            "Lineair gemengd model van de ZRM-score op maanden sinds de start, "
             "met groep × tijd en per cliënt een eigen startniveau en eigen helling. Groei per maand is "
             "omgerekend naar per jaar. Alle metingen tellen mee, ook van wie later uitviel. Interval: "
             "Wald, 95%."
@@ -411,7 +411,7 @@ def duurzaamheid_tabel(ctx: gm.Context, fits: dict) -> Tabel:
         masker.rename(columns=kop),
         ctx.drempels,
         t(
-            "Berekend met modellen.duurzaamheid: winst = score min startscore; een gemengd model van "
+            "Winst = score min startscore; een gemengd model van "
             "de winst op jaren na uitstroom geeft de winst bij uitstroom en de verandering per jaar. "
             "Afname per jaar = het deel van de winst dat per jaar verloren gaat (0% = de winst "
             "blijft); interval met de deltamethode. Getoond als minstens {m} cliënten na uitstroom "
