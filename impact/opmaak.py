@@ -39,6 +39,11 @@ _LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 ONTBREEKT = "–"
 
 
+def N_(tekst: str) -> str:
+    """Mark a Dutch message id for extraction where it is translated later (a section title)."""
+    return tekst
+
+
 def catalogue_path(taal: str, domain: str = "impact") -> Path:
     """Where the ``.po`` catalogue of one language and domain lives."""
     return LOCALE_DIR / taal / "LC_MESSAGES" / f"{domain}.po"

@@ -15,6 +15,7 @@ from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
 from rapporten.model import Filter, Melding, Tabel, Tekst
 from rapporten.resultaten import ALLE_DOMEINEN
+from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import uit_kruistabel
 from rapporten.verantwoording import beschermd
@@ -39,7 +40,7 @@ def _groep_verloop(ctx: gm.Context) -> Tabel:
     """Mean over all ZRM domains per client and moment, by interventie / vergelijking."""
     t = ctx.t
     stat = beschrijving.groepsverloop(ctx.gegevens.analyse)
-    stat["groep"] = stat["groep"].map(lambda g: t(f"groep: {g}"))
+    stat["groep"] = stat["groep"].map(lambda g: gm.groep_label(ctx, g))
     waarden, masker = ot.per_groep(stat, "n", ["gemiddelde"], ctx.drempels)
     kop = {
         "groep": t("Groep"),
@@ -318,14 +319,14 @@ def keerpunten_blokken(ctx: gm.Context) -> list:
 SOORT = registreer(
     Rapportsoort(
         NAAM,
-        "Dashboard sociaal werk voor beleid",
-        "Bereik, uitkomsten en kosten en baten per gemeente, wijk en interventie",
+        N_("Dashboard sociaal werk voor beleid"),
+        N_("Bereik, uitkomsten en kosten en baten per gemeente, wijk en interventie"),
         (
-            Onderdeel("Bereik en uitkomsten per gemeente", _per_gemeente_filter, ("paren",)),
-            Onderdeel("Ontwikkeling in de tijd", _instroom),
-            Onderdeel("Interventiegroep vergeleken met de vergelijkingsgroep", did_blokken, ("did",)),
-            Onderdeel("Betrouwbare verandering", _betrouwbaar, ("rci", "keerpunten")),
-            Onderdeel("Wie betaalt, wie heeft baat", _kosten_baten, ("kostenbaten",)),
+            Onderdeel(N_("Bereik en uitkomsten per gemeente"), _per_gemeente_filter, ("paren",)),
+            Onderdeel(N_("Ontwikkeling in de tijd"), _instroom),
+            Onderdeel(N_("Interventiegroep vergeleken met de vergelijkingsgroep"), did_blokken, ("did",)),
+            Onderdeel(N_("Betrouwbare verandering"), _betrouwbaar, ("rci", "keerpunten")),
+            Onderdeel(N_("Wie betaalt, wie heeft baat"), _kosten_baten, ("kostenbaten",)),
         ),
         kern=_kern,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Tekst, Verhalen
+from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.publicatie import kies_voor_publicatie
 
@@ -101,13 +102,13 @@ def _privacy(ctx: gm.Context) -> list:
 SOORT = registreer(
     Rapportsoort(
         NAAM,
-        "Wat sociaal werk doet in uw buurt",
-        "Een korte uitleg in gewone taal",
+        N_("Wat sociaal werk doet in uw buurt"),
+        N_("Een korte uitleg in gewone taal"),
         (
-            Onderdeel("Wat deden sociaal werkers?", _wat),
-            Onderdeel("Wat is er bereikt?", _bereikt, ("paren",)),
-            Onderdeel("Verhalen", _verhalen),
-            Onderdeel("Hoe gaan we om met jouw gegevens?", _privacy),
+            Onderdeel(N_("Wat deden sociaal werkers?"), _wat),
+            Onderdeel(N_("Wat is er bereikt?"), _bereikt, ("paren",)),
+            Onderdeel(N_("Verhalen"), _verhalen),
+            Onderdeel(N_("Hoe gaan we om met jouw gegevens?"), _privacy),
         ),
         parameters=lambda ctx: {"taalniveau": "B1"},
     )

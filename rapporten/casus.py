@@ -8,6 +8,7 @@ import pandas as pd
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Melding, Sectie, Tabel, Verhaal, Verhalen
+from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.publicatie import pseudonimiseer
 
@@ -125,8 +126,8 @@ def _casussen(ctx: gm.Context) -> list[Sectie]:
 SOORT = registreer(
     Rapportsoort(
         NAAM,
-        "Casusbeschrijving met de Effectencalculator",
-        "Wat er gebeurde, wat er zonder hulp was gebeurd, en wie wat betaalt",
-        (Onderdeel("Casussen", secties=_casussen, nodig=("kostenbaten",)),),
+        N_("Casusbeschrijving met de Effectencalculator"),
+        N_("Wat er gebeurde, wat er zonder hulp was gebeurd, en wie wat betaalt"),
+        (Onderdeel(N_("Casussen"), secties=_casussen, nodig=("kostenbaten",)),),
     )
 )

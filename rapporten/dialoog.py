@@ -21,6 +21,7 @@ from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Naast, Sectie, Tabel, Tekst, Verhalen, Vragen
+from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.codeboek import zrm_codeboek
 from verhalen.joint_display import JointDisplay, standaard_richting
@@ -434,13 +435,13 @@ def _gespreksvragen(ctx: gm.Context) -> list:
 SOORT = registreer(
     Rapportsoort(
         NAAM,
-        "Dialoog: cijfers en verhalen naast elkaar",
-        "Voor het gesprek tussen beleid en uitvoering",
+        N_("Dialoog: cijfers en verhalen naast elkaar"),
+        N_("Voor het gesprek tussen beleid en uitvoering"),
         (
-            Onderdeel("Waarover gaat dit gesprek?", _inleiding, ("rci", "paren")),
-            Onderdeel("Thema's", secties=lambda ctx: _themas(ctx)["secties"], nodig=("rci", "paren")),
-            Onderdeel("Wat is succesvol, en wie bepaalt dat?", _perspectieven),
-            Onderdeel("Gespreksvragen", _gespreksvragen),
+            Onderdeel(N_("Waarover gaat dit gesprek?"), _inleiding, ("rci", "paren")),
+            Onderdeel(N_("Thema's"), secties=lambda ctx: _themas(ctx)["secties"], nodig=("rci", "paren")),
+            Onderdeel(N_("Wat is succesvol, en wie bepaalt dat?"), _perspectieven),
+            Onderdeel(N_("Gespreksvragen"), _gespreksvragen),
         ),
     )
 )

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from impact.instruments import builtin
+from impact.opmaak import N_
 from impact.opmaak import Opmaak
 from modellen import beschrijving
 from rapporten import figuren as fg
@@ -25,7 +26,7 @@ from rapporten.resultaten import resultaat
 from rapporten.tabel import Tabel, uit_kruistabel
 from verhalen.publicatie import pseudonimiseer, publiceerbaar
 
-GEEN_TRAJECT = "geen traject (vergelijkingsgroep)"
+GEEN_TRAJECT = N_("geen traject (vergelijkingsgroep)")
 
 
 @dataclass
@@ -80,6 +81,12 @@ def maak_context(
 ) -> Context:
     gegevens = bron if isinstance(bron, Gegevens) else Gegevens(bron, filters or Filters())
     return Context(gegevens, Opmaak(taal), drempels or ot.Drempels())
+
+
+def groep_label(ctx: Context, groep: object) -> str:
+    """The reader's name of a study group (interventie / vergelijking), in the report's language."""
+    labels = {"interventie": ctx.t("groep: interventie"), "vergelijking": ctx.t("groep: vergelijking")}
+    return labels.get(str(groep), str(groep))
 
 
 def zrm_namen() -> dict[str, str]:
@@ -263,7 +270,7 @@ def verhalen_van(ctx: Context, gekozen: pd.DataFrame) -> Verhalen:
     return Verhalen(verhalen, t(PSEUDONIMISERING))
 
 
-PSEUDONIMISERING = (
+PSEUDONIMISERING = N_(
     "Alleen verhalen met toestemming om (geanonimiseerd) te publiceren. Namen, adressen, nummers "
     "en datums zijn vervangen; ook persoonsgegevens van andere cliënten die in een verhaal "
     "genoemd worden."

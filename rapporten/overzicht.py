@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Naast, Tekst
+from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 
 NAAM = "overzicht"
@@ -105,12 +106,12 @@ def _kern(ctx: gm.Context) -> list[str]:
 SOORT = registreer(
     Rapportsoort(
         NAAM,
-        "Impact van sociaal werk: overzicht",
-        "Bereik, verloop op de Zelfredzaamheid-Matrix en verhalen uit de praktijk",
+        N_("Impact van sociaal werk: overzicht"),
+        N_("Bereik, verloop op de Zelfredzaamheid-Matrix en verhalen uit de praktijk"),
         (
-            Onderdeel("Wie zijn bereikt", _bereik),
-            Onderdeel("Hoe het de cliënten vergaat: de Zelfredzaamheid-Matrix", _verloop),
-            Onderdeel("Over deze cijfers", _over),
+            Onderdeel(N_("Wie zijn bereikt"), _bereik),
+            Onderdeel(N_("Hoe het de cliënten vergaat: de Zelfredzaamheid-Matrix"), _verloop),
+            Onderdeel(N_("Over deze cijfers"), _over),
         ),
         kern=_kern,
     )

@@ -11,6 +11,7 @@ from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Tekst
+from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import Tabel, uit_kruistabel
 
@@ -276,7 +277,7 @@ def verloop_model_tabel(ctx: gm.Context, domein: str, res, n: dict[str, int], mo
     t = ctx.t
     v = res.voorspel(np.asarray(momenten, dtype=float))
     v["n"] = v["conditie"].map(n)
-    v["groep"] = v["conditie"].map(lambda g: t(f"groep: {g}"))
+    v["groep"] = v["conditie"].map(lambda g: gm.groep_label(ctx, g))
     df = v[["groep", res.spec.tijd, "n", "voorspelling", "ci_laag", "ci_hoog"]].copy()
     df[res.spec.tijd] = df[res.spec.tijd].round().astype(int)
     afgeleid = ["voorspelling", "ci_laag", "ci_hoog"]
@@ -494,7 +495,7 @@ def uitval_blokken(ctx: gm.Context) -> list:
         return [Melding(t("Geen metingen om uitval te beschrijven."))]
     pc = res.per_client.copy()
     pc["status"] = np.where(pc["vervolg"], t("met vervolgmeting"), t("zonder vervolgmeting"))
-    pc["groep_label"] = pc["groep"].map(lambda g: t(f"groep: {g}"))
+    pc["groep_label"] = pc["groep"].map(lambda g: gm.groep_label(ctx, g))
     aantallen = pd.crosstab(pc["groep_label"], pc["status"])
     for kolom in (t("met vervolgmeting"), t("zonder vervolgmeting")):
         if kolom not in aantallen.columns:
@@ -591,16 +592,16 @@ def uitval_blokken(ctx: gm.Context) -> list:
 SOORT = registreer(
     Rapportsoort(
         NAAM,
-        "Verantwoording: uitkomsten van sociaal werk",
-        "Uitkomsten, onzekerheid, uitval, kosten en baten, en hoe dit is berekend",
+        N_("Verantwoording: uitkomsten van sociaal werk"),
+        N_("Uitkomsten, onzekerheid, uitval, kosten en baten, en hoe dit is berekend"),
         (
-            Onderdeel("Uitkomsten", _uitkomsten, ("paren",)),
-            Onderdeel("Effectgroottes en onzekerheid", _effecten, ("verandering", "rci")),
-            Onderdeel("Groeimodel: verloop in de tijd naast de vergelijkingsgroep", groei_sectie, ("groei",)),
-            Onderdeel("Blijft de vooruitgang na uitstroom?", duurzaamheid_sectie, ("duurzaamheid",)),
-            Onderdeel("Uitval", _uitval, ("uitval",)),
-            Onderdeel("Kosten en baten", _kosten_baten, ("kostenbaten",)),
-            Onderdeel("Methode en beperkingen", _methode),
+            Onderdeel(N_("Uitkomsten"), _uitkomsten, ("paren",)),
+            Onderdeel(N_("Effectgroottes en onzekerheid"), _effecten, ("verandering", "rci")),
+            Onderdeel(N_("Groeimodel: verloop in de tijd naast de vergelijkingsgroep"), groei_sectie, ("groei",)),
+            Onderdeel(N_("Blijft de vooruitgang na uitstroom?"), duurzaamheid_sectie, ("duurzaamheid",)),
+            Onderdeel(N_("Uitval"), _uitval, ("uitval",)),
+            Onderdeel(N_("Kosten en baten"), _kosten_baten, ("kostenbaten",)),
+            Onderdeel(N_("Methode en beperkingen"), _methode),
         ),
         kern=_kern,
     )

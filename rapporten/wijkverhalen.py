@@ -8,6 +8,7 @@ from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Sectie, Tabel, Tekst
+from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import uit_kruistabel
 from verhalen import wijkverhalen as wv
@@ -21,7 +22,7 @@ def _wijktabel(ctx: gm.Context, gemeente: str):
     t = ctx.t
     c = ctx.gegevens.clienten
     c = c[c["gemeente"] == gemeente]
-    groep = c["groep"].map(lambda g: t(f"groep: {g}"))
+    groep = c["groep"].map(lambda g: gm.groep_label(ctx, g))
     aantallen = pd.crosstab(c["wijk"], groep)
     return uit_kruistabel(
         t("Cliënten per wijk in {g}", g=gemeente),
@@ -159,7 +160,7 @@ SOORT = registreer(
     Rapportsoort(
         NAAM,
         _titel,
-        "Verhalen uit de wijken, met een paar cijfers per wijk",
-        (Onderdeel("Wijkverhalen", secties=_per_gemeente, nodig=("paren",)),),
+        N_("Verhalen uit de wijken, met een paar cijfers per wijk"),
+        (Onderdeel(N_("Wijkverhalen"), secties=_per_gemeente, nodig=("paren",)),),
     )
 )

@@ -61,7 +61,7 @@ def test_onbekende_taal():
 
 
 def _ast_berichten() -> list[str]:
-    """Every literal first argument of a call named ``t`` in rapporten, nested calls included."""
+    """Every literal first argument of a call named ``t`` or ``N_`` in rapporten, nested calls included."""
     gevonden = []
     for pad in sorted(Path(rapporten.__file__).parent.rglob("*.py")):
         for node in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
@@ -69,7 +69,7 @@ def _ast_berichten() -> list[str]:
                 f = node.func
                 naam = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
                 arg = node.args[0]
-                if naam == "t" and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                if naam in ("t", "N_") and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     gevonden.append(arg.value)
     return gevonden
 
@@ -78,7 +78,7 @@ def _geextraheerd() -> dict[str, set[str]]:
     """What ``pybabel extract -F babel.cfg -k t -k tn:1,2`` finds, per file."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg, "babel.cfg")
-    keywords = {**DEFAULT_KEYWORDS, "t": None, "tn": (1, 2)}
+    keywords = {**DEFAULT_KEYWORDS, "t": None, "tn": (1, 2), "N_": None}
     per_bestand: dict[str, set[str]] = {}
     for bestand, _, bericht, _, _ in extract_from_dir(str(ROOT), method_map, options_map, keywords=keywords):
         for tekst in bericht if isinstance(bericht, tuple) else (bericht,):
