@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from impact.opmaak import N_
 from modellen import beschrijving
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
@@ -15,7 +16,6 @@ from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
 from rapporten.model import Filter, Melding, Tabel, Tekst
 from rapporten.resultaten import ALLE_DOMEINEN
-from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import uit_kruistabel
 from rapporten.verantwoording import beschermd

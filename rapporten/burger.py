@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from impact.opmaak import N_
 from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Tekst, Verhalen
-from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.publicatie import kies_voor_publicatie
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from impact.opmaak import N_
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Melding, Sectie, Tabel, Verhaal, Verhalen
-from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.publicatie import pseudonimiseer
 

@@ -17,11 +17,11 @@ import pandas as pd
 import yaml
 
 from impact.errors import Problem, UserInputError
+from impact.opmaak import N_
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Naast, Sectie, Tabel, Tekst, Verhalen, Vragen
-from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.codeboek import zrm_codeboek
 from verhalen.joint_display import JointDisplay, standaard_richting

@@ -14,8 +14,7 @@ import numpy as np
 import pandas as pd
 
 from impact.instruments import builtin
-from impact.opmaak import N_
-from impact.opmaak import Opmaak
+from impact.opmaak import N_, Opmaak
 from modellen import beschrijving
 from rapporten import figuren as fg
 from rapporten import onthulling as ot

@@ -5,9 +5,9 @@ The first report ``impact demo --uit MAP`` writes.
 
 from __future__ import annotations
 
+from impact.opmaak import N_
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Naast, Tekst
-from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 
 NAAM = "overzicht"

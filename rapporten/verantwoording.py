@@ -7,11 +7,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from impact.opmaak import N_
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Tekst
-from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import Tabel, uit_kruistabel
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from impact.opmaak import N_
 from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Sectie, Tabel, Tekst
-from impact.opmaak import N_
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import uit_kruistabel
 from verhalen import wijkverhalen as wv

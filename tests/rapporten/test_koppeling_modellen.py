@@ -11,9 +11,9 @@ import pytest
 from rapporten import beleid, verantwoording
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
-from rapporten.resultaten import did_data, zrm
 from rapporten.bron import Filters, Gegevens
 from rapporten.model import Melding
+from rapporten.resultaten import did_data, zrm
 from tests.rapporten.conftest import KLEINE_INTERVENTIE
 
 
