@@ -26,6 +26,7 @@ from impact.instruments import Instrument, builtin
 from impact.schema import Base
 
 DEFAULT_URL = "sqlite:///impact.db"
+SQLITE_WAIT_SECONDS = 30  # a second writer waits this long for the first before giving up
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -40,7 +41,9 @@ def resolve_url(url: str | None = None) -> str:
 
 def connect(url: str | None = None) -> Engine:
     """An engine for the database; SQLite gets foreign keys enforced and WAL."""
-    engine = create_engine(resolve_url(url))
+    resolved = resolve_url(url)
+    is_sqlite = resolved.startswith("sqlite")
+    engine = create_engine(resolved, connect_args={"timeout": SQLITE_WAIT_SECONDS} if is_sqlite else {})
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")

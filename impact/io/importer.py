@@ -6,12 +6,14 @@ with any problem the database is not touched at all.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import OperationalError
 
 from impact import store
 from impact.errors import Problem, UserInputError
@@ -299,6 +301,33 @@ def _insert(
 ) -> ImportResult:
     n = len(next(iter(typed.values())))
     details: dict[str, int] = {}
+    try:
+        _write(engine, kind, typed, price_list_version, progress, n)
+    except (OperationalError, sqlite3.OperationalError) as error:  # bulk_insert uses the DB-API
+        if "locked" not in str(error).lower():
+            raise
+        raise UserInputError(
+            Problem(
+                store.resolve_url(str(engine.url)),
+                None,
+                None,
+                f"een vrije database; een ander programma schrijft er al in (na {store.SQLITE_WAIT_SECONDS} s "
+                "wachten opgegeven). Probeer het straks opnieuw",
+            )
+        ) from None
+    if "client_id" in typed:
+        details["cliënten"] = int(typed["client_id"].nunique())
+    return ImportResult(kind.name, n, details)
+
+
+def _write(
+    engine: Engine,
+    kind: Kind,
+    typed: dict[str, pd.Series],
+    price_list_version: str | None,
+    progress: Callable[[int, int], None] | None,
+    n: int,
+) -> None:
     with engine.begin() as connection:
         if kind.name == "clienten":
             typed["organisatie_id"] = _organisation_ids(connection, typed["organisatie"])
@@ -311,9 +340,6 @@ def _insert(
             store.bulk_insert(connection, kind.table, [c for c, _ in pairs], rows[start : start + CHUNK])
             if progress:
                 progress(min(start + CHUNK, n), n)
-    if "client_id" in typed:
-        details["cliënten"] = int(typed["client_id"].nunique())
-    return ImportResult(kind.name, n, details)
 
 
 def _organisation_ids(connection: Connection, names: pd.Series) -> pd.Series:
