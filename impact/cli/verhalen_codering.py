@@ -30,10 +30,14 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Overeenstemming tussen codeurs: Krippendorffs alfa en (bij twee codeurs) Cohens kappa."""
         from impact.errors import Problem, UserInputError
+        from impact.io.tabular import read_table
         from verhalen.overeenstemming import Overeenstemming, lees_betrouwbaarheidsdata
 
         if not bestand.exists():
             raise UserInputError(Problem(str(bestand), None, None, "een bestaand CSV-bestand"))
+        # the strict reader's checks first (empty, binary, encoding, ragged rows), until
+        # verhalen.overeenstemming takes a DataFrame instead of a path
+        read_table(bestand, lower_headers=False)
         data = lees_betrouwbaarheidsdata(bestand, niveau)
         result = Overeenstemming(niveau).fit(data)
         if als_json:
