@@ -66,7 +66,7 @@ def _per_gemeente(ctx: gm.Context, gemeente: str | None) -> list:
     else:
         g = ctx.gegevens
         filters = Filters(gemeente=(gemeente,), interventie=g.filters.interventie, periode=g.filters.periode)
-        sub = gm.Context(Gegevens(g.bron, filters), ctx.opmaak, ctx.drempels, ctx.bronnen)
+        sub = gm.Context(Gegevens(g.bron, filters), ctx.opmaak, ctx.drempels)
         sub._teller = ctx._teller
         sub.gegevens._ruw.update(g._ruw)
         rij = "wijk"

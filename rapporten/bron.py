@@ -33,14 +33,16 @@ class Filters:
 
         return Filters(rij(gemeente), rij(interventie), _periode(periode) if periode else None)
 
-    def beschrijving(self) -> dict[str, str]:
+    def beschrijving(self, opmaak=None) -> dict[str, str]:
+        """The selection in words (dates in the report's language when ``opmaak`` is given)."""
+        datum = opmaak.datum if opmaak is not None else (lambda d: str(d.date()))
         uit = {}
         if self.gemeente:
             uit["gemeente"] = ", ".join(self.gemeente)
         if self.interventie:
             uit["interventie"] = ", ".join(self.interventie)
         if self.periode:
-            uit["periode"] = f"{self.periode[0].date()} t/m {self.periode[1].date()}"
+            uit["periode"] = f"{datum(self.periode[0])} t/m {datum(self.periode[1])}"
         return uit
 
 

@@ -110,6 +110,5 @@ SOORT = registreer(
             Onderdeel(N_("Verhalen"), _verhalen),
             Onderdeel(N_("Hoe gaan we om met jouw gegevens?"), _privacy),
         ),
-        parameters=lambda ctx: {"taalniveau": "B1"},
     )
 )

@@ -35,7 +35,6 @@ class Context:
     gegevens: Gegevens
     opmaak: Opmaak
     drempels: ot.Drempels = field(default_factory=ot.Drempels)
-    bronnen: dict[str, str] = field(default_factory=dict)
     gedeeld: dict[str, object] = field(default_factory=dict)  # made once, used by several sections
     _teller: int = 0
 
@@ -58,20 +57,14 @@ class Context:
             return str(kb.casussen[0].prijslijst.get("versie"))
         return self.gegevens.prijslijst_versie()
 
-    def herkomst(self, parameters: dict[str, str] | None = None) -> Herkomst:
+    def herkomst(self) -> Herkomst:
         g = self.gegevens
-        para = {
-            "drempel": str(self.drempels.drempel),
-            "min_noemer": str(self.drempels.min_noemer),
-            "taal": self.opmaak.taal,
-            **(parameters or {}),
-        }
         return Herkomst(
             vingerafdruk=g.vingerafdruk,
-            filters=g.filters.beschrijving(),
-            parameters=para,
+            drempel=self.drempels.drempel,
+            min_noemer=self.drempels.min_noemer,
+            filters=g.filters.beschrijving(self.opmaak),
             prijslijst_versie=self.prijslijst_versie(),
-            bronnen=dict(self.bronnen),
         )
 
 

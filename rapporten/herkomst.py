@@ -1,7 +1,8 @@
-"""Provenance: what data, filters and settings a report was made from.
+"""Provenance, shown as the report's colophon: what data, which selection, which settings.
 
-The fingerprint is :func:`impact.contract.vingerafdruk` over every table the report reads.
-Everything except ``gegenereerd`` is reproducible.
+The fingerprint is :func:`impact.contract.vingerafdruk` over every table the report reads, so
+two reports with the same fingerprint rest on the same data. Everything except ``gegenereerd``
+is reproducible. The colophon says it in words; no setting appears under its code name.
 """
 
 from __future__ import annotations
@@ -21,22 +22,36 @@ def bibliotheekversie() -> str:
 @dataclass
 class Herkomst:
     vingerafdruk: str
-    filters: dict[str, str] = field(default_factory=dict)
-    parameters: dict[str, str] = field(default_factory=dict)
+    drempel: int
+    min_noemer: int
+    filters: dict[str, str] = field(default_factory=dict)  # gemeente / interventie / periode -> in words
     prijslijst_versie: str | None = None
     bibliotheek_versie: str = field(default_factory=bibliotheekversie)
     gegenereerd: dt.date = field(default_factory=dt.date.today)
-    bronnen: dict[str, str] = field(default_factory=dict)  # section -> module used / missing
+
+    def selectie(self, opmaak) -> str:
+        t = opmaak.t
+        namen = {"gemeente": t("gemeente"), "interventie": t("interventie"), "periode": t("periode")}
+        delen = [f"{namen.get(k, k)} {v}" for k, v in self.filters.items()]
+        return "; ".join(delen) or t("alle gegevens, zonder selectie")
 
     def rijen(self, opmaak) -> list[tuple[str, str]]:
         t = opmaak.t
-        filters = ", ".join(f"{k} = {v}" for k, v in self.filters.items()) or t("geen (alle gegevens)")
-        parameters = ", ".join(f"{k} = {v}" for k, v in self.parameters.items()) or "–"
         return [
-            (t("Vingerafdruk van de gegevens (SHA-256)"), self.vingerafdruk),
-            (t("Filters"), filters),
-            (t("Parameters"), parameters),
-            (t("Versie prijslijst"), self.prijslijst_versie or t("geen prijslijst gebruikt")),
-            (t("Versie van de bibliotheek impact"), self.bibliotheek_versie),
-            (t("Gemaakt op"), opmaak.datum(self.gegenereerd)),
+            (t("Selectie"), self.selectie(opmaak)),
+            (
+                t("Bescherming van kleine aantallen"),
+                t(
+                    "aantallen onder {d} niet getoond; gemiddelden en percentages alleen over minstens "
+                    "{m} personen",
+                    d=self.drempel,
+                    m=self.min_noemer,
+                ),
+            ),
+            (t("Prijslijst voor kosten en baten"), self.prijslijst_versie or t("niet gebruikt")),
+            (t("Kenmerk van de gegevens (SHA-256)"), self.vingerafdruk),
+            (
+                t("Gemaakt met"),
+                t("impact {v}, op {d}", v=self.bibliotheek_versie, d=opmaak.datum(self.gegenereerd)),
+            ),
         ]

@@ -10,7 +10,7 @@ translated when the report is made.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapporten.gemeenschappelijk import Context
 from rapporten.model import Blok, Rapport, Sectie
@@ -46,7 +46,6 @@ class Rapportsoort:
     ondertitel: str
     onderdelen: tuple[Onderdeel, ...]
     kern: Callable[[Context], list[str]] | None = None  # the 'In het kort' lines
-    parameters: Callable[[Context], dict[str, str]] = field(default=lambda ctx: {})
 
     def nodig(self) -> tuple[str, ...]:
         """Every result this report needs, in the order its sections ask for them."""
@@ -61,7 +60,7 @@ class Rapportsoort:
             t(self.ondertitel),
             ctx.opmaak.taal,
             secties,
-            ctx.herkomst(self.parameters(ctx)),
+            ctx.herkomst(),
             self.kern(ctx) if self.kern else [],
         )
 
