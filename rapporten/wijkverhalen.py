@@ -15,7 +15,6 @@ from verhalen import wijkverhalen as wv
 from verhalen.publicatie import publiceerbaar
 
 NAAM = "wijkverhalen"
-MAX_WIJKEN = 24
 
 
 def _wijktabel(ctx: gm.Context, gemeente: str):
@@ -33,10 +32,10 @@ def _wijktabel(ctx: gm.Context, gemeente: str):
     )
 
 
-def _jaartabel(ctx: gm.Context, wijk: str, cijfers: pd.DataFrame) -> Tabel:
-    """The wijk's own figures per year (verhalen.wijkverhalen.wijkcijfers), protected."""
+def _jaartabel(ctx: gm.Context, gemeente: str, wijk: str, cijfers: pd.DataFrame) -> Tabel:
+    """The wijk's own figures per year, protected."""
     t = ctx.t
-    deel = cijfers[cijfers["wijk"] == wijk].dropna(subset=["n_clienten"])
+    deel = cijfers[(cijfers["gemeente"] == gemeente) & (cijfers["wijk"] == wijk)].dropna(subset=["n_clienten"])
     deel = deel[["jaar", "n_clienten", "gemiddelde_score"]].astype(float).reset_index(drop=True)
     waarden, masker = ot.per_groep(deel, "n_clienten", ["gemiddelde_score"], ctx.drempels)
     waarden["jaar"] = waarden["jaar"].astype(int).astype(str)
@@ -55,11 +54,11 @@ def _jaartabel(ctx: gm.Context, wijk: str, cijfers: pd.DataFrame) -> Tabel:
     )
 
 
-def _verhalen_per_jaar(ctx: gm.Context, resultaat, wijk: str, jaren: list[int]) -> list[Sectie]:
+def _verhalen_per_jaar(ctx: gm.Context, resultaat, gemeente: str, wijk: str, jaren: list[int]) -> list[Sectie]:
     t = ctx.t
     uit = []
     for jaar in jaren:
-        bundel = resultaat.bundel(wijk, jaar)
+        bundel = resultaat.bundel(gemeente, wijk, jaar)
         if bundel.empty:
             continue
         blok = gm.verhalen_van(ctx, bundel.drop(columns=["jaar"]).tail(2))
@@ -92,21 +91,19 @@ def _per_gemeente(ctx: gm.Context) -> list[Sectie]:
             )
         )
     paren = gm.eerste_en_laatste(ctx)
-    per_client = beschrijving.verschil_per_client(paren, ("wijk",))
-    wijken_met_verhaal = set(wijkverhalen["wijk"].dropna()) if not wijkverhalen.empty else set()
-    getoond = 0
+    per_client = beschrijving.verschil_per_client(paren, ("gemeente", "wijk"))
+    wijken_met_verhaal = (
+        set(zip(wijkverhalen["gemeente"], wijkverhalen["wijk"], strict=True)) if not wijkverhalen.empty else set()
+    )
     for gemeente in sorted(g.clienten["gemeente"].dropna().unique()):
         sectie = Sectie(gemeente, [_wijktabel(ctx, gemeente)])
         wijken = sorted(
             w
             for w in g.clienten.loc[g.clienten["gemeente"] == gemeente, "wijk"].dropna().unique()
-            if w in wijken_met_verhaal
+            if (gemeente, w) in wijken_met_verhaal
         )
         for wijk in wijken:
-            if getoond >= MAX_WIJKEN:
-                break
-            getoond += 1
-            deel = per_client[per_client["wijk"] == wijk]
+            deel = per_client[(per_client["gemeente"] == gemeente) & (per_client["wijk"] == wijk)]
             blokken = []
             if len(deel) >= ctx.drempels.min_noemer:
                 blokken.append(
@@ -135,9 +132,10 @@ def _per_gemeente(ctx: gm.Context) -> list[Sectie]:
                 )
             sub = Sectie(wijk, blokken)
             if resultaat is not None:
-                blokken.append(_jaartabel(ctx, wijk, cijfers))
-                jaren = sorted({int(j) for j in resultaat.verhalen.loc[resultaat.verhalen["wijk"] == wijk, "jaar"]})
-                sub.subsecties += _verhalen_per_jaar(ctx, resultaat, wijk, jaren[-3:][::-1])
+                blokken.append(_jaartabel(ctx, gemeente, wijk, cijfers))
+                v = resultaat.verhalen
+                jaren = sorted({int(j) for j in v.loc[(v["gemeente"] == gemeente) & (v["wijk"] == wijk), "jaar"]})
+                sub.subsecties += _verhalen_per_jaar(ctx, resultaat, gemeente, wijk, jaren[-3:][::-1])
             else:
                 blokken.append(
                     gm.verhalen_blok(ctx, ("wijkverhaal", "msc_verhaal"), aantal=2, gemeente=gemeente, wijk=wijk)

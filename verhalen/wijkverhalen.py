@@ -36,15 +36,16 @@ def wijkcijfers(
         gemiddelde_score=("score", "mean")).reset_index()
     if rci is not None and clienten is not None and len(rci):
         category = "categorie" if "categorie" in rci.columns else "rci_categorie"
-        merged = rci.merge(clienten[["client_id", "wijk"]], on="client_id")
+        merged = rci.merge(clienten[["client_id", "gemeente", "wijk"]], on="client_id")
         text = merged[category].astype(str).str.casefold()
-        merged = merged.assign(verbeterd=text.str.contains("verbeter"),
+        # 'hersteld' is reliably improved and past the cut-off: improved too
+        merged = merged.assign(verbeterd=text.str.contains("verbeter") | text.str.contains("hersteld"),
                                verslechterd=text.str.contains("verslechter"))
-        share = merged.groupby("wijk").agg(
+        share = merged.groupby(["gemeente", "wijk"]).agg(
             pct_betrouwbaar_verbeterd=("verbeterd", lambda s: 100 * s.mean()),
             pct_betrouwbaar_verslechterd=("verslechterd", lambda s: 100 * s.mean()),
         ).reset_index()
-        out = out.merge(share, on="wijk", how="left")
+        out = out.merge(share, on=["gemeente", "wijk"], how="left")
     return out
 
 
@@ -56,9 +57,10 @@ class WijkverhalenResultaat:
     def summary(self) -> pd.DataFrame:
         return self.tabel.copy()
 
-    def bundel(self, wijk: str, jaar: int) -> pd.DataFrame:
-        """The stories of one wijk and year, oldest first."""
-        rows = self.verhalen[(self.verhalen["wijk"] == wijk) & (self.verhalen["jaar"] == jaar)]
+    def bundel(self, gemeente: str, wijk: str, jaar: int) -> pd.DataFrame:
+        """The stories of one wijk (a wijk is always gemeente + wijk) and year, oldest first."""
+        v = self.verhalen
+        rows = v[(v["gemeente"] == gemeente) & (v["wijk"] == wijk) & (v["jaar"] == jaar)]
         return rows.sort_values("datum").reset_index(drop=True)
 
     def to_dict(self) -> dict:

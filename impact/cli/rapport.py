@@ -34,7 +34,7 @@ def rapport(
 ) -> None:
     """Maak één rapport uit de database."""
     import rapporten
-    from impact import store
+    from impact.cli.options import open_database
     from impact.opmaak import Opmaak
     from rapporten.bron import Filters
     from rapporten.onthulling import Drempels
@@ -42,7 +42,7 @@ def rapport(
     Opmaak(taal)  # refuses an unknown language before any work
     rapporten.rapportsoort(soort)
     filters = Filters.maak(gemeente, interventie, periode)
-    engine = store.connect(db)
+    engine = open_database(db)
     if uit.suffix.lower() != ".html":
         uit = uit.with_suffix(".html")
     paden = rapporten.bouw(

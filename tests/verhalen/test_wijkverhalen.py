@@ -41,7 +41,7 @@ def test_grouped_by_wijk_and_year_with_figures():
     assert t.loc[("Boshoven", 2025), "verhaal_ids"] == [2, 3]
     assert t.loc[("Boshoven", 2024), "gemiddelde_score"] == pytest.approx(2.0)
     assert t.loc[("Centrum", 2025), "n_verhalen"] == 1
-    assert res.bundel("Boshoven", 2025)["verhaal_id"].tolist() == [2, 3]
+    assert res.bundel("Weert", "Boshoven", 2025)["verhaal_id"].tolist() == [2, 3]
     assert res.plot().data
 
 
@@ -55,10 +55,23 @@ def test_publication_excludes_internal_and_keeps_silent_wijk_years():
 
 def test_rci_share_per_wijk():
     verhalen, analyse = data()
-    clienten = pd.DataFrame({"client_id": [1, 2, 3], "wijk": ["Boshoven", "Boshoven", "Centrum"]})
+    clienten = pd.DataFrame({"client_id": [1, 2, 3], "gemeente": ["Weert", "Weert", "Roermond"],
+                             "wijk": ["Boshoven", "Boshoven", "Centrum"]})
     rci = pd.DataFrame({"client_id": [1, 2, 3], "domein": "financien",
-                        "categorie": ["betrouwbaar verbeterd", "geen betrouwbare verandering",
-                                      "betrouwbaar verslechterd"]})
+                        "categorie": ["hersteld", "onveranderd", "verslechterd"]})
     c = wijkcijfers(analyse, rci=rci, clienten=clienten).set_index(["wijk", "jaar"])
     assert c.loc[("Boshoven", 2025), "pct_betrouwbaar_verbeterd"] == pytest.approx(50)
     assert c.loc[("Centrum", 2025), "pct_betrouwbaar_verslechterd"] == pytest.approx(100)
+
+
+def test_a_wijk_is_gemeente_and_wijk():
+    """Two gemeenten with a wijk of the same name never share stories or figures."""
+    verhalen, analyse = data()
+    verhalen.loc[4, ["gemeente", "wijk"]] = ["Roermond", "Boshoven"]
+    analyse.loc[3, ["gemeente", "wijk"]] = ["Roermond", "Boshoven"]
+    res = wijkverhalen(verhalen, wijkcijfers(analyse), gebruik="intern")
+    t = res.summary().set_index(["gemeente", "wijk", "jaar"])
+    assert t.loc[("Weert", "Boshoven", 2025), "n_clienten"] == 2
+    assert t.loc[("Roermond", "Boshoven", 2025), "n_clienten"] == 1
+    assert res.bundel("Roermond", "Boshoven", 2025)["verhaal_id"].tolist() == [5]
+    assert res.bundel("Weert", "Boshoven", 2025)["verhaal_id"].tolist() == [2, 3]
