@@ -10,6 +10,7 @@ import pandas as pd
 
 from impact.opmaak import N_
 from modellen import beschrijving
+from rapporten import bevindingen
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
@@ -162,14 +163,7 @@ def _kosten_baten(ctx: gm.Context) -> list:
 
 
 def _kern(ctx: gm.Context) -> list[str]:
-    g = ctx.gegevens
-    return [
-        ctx.t(
-            "{n} cliënten, {g} gemeenten.",
-            n=ctx.opmaak.getal(g.clienten.shape[0]),
-            g=g.clienten["gemeente"].nunique(),
-        )
-    ]
+    return bevindingen.alle(ctx, bevindingen.bereik, bevindingen.vergelijking, bevindingen.kosten_baten)
 
 
 # ---------------------------------------------------------------------------------------------

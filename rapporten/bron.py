@@ -168,9 +168,26 @@ class Gegevens:
     def prijslijst(self) -> pd.DataFrame:
         return self._lees("prijslijst")
 
-    @property
+    @functools.cached_property
     def casussen(self) -> pd.DataFrame:
-        return self._lees("casussen")
+        """Effectencalculator cases within the filters: the case's client among the filtered
+        clients, its intervention among the chosen ones, its reference date in the period."""
+        df = self._lees("casussen")
+        if df.empty or "inhoud" not in df.columns:
+            return df
+        inhoud = df["inhoud"]
+        client = df["client_id"] if "client_id" in df.columns else inhoud.map(lambda d: d.get("client_id"))
+        interventie = inhoud.map(lambda d: d.get("interventie"))
+        houden = pd.Series(True, index=df.index)
+        if self.filters.gemeente:
+            houden &= client.isin(self.clienten["client_id"])
+        if self.filters.interventie:
+            houden &= interventie.isin(self.filters.interventie)
+        if self.filters.periode:
+            begin, eind = self.filters.periode
+            peildatum = pd.to_datetime(inhoud.map(lambda d: d.get("peildatum")), errors="coerce")
+            houden &= (peildatum >= begin) & (peildatum <= eind)
+        return df[houden.to_numpy()].reset_index(drop=True)
 
     def _in_periode(self, df: pd.DataFrame) -> pd.DataFrame:
         if not self.filters.periode or df.empty or "datum" not in df.columns:

@@ -10,22 +10,24 @@ from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Melding, Sectie, Tabel, Verhaal, Verhalen
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
-from verhalen.publicatie import pseudonimiseer
 
 NAAM = "casus"
 MAX_CASUSSEN = 3
 
 
-def _casus_sectie(ctx: gm.Context, resultaat) -> Sectie:
+def _casus_sectie(ctx: gm.Context, resultaat, nummer: int) -> Sectie:
     t = ctx.t
     casus = resultaat.casus
-    tekst = getattr(casus, "verhaal", None) or ""
-    # a case description is written for publication; its text is pseudonymised like a story
-    schoon = pseudonimiseer(
-        pd.DataFrame([{"verhaal_id": 0, "titel": str(casus.naam), "tekst": str(tekst), "client_id": pd.NA}]),
-        ctx.gegevens.identiteiten,
-        gm.publieke_plaatsen(ctx),
+    tekst = casus.verhaal or ""
+    # a case description is written for publication; its text is pseudonymised like a story,
+    # and its title names the intervention, not the case file (which carries the pseudonym)
+    client = casus.client_id if casus.client_id is not None else pd.NA
+    schoon = gm.voor_publicatie(
+        ctx,
+        pd.DataFrame([{"verhaal_id": 0, "titel": "", "tekst": str(tekst), "client_id": client}]),
+        consent=False,
     ).iloc[0]
+    titel = t("Casus {n}: {i}", n=nummer, i=casus.interventie) if casus.interventie else t("Casus {n}", n=nummer)
     blokken: list = []
     if str(tekst).strip():
         blokken.append(
@@ -94,13 +96,13 @@ def _casus_sectie(ctx: gm.Context, resultaat) -> Sectie:
             ),
         )
     )
-    return Sectie(str(schoon["titel"]), blokken)
+    return Sectie(titel, blokken)
 
 
 def _casussen(ctx: gm.Context) -> list[Sectie]:
     t = ctx.t
     _, resultaten, melding = gm.kosten_baten(ctx)
-    secties = [_casus_sectie(ctx, r) for r in resultaten[:MAX_CASUSSEN]]
+    secties = [_casus_sectie(ctx, r, i) for i, r in enumerate(resultaten[:MAX_CASUSSEN], start=1)]
     if melding is not None:
         secties.insert(0, Sectie(t("Let op"), [melding]))
     if len(resultaten) > MAX_CASUSSEN:

@@ -25,7 +25,7 @@ from rapporten.model import Melding, Naast, Sectie, Tabel, Tekst, Verhalen, Vrag
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.codeboek import zrm_codeboek
 from verhalen.joint_display import JointDisplay, standaard_richting
-from verhalen.publicatie import kies_voor_publicatie, pseudonimiseer, publiceerbaar
+from verhalen.publicatie import kies_voor_publicatie
 from verhalen.suggesties import Suggesteerder
 
 NAAM = "dialoog"
@@ -180,7 +180,7 @@ def _citaten(ctx: gm.Context, cellen: pd.DataFrame, verhalen: pd.DataFrame) -> d
     bron = verhalen.set_index("verhaal_id")
     rijen = bron.loc[met["citaat_verhaal_id"].tolist()].reset_index()
     rijen["tekst"] = met["citaat"].to_numpy()
-    getoond = pseudonimiseer(publiceerbaar(rijen), ctx.gegevens.identiteiten, gm.publieke_plaatsen(ctx))
+    getoond = gm.voor_publicatie(ctx, rijen)
     tekst = dict(zip(getoond["verhaal_id"], getoond["tekst"], strict=True))
     return {g: tekst.get(v) for g, v in zip(met["groep"], met["citaat_verhaal_id"], strict=True)}
 

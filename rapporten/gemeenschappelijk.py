@@ -257,7 +257,7 @@ def verhalen_van(ctx: Context, gekozen: pd.DataFrame) -> Verhalen:
     t = ctx.t
     if gekozen.empty:
         return Verhalen([], t("Er zijn (nog) geen passende verhalen met toestemming om te publiceren."))
-    getoond = pseudonimiseer(publiceerbaar(gekozen), ctx.gegevens.identiteiten, publieke_plaatsen(ctx))
+    getoond = voor_publicatie(ctx, gekozen)
     verhalen = [Verhaal(str(r.titel), str(r.tekst), _onderschrift(ctx, r)) for r in getoond.itertuples()]
     return Verhalen(verhalen, t(PSEUDONIMISERING))
 
@@ -267,6 +267,20 @@ PSEUDONIMISERING = N_(
     "en datums zijn vervangen; ook persoonsgegevens van andere cliënten die in een verhaal "
     "genoemd worden."
 )
+
+
+def voor_publicatie(ctx: Context, verhalen: pd.DataFrame, consent: bool = True) -> pd.DataFrame:
+    """What a report may show of these stories: within consent, pseudonymised, and without
+    client pseudonyms. ``consent=False`` only for texts written for publication (a case)."""
+    kies = publiceerbaar if consent else (lambda v: v)
+    return pseudonimiseer(
+        kies(verhalen), ctx.gegevens.identiteiten, publieke_plaatsen(ctx), pseudoniemen(ctx)
+    )
+
+
+def pseudoniemen(ctx: Context) -> tuple[str, ...]:
+    c = ctx.gegevens.ruw("clienten")
+    return tuple(c["pseudoniem"].dropna().astype(str)) if "pseudoniem" in c.columns else ()
 
 
 def publieke_plaatsen(ctx: Context) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ The first report ``impact demo --uit MAP`` writes.
 from __future__ import annotations
 
 from impact.opmaak import N_
+from rapporten import bevindingen
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Naast, Tekst
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
@@ -91,16 +92,7 @@ def _over(ctx: gm.Context) -> list:
 
 
 def _kern(ctx: gm.Context) -> list[str]:
-    t = ctx.t
-    g = ctx.gegevens
-    return [
-        t(
-            "{n} cliënten in {g} gemeenten, {m} ZRM- en andere metingen.",
-            n=ctx.opmaak.getal(g.clienten["client_id"].nunique()),
-            g=g.clienten["gemeente"].nunique(),
-            m=ctx.opmaak.getal(len(g.metingen)),
-        ),
-    ]
+    return bevindingen.alle(ctx, bevindingen.bereik, bevindingen.verandering, bevindingen.uitval)
 
 
 SOORT = registreer(

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.opmaak import N_
+from rapporten import bevindingen
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
@@ -107,14 +108,7 @@ def _methode(ctx: gm.Context) -> list:
 
 
 def _kern(ctx: gm.Context) -> list[str]:
-    g = ctx.gegevens
-    return [
-        ctx.t(
-            "{n} cliënten, {m} metingen.",
-            n=ctx.opmaak.getal(len(g.clienten)),
-            m=ctx.opmaak.getal(len(g.metingen)),
-        )
-    ]
+    return bevindingen.alle(ctx, bevindingen.bereik, bevindingen.verandering, bevindingen.vergelijking, bevindingen.uitval, bevindingen.kosten_baten)
 
 
 def groei_sectie(ctx: gm.Context) -> list:

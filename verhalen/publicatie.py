@@ -59,14 +59,33 @@ class _AndereClienten:
         return rijen.assign(soort=rijen["soort"].where(~rijen["soort"].isin(_NAAM_SOORTEN), "naaste"))
 
 
+def _zonder_pseudoniemen(tekst: str, patroon: re.Pattern | None) -> str:
+    """A client's pseudonym (C000123) says nothing to a reader and ties a story to a record:
+    in a publication it becomes 'de cliënt' ('De cliënt' at the start of a sentence)."""
+    if patroon is None:
+        return tekst
+
+    def vervang(m: re.Match) -> str:
+        voor = tekst[: m.start()].rstrip()
+        return "De cliënt" if not voor or voor[-1] in ".!?:\n" else "de cliënt"
+
+    return patroon.sub(vervang, tekst)
+
+
 def pseudonimiseer(
-    verhalen: pd.DataFrame, identiteiten: pd.DataFrame, publieke_plaatsen: tuple[str, ...] = ()
+    verhalen: pd.DataFrame,
+    identiteiten: pd.DataFrame,
+    publieke_plaatsen: tuple[str, ...] = (),
+    pseudoniemen: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """``titel`` and ``tekst`` of the given stories pseudonymised (dates to their month),
-    consistently per client; the stories are not filtered here."""
+    consistently per client; client pseudonyms (``pseudoniemen``) become 'de cliënt'. The
+    stories are not filtered here."""
     uit = verhalen.copy()
     if uit.empty:
         return uit
+    codes = sorted({str(p) for p in pseudoniemen if str(p).strip()}, key=len, reverse=True)
+    codepatroon = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, codes)) + r")(?!\w)") if codes else None
     leeg = pd.DataFrame(columns=["client_id", "soort", "waarde"])
     identiteiten = identiteiten if not identiteiten.empty else leeg
     pseudonymizer = Pseudonymizer(dates="maand", public_places=publieke_plaatsen)
@@ -79,16 +98,10 @@ def pseudonimiseer(
             tekst = "" if pd.isna(rij[kolom]) else str(rij[kolom])
             eigen = identiteiten[identiteiten["client_id"] == client] if client is not None else leeg
             bekend = pd.concat([eigen, anderen.in_tekst(tekst, client)], ignore_index=True)
-            teksten.append(pseudonymizer.pseudonymize(tekst, bekend[["soort", "waarde"]], client).text)
+            tekst = pseudonymizer.pseudonymize(tekst, bekend[["soort", "waarde"]], client).text
+            teksten.append(_zonder_pseudoniemen(tekst, codepatroon))
         uit[kolom] = teksten
     return uit.reset_index(drop=True)
-
-
-def voor_publicatie(
-    verhalen: pd.DataFrame, identiteiten: pd.DataFrame, publieke_plaatsen: tuple[str, ...] = ()
-) -> pd.DataFrame:
-    """Consent first, then pseudonymisation: what a report may show of these stories."""
-    return pseudonimiseer(publiceerbaar(verhalen), identiteiten, publieke_plaatsen)
 
 
 _ONTHOUDEN = " Citaten zijn weggelaten: de verhalen zijn niet als gepseudonimiseerd gemarkeerd."
