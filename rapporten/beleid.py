@@ -95,6 +95,7 @@ def _per_gemeente(ctx: gm.Context, gemeente: str | None) -> list:
                 t("gemiddelde ZRM-score"),
                 t("maanden na start"),
                 (1, 5),
+                gm.vaste_kleuren(sub),
             ),
             groep,
         )

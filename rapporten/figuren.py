@@ -18,6 +18,19 @@ from rapporten.tabel import Tabel
 # Okabe & Ito (2008), "Color Universal Design"; black last, yellow late (weak on white).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
 STREEPJES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
+# Fixed colours for the study groups, the same in every report and every chart: the
+# intervention group blue, the comparison group orange, clients without a traject grey.
+INTERVENTIEGROEP, VERGELIJKINGSGROEP, ZONDER_TRAJECT = OKABE_ITO[0], OKABE_ITO[1], "#8C8C8C"
+_OVERIG = [k for k in OKABE_ITO if k not in (INTERVENTIEGROEP, VERGELIJKINGSGROEP, "#000000")]
+
+
+def kleuren(namen: list[str], vast: dict[str, str] | None = None) -> list[str]:
+    """A colour per series: the fixed colour of a study group, else the next free palette colour."""
+    vast = vast or {}
+    if not any(n in vast for n in namen):
+        return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(namen))]
+    vrij = iter(_OVERIG * (len(namen) // len(_OVERIG) + 1))
+    return [vast[n] if n in vast else next(vrij) for n in namen]
 MARKERS = ["circle", "square", "diamond", "triangle-up", "x", "star"]
 
 
@@ -46,15 +59,23 @@ def opmaak_figuur(fig: go.Figure, hoogte: int = 380) -> go.Figure:
     return fig
 
 
-def staaf(tabel: Tabel, x: str, reeksen: list[str], as_titel: str = "", gestapeld: bool = False) -> go.Figure:
+def staaf(
+    tabel: Tabel,
+    x: str,
+    reeksen: list[str],
+    as_titel: str = "",
+    gestapeld: bool = False,
+    vast: dict[str, str] | None = None,
+) -> go.Figure:
     fig = go.Figure()
     labels = [str(v) for v in tabel.waarden[x]]
+    kleur = kleuren([str(k) for k in reeksen], vast)
     for i, kolom in enumerate(reeksen):
         fig.add_bar(
             name=str(kolom),
             x=labels,
             y=tabel.numeriek(kolom),
-            marker_color=OKABE_ITO[i % len(OKABE_ITO)],
+            marker_color=kleur[i],
             marker_pattern_shape=["", "/", ".", "x", "-", "+"][i % 6] if len(reeksen) > 1 else "",
         )
     fig.update_layout(barmode="stack" if gestapeld else "group", yaxis_title=as_titel)
@@ -69,10 +90,12 @@ def lijnen(
     as_titel: str = "",
     x_titel: str = "",
     y_bereik: tuple[float, float] | None = None,
+    vast: dict[str, str] | None = None,
 ) -> go.Figure:
     fig = go.Figure()
     groepen = [None] if groep is None else list(dict.fromkeys(tabel.waarden[groep]))
     waarden = tabel.numeriek(y)
+    kleur = kleuren([str(g) for g in groepen], vast)
     for i, naam in enumerate(groepen):
         rijen = [r for r in tabel.waarden.index if groep is None or tabel.waarden.at[r, groep] == naam]
         fig.add_scatter(
@@ -80,7 +103,7 @@ def lijnen(
             mode="lines+markers",
             x=[tabel.waarden.at[r, x] for r in rijen],
             y=[waarden[r] for r in rijen],
-            line=dict(color=OKABE_ITO[i % len(OKABE_ITO)], dash=STREEPJES[i % len(STREEPJES)]),
+            line=dict(color=kleur[i], dash=STREEPJES[i % len(STREEPJES)]),
             marker=dict(symbol=MARKERS[i % len(MARKERS)], size=7),
             connectgaps=False,
         )

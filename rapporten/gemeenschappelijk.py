@@ -81,6 +81,15 @@ def groep_label(ctx: Context, groep: object) -> str:
     return labels.get(str(groep), str(groep))
 
 
+def vaste_kleuren(ctx: Context) -> dict[str, str]:
+    """The study groups' fixed chart colours, keyed by the labels the reader sees."""
+    return {
+        groep_label(ctx, "interventie"): fg.INTERVENTIEGROEP,
+        groep_label(ctx, "vergelijking"): fg.VERGELIJKINGSGROEP,
+        ctx.t(GEEN_TRAJECT): fg.ZONDER_TRAJECT,
+    }
+
+
 def zrm_namen() -> dict[str, str]:
     return {d.code: d.naam for d in builtin()["ZRM"].domeinen}
 
@@ -116,7 +125,7 @@ def bereik_figuur(ctx: Context, tabel: Tabel, rij: str = "gemeente") -> fg.Figuu
         tabel.drempels,
     )
     reeksen = [k for k in deel.waarden.columns[1:] if k != totaal]
-    fig = fg.staaf(deel, kolom_rij, reeksen, as_titel=t("aantal cliënten"), gestapeld=True)
+    fig = fg.staaf(deel, kolom_rij, reeksen, as_titel=t("aantal cliënten"), gestapeld=True, vast=vaste_kleuren(ctx))
     grootste = tabel.waarden[zonder_totaal].set_index(kolom_rij)[totaal].dropna()
     zin = t("Cliënten per {r}, gestapeld naar interventie.", r=t(rij))
     if not grootste.empty:
@@ -175,33 +184,28 @@ def verloop_figuur(ctx: Context, tabel: Tabel, titel: str, groep_kop: str) -> fg
 
 
 def _verloop_zin(ctx: Context, tabel: Tabel, groep_kop: str) -> str:
+    """The figure's sentence: the change per domain from start to last measurement, the same
+    (protected) numbers as the change table in every other report."""
     t = ctx.t
-    cols = tabel.waarden.columns
-    df = tabel.waarden.copy()
-    df["_m"] = tabel.masker[cols[3]].to_numpy()
-    df = df[df["_m"] == ot.ZICHTBAAR]
-    veranderingen = []
-    for naam, deel in df.groupby(groep_kop, sort=False):
-        deel = deel.sort_values(cols[1])
-        if len(deel) >= 2:
-            veranderingen.append(
-                (naam, deel[cols[3]].iloc[-1] - deel[cols[3]].iloc[0], deel[cols[1]].iloc[-1])
-            )
-    if not veranderingen:
-        return t("Te weinig cliënten per meetmoment om een verloop te tonen.")
-    veranderingen.sort(key=lambda v: v[1], reverse=True)
-    beste, slechtste = veranderingen[0], veranderingen[-1]
-    zin = t(
-        "Gemiddelde score per meetmoment; alleen punten met minstens {m} cliënten. "
-        "De grootste stijging: {a} ({v} punt tot maand {mnd}).",
-        m=ctx.drempels.min_noemer,
-        a=beste[0],
-        v=ctx.opmaak.getal(beste[1], 2),
-        mnd=beste[2],
-    )
-    if len(veranderingen) > 1:
+    getoond = set(tabel.waarden[groep_kop])
+    verandering = verandering_tabel(ctx, "domein")
+    k = verandering.waarden.columns
+    zichtbaar = [
+        (verandering.waarden.at[i, k[0]], verandering.waarden.at[i, k[4]])
+        for i in verandering.waarden.index
+        if verandering.waarden.at[i, k[0]] in getoond and verandering.masker.at[i, k[4]] == ot.ZICHTBAAR
+    ]
+    zin = t("Gemiddelde score per meetmoment; alleen punten met minstens {m} cliënten.", m=ctx.drempels.min_noemer)
+    if zichtbaar:
+        zichtbaar.sort(key=lambda v: v[1], reverse=True)
+        (a, v), (b, w) = zichtbaar[0], zichtbaar[-1]
         zin += " " + t(
-            "De kleinste verandering: {a} ({v} punt).", a=slechtste[0], v=ctx.opmaak.getal(slechtste[1], 2)
+            "Van de startmeting tot de laatste meting gingen cliënten het meest vooruit op {a} "
+            "({v} punt) en het minst op {b} ({w} punt).",
+            a=a,
+            v=ctx.opmaak.getal(v, 2),
+            b=b,
+            w=ctx.opmaak.getal(w, 2),
         )
     zin += " " + t("Dit zijn gemiddelden van wie er op dat moment gemeten is; uitval kan het beeld kleuren.")
     return zin

@@ -295,13 +295,23 @@ def verloop_model_tabel(ctx: gm.Context, domein: str, res, n: dict[str, int], mo
 
 
 def lijnen_met_interval(
-    tabel: Tabel, x: str, y: str, laag: str, hoog: str, groep: str, as_titel: str, x_titel: str
+    tabel: Tabel,
+    x: str,
+    y: str,
+    laag: str,
+    hoog: str,
+    groep: str,
+    as_titel: str,
+    x_titel: str,
+    vast: dict[str, str] | None = None,
 ) -> go.Figure:
     """Lines per group with 95% error bars, drawn only from the protected table."""
     fig = go.Figure()
     w = tabel.waarden
     yv, lv, hv = tabel.numeriek(y), tabel.numeriek(laag), tabel.numeriek(hoog)
-    for i, naam in enumerate(dict.fromkeys(w[groep])):
+    namen = list(dict.fromkeys(w[groep]))
+    kleur = fg.kleuren([str(n) for n in namen], vast)
+    for i, naam in enumerate(namen):
         rijen = [r for r in w.index if w.at[r, groep] == naam]
         ys = [yv[r] for r in rijen]
         fig.add_scatter(
@@ -314,9 +324,9 @@ def lijnen_met_interval(
                 symmetric=False,
                 array=[None if yv[r] is None or hv[r] is None else hv[r] - yv[r] for r in rijen],
                 arrayminus=[None if yv[r] is None or lv[r] is None else yv[r] - lv[r] for r in rijen],
-                color=fg.OKABE_ITO[i % len(fg.OKABE_ITO)],
+                color=kleur[i],
             ),
-            line=dict(color=fg.OKABE_ITO[i % len(fg.OKABE_ITO)], dash=fg.STREEPJES[i % len(fg.STREEPJES)]),
+            line=dict(color=kleur[i], dash=fg.STREEPJES[i % len(fg.STREEPJES)]),
             marker=dict(symbol=fg.MARKERS[i % len(fg.MARKERS)], size=7),
             connectgaps=False,
         )
@@ -331,7 +341,15 @@ def verloop_model_figuur(
     tabel = verloop_model_tabel(ctx, domein, res, n, momenten)
     k = tabel.waarden.columns
     fig = lijnen_met_interval(
-        tabel, k[1], k[3], k[4], k[5], k[0], t("voorspelde ZRM-score (1–5)"), t("maanden na start")
+        tabel,
+        k[1],
+        k[3],
+        k[4],
+        k[5],
+        k[0],
+        t("voorspelde ZRM-score (1–5)"),
+        t("maanden na start"),
+        gm.vaste_kleuren(ctx),
     )
     fig.update_yaxes(range=[1, 5])
     fig.update_xaxes(dtick=6)
