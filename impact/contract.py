@@ -44,6 +44,16 @@ TOESTEMMING_LABELS = {
 VERHAAL_SOORTEN = ("casusnotitie", "clientverhaal", "wijkverhaal", "msc_verhaal", "casusbeschrijving")
 AUTEUR_ROLLEN = ("professional", "client", "naaste", "student", "burger")
 ERKENNING = ("erkend", "goed onderbouwd", "goed beschreven")
+# Who pays or who benefits (actor), in every price list, case and cost-benefit result.
+FINANCIERS = (
+    "gemeente",
+    "zorgverzekeraar",
+    "Rijk",
+    "politie/justitie",
+    "woningcorporatie",
+    "werkgever",
+    "burger",
+)
 IDENTITEIT_SOORTEN = (
     "voornaam",
     "achternaam",

@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 
 from impact.errors import UserInputError
 from impact.instruments import Instrument, builtin
+from impact.opmaak import Opmaak
 from modellen._groei_invoer import check_columns, numeric
 from modellen.basis import Estimator, Resultaat
 from modellen.verandering import change_per_client
@@ -159,7 +160,7 @@ class BetrouwbareVerandering(Estimator):
         else:
             value = ASSUMED_RELIABILITY
             source = (
-                f"aangenomen: {ASSUMED_RELIABILITY:.2f}, want er is geen gepubliceerde betrouwbaarheid "
+                f"aangenomen: {Opmaak('nl').getal(ASSUMED_RELIABILITY, 2)}, want er is geen gepubliceerde betrouwbaarheid "
                 f"{'voor ' + info.naam if info else 'opgegeven'}; gangbare ondergrens voor "
                 "betrouwbaarheid, geef zelf een waarde op met betrouwbaarheid="
             )

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 from scipy import stats
 
 from impact.errors import Problem, UserInputError
+from impact.io.parsing import dates_or_refuse
 from impact.opmaak import Opmaak
 from modellen._groei_invoer import check_columns, numeric
 from modellen.basis import Estimator, Resultaat
@@ -150,13 +151,8 @@ class Duurzaamheid(Estimator):
         )
         check_columns(df, cols, numeric=[self.uitkomst], bron=bron)
         data = numeric(df[cols], [self.uitkomst])
-        try:
-            data[self.tijd] = pd.to_datetime(data[self.tijd])
-            data[self.uitstroom] = pd.to_datetime(data[self.uitstroom])
-        except (ValueError, TypeError):
-            raise UserInputError(
-                Problem(bron, None, f"{self.tijd}/{self.uitstroom}", "verwacht datums (jjjj-mm-dd)")
-            ) from None
+        data[self.tijd] = dates_or_refuse(data[self.tijd], bron, self.tijd)
+        data[self.uitstroom] = dates_or_refuse(data[self.uitstroom], bron, self.uitstroom)
         keys = [self.groep] + ([self.domein] if self.domein else [])
         data = data.dropna(subset=[self.uitkomst, self.tijd]).sort_values([*keys, self.tijd])
         data["winst"] = data[self.uitkomst] - data.groupby(keys)[self.uitkomst].transform("first")

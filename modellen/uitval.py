@@ -17,6 +17,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 from scipy import stats
 
+from impact.opmaak import Opmaak
 from modellen._groei_invoer import check_columns, numeric
 from modellen.basis import Estimator, Resultaat
 from modellen.verandering import months_since_first
@@ -102,7 +103,8 @@ class Uitval(Estimator):
                     "toets": "Welch t",
                     "statistiek": float(t.statistic),
                     "p": float(t.pvalue),
-                    "detail": f"gemiddeld {a.mean():.2f} (vervolg) vs {b.mean():.2f} (uitgevallen)",
+                    "detail": f"gemiddeld {Opmaak('nl').getal(a.mean(), 2)} (vervolg) vs "
+                    f"{Opmaak('nl').getal(b.mean(), 2)} (uitgevallen)",
                 }
             )
         for col in kenmerken:
@@ -122,7 +124,7 @@ class Uitval(Estimator):
         warning = None
         if share > DREMPEL_GROOT:
             warning = (
-                f"Grote uitval: {100 * share:.0f}% van de clienten heeft geen vervolgmeting na "
+                f"Grote uitval: {Opmaak('nl').procent(share)} van de clienten heeft geen vervolgmeting na "
                 f"{self.min_maanden:g} maanden. Groeimodellen (alle metingen) blijven geldig als de "
                 "uitval samenhangt met wat gemeten is (MAR); verandering alleen onder wie bleef "
                 "(completers) kan vertekend zijn."

@@ -18,6 +18,8 @@ import pandas as pd
 from scipy import optimize, stats
 
 from impact.contract import maanden_tussen
+from impact.io.parsing import dates_or_refuse
+from impact.opmaak import Opmaak
 from modellen._groei_invoer import check_columns, numeric
 from modellen.basis import Estimator, Resultaat
 
@@ -27,7 +29,7 @@ def months_since_first(df: pd.DataFrame, tijd: str, keys: list[str]) -> pd.Serie
     col = df[tijd]
     if pd.api.types.is_numeric_dtype(col):
         return col.astype(float) - df.groupby(keys)[tijd].transform("min").astype(float)
-    dates = pd.to_datetime(col)
+    dates = dates_or_refuse(col, "invoer", tijd)
     first = dates.groupby([df[k] for k in keys]).transform("min")
     return maanden_tussen(first, dates)
 
@@ -260,7 +262,7 @@ class VeranderingAnalyse(Estimator):
         warning = None
         if no_follow_up > 0.2:
             warning = (
-                f"{100 * no_follow_up:.0f}% heeft geen vervolgmeting; deze verandering gaat alleen "
+                f"{Opmaak('nl').procent(no_follow_up)} heeft geen vervolgmeting; deze verandering gaat alleen "
                 "over wie bleef en kan vertekend zijn. Een groeimodel (alle metingen) blijft geldig "
                 "onder MAR; zie modellen.uitval."
             )

@@ -19,6 +19,8 @@ import pandas as pd
 import yaml
 
 from impact.errors import Problem, UserInputError
+from impact.io.parsing import DATE_EXPECTED, parse_date
+from impact.io.yaml_bestand import parse_yaml, read_yaml
 
 CODE_COLUMNS = ["code_id", "naam", "parent_id", "definitie", "voorbeeld", "kleur"]
 CODING_COLUMNS = ["codering_id", "verhaal_id", "code_id", "start", "eind", "codeur", "datum"]
@@ -264,22 +266,15 @@ class Codeboek:
 
     @classmethod
     def load(cls, path: str | Path) -> Codeboek:
-        path = Path(path)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            raise UserInputError(
-                Problem(path.name, mark.line + 1 if mark else None, None, "geldige YAML",
-                        str(error).splitlines()[0])
-            ) from None
-        return cls.from_dict(data, bron=path.name)
+        """Read a codebook YAML file with the one safe YAML reader (``impact.io``)."""
+        gelezen = read_yaml(path)
+        return cls.from_dict(gelezen.document, bron=Path(path).name)
 
 
 def zrm_codeboek() -> Codeboek:
     """The starting codebook shipped with the package, mapped to the 13 ZRM domains."""
     text = resources.files("verhalen").joinpath("data/codeboek_zrm.yaml").read_text("utf-8")
-    return Codeboek.from_dict(yaml.safe_load(text), bron="codeboek_zrm.yaml")
+    return Codeboek.from_dict(parse_yaml(text, "codeboek_zrm.yaml").document, bron="codeboek_zrm.yaml")
 
 
 # -- codings --------------------------------------------------------------------------------
@@ -347,16 +342,16 @@ def controleer_coderingen(
         raise UserInputError(problems)
 
 
-def lees_coderingen_csv(
-    path: str | Path, verhalen: pd.DataFrame, codeboek: Codeboek
+def coderingen_uit_tabel(
+    frame: pd.DataFrame, verhalen: pd.DataFrame, codeboek: Codeboek, *, bestand: str = "coderingen"
 ) -> pd.DataFrame:
-    """Read manual codings from CSV (verhaal_id, code — id or name —, start, eind, codeur,
-    datum), check them all, and return a ``coderingen`` table with code ids."""
-    path = Path(path)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    """Manual codings from a table as read by ``impact.io.tabular.read_table`` (verhaal_id,
+    code — id or name —, start, eind, codeur, datum; every cell text): check them all and
+    return a ``coderingen`` table with code ids."""
+    frame = frame.astype(str).reset_index(drop=True)
     if "code" in frame.columns and "code_id" not in frame.columns:
         frame = frame.rename(columns={"code": "code_id"})
-    problems = [Problem(path.name, 1, c, "kolom aanwezig")
+    problems = [Problem(bestand, 1, c, "kolom aanwezig")
                 for c in ("verhaal_id", "code_id", "start", "eind", "codeur")
                 if c not in frame.columns]
     if problems:
@@ -367,10 +362,19 @@ def lees_coderingen_csv(
     frame["code_id"] = [
         codeboek.find(v).code_id if codeboek.find(v) else v for v in frame["code_id"]
     ]
-    controleer_coderingen(frame, verhalen, codeboek, bron=path.name)
+    controleer_coderingen(frame, verhalen, codeboek, bron=bestand)
     frame["start"] = frame["start"].astype(int)
     frame["eind"] = frame["eind"].astype(int)
-    frame["datum"] = pd.to_datetime(frame.get("datum", pd.NaT), errors="coerce")
+    if "datum" in frame:
+        datum, invalid = parse_date(frame["datum"])
+        if invalid.any():
+            raise UserInputError([
+                Problem(bestand, int(i) + 2, "datum", DATE_EXPECTED + " of leeg", frame.at[i, "datum"])
+                for i in frame.index[invalid.to_numpy()]
+            ])
+        frame["datum"] = datum
+    else:
+        frame["datum"] = pd.NaT
     frame["codering_id"] = range(1, len(frame) + 1)
     return frame[CODING_COLUMNS].reset_index(drop=True)
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from impact.errors import Problem, UserInputError
+from impact.io.parsing import parse_number
+from impact.opmaak import Opmaak
 
 NIVEAUS = {"nominaal": "nominal", "ordinaal": "ordinal", "interval": "interval",
            "ratio": "ratio"}
@@ -193,7 +194,8 @@ class OvereenstemmingResultaat:
                                                strict=True)]
         fig = go.Figure(go.Bar(x=labels, y=self.paren["kappa"], name="Cohen's κ"))
         fig.add_hline(y=self.alpha, line_dash="dash",
-                      annotation_text=f"Krippendorff's α ({self.niveau}) = {self.alpha:.2f}")
+                      annotation_text=f"Krippendorff's α ({self.niveau}) = "
+                      f"{Opmaak('nl').getal(self.alpha, 2)}")
         fig.update_layout(title="Overeenstemming tussen codeurs", yaxis_title="κ",
                           yaxis_range=[min(-0.1, float(np.nanmin(self.paren["kappa"]))
                                            if len(self.paren) else 0), 1])
@@ -246,19 +248,20 @@ class Overeenstemming:
         )
 
 
-def lees_betrouwbaarheidsdata(path: str | Path, niveau: str = "nominaal") -> pd.DataFrame:
-    """Read a CSV with one row per coder and one column per unit (empty = not coded).
+def betrouwbaarheidsdata(
+    frame: pd.DataFrame, niveau: str = "nominaal", *, bestand: str = "betrouwbaarheidsdata"
+) -> pd.DataFrame:
+    """Reliability data from a table as read (``impact.io.tabular.read_table``): one row per
+    coder and one column per unit, every cell text ('' = not coded).
 
     A first column called codeur/coder/naam holds the coders' names; otherwise the rows are
-    numbered. Values must be numbers for ordinal, interval and ratio data.
+    numbered. Values must be numbers for ordinal, interval and ratio data. Rows in messages
+    are the frame's index + 2 (the header is row 1), as the reader numbers them.
     """
-    path = Path(path)
     niveau = _level(niveau)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        raise UserInputError(Problem(path.name, None, None, "een leesbaar CSV-bestand",
-                                     str(error).splitlines()[0])) from None
+    frame = frame.astype(str)
+    rows = [int(i) + 2 if isinstance(i, int | np.integer) else n + 2
+            for n, i in enumerate(frame.index)]
     first = str(frame.columns[0]).strip().casefold() if len(frame.columns) else ""
     if first in {"codeur", "coder", "naam", "beoordelaar"}:
         frame = frame.set_index(frame.columns[0])
@@ -267,24 +270,24 @@ def lees_betrouwbaarheidsdata(path: str | Path, niveau: str = "nominaal") -> pd.
     frame = frame.apply(lambda col: col.str.strip())
     problems: list[Problem] = []
     if len(frame) < 2:
-        problems.append(Problem(path.name, None, None, "minstens twee codeurs (rijen)",
-                                len(frame)))
+        problems.append(Problem(bestand, None, None, "minstens twee codeurs (rijen)", len(frame)))
     if frame.shape[1] < 1:
-        problems.append(Problem(path.name, 1, None, "minstens één eenheid (kolom)"))
-    if niveau != "nominaal":
-        for r, (_, row) in enumerate(frame.iterrows(), start=2):
-            for column, value in row.items():
-                if value != "" and pd.isna(pd.to_numeric(value.replace(",", "."),
-                                                         errors="coerce")):
-                    problems.append(Problem(path.name, r, str(column),
-                                            f"een getal (niveau {niveau}) of leeg", value))
+        problems.append(Problem(bestand, 1, None, "minstens één eenheid (kolom)"))
     if problems:
         raise UserInputError(problems)
-    frame = frame.replace("", np.nan)
-    if niveau != "nominaal":
-        frame = frame.apply(lambda col: pd.to_numeric(col.str.replace(",", "."),
-                                                      errors="coerce"))
-    return frame
+    if niveau == "nominaal":
+        return frame.replace("", np.nan)
+    numbers = {}
+    for column in frame.columns:
+        parsed, invalid = parse_number(frame[column].reset_index(drop=True))
+        for position in np.flatnonzero(invalid.to_numpy()):
+            problems.append(Problem(bestand, rows[position], str(column),
+                                    f"een getal (niveau {niveau}) of leeg",
+                                    frame[column].iloc[position]))
+        numbers[column] = parsed.to_numpy()
+    if problems:
+        raise UserInputError(sorted(problems, key=lambda p: (p.row or 0)))
+    return pd.DataFrame(numbers, index=frame.index)
 
 
 # -- agreement on coded segments --------------------------------------------------------------

@@ -16,8 +16,10 @@ import pandas as pd
 import typer
 
 from impact.cli.options import DB_OPTION
+from impact.cli.taal import huidige_taal
 from impact.errors import Problem, UserInputError
 from impact.io.parsing import DATE_EXPECTED
+from impact.opmaak import Opmaak
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -135,13 +137,13 @@ def _emit_json(payload: dict) -> None:
 
 
 def _nl(x: float, digits: int = 2) -> str:
-    return f"{x:.{digits}f}".replace(".", ",")
+    return Opmaak(huidige_taal()).getal(x, digits)
 
 
 def _table(df: pd.DataFrame, title: str) -> None:
     def fmt(x):
         if isinstance(x, float | np.floating):
-            return "" if not math.isfinite(x) else f"{x:.3f}".replace(".", ",")
+            return "" if not math.isfinite(x) else Opmaak(huidige_taal()).getal(x, 3)
         if isinstance(x, pd.Timestamp):
             return x.strftime("%d-%m-%Y")
         return str(x)
@@ -195,7 +197,7 @@ def groei(
     if res.random_corr is not None:
         re["correlatie"] = [res.random_corr, np.nan, np.nan]
     _table(re, "Random effecten (standaarddeviaties)")
-    typer.echo(f"Deviance (-2 log L): {res.deviance:.2f}".replace(".", ","))
+    typer.echo(f"Deviance (-2 log L): {_nl(res.deviance)}")
 
 
 @app.command("verandering")

@@ -8,8 +8,9 @@ from pathlib import Path
 import typer
 
 from impact.cli.options import DB_OPTION
+from impact.cli.taal import huidige_taal
 from impact.errors import Problem, UserInputError
-from impact.opmaak import euro
+from impact.opmaak import Opmaak, euro
 
 app = typer.Typer(
     help="Kosten en baten: casussen (Effectencalculator) en programma-MKBA/SROI.",
@@ -67,7 +68,7 @@ def casus(
         f"  verschil (referentie - interventie): {euro(d['verschil'])}"
         f"  (bandbreedte {euro(laag)} tot {euro(hoog)})"
     )
-    voet = f"{d['discontovoet']['waarde']:.2%}".replace(".", ",")
+    voet = Opmaak(huidige_taal()).procent(d["discontovoet"]["waarde"], 2)
     typer.echo(
         f"  contante waarde verschil: {euro(d['contante_waarde']['verschil'])}"
         f"  (discontovoet {voet})"
@@ -174,7 +175,7 @@ def programma(
     typer.echo(f"  contante waarde baten:  {euro(d['pv_baten'])}")
     typer.echo(f"  netto contante waarde:  {euro(d['netto_contante_waarde'])}")
     ratio = d["sroi_ratio"]
-    typer.echo(f"  SROI-ratio: {'-' if ratio is None else f'{ratio:.2f}'.replace('.', ',')}")
+    typer.echo(f"  SROI-ratio: {'-' if ratio is None else Opmaak(huidige_taal()).getal(ratio, 2)}")
     jaar = d["break_even_jaar"]
     typer.echo(f"  break-evenjaar: {'niet bereikt' if jaar is None else jaar}")
     for naam, waarde in d["per_begunstigde"].items():

@@ -9,11 +9,14 @@ from typing import Annotated
 
 import typer
 
+from impact.cli.taal import huidige_taal
+from impact.opmaak import Opmaak
+
 
 def _number(value: float | None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "niet te berekenen"
-    return f"{value:.3f}".replace(".", ",")
+    return Opmaak(huidige_taal()).getal(value, 3)
 
 
 def register(app: typer.Typer) -> None:
@@ -31,14 +34,12 @@ def register(app: typer.Typer) -> None:
         """Overeenstemming tussen codeurs: Krippendorffs alfa en (bij twee codeurs) Cohens kappa."""
         from impact.errors import Problem, UserInputError
         from impact.io.tabular import read_table
-        from verhalen.overeenstemming import Overeenstemming, lees_betrouwbaarheidsdata
+        from verhalen.overeenstemming import Overeenstemming, betrouwbaarheidsdata
 
         if not bestand.exists():
             raise UserInputError(Problem(str(bestand), None, None, "een bestaand CSV-bestand"))
-        # the strict reader's checks first (empty, binary, encoding, ragged rows), until
-        # verhalen.overeenstemming takes a DataFrame instead of a path
-        read_table(bestand, lower_headers=False)
-        data = lees_betrouwbaarheidsdata(bestand, niveau)
+        data = betrouwbaarheidsdata(read_table(bestand, lower_headers=False), niveau,
+                                    bestand=str(bestand))
         result = Overeenstemming(niveau).fit(data)
         if als_json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

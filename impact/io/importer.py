@@ -28,6 +28,7 @@ from impact.io.validation import (
     duplicates_within,
     parse_columns,
 )
+from impact.opmaak import Opmaak
 
 CHUNK = 50_000
 
@@ -46,7 +47,7 @@ class ImportResult:
 
 
 def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
+    return Opmaak("nl").getal(number)
 
 
 def import_file(

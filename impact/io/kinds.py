@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from impact.contract import AUTEUR_ROLLEN, ERKENNING, IDENTITEIT_SOORTEN, TOESTEMMINGEN, VERHAAL_SOORTEN
-
-FINANCIERS = (
-    "gemeente",
-    "zorgverzekeraar",
-    "Rijk",
-    "politie/justitie",
-    "woningcorporatie",
-    "werkgever",
-    "burger",
+from impact.contract import (
+    AUTEUR_ROLLEN,
+    ERKENNING,
+    FINANCIERS,
+    IDENTITEIT_SOORTEN,
+    TOESTEMMINGEN,
+    VERHAAL_SOORTEN,
 )
 
 

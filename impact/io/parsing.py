@@ -6,9 +6,13 @@ Each parser takes a Series of stripped strings ('' = empty) and returns the pars
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 
+import numpy as np
 import pandas as pd
+
+from impact.errors import Problem, UserInputError
 
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y")
 DATE_EXPECTED = "een datum als 2024-03-31 of 31-03-2024"
@@ -75,3 +79,42 @@ def _parse_date(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         parsed.loc[hit[hit].index] = attempt[hit]
         todo.loc[hit[hit].index] = False
     return parsed, todo
+
+
+def parse_date_value(value: object) -> dt.date | None:
+    """One value (text, date, datetime or Timestamp) as a ``datetime.date``; None if it is none."""
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        parsed, invalid = _parse_date(pd.Series([value.strip()]))
+        return None if invalid.iloc[0] or pd.isna(parsed.iloc[0]) else parsed.iloc[0].date()
+    return None
+
+
+def dates_or_refuse(values: pd.Series, file: str, column: str) -> pd.Series:
+    """A column of dates as ``datetime64``: dates and timestamps as they are, text by the one
+    date parser; a cell that is not a date is refused (row = position + 2, as in a file)."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.astype("datetime64[ns]")
+    text = values.map(_date_text)
+    parsed, invalid = parse_date(text.astype(str))
+    if invalid.any():
+        positions = np.flatnonzero(invalid.to_numpy())[:20]
+        raise UserInputError(
+            [Problem(file, int(p) + 2, column, DATE_EXPECTED, values.iloc[p]) for p in positions]
+        )
+    return parsed.set_axis(values.index)
+
+
+def _date_text(value: object) -> str:
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()

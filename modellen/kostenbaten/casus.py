@@ -23,6 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.errors import Problem, UserInputError
+from impact.io.parsing import parse_date_value
 from modellen.basis import Estimator, Resultaat
 from modellen.kostenbaten.figuren import casus_tijdlijn, financiers_staven, waterval
 from modellen.kostenbaten.indexering import to_cents
@@ -94,20 +95,9 @@ class _Checker:
 
 
 def _datum(waarde: object) -> dt.date | None:
-    if isinstance(waarde, dt.datetime):
-        return waarde.date()
-    if isinstance(waarde, dt.date):
-        return waarde
-    if isinstance(waarde, str):
-        tekst = waarde.strip()
-        for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
-            try:
-                return dt.datetime.strptime(tekst, fmt).date()
-            except ValueError:
-                continue
-    if isinstance(waarde, pd.Timestamp) and not pd.isna(waarde):
-        return waarde.date()
-    return None
+    """A date from a case document (``impact.io`` hands over ``dt.date``; text from a stored
+    case is read by the one date parser)."""
+    return parse_date_value(waarde)
 
 
 def _getal(waarde: object) -> Decimal | None:

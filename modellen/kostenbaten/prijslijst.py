@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 import pandas as pd
 
-from impact.io.kinds import FINANCIERS
+from impact.contract import FINANCIERS
 from impact.io.prijslijst import shipped_price_list, validate_price_list
 from modellen.kostenbaten.indexering import Cpi, standaard_cpi
 

@@ -5,8 +5,8 @@ from impact.errors import UserInputError
 from verhalen.codeboek import (
     Code,
     Codeboek,
+    coderingen_uit_tabel,
     controleer_coderingen,
-    lees_coderingen_csv,
     lege_coderingen,
     met_fragment,
     voeg_codering_toe,
@@ -87,15 +87,17 @@ def test_codings_offsets_checked():
 
 
 def test_read_codings_csv_by_name(tmp_path):
+    from impact.io.tabular import read_table
+
     verhalen = pd.DataFrame({"verhaal_id": [1], "tekst": ["Er kwam een deurwaarder."]})
     path = tmp_path / "c.csv"
     path.write_text("verhaal_id,code,start,eind,codeur,datum\n1,Deurwaarder,12,23,anna,2026-03-01\n"
                     "1,bestaat niet,0,2,anna,2026-03-01\n", encoding="utf-8")
     with pytest.raises(UserInputError) as err:
-        lees_coderingen_csv(path, verhalen, small())
+        coderingen_uit_tabel(read_table(path), verhalen, small())
     assert err.value.problems[0].row == 3
     path.write_text("verhaal_id,code,start,eind,codeur,datum\n1,Deurwaarder,12,23,anna,2026-03-01\n",
                     encoding="utf-8")
-    out = lees_coderingen_csv(path, verhalen, small())
+    out = coderingen_uit_tabel(read_table(path), verhalen, small())
     assert out.loc[0, "code_id"] == "a.1.x"
     assert met_fragment(out, verhalen).loc[0, "fragment"] == "deurwaarder"

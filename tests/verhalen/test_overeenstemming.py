@@ -12,10 +12,10 @@ from statsmodels.stats.inter_rater import cohens_kappa as sm_cohens_kappa
 from verhalen.overeenstemming import (
     CodeOvereenstemming,
     Overeenstemming,
+    betrouwbaarheidsdata,
     code_presence,
     cohen_kappa,
     krippendorff_alpha,
-    lees_betrouwbaarheidsdata,
     segment_overeenstemming,
 )
 
@@ -124,17 +124,19 @@ def test_estimator_many_coders_pairwise():
 
 
 def test_read_csv_with_names_and_errors(tmp_path):
+    from impact.io.tabular import read_table
+
     path = tmp_path / "r.csv"
     path.write_text("codeur,e1,e2,e3\nanna,1,2,\nbert,1,3,3\n", encoding="utf-8")
-    frame = lees_betrouwbaarheidsdata(path, "interval")
+    frame = betrouwbaarheidsdata(read_table(path, lower_headers=False), "interval")
     assert list(frame.index) == ["anna", "bert"] and np.isnan(frame.loc["anna", "e3"])
     path.write_text("e1,e2\n1,x\n1,2\n", encoding="utf-8")
     from impact.errors import UserInputError
 
     with pytest.raises(UserInputError) as err:
-        lees_betrouwbaarheidsdata(path, "interval")
+        betrouwbaarheidsdata(read_table(path, lower_headers=False), "interval")
     assert err.value.problems[0].row == 2 and err.value.problems[0].column == "e2"
-    assert list(lees_betrouwbaarheidsdata(path, "nominaal").index) == ["codeur 1", "codeur 2"]
+    assert list(betrouwbaarheidsdata(read_table(path, lower_headers=False), "nominaal").index) == ["codeur 1", "codeur 2"]
 
 
 def _codings():
