@@ -68,6 +68,10 @@ IDENTITEIT_SOORTEN = (
     "geboortedatum",
 )
 
+# The demo world marks its organisations with this suffix, so every report made from its data,
+# from memory or from a database, can say that the data are synthetic.
+SYNTHETISCH = " (synthetische demo)"
+
 # A month is a twelfth of a Julian year, everywhere a duration in months is computed.
 DAGEN_PER_MAAND = 365.25 / 12
 

@@ -85,17 +85,17 @@ def alle_rapporten(
                     [p.name for p in geschreven if p.suffix != ".html"],
                 )
             )
-    paden.append(_index(Path(out_dir), lijst, taal))
+    paden.append(_index(Path(out_dir), lijst, taal, gegevens.synthetisch))
     return paden
 
 
-def _index(out_dir: Path, lijst: list, taal: str) -> Path:
+def _index(out_dir: Path, lijst: list, taal: str, synthetisch: bool) -> Path:
     """index.html: one page that links every report (what ``impact demo`` tells you to open)."""
     from impact.opmaak import Opmaak
     from rapporten.schrijvers import _css, omgeving
 
     opmaak = Opmaak(taal)
-    html = omgeving().get_template("index.html.j2").render(taal=taal, t=opmaak.t, css=_css(), rapporten=lijst)
+    html = omgeving().get_template("index.html.j2").render(taal=taal, t=opmaak.t, css=_css(), rapporten=lijst, synthetisch=synthetisch)
     pad = out_dir / "index.html"
     pad.write_text(html, encoding="utf-8")
     return pad

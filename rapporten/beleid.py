@@ -112,15 +112,8 @@ def _per_gemeente_filter(ctx: gm.Context) -> list:
     for gemeente in gemeenten:
         varianten[gemeente] = _per_gemeente(ctx, gemeente)
     return [
-        Tekst(
-            [
-                t(
-                    "Kies een gemeente om de cijfers per wijk te zien. Alle cijfers zijn "
-                    "beschermd: kleine groepen worden niet getoond."
-                )
-            ]
-        ),
-        Filter(t("Gemeente"), opties, varianten),
+        Tekst([t("Alle cijfers zijn beschermd: kleine groepen worden niet getoond.")]),
+        Filter(t("Gemeente"), opties, varianten, t("Kies een gemeente om de cijfers per wijk te zien.")),
     ]
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from impact import store
-from impact.contract import TABELLEN, analyse_frame, vingerafdruk
+from impact.contract import SYNTHETISCH, TABELLEN, analyse_frame, vingerafdruk
 from impact.errors import Problem, UserInputError
 
 
@@ -209,6 +209,12 @@ class Gegevens:
     def resultaten(self) -> dict[str, object]:
         """Model results computed for these data, each once per run (see rapporten.resultaten)."""
         return {}
+
+    @functools.cached_property
+    def synthetisch(self) -> bool:
+        """True for data made by the demo generator (its organisations carry the mark)."""
+        org = self._lees("organisaties")
+        return not org.empty and bool(org["naam"].astype(str).str.endswith(SYNTHETISCH).any())
 
     def prijslijst_versie(self) -> str | None:
         pl = self.prijslijst

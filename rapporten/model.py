@@ -20,10 +20,10 @@ class Tekst:
 
 @dataclass
 class Melding:
-    """A plain notice, e.g. that a section's source module is not available yet."""
+    """A plain notice: why something is not shown, or a point to note."""
 
     tekst: str
-    soort: str = "ontbreekt"  # ontbreekt | let_op | info
+    soort: str = "let_op"  # let_op | info
 
 
 @dataclass
@@ -60,6 +60,7 @@ class Filter:
     label: str
     opties: list[tuple[str, str]]  # (value, label)
     varianten: dict[str, list[object]]  # value -> blocks
+    uitleg: str = ""  # how to use the choice; on screen only (print shows every variant)
 
 
 Blok = Tekst | Melding | Figuur | Tabel | Verhalen | Naast | Vragen | Filter
@@ -94,6 +95,7 @@ class Rapport:
     secties: list[Sectie]
     herkomst: Herkomst
     samenvatting: list[str] = field(default_factory=list)
+    synthetisch: bool = False  # made from demo data: the report says so on every page
 
     def blokken(self):
         for sectie in self.secties:

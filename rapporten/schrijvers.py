@@ -97,7 +97,7 @@ def render_html(rapport: Rapport, pdf: bool = False, afbeeldingen: dict[str, str
             t=opmaak.t,
             pdf=pdf,
             css=_css(),
-            plotly_js=plotly_js() if not pdf else "",
+            plotly_js=plotly_js() if not pdf and rapport.figuren() else "",
             plotly_config=CONFIG,
             afbeeldingen=afbeeldingen or {},
             drempels=drempels,
@@ -159,8 +159,9 @@ def schrijf_pdf(rapport: Rapport, pad: Path, afbeeldingen: Afbeeldingen | None =
         _scheidingstekens(rapport)
         plaatjes = {f.id: afbeeldingen.png(f) for f in rapport.figuren()}
     html = render_html(rapport, pdf=True, afbeeldingen=plaatjes)
-    # No base_url and no external resources: everything is inline.
-    HTML(string=html).write_pdf(pad)
+    # No base_url and no external resources: everything is inline. PDF/UA: tagged, so a
+    # screen reader follows headings, tables and figure descriptions.
+    HTML(string=html).write_pdf(pad, pdf_variant="pdf/ua-1")
     return pad
 
 

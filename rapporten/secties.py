@@ -62,6 +62,7 @@ class Rapportsoort:
             secties,
             ctx.herkomst(),
             self.kern(ctx) if self.kern else [],
+            ctx.gegevens.synthetisch,
         )
 
 

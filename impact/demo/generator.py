@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from impact.contract import SYNTHETISCH
 from impact.demo import verloop
 from impact.demo.personen import make_people
 from impact.demo.regio import load_region, sample_wijken
@@ -128,7 +129,7 @@ def generate(seed: int = 2026, n_clients: int = 2000) -> DemoWorld:
     wijken = np.array(region.wijken, dtype=object)
     organisaties = pd.DataFrame(
         {"organisatie_id": np.arange(1, len(region.organisaties) + 1),
-         "naam": region.organisaties}
+         "naam": [naam + SYNTHETISCH for naam in region.organisaties]}
     )
     clienten = pd.DataFrame({
         "client_id": client_id,
