@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from impact.contract import analyse_frame
 from impact.errors import Problem, UserInputError
@@ -55,6 +57,58 @@ def connect(url: str | None = None) -> Engine:
             cursor.close()
 
     return engine
+
+
+# Any fixed number: every writer takes the same PostgreSQL advisory lock for its transaction.
+_PG_WRITE_LOCK = 7_246_512
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction that holds the database's write lock from its first statement.
+
+    Validation against the database and the write then see the same data: a second writer
+    waits (``SQLITE_WAIT_SECONDS``) until the first has committed, and then validates against
+    what the first wrote. SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a transaction-level
+    advisory lock with the same wait. After the wait: a Dutch refusal (exit 2), nothing changed.
+    """
+    with engine.connect() as connection:
+        try:
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            elif connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(SQLITE_WAIT_SECONDS * 1000)}ms'")
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+        except OperationalError as error:
+            connection.rollback()
+            raise _busy(engine) if _is_busy(error) else error from None
+        try:
+            yield connection
+        except BaseException:
+            connection.rollback()
+            raise
+        try:
+            connection.commit()
+        except OperationalError as error:
+            connection.rollback()
+            raise _busy(engine) if _is_busy(error) else error from None
+
+
+def _is_busy(error: Exception) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "lock timeout" in message or "busy" in message
+
+
+def _busy(engine: Engine) -> UserInputError:
+    return UserInputError(
+        Problem(
+            resolve_url(str(engine.url)),
+            None,
+            None,
+            f"een vrije database; een ander programma schrijft er al in (na {SQLITE_WAIT_SECONDS:g} s "
+            "wachten opgegeven). Probeer het straks opnieuw",
+        )
+    )
 
 
 def _alembic_config(connection: Connection) -> Config:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import typer
+from sqlalchemy import text
 
 from impact import store
 from impact.cli.options import DB_OPTION, open_database
@@ -41,8 +42,8 @@ def instrument(
 
     definition = load_file(bestand)
     engine = open_database(db)
-    with engine.begin() as connection:
-        known = store.read(engine, "instrumenten")["code"].tolist()
+    with store.write_transaction(engine) as connection:
+        known = [c for (c,) in connection.execute(text("SELECT code FROM instrument"))]
         store.ensure_instrument(connection, definition)
     if definition.code in known:
         typer.echo(f"Instrument {definition.code} bestond al; niets gewijzigd.")

@@ -6,14 +6,12 @@ with any problem the database is not touched at all.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import OperationalError
 
 from impact import store
 from impact.errors import Problem, UserInputError
@@ -83,13 +81,21 @@ def import_frame(
     if frame.empty:
         raise UserInputError(Problem(file, None, None, "minstens één rij met gegevens"))
     frame = apply_defaults(kind, frame)
-    with engine.connect() as connection:
-        typed = parse_columns(kind, frame, check, column_lengths(kind.table))
+    typed = parse_columns(kind, frame, check, column_lengths(kind.table))
+    # Validation against the database and the write under one write lock: a second import of
+    # the same rows waits for the first, then finds them and is refused (no UNIQUE traceback,
+    # no duplicate metingen).
+    with store.write_transaction(engine) as connection:
         _resolve_references(connection, kind, frame, typed, check)
         _check_rules(kind, frame, typed, check)
         _check_duplicates(connection, kind, frame, typed, check, price_list_version)
-    check.raise_if_any()
-    return _insert(engine, kind, typed, price_list_version, progress)
+        check.raise_if_any()
+        n = len(frame)
+        _write(connection, kind, typed, price_list_version, progress, n)
+    details: dict[str, int] = {}
+    if "client_id" in typed:
+        details["cliënten"] = int(typed["client_id"].nunique())
+    return ImportResult(kind.name, n, details)
 
 
 def _lookup(connection: Connection, sql: str) -> dict:
@@ -293,54 +299,25 @@ INSERT_COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _insert(
-    engine: Engine,
-    kind: Kind,
-    typed: dict[str, pd.Series],
-    price_list_version: str | None,
-    progress: Callable[[int, int], None] | None,
-) -> ImportResult:
-    n = len(next(iter(typed.values())))
-    details: dict[str, int] = {}
-    try:
-        _write(engine, kind, typed, price_list_version, progress, n)
-    except (OperationalError, sqlite3.OperationalError) as error:  # bulk_insert uses the DB-API
-        if "locked" not in str(error).lower():
-            raise
-        raise UserInputError(
-            Problem(
-                store.resolve_url(str(engine.url)),
-                None,
-                None,
-                f"een vrije database; een ander programma schrijft er al in (na {store.SQLITE_WAIT_SECONDS} s "
-                "wachten opgegeven). Probeer het straks opnieuw",
-            )
-        ) from None
-    if "client_id" in typed:
-        details["cliënten"] = int(typed["client_id"].nunique())
-    return ImportResult(kind.name, n, details)
-
-
 def _write(
-    engine: Engine,
+    connection: Connection,
     kind: Kind,
     typed: dict[str, pd.Series],
     price_list_version: str | None,
     progress: Callable[[int, int], None] | None,
     n: int,
 ) -> None:
-    with engine.begin() as connection:
-        if kind.name == "clienten":
-            typed["organisatie_id"] = _organisation_ids(connection, typed["organisatie"])
-        if kind.name == "prijslijst":
-            typed["versie"] = pd.Series([price_list_version or "eigen"] * n)
-        pairs = INSERT_COLUMNS[kind.name]
-        columns = [store.column_values(typed[key].reset_index(drop=True)) for _, key in pairs]
-        rows = list(zip(*columns, strict=True))
-        for start in range(0, n, CHUNK):
-            store.bulk_insert(connection, kind.table, [c for c, _ in pairs], rows[start : start + CHUNK])
-            if progress:
-                progress(min(start + CHUNK, n), n)
+    if kind.name == "clienten":
+        typed["organisatie_id"] = _organisation_ids(connection, typed["organisatie"])
+    if kind.name == "prijslijst":
+        typed["versie"] = pd.Series([price_list_version or "eigen"] * n)
+    pairs = INSERT_COLUMNS[kind.name]
+    columns = [store.column_values(typed[key].reset_index(drop=True)) for _, key in pairs]
+    rows = list(zip(*columns, strict=True))
+    for start in range(0, n, CHUNK):
+        store.bulk_insert(connection, kind.table, [c for c, _ in pairs], rows[start : start + CHUNK])
+        if progress:
+            progress(min(start + CHUNK, n), n)
 
 
 def _organisation_ids(connection: Connection, names: pd.Series) -> pd.Series:
