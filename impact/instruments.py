@@ -41,6 +41,7 @@ class Instrument:
     bron: str | None = None
     versie: str | None = None
     niveaus: dict[int, str] = field(default_factory=dict)
+    hele_getallen: bool = False  # scores are whole numbers (levels), e.g. ZRM 1-5
 
     @property
     def domain_codes(self) -> list[str]:
@@ -118,6 +119,11 @@ def _from_mapping(data: dict, source: str, lines: dict | None = None) -> Instrum
     if not isinstance(levels, dict) or not all(isinstance(k, int) and not isinstance(k, bool) for k in levels):
         flag(("niveaus",), "niveaus als 'geheel getal: omschrijving'", levels)
         levels = {}
+    whole = data.get("hele_getallen", bool(levels))
+    if not isinstance(whole, bool):
+        flag(("hele_getallen",), "ja of nee (true of false)", whole)
+    elif whole and not levels:
+        flag(("hele_getallen",), "ook 'niveaus' (de hele getallen van de schaal, met hun omschrijving)")
     if problems:
         raise UserInputError(problems)
     return Instrument(
@@ -134,6 +140,7 @@ def _from_mapping(data: dict, source: str, lines: dict | None = None) -> Instrum
         bron=data.get("bron"),
         versie=str(data["versie"]) if data.get("versie") is not None else None,
         niveaus={int(k): str(v) for k, v in levels.items()},
+        hele_getallen=bool(whole),
     )
 
 

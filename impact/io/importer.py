@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, text
 
 from impact import store
 from impact.errors import Problem, UserInputError
+from impact.instruments import builtin
 from impact.io.kinds import KINDS, Kind
 from impact.io.parsing import map_values
 from impact.io.tabular import read_table
@@ -22,6 +23,7 @@ from impact.io.validation import (
     Checker,
     apply_defaults,
     check_header,
+    check_plausible,
     column_lengths,
     duplicates_within,
     parse_columns,
@@ -88,6 +90,7 @@ def import_frame(
     with store.write_transaction(engine) as connection:
         _resolve_references(connection, kind, frame, typed, check)
         _check_rules(kind, frame, typed, check)
+        _check_plausible(connection, kind, frame, typed, check)
         _check_duplicates(connection, kind, frame, typed, check, price_list_version)
         check.raise_if_any()
         n = len(frame)
@@ -168,6 +171,27 @@ def _check_rules(kind: Kind, frame: pd.DataFrame, typed: dict[str, pd.Series], c
     if kind.name == "trajecten":
         before = typed["eind"].notna() & typed["start"].notna() & (typed["eind"] < typed["start"])
         check.flag(before, "eind", "een einddatum op of na de startdatum", frame["eind"])
+
+
+def _check_plausible(
+    connection: Connection, kind: Kind, frame: pd.DataFrame, typed: dict[str, pd.Series], check: Checker
+) -> None:
+    """The plausibility rules of ``impact.io.validation.RULES``, with what the database knows:
+    each client's birth year and which instruments have whole-number levels."""
+    birth_years = None
+    if "client_id" in typed:
+        years = _lookup(connection, "SELECT id, geboortejaar FROM client WHERE geboortejaar IS NOT NULL")
+        birth_years = map_values(typed["client_id"].astype("float64"), {float(k): v for k, v in years.items()})
+    whole: frozenset[str] = frozenset()
+    if kind.name == "metingen":
+        shipped = builtin()
+        stored = connection.execute(text("SELECT code, niveaus FROM instrument")).fetchall()
+        whole = frozenset(
+            code
+            for code, levels in stored
+            if (shipped[code].hele_getallen if code in shipped else levels not in (None, "", "{}", "null"))
+        )
+    check_plausible(kind, frame, typed, check, birth_years=birth_years, whole_number_instruments=whole)
 
 
 def _key_frame(kind: Kind, typed: dict[str, pd.Series]) -> pd.DataFrame:

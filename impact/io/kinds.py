@@ -60,7 +60,7 @@ KINDS: dict[str, Kind] = {
                 Column(
                     "pseudoniem", help="eigen code van de cliënt; nooit een naam of BSN", example="C000123"
                 ),
-                Column("geboortejaar", "int", False, "jaartal", "1984", minimum=1900, maximum=2030),
+                Column("geboortejaar", "int", False, "jaartal", "1984", minimum=1900),
                 Column("gemeente", required=False, example="Weert"),
                 Column("wijk", required=False, example="Fatima"),
                 Column(

@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 
 from impact.instruments import builtin
-from impact.io.kinds import KINDS
+from impact.io.kinds import KINDS, Column
 from impact.io.tabular import EXCEL_SUFFIXES, write_table
+from impact.io.validation import RULES
 
 TYPE_NAMES = {
     "text": "tekst",
@@ -30,6 +31,7 @@ def explanation(kind_name: str) -> pd.DataFrame:
             "type": TYPE_NAMES[c.kind],
             "uitleg": c.help,
             "toegestane waarden": ", ".join(c.choices),
+            "controle bij importeren": "; ".join(_checks(kind_name, c)),
         }
         for c in kind.columns
     ]
@@ -42,9 +44,20 @@ def explanation(kind_name: str) -> pd.DataFrame:
                     "type": f"{instrument.code} ({instrument.schaal_min:g}–{instrument.schaal_max:g})",
                     "uitleg": instrument.naam,
                     "toegestane waarden": ", ".join(instrument.domain_codes),
+                    "controle bij importeren": "score in hele getallen" if instrument.hele_getallen else "",
                 }
             )
     return pd.DataFrame(rows)
+
+
+def _checks(kind_name: str, column: Column) -> list[str]:
+    """What import checks for this column, in the words of the rules themselves."""
+    checks = []
+    if column.minimum is not None and column.maximum is not None:
+        checks.append(f"van {column.minimum:g} tot en met {column.maximum:g}")
+    elif column.minimum is not None:
+        checks.append(f"{column.minimum:g} of meer")
+    return checks + RULES.get(kind_name, {}).get(column.name, [])
 
 
 def write_template(kind_name: str, path: str | Path) -> Path:

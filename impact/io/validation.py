@@ -12,11 +12,13 @@ command accepts, every other command reading that kind accepts too.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 
 import numpy as np
 import pandas as pd
 
+from impact.contract import FINANCIERS
 from impact.errors import Problem, UserInputError
 from impact.io.kinds import Column, Kind
 from impact.io.parsing import DATE_EXPECTED, parse_date, parse_int, parse_number
@@ -210,3 +212,96 @@ def duplicates_within(kind: Kind, keys: pd.DataFrame, check: Checker) -> pd.Seri
             for i in within[within].index
         )
     return within
+
+
+# --- plausibility: values that parse but cannot be right ------------------------------------
+
+# Each rule as the template's explanation sheet states it (``impact sjabloon``), per kind and
+# column. The checks below implement exactly these sentences.
+NIET_IN_TOEKOMST = "niet in de toekomst"
+NIET_VOOR_GEBOORTE = "niet vóór het geboortejaar van de cliënt"
+RULES: dict[str, dict[str, list[str]]] = {
+    "clienten": {
+        "pseudoniem": [
+            "geen getal dat de elfproef van een BSN haalt (het zou een BSN kunnen zijn)"
+        ],
+        "geboortejaar": [NIET_IN_TOEKOMST],
+    },
+    "trajecten": {
+        "start": [NIET_IN_TOEKOMST, NIET_VOOR_GEBOORTE],
+        "eind": [NIET_IN_TOEKOMST, "op of na de startdatum"],
+    },
+    "metingen": {
+        "datum": [NIET_IN_TOEKOMST, NIET_VOOR_GEBOORTE],
+        "score": [
+            "binnen de schaal van het instrument",
+            "een geheel getal bij een instrument met hele niveaus (zoals de ZRM: 1 tot en met 5)",
+        ],
+    },
+    "gebeurtenissen": {"datum": [NIET_IN_TOEKOMST, NIET_VOOR_GEBOORTE]},
+    "verhalen": {"datum": [NIET_IN_TOEKOMST, NIET_VOOR_GEBOORTE]},
+    "prijslijst": {"financier": ["één van de financiers: " + ", ".join(FINANCIERS)]},
+}
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def could_be_bsn(values: pd.Series) -> pd.Series:
+    """Cells that are 8 or 9 digits and pass the BSN eleven test (elfproef)."""
+
+    def test(text: str) -> bool:
+        digits = text.strip()
+        if not digits.isascii() or not digits.isdigit() or len(digits) not in (8, 9):
+            return False
+        digits = digits.zfill(9)
+        if set(digits) == {"0"}:
+            return False
+        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
+        return total % 11 == 0
+
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        hits = np.array([test(str(c)) for c in values.cat.categories], dtype=bool)
+        codes = values.cat.codes.to_numpy()
+        return pd.Series(np.where(codes >= 0, hits[np.maximum(codes, 0)], False), index=values.index)
+    return values.astype(str).map(test).astype(bool)
+
+
+def check_plausible(
+    kind: Kind,
+    frame: pd.DataFrame,
+    typed: dict[str, pd.Series],
+    check: Checker,
+    *,
+    birth_years: pd.Series | None = None,
+    whole_number_instruments: frozenset[str] = frozenset(),
+) -> None:
+    """The rules of :data:`RULES` that need no database (``birth_years``: the geboortejaar of
+    each row's client, when the kind has a client; ``whole_number_instruments``: codes)."""
+    now = pd.Timestamp(today())
+    if kind.name == "clienten":
+        check.flag(could_be_bsn(frame["pseudoniem"]), "pseudoniem",
+                   "een eigen code, geen BSN (dit getal haalt de elfproef van een BSN)",
+                   frame["pseudoniem"])  # fmt: skip
+        year = typed["geboortejaar"].astype("Float64")
+        check.flag((year > now.year).fillna(False).astype(bool), "geboortejaar",
+                   f"een geboortejaar niet in de toekomst (uiterlijk {now.year})", frame["geboortejaar"])  # fmt: skip
+    for column in kind.columns:
+        if column.kind != "date":
+            continue
+        dates = typed[column.name]
+        check.flag(dates.notna() & (dates > now), column.name,
+                   f"een datum niet in de toekomst (uiterlijk {now.date().isoformat()})", frame[column.name])  # fmt: skip
+        if birth_years is not None and column.name != "eind":
+            born = birth_years.astype("Float64").set_axis(dates.index)
+            before = (dates.notna() & born.notna() & (dates.dt.year < born)).fillna(False).astype(bool)
+            check.flag(before, column.name, "een datum niet vóór het geboortejaar van de cliënt",
+                       frame[column.name])  # fmt: skip
+    if kind.name == "metingen" and whole_number_instruments:
+        score = typed["score"]
+        whole = frame["instrument"].astype(str).isin(whole_number_instruments)
+        fraction = whole & score.notna() & (score % 1 != 0)
+        for code in sorted(set(frame["instrument"].astype(str)[fraction])):
+            check.flag(fraction & (frame["instrument"].astype(str) == code), "score",
+                       f"een geheel getal ({code} heeft hele niveaus)", frame["score"])  # fmt: skip
