@@ -20,11 +20,22 @@ class DesignSpec:
     covariaten: list[str] = field(default_factory=list)
     levels: dict[str, list] = field(default_factory=dict)  # categorical column -> levels
     means: dict[str, float] = field(default_factory=dict)  # numeric covariate -> mean
+    sds: dict[str, float] = field(default_factory=dict)  # numeric covariate -> SD (population)
 
-    def learn(self, df: pd.DataFrame, referentie: object | None = None) -> None:
+    def learn(
+        self, df: pd.DataFrame, referentie: object | None = None, gewichten: np.ndarray | None = None
+    ) -> None:
+        """Levels of text columns and mean/SD of numeric covariates.
+
+        ``gewichten`` weighs the rows (a frame with one row per client weighs by its number
+        of measurements, so means are per measurement as on the full data).
+        """
         for col in [*self.covariaten, *([self.conditie] if self.conditie else [])]:
             if col != self.conditie and pd.api.types.is_numeric_dtype(df[col]):
-                self.means[col] = float(df[col].mean())
+                values = df[col].to_numpy(dtype=float)
+                mean = float(np.average(values, weights=gewichten))
+                self.means[col] = mean
+                self.sds[col] = float(np.sqrt(np.average((values - mean) ** 2, weights=gewichten)))
                 continue
             levels = sorted(df[col].dropna().astype(str).unique())
             if col == self.conditie and referentie is not None and str(referentie) in levels:
@@ -58,6 +69,27 @@ class DesignSpec:
                 cols.append(d * t)
                 names.append(f"{self.conditie}[T.{level}]:{self.tijd}")
         return np.column_stack(cols), names
+
+    def standardisation(self, names: list[str], centrum: float, schaal: float) -> np.ndarray:
+        """Q with X Q = the internal design: time as (t - centrum) / schaal, numeric
+        covariates as z-scores, condition x time on the centred time.
+
+        Then beta = Q beta_internal (plus the outcome's centre on the intercept) and
+        Var(beta) = Q Var(beta_internal) Q'.
+        """
+        idx = {name: i for i, name in enumerate(names)}
+        q = np.eye(len(names))
+        pairs = [(idx[self.tijd], 0, centrum, schaal)]
+        for col, mean in self.means.items():
+            pairs.append((idx[col], 0, mean, self.sds.get(col) or 1.0))
+        if self.conditie:
+            for level in self.levels[self.conditie][1:]:
+                dummy = f"{self.conditie}[T.{level}]"
+                pairs.append((idx[f"{dummy}:{self.tijd}"], idx[dummy], centrum, schaal))
+        for column, base, centre, scale in pairs:
+            q[base, column] = -centre / scale
+            q[column, column] = 1.0 / scale
+        return q
 
     def reference_frame(self, tijden: np.ndarray, conditie: str | None) -> pd.DataFrame:
         """Rows for predictions: covariates at their mean or reference level."""

@@ -52,8 +52,11 @@ class GroeiResultaat(Resultaat):
     spec: DesignSpec
     uitkomst: str
     groep: str
+    singulier: bool = False
+    n_evaluaties: int = 0
     random_per_client: pd.DataFrame | None = None
     _plotdata: pd.DataFrame | None = field(default=None, repr=False)
+    tijd_bereik: tuple[float, float] | None = None
 
     @property
     def loglik(self) -> float:
@@ -108,6 +111,7 @@ class GroeiResultaat(Resultaat):
             "methode": self.methode,
             "engine": self.engine,
             "geconvergeerd": self.geconvergeerd,
+            "singulier": self.singulier,
             "vaste_effecten": {
                 row.term: {"schatting": row.schatting, "se": row.se, "p": row.p,
                            "ci": [row.ci_laag, row.ci_hoog]}
@@ -128,8 +132,8 @@ class GroeiResultaat(Resultaat):
         for the fixed part); it is not a prediction interval for an individual client.
         """
         if tijden is None:
-            t = self._plotdata[self.spec.tijd] if self._plotdata is not None else pd.Series([0.0, 1.0])
-            tijden = np.linspace(float(t.min()), float(t.max()), 25)
+            laag, hoog = self.tijd_bereik or (0.0, 1.0)
+            tijden = np.linspace(laag, hoog, 25)
         conditions = self.spec.levels.get(self.spec.conditie, [None]) if self.spec.conditie else [None]
         crit = stats.norm.ppf(0.975)
         frames = []
@@ -215,41 +219,201 @@ class GroeiModel(Estimator):
         return data
 
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> GroeiResultaat:
+        """Fit on measurement rows (one row per client and moment)."""
         methode = self._method()
         data = self._prepare(df, bron)
+        y = data[self.uitkomst].to_numpy(dtype=float)
+        t = data[self.tijd].to_numpy(dtype=float)
+        for naam, values in ((self.uitkomst, y), (self.tijd, t)):
+            if not np.isfinite(values).all():
+                raise UserInputError(f"{bron}: kolom '{naam}' bevat een oneindige waarde")
+        codes, uniques = pd.factorize(data[self.groep])
+        if self.engine == "statsmodels":
+            return self._fit_statsmodels(data, y, codes, uniques, methode)
+        g = len(uniques)
+        centrum, schaal = float(t.mean()), float(t.std())
+        y_centrum = float(y.mean())
+        self._check_counts(len(y), g, schaal, float(np.abs(y - y_centrum).max()), bron)
+        tc = (t - centrum) / schaal
+        yc = y - y_centrum
+        columns = [*self.covariaten, *([self.conditie] if self.conditie else [])]
+        last = np.empty(g, dtype=np.int64)
+        last[codes] = np.arange(len(codes))
+        per_client = {col: data[col].to_numpy()[last] for col in columns}
+        constant = all(np.array_equal(data[col].to_numpy(), per_client[col][codes]) for col in columns)
+        if constant:
+            n = np.bincount(codes, minlength=g).astype(float)
+            sums = [np.bincount(codes, w, minlength=g) for w in (tc, tc * tc, yc, tc * yc, yc * yc)]
+            clients = pd.DataFrame(per_client)
+            clients[self.groep] = uniques
+            return self._fit_clients(clients, n, *sums, centrum, schaal, y_centrum, methode, bron,
+                                     plotdata=data, tijd_bereik=(float(t.min()), float(t.max())))
+        spec = DesignSpec(self.tijd, self.conditie, list(self.covariaten))
+        spec.learn(data, self.referentie)
+        x_user, names = spec.matrix(data)
+        q_map = spec.standardisation(names, centrum, schaal)
+        st = kern.row_stats(yc, x_user @ q_map, tc, codes, g, 2 if self.random_helling else 1)
+        return self._finish(st, spec, names, q_map, centrum, schaal, y_centrum, methode, bron,
+                            groepen=uniques, plotdata=data, tijd_bereik=(float(t.min()), float(t.max())))
+
+    def fit_voldoende(self, stats: pd.DataFrame, bron: str = "voldoende statistieken") -> GroeiResultaat:
+        """Fit from per-client sufficient statistics instead of measurement rows.
+
+        ``stats`` has one row per client: the group column, ``n`` (number of measurements),
+        ``som_t``, ``som_tt``, ``som_y``, ``som_ty``, ``som_yy`` (sums of time, time squared,
+        outcome, time x outcome and outcome squared over the client's measurements) and the
+        condition and covariate columns, which must be constant within a client. This is what
+        ``impact.store.groei_statistieken`` computes with one SQL GROUP BY; the estimates are
+        those of ``fit`` on the rows themselves. Sum time from a nearby origin (months since
+        start, not calendar years): the centring here works on the sums.
+        """
+        methode = self._method()
+        if self.engine != "snel":
+            raise UserInputError("fit_voldoende kan alleen met engine='snel'")
+        sommen = ["n", *SOMMEN]
+        columns = [self.groep, *self.covariaten, *([self.conditie] if self.conditie else [])]
+        check_columns(stats, [*columns, *sommen], numeric=sommen, bron=bron)
+        data = numeric(stats[[*columns, *sommen]], sommen)
+        if data[sommen].isna().any().any() or not np.isfinite(data[sommen].to_numpy(float)).all():
+            raise UserInputError(f"{bron}: de sommen bevatten lege of oneindige waarden")
+        data = data.dropna()
+        if data[self.groep].duplicated().any():
+            dubbel = data.loc[data[self.groep].duplicated(), self.groep].iloc[0]
+            raise UserInputError(f"{bron}: cliënt {dubbel!r} staat meer dan eens in de statistieken")
+        n = data["n"].to_numpy(dtype=float)
+        if (n < 1).any() or (n != np.round(n)).any():
+            raise UserInputError(f"{bron}: kolom 'n' moet per cliënt een positief geheel aantal zijn")
+        s_t, s_tt, s_y, s_ty, s_yy = (data[c].to_numpy(dtype=float) for c in SOMMEN)
+        total = n.sum()
+        centrum = float(s_t.sum() / total)
+        var = float(s_tt.sum() / total - centrum**2)
+        schaal = float(np.sqrt(max(var, 0.0)))
+        y_centrum = float(s_y.sum() / total)
+        spreiding_y = float(np.sqrt(max(s_yy.sum() / total - y_centrum**2, 0.0)))
+        self._check_counts(int(total), len(data), schaal if var > 1e-12 * max(centrum**2, 1.0) else 0.0,
+                           spreiding_y, bron)
+        # sums of t' = (t - centrum) / schaal and y' = y - y_centrum
+        st_c = (s_t - n * centrum) / schaal
+        stt_c = (s_tt - 2 * centrum * s_t + n * centrum**2) / schaal**2
+        sy_c = s_y - n * y_centrum
+        sty_c = (s_ty - centrum * s_y) / schaal - y_centrum * st_c
+        syy_c = s_yy - 2 * y_centrum * s_y + n * y_centrum**2
+        clients = data[columns].reset_index(drop=True)
+        return self._fit_clients(clients, n, st_c, stt_c, sy_c, sty_c, syy_c, centrum, schaal, y_centrum,
+                                 methode, bron, plotdata=None, tijd_bereik=None)
+
+    def _check_counts(self, n_obs: int, n_groups: int, schaal: float, spreiding_y: float, bron: str) -> None:
+        """The checks lme4 makes before fitting, said in Dutch."""
+        if n_obs <= n_groups:
+            raise UserInputError(
+                f"{bron}: {n_obs} metingen voor {n_groups} cliënten; een gemengd model heeft van "
+                "minstens een deel van de cliënten twee of meer metingen nodig")
+        if self.random_helling and n_obs <= 2 * n_groups:
+            raise UserInputError(
+                f"{bron}: {n_obs} metingen voor {n_groups} cliënten is te weinig voor een random helling "
+                f"(meer dan {2 * n_groups} nodig, twee per cliënt en meer); laat de random helling weg")
+        if not schaal > 0:
+            raise UserInputError(f"{bron}: kolom '{self.tijd}' heeft overal dezelfde waarde; "
+                                 "een groeimodel heeft metingen op verschillende momenten nodig")
+        if not spreiding_y > 0:
+            raise UserInputError(f"{bron}: kolom '{self.uitkomst}' heeft overal dezelfde waarde; "
+                                 "er valt niets te modelleren")
+
+    def _fit_clients(self, clients: pd.DataFrame, n: np.ndarray, st_c: np.ndarray, stt_c: np.ndarray,
+                     sy_c: np.ndarray, sty_c: np.ndarray, syy_c: np.ndarray, centrum: float, schaal: float,
+                     y_centrum: float, methode: str, bron: str, plotdata: pd.DataFrame | None,
+                     tijd_bereik: tuple[float, float] | None) -> GroeiResultaat:
+        """Fit when condition and covariates are constant within a client (six sums per client)."""
+        spec = DesignSpec(self.tijd, self.conditie, list(self.covariaten))
+        spec.learn(clients, self.referentie, gewichten=n)
+        frame = clients.assign(**{self.tijd: 0.0})
+        a_user, names = spec.matrix(frame)
+        b_user = spec.matrix(frame.assign(**{self.tijd: 1.0}))[0] - a_user
+        q_map = spec.standardisation(names, centrum, schaal)
+        # x = a + b t with t = centrum + schaal t': internal x Q = (a + centrum b) Q + schaal b Q t'
+        a_int = (a_user + centrum * b_user) @ q_map
+        b_int = schaal * (b_user @ q_map)
+        numeric_cov = [c for c in self.covariaten if c in spec.means]
+        if numeric_cov:
+            kk = np.arange(len(clients))
+        elif len(clients.columns) > 1:
+            kk = clients.drop(columns=[self.groep]).astype(str).groupby(
+                [c for c in clients.columns if c != self.groep], sort=False).ngroup().to_numpy()
+        else:
+            kk = np.zeros(len(clients), dtype=np.intp)
+        st = kern.client_stats(n, st_c, stt_c, sy_c, sty_c, syy_c, a_int, b_int, kk,
+                               2 if self.random_helling else 1)
+        return self._finish(st, spec, names, q_map, centrum, schaal, y_centrum, methode, bron,
+                            groepen=clients[self.groep].to_numpy(), plotdata=plotdata, tijd_bereik=tijd_bereik)
+
+    def _finish(self, st: kern.SufficientStats, spec: DesignSpec, names: list[str], q_map: np.ndarray,
+                centrum: float, schaal: float, y_centrum: float, methode: str, bron: str,
+                groepen: np.ndarray, plotdata: pd.DataFrame | None,
+                tijd_bereik: tuple[float, float] | None) -> GroeiResultaat:
+        p = st.p
+        if st.n_obs <= p:
+            raise UserInputError(f"{bron}: {st.n_obs} metingen is te weinig voor {p} vaste effecten")
+        xtx = st.full[:p, :p]
+        d = np.sqrt(np.diag(xtx))
+        if not (d > 0).all() or np.linalg.eigvalsh(xtx / np.outer(d, d)).min() < 1e-10:
+            raise UserInputError(f"{bron}: de verklarende variabelen zijn lineair afhankelijk ({', '.join(names)})")
+        try:
+            out = kern.fit(st, reml=methode == "REML")
+        except kern.NietPositiefDefiniet as exc:
+            raise UserInputError(
+                f"{bron}: het model is niet te schatten: de vaste effecten ({', '.join(names)}) zijn "
+                "binnen cliënten (bijna) lineair afhankelijk") from exc
+        prof = out.prof
+        if not np.isfinite(prof.deviance):
+            raise UserInputError(f"{bron}: het model is niet te schatten (de likelihood is niet eindig)")
+        q = st.q
+        beta = q_map @ prof.beta
+        beta[0] += y_centrum
+        cov_beta = prof.sigma2 * q_map @ np.linalg.inv(prof.rx_gram) @ q_map.T
+        cov_beta = (cov_beta + cov_beta.T) / 2
+        deviance = prof.deviance
+        if methode == "REML":
+            deviance -= 2.0 * float(np.log(np.abs(np.diag(q_map))).sum())  # det Q: triangular-like map
+        r_inv = np.array([[1.0, -centrum / schaal], [0.0, 1.0 / schaal]])[:q, :q]
+        re_cov = r_inv @ (prof.sigma2 * prof.lam @ prof.lam.T) @ r_inv.T
+        re_names = ["Intercept", self.tijd][:q]
+        blups = pd.DataFrame(kern.conditional_modes(prof, st) @ r_inv.T, columns=re_names)
+        blups.insert(0, self.groep, groepen)
+        if not out.converged:
+            warnings.warn("het groeimodel is niet volledig geconvergeerd", stacklevel=3)
+        return GroeiResultaat(
+            termen=names, beta=beta, cov_beta=cov_beta, re_termen=re_names, re_cov=np.atleast_2d(re_cov),
+            residu_sd=float(np.sqrt(prof.sigma2)), deviance=float(deviance), methode=methode,
+            n_obs=st.n_obs, n_groepen=st.n_groups, engine=self.engine, geconvergeerd=bool(out.converged),
+            spec=spec, uitkomst=self.uitkomst, groep=self.groep, singulier=out.singulier,
+            n_evaluaties=out.n_iter, random_per_client=blups, _plotdata=plotdata, tijd_bereik=tijd_bereik,
+        )
+
+    def _fit_statsmodels(self, data: pd.DataFrame, y: np.ndarray, codes: np.ndarray, uniques, methode: str):
         spec = DesignSpec(self.tijd, self.conditie, list(self.covariaten))
         spec.learn(data, self.referentie)
         x, names = spec.matrix(data)
         if np.linalg.matrix_rank(x) < x.shape[1]:
-            raise UserInputError(f"{bron}: de verklarende variabelen zijn lineair afhankelijk ({', '.join(names)})")
+            raise UserInputError(f"de verklarende variabelen zijn lineair afhankelijk ({', '.join(names)})")
         z = x[:, :2] if self.random_helling else x[:, :1]
-        y = data[self.uitkomst].to_numpy(dtype=float)
-        codes, uniques = pd.factorize(data[self.groep])
-        re_names = ["Intercept", self.tijd][: z.shape[1]]
-        if self.engine == "statsmodels":
-            res = _fit_statsmodels(y, x, z, codes, methode == "REML")
-            beta, cov_beta, re_cov, sigma2, dev, conv = res
-            blups = None
-        else:
-            st = kern.sufficient_stats(y, x, np.ascontiguousarray(z), codes)
-            out = kern.fit(st, reml=methode == "REML")
-            prof = out.prof
-            beta, sigma2, dev, conv = prof.beta, prof.sigma2, prof.deviance, out.converged
-            cov_beta = sigma2 * np.linalg.inv(prof.rx_gram)
-            re_cov = sigma2 * prof.lam @ prof.lam.T
-            modes = kern.conditional_modes(prof)
-            order = np.unique(codes)
-            blups = pd.DataFrame(modes, columns=re_names)
-            blups.insert(0, self.groep, uniques[order])
+        beta, cov_beta, re_cov, sigma2, dev, conv = _fit_statsmodels(y, x, z, codes, methode == "REML")
         if not conv:
-            warnings.warn("het groeimodel is niet volledig geconvergeerd", stacklevel=2)
+            warnings.warn("het groeimodel is niet volledig geconvergeerd", stacklevel=3)
+        re_names = ["Intercept", self.tijd][: z.shape[1]]
+        re_cov = np.atleast_2d(re_cov)
+        sd = np.sqrt(np.clip(np.diag(re_cov), 0, None))
+        singulier = bool(sd.min() < kern.SINGULIER_TOL * np.sqrt(sigma2))
+        t = data[self.tijd]
         return GroeiResultaat(
             termen=names, beta=np.asarray(beta), cov_beta=np.asarray(cov_beta), re_termen=re_names,
-            re_cov=np.atleast_2d(re_cov), residu_sd=float(np.sqrt(sigma2)), deviance=float(dev),
-            methode=methode, n_obs=len(y), n_groepen=len(uniques), engine=self.engine,
-            geconvergeerd=bool(conv), spec=spec, uitkomst=self.uitkomst, groep=self.groep,
-            random_per_client=blups, _plotdata=data,
+            re_cov=re_cov, residu_sd=float(np.sqrt(sigma2)), deviance=float(dev), methode=methode,
+            n_obs=len(y), n_groepen=len(uniques), engine=self.engine, geconvergeerd=bool(conv), spec=spec,
+            uitkomst=self.uitkomst, groep=self.groep, singulier=singulier, n_evaluaties=0,
+            random_per_client=None, _plotdata=data, tijd_bereik=(float(t.min()), float(t.max())),
         )
+
+
+SOMMEN = ("som_t", "som_tt", "som_y", "som_ty", "som_yy")
 
 
 def _fit_statsmodels(y, x, z, codes, reml: bool):

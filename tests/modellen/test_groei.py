@@ -141,13 +141,15 @@ def test_sleepstudy_ml_matches_lme4_and_statsmodels() -> None:
 def test_analytic_gradient_matches_finite_differences() -> None:
     y = SLEEP["Reaction"].to_numpy()
     x = np.c_[np.ones(len(SLEEP)), SLEEP["Days"]]
-    st = kern.sufficient_stats(y, x, x.copy(), SLEEP["Subject"].to_numpy())
-    theta = np.array([0.8, 0.1, 0.3])
-    for reml in (True, False):
-        grad = kern.profile(theta, st, reml, with_gradient=True).gradient
-        num = [(kern.profile(theta + e * 1e-6, st, reml).deviance
-                - kern.profile(theta - e * 1e-6, st, reml).deviance) / 2e-6 for e in np.eye(3)]
-        np.testing.assert_allclose(grad, num, rtol=1e-5, atol=1e-5)
+    codes, _ = pd.factorize(SLEEP["Subject"])
+    t = SLEEP["Days"].to_numpy(float)
+    for q, theta in ((2, np.array([0.8, 0.1, 0.3])), (1, np.array([0.7]))):
+        st = kern.row_stats(y, x, t, codes, codes.max() + 1, q)
+        for reml in (True, False):
+            grad = kern.profile(theta, st, reml, with_gradient=True).gradient
+            num = [(kern.profile(theta + e * 1e-6, st, reml).deviance
+                    - kern.profile(theta - e * 1e-6, st, reml).deviance) / 2e-6 for e in np.eye(len(theta))]
+            np.testing.assert_allclose(grad, num, rtol=1e-5, atol=1e-5)
 
 
 def test_lr_test_and_ml_requirement() -> None:
