@@ -33,6 +33,7 @@ from impact.errors import Problem, UserInputError
 from impact.io.encoding import read_text
 from impact.io.parsing import DATE_EXPECTED, parse_date
 from impact.io.tabular import read_table
+from impact.io.validation import nearest
 from impact.io.yaml_bestand import parse_yaml
 
 COLUMNS = [
@@ -60,6 +61,24 @@ _COLUMN_ALIASES = {
 }
 
 
+# The story metadata a table, sidecar or front matter may carry (after the aliases above):
+# anything else is refused with the nearest known name, as the other importers do.
+KNOWN_FIELDS = tuple(c for c in COLUMNS if c != "bron")
+
+
+def _check_fields(names: list[str], file: str, extra: tuple[str, ...] = (), line_of=None) -> list[Problem]:
+    known = list(KNOWN_FIELDS) + list(extra)
+    problems = []
+    for name in names:
+        if name in known:
+            continue
+        guess = nearest(name, [k for k in known if k not in names])
+        hint = f"bedoelde u '{guess}'?" if guess else f"een kolom uit: {', '.join(known)}"
+        row = 1 if line_of is None else line_of.get(name)
+        problems.append(Problem(file, row, name, f"een bekende kolom — {hint}", name))
+    return problems
+
+
 def read_stories(path: str | Path) -> pd.DataFrame:
     """A folder of story files, or one CSV/XLSX table with a ``tekst`` column."""
     path = Path(path)
@@ -72,16 +91,20 @@ def read_story_table(path: str | Path, text_column: str = "tekst") -> pd.DataFra
     """One story per row; metadata columns are optional."""
     path = Path(path)
     table = read_table(path).rename(columns=_COLUMN_ALIASES)
+    unknown = _check_fields(list(table.columns), str(path), (text_column,))
     if text_column not in table.columns:
-        raise UserInputError(
+        raise UserInputError([
             Problem(
                 str(path),
                 1,
                 text_column,
                 f"een kolom '{text_column}' met de tekst van elk verhaal",
                 ", ".join(table.columns) or "(geen kolommen)",
-            )  # fmt: skip
-        )
+            ),  # fmt: skip
+            *unknown,
+        ])
+    if unknown:
+        raise UserInputError(unknown)
     records = []
     for i, row in enumerate(table.astype(str).to_dict("records")):
         record = {k: v for k, v in row.items() if v != ""}
@@ -175,7 +198,10 @@ def split_front_matter(
         key = line.split(":", 1)[0].strip().lower()
         lines.setdefault(_COLUMN_ALIASES.get(key, key), number)
     data = {_COLUMN_ALIASES.get(str(k).lower(), str(k).lower()): v for k, v in data.items()}
-    return data, text[match.end() :], lines
+    unknown = _check_fields(list(data), source, line_of=lines)
+    if unknown and problems is not None:
+        problems.extend(unknown)
+    return {k: v for k, v in data.items() if k in KNOWN_FIELDS}, text[match.end() :], lines
 
 
 def _read_sidecar(folder: Path, problems: list[Problem]) -> dict[str, tuple[dict, str, int]]:
@@ -187,6 +213,10 @@ def _read_sidecar(folder: Path, problems: list[Problem]) -> dict[str, tuple[dict
                 problems.append(
                     Problem(str(path), 1, "bestand", "een kolom 'bestand' met de bestandsnaam")
                 )
+                return {}
+            unknown = _check_fields(list(table.columns), str(path), ("bestand",))
+            if unknown:
+                problems.extend(unknown)
                 return {}
             out = {}
             for i, row in enumerate(table.astype(str).to_dict("records")):
