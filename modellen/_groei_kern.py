@@ -121,6 +121,7 @@ class ClientStats:
     sr: np.ndarray  # (K, 2) sum of r_i per pattern
     full: np.ndarray  # [X y]'[X y]
     order: np.ndarray  # position in the caller's order of each stored client
+    starts: np.ndarray  # first stored client of each pattern
     n_obs: int
     q: int
 
@@ -139,10 +140,6 @@ class ClientStats:
         if len(self.counts) == len(v):
             return v
         return np.add.reduceat(v, self.starts)
-
-    @property
-    def starts(self) -> np.ndarray:
-        return np.r_[0, np.cumsum(self.counts)[:-1]]
 
     def spread(self, values: np.ndarray) -> np.ndarray | float:
         """A per-pattern value for every client."""
@@ -178,12 +175,15 @@ def _clients(a0, a1, a2, r0, r1, yy, kk, d, order, q) -> ClientStats:
     full[:p, p] = full[p, :p] = np.einsum("kpj,kj->p", d, sr)
     full[p, p] = float(yy.sum())
     return ClientStats(a0=a0, a1=a1, a2=a2, r0=r0, r1=r1, yy=yy, counts=counts, d=d, sa=sa, sr=sr,
-                       full=full, order=order, n_obs=int(round(float(a0.sum()))), q=q)
+                       full=full, order=order, starts=starts, n_obs=int(round(float(a0.sum()))), q=q)
+
+
+_TRIL = {1: np.tril_indices(1), 2: np.tril_indices(2)}
 
 
 def theta_to_lambda(theta: np.ndarray, q: int) -> np.ndarray:
     lam = np.zeros((q, q))
-    lam[np.tril_indices(q)] = theta
+    lam[_TRIL[q] if q in _TRIL else np.tril_indices(q)] = theta
     return lam
 
 
@@ -344,8 +344,8 @@ def _profile_clients(theta: np.ndarray, st: ClientStats, reml: bool, with_gradie
         k11 = (p00 * a2 - p10 * a1) * inv_det
         nr0 = (p11 * r0 - p01 * r1) * inv_det
         nr1 = (p00 * r1 - p10 * r0) * inv_det
-    ksum = np.column_stack([st.per_pattern(v) for v in (k00, k01, k11)])
-    nrsum = np.column_stack([st.per_pattern(v) for v in (nr0, nr1)])
+    ksum = np.array([st.per_pattern(v) for v in (k00, k01, k11)]).T
+    nrsum = np.array([st.per_pattern(v) for v in (nr0, nr1)]).T
     # [X y]'H^-1[X y]: A T A = A - K and A T r = r - N r per client; r'T r = (S r)'(N r)
     rx_gram = st.full[:p, :p] - _quad(st.d, st.sa - ksum)
     rx_gram = (rx_gram + rx_gram.T) / 2
@@ -393,7 +393,7 @@ def _profile_clients(theta: np.ndarray, st: ClientStats, reml: bool, with_gradie
             g01 -= _dot(k01, u0) + _dot(k11, u1)
             g11 -= _dot(k01, v0) + _dot(k11, v1)
         grad_m = np.array([[g00, g01], [g01, g11]])[:q, :q]
-        grad = 2.0 * (grad_m @ lam)[np.tril_indices(q)]
+        grad = 2.0 * (grad_m @ lam)[_TRIL[q]]
         # conditional modes b_i = T_i Z_i'(y_i - X_i beta) = S s_i
         modes = np.column_stack([s00 * s0 + s01 * s1, s01 * s0 + s11 * s1])[:, :q]
     return Profile(deviance=float(dev), beta=beta, sigma2=pwrss / dof, rx_gram=rx_gram, lam=lam,
@@ -444,26 +444,24 @@ def fit(st: SufficientStats | ClientStats, reml: bool, theta0: np.ndarray | None
             return prof.deviance, prof.gradient
         return objective
 
-    hess_inv0 = None
-    if isinstance(st, ClientStats) and st.n_groups > WARM_START_CLIENTS:
-        sub = st.subset(st.n_groups // SUBSAMPLE_CLIENTS)
-        try:
-            start = _minimise(objective_on(sub), theta0, q)
-            theta0 = canonical_theta(np.asarray(start.x, dtype=float), q)
-            hess = _fd_hessian(lambda th: profile(th, sub, reml, with_gradient=True).gradient, theta0)
-            hess = hess * (st.n_groups / sub.n_groups)
-            w, v = np.linalg.eigh((hess + hess.T) / 2)
-            if w.min() > 1e-8 * w.max():
-                hess_inv0 = (v / w) @ v.T
-                hess_inv0 = (hess_inv0 + hess_inv0.T) / 2
-        except (NietPositiefDefiniet, np.linalg.LinAlgError, FloatingPointError, ValueError):
-            hess_inv0 = None
+    def gradient_on(data):
+        return lambda th: profile(th, data, reml, with_gradient=True).gradient
+
     objective = objective_on(st)
     best = None
-    if hess_inv0 is not None:
-        best = _quasi_newton(objective, theta0, hess_inv0)
+    try:
+        if isinstance(st, ClientStats) and st.n_groups > WARM_START_CLIENTS:
+            sub = st.subset(st.n_groups // SUBSAMPLE_CLIENTS)
+            start = _quasi_newton(objective_on(sub), theta0, _start_curvature(gradient_on(sub), theta0))
+            theta0 = canonical_theta(np.asarray(start.x, dtype=float), q)
+            hess_inv = _start_curvature(gradient_on(sub), theta0, st.n_groups / sub.n_groups)
+        else:
+            hess_inv = _start_curvature(gradient_on(st), theta0)
+        best = _quasi_newton(objective, theta0, hess_inv)
         if not best.success:
             theta0, best = best.x, None
+    except (NietPositiefDefiniet, np.linalg.LinAlgError, FloatingPointError):
+        best = None
     if best is None:
         best = _minimise(objective, theta0, q)
     theta = canonical_theta(np.asarray(best.x, dtype=float), q)
@@ -502,6 +500,9 @@ def _quasi_newton(objective, theta0: np.ndarray, hess_inv: np.ndarray, max_iter:
         if -float(g @ step) / 2 < DECREMENT_TOL:
             success, message = True, "Newton decrement below tolerance"
             break
+        cap = 2.0 * max(1.0, float(np.linalg.norm(theta)))
+        if float(np.linalg.norm(step)) > cap:  # far from the optimum: a trust region of sorts
+            step = step * (cap / float(np.linalg.norm(step)))
         alpha = 1.0
         while True:
             f_new, g_new = objective(theta + alpha * step)
@@ -533,10 +534,16 @@ def _minimise(objective, theta0: np.ndarray, q: int):
                              options={"ftol": 1e-15, "gtol": 1e-9, "maxiter": 500, "maxcor": 10})
 
 
-def _fd_hessian(gradient, theta: np.ndarray, h: float = 1e-5) -> np.ndarray:
+def _start_curvature(gradient, theta: np.ndarray, factor: float = 1.0, h: float = 1e-5) -> np.ndarray:
+    """Inverse of the finite-difference Hessian (times ``factor``), or a scaled identity
+    when that Hessian is not positive definite (far from the optimum)."""
     g0 = gradient(theta)
-    cols = [(gradient(theta + h * e) - g0) / h for e in np.eye(len(theta))]
-    return np.column_stack(cols)
+    hess = np.column_stack([(gradient(theta + h * e) - g0) / h for e in np.eye(len(theta))]) * factor
+    w, v = np.linalg.eigh((hess + hess.T) / 2)
+    if w.min() > 1e-8 * abs(w.max()):
+        inv = (v / w) @ v.T
+        return (inv + inv.T) / 2
+    return np.eye(len(theta)) / max(float(np.abs(g0).max()), 1.0)
 
 
 def conditional_modes(prof: Profile, st: SufficientStats | ClientStats) -> np.ndarray:
