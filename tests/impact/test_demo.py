@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -97,7 +98,7 @@ def test_comparison_group_is_a_quarter_with_usual_care(world: DemoWorld) -> None
 
 
 def test_scores_are_integers_within_the_zrm_scale(world: DemoWorld) -> None:
-    zrm = yaml.safe_load(open("impact/instrumenten/zrm.yaml", encoding="utf-8"))
+    zrm = yaml.safe_load((Path(__file__).resolve().parents[2] / "impact/instrumenten/zrm.yaml").open(encoding="utf-8"))
     codes = {d["code"] for d in zrm["domeinen"]}
     m = world.metingen
     assert (m["instrument"] == "ZRM").all()

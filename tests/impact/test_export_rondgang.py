@@ -8,6 +8,7 @@ BOM into the first column name), and 'verhalen pseudonimiseer --identiteiten' re
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -29,7 +30,7 @@ ORDER = (
     "identiteiten",
     "prijslijst",
 )
-CASE = "voorbeelden/casus-voorbeeld.yaml"
+CASE = str(Path(__file__).resolve().parents[2] / "voorbeelden" / "casus-voorbeeld.yaml")
 
 
 @pytest.fixture(scope="module")

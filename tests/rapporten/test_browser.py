@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import rapporten
+from tests.conftest import ontbreekt
 from tests.rapporten.conftest import ARTEFACTEN
 
 pytestmark = [pytest.mark.browser, pytest.mark.traag]
@@ -50,7 +51,7 @@ def axe_pad() -> Path | None:
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium ontbreekt")
+        ontbreekt("Debian chromium ontbreekt")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -103,7 +104,7 @@ def test_pdf_pagina_als_png(rapporten_map: Path):
     import subprocess
 
     if not shutil.which("pdftoppm"):
-        pytest.skip("pdftoppm ontbreekt")
+        ontbreekt("pdftoppm ontbreekt")
     ARTEFACTEN.mkdir(exist_ok=True)
     for soort in ("overzicht", "casus"):
         subprocess.run(

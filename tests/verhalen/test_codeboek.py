@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -65,7 +67,7 @@ def test_cycle_is_refused():
 def test_zrm_codebook_covers_every_zrm_domain():
     import yaml
 
-    zrm = yaml.safe_load(open("impact/instrumenten/zrm.yaml", encoding="utf-8"))
+    zrm = yaml.safe_load((Path(__file__).resolve().parents[2] / "impact/instrumenten/zrm.yaml").open(encoding="utf-8"))
     domains = {d["code"] for d in zrm["domeinen"]}
     cb = zrm_codeboek()
     assert domains == {c.domein for c in cb if c.domein}

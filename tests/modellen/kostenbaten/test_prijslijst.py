@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,7 +12,8 @@ from impact.errors import UserInputError
 from modellen.kostenbaten.indexering import standaard_cpi
 from modellen.kostenbaten.prijslijst import KOLOMMEN, standaard_prijslijst
 
-REFERENTIE = "/work/shared/reference/prijslijst-bronnen.csv"
+# the reference research the default list was built from, kept next to this test
+REFERENTIE = Path(__file__).with_name("prijslijst-bronnen.csv")
 
 
 def test_default_list_keeps_sources_and_grades():
@@ -24,10 +26,7 @@ def test_default_list_keeps_sources_and_grades():
 
 
 def test_default_list_matches_reference_research():
-    try:
-        ref = pd.read_csv(REFERENTIE)
-    except FileNotFoundError:
-        pytest.skip("referentiebestand niet aanwezig")
+    ref = pd.read_csv(REFERENTIE)
     p = standaard_prijslijst().items.set_index("bron_id")
     for rij in ref.itertuples():
         assert p.loc[rij.id, "prijs"] == rij.prijs_eur
