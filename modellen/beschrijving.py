@@ -17,25 +17,6 @@ from impact.contract import maanden_tussen
 KENMERKEN = ("gemeente", "wijk", "groep", "interventie")
 
 
-def bereik(
-    clienten: pd.DataFrame, trajecten: pd.DataFrame, rij: str, zonder_traject: str
-) -> tuple[pd.DataFrame, pd.Series, pd.Series, int]:
-    """Distinct clients per ``rij`` (a client column) and intervention, with the true margins.
-
-    Returns (counts per rij × interventie, clients per rij, clients per interventie, all
-    clients). A client without a traject is counted under ``zonder_traject``; a client in two
-    interventions counts once in each column but once in its row total.
-    """
-    koppel = clienten[["client_id", rij]].merge(
-        trajecten[["client_id", "interventie"]].drop_duplicates(), on="client_id", how="left"
-    )
-    koppel["interventie"] = koppel["interventie"].fillna(zonder_traject)
-    aantallen = pd.crosstab(koppel[rij], koppel["interventie"])
-    per_rij = clienten.groupby(rij)["client_id"].nunique()
-    per_interventie = koppel.groupby("interventie")["client_id"].nunique()
-    return aantallen, per_rij, per_interventie, int(clienten["client_id"].nunique())
-
-
 def instroom(trajecten: pd.DataFrame) -> pd.DataFrame:
     """New trajecten per start year (rows, as text) and intervention (columns)."""
     jaar = trajecten["start"].dt.year.astype("Int64").astype(str)

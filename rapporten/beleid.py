@@ -68,10 +68,12 @@ def _per_gemeente(ctx: gm.Context, gemeente: str | None) -> list:
         g = ctx.gegevens
         filters = Filters(gemeente=(gemeente,), interventie=g.filters.interventie, periode=g.filters.periode)
         sub = gm.Context(Gegevens(g.bron, filters), ctx.opmaak, ctx.drempels)
+        # one publication, one set of protected counts: the gemeente's view reads the region's
+        sub.gegevens.resultaten[("kubus", ctx.drempels)] = ctx.kubus()
         sub._teller = ctx._teller
         sub.gegevens._ruw.update(g._ruw)
         rij = "wijk"
-    bereik = gm.bereik_tabel(sub, rij)
+    bereik = gm.bereik_tabel(sub, rij, gemeente)
     blokken = [gm.bereik_figuur(sub, bereik, rij)]
     verandering = (
         gm.verandering_tabel(sub, "interventie") if rij == "wijk" else gm.verandering_tabel(sub, "gemeente")

@@ -17,6 +17,7 @@ from impact.instruments import builtin
 from impact.opmaak import N_, Opmaak
 from modellen import beschrijving
 from rapporten import figuren as fg
+from rapporten import kubus
 from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
 from rapporten.herkomst import Herkomst
@@ -49,6 +50,15 @@ class Context:
     def resultaat(self, naam: str):
         """A model result of this run (computed once, shared by every report of the run)."""
         return resultaat(self.gegevens, naam)
+
+    def kubus(self) -> kubus.Kubus:
+        """The run's protected client counts by geography × intervention (one per threshold)."""
+        sleutel = ("kubus", self.drempels)
+        cache = self.gegevens.resultaten
+        if sleutel not in cache:
+            g = self.gegevens
+            cache[sleutel] = kubus.bouw(g.clienten, g.trajecten, self.drempels, GEEN_TRAJECT)
+        return cache[sleutel]
 
     def prijslijst_versie(self) -> str | None:
         """The price list the run's cases were priced with, else the stored one's version."""
@@ -94,22 +104,25 @@ def zrm_namen() -> dict[str, str]:
     return {d.code: d.naam for d in builtin()["ZRM"].domeinen}
 
 
-def bereik_tabel(ctx: Context, rij: str = "gemeente") -> Tabel:
-    """Distinct clients per ``rij`` (gemeente or wijk) and intervention, totals and suppression."""
+def bereik_tabel(ctx: Context, rij: str = "gemeente", gemeente: str | None = None) -> Tabel:
+    """Clients per gemeente (or per wijk of one gemeente) and intervention, with totals, from
+    the publication's protected counts: the same cell is the same number in every table."""
     t = ctx.t
-    aantallen, rij_totalen, kolom_totalen, alle = beschrijving.bereik(
-        ctx.gegevens.clienten, ctx.gegevens.trajecten, rij, t(GEEN_TRAJECT)
+    k = ctx.kubus()
+    ouder = kubus.ALLES if rij == "gemeente" else (gemeente,)
+    geos = [geo for geo in dict.fromkeys(n.geo for n in k.knopen) if len(geo) == len(ouder) + 1 and geo[:-1] == ouder]
+    kolommen = sorted({n.kolom[1] for n in k.knopen if n.kolom and n.kolom[0] == "interventie"},
+                      key=lambda i: (i == GEEN_TRAJECT, i))
+    totaal = t("Totaal")
+    waarden, masker = k.tabel(
+        [(geo[-1], geo) for geo in geos] + [(totaal, ouder)],
+        [(t(i), ("interventie", i)) for i in kolommen] + [(totaal, kubus.ALLES)],
     )
-    return uit_kruistabel(
-        t("Aantal cliënten per {r} en interventie", r=t(rij)),
-        aantallen,
-        t(rij.capitalize()),
-        ctx.drempels,
-        totaal_label=t("Totaal"),
-        rij_totalen=rij_totalen,
-        kolom_totalen=kolom_totalen,
-        eindtotaal=float(alle),
-    )
+    kop = t(rij.capitalize())
+    waarden, masker = waarden.rename_axis(kop).reset_index(), masker.rename_axis(kop).reset_index()
+    masker[kop] = ot.ZICHTBAAR
+    soorten = {c: "aantal" for c in waarden.columns if c != kop}
+    return Tabel(t("Aantal cliënten per {r} en interventie", r=t(rij)), waarden, soorten, masker, ctx.drempels)
 
 
 def bereik_figuur(ctx: Context, tabel: Tabel, rij: str = "gemeente") -> fg.Figuur:

@@ -7,29 +7,32 @@ import pandas as pd
 from impact.opmaak import N_
 from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
+from rapporten import kubus
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Sectie, Tabel, Tekst
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
-from rapporten.tabel import uit_kruistabel
 from verhalen import wijkverhalen as wv
 from verhalen.publicatie import publiceerbaar
 
 NAAM = "wijkverhalen"
 
 
-def _wijktabel(ctx: gm.Context, gemeente: str):
+def _wijktabel(ctx: gm.Context, gemeente: str) -> Tabel:
+    """Clients per wijk and study group, from the publication's protected counts."""
     t = ctx.t
-    c = ctx.gegevens.clienten
-    c = c[c["gemeente"] == gemeente]
-    groep = c["groep"].map(lambda g: gm.groep_label(ctx, g))
-    aantallen = pd.crosstab(c["wijk"], groep)
-    return uit_kruistabel(
-        t("Cliënten per wijk in {g}", g=gemeente),
-        aantallen,
-        t("Wijk"),
-        ctx.drempels,
-        totaal_label=t("Totaal"),
+    k = ctx.kubus()
+    wijken = [n.geo for n in k.knopen if len(n.geo) == 2 and n.geo[0] == gemeente and not n.kolom]
+    groepen = sorted({n.kolom[1] for n in k.knopen if n.kolom and n.kolom[0] == "groep"})
+    totaal = t("Totaal")
+    waarden, masker = k.tabel(
+        [(geo[1], geo) for geo in wijken] + [(totaal, (gemeente,))],
+        [(gm.groep_label(ctx, x), ("groep", x)) for x in groepen] + [(totaal, kubus.ALLES)],
     )
+    kop = t("Wijk")
+    waarden, masker = waarden.rename_axis(kop).reset_index(), masker.rename_axis(kop).reset_index()
+    masker[kop] = ot.ZICHTBAAR
+    soorten = {c: "aantal" for c in waarden.columns if c != kop}
+    return Tabel(t("Cliënten per wijk in {g}", g=gemeente), waarden, soorten, masker, ctx.drempels)
 
 
 def _jaartabel(ctx: gm.Context, gemeente: str, wijk: str, cijfers: pd.DataFrame) -> Tabel:

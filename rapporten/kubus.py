@@ -1,0 +1,273 @@
+"""One protected set of client counts for a whole publication: geography × intervention.
+
+Every table of a publication that counts clients by region, gemeente or wijk and by
+intervention or study group takes its cells from one :class:`Kubus`, so the same count has
+the same value and the same suppression in every table, chart and sentence, and secondary
+suppression is chosen over all published margins at once (wijk within gemeente, gemeente,
+region; intervention, group, all clients).
+
+The audit attacks all those numbers together, as a reader could: the unknowns are the
+counts of the finest cells (one per wijk, group and combination of interventions, so a client
+in two interventions is handled exactly), every visible number is an equation, a cell shown
+as "< 5" lies between 1 and 4 (zeros are printed as 0), a cell shown as "×" is unknown.
+Linear programming gives the smallest and largest value each hidden small count can take;
+when the two meet, the count would be recoverable, and one more related cell is hidden.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from dataclasses import dataclass, field
+
+import highspy
+import numpy as np
+import pandas as pd
+from scipy.sparse import csr_matrix
+
+from rapporten import onthulling as ot
+
+ALLES = ()  # the column of all clients; the geography of the whole region
+
+
+@dataclass(frozen=True)
+class Knoop:
+    """A published count: the clients in a geography with a column membership.
+
+    ``geo`` is () for the region, (gemeente,) or (gemeente, wijk); ``kolom`` is () for all
+    clients, ("groep", naam) or ("interventie", naam).
+    """
+
+    geo: tuple
+    kolom: tuple
+
+
+@dataclass
+class Kubus:
+    drempels: ot.Drempels
+    knopen: list[Knoop]
+    waarden: np.ndarray  # per knoop: the true count
+    masker: np.ndarray  # per knoop: ot.ZICHTBAAR / PRIMAIR / SECUNDAIR
+    lidmaatschap: csr_matrix = field(repr=False)  # knopen × finest cells, 0/1
+    _index: dict[Knoop, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {k: i for i, k in enumerate(self.knopen)}
+
+    def cel(self, geo: tuple, kolom: tuple) -> tuple[float, int]:
+        """(value, reason) of one published count; value NaN when hidden."""
+        i = self._index.get(Knoop(tuple(geo), tuple(kolom)))
+        if i is None:
+            return 0.0, ot.ZICHTBAAR  # no client there: an honest zero
+        reden = int(self.masker[i])
+        return (float(self.waarden[i]) if reden == ot.ZICHTBAAR else np.nan), reden
+
+    def tabel(
+        self, rijen: list[tuple[str, tuple]], kolommen: list[tuple[str, tuple]]
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Values and mask for rows × columns, each given as (label, geo) and (label, kolom)."""
+        waarden = pd.DataFrame(index=[r for r, _ in rijen], columns=[k for k, _ in kolommen], dtype=float)
+        masker = pd.DataFrame(ot.ZICHTBAAR, index=waarden.index, columns=waarden.columns)
+        for r, geo in rijen:
+            for k, kolom in kolommen:
+                waarden.loc[r, k], masker.loc[r, k] = self.cel(geo, kolom)
+        return waarden, masker
+
+    def blootgesteld(self) -> list[Knoop]:
+        """The hidden small counts a reader could still work out from all numbers together."""
+        return [self.knopen[i] for i in _bepaald(self.lidmaatschap, self.waarden, self.masker, self.drempels)]
+
+
+def _leden(clienten: pd.DataFrame, trajecten: pd.DataFrame, zonder_traject: str) -> pd.DataFrame:
+    """Per client: gemeente, wijk, groep and the set of interventions (``zonder_traject`` if none)."""
+    per_client = trajecten.groupby("client_id")["interventie"].agg(lambda s: frozenset(s.dropna()))
+    c = clienten[["client_id", "gemeente", "wijk"]].copy()
+    c["groep"] = clienten["groep"] if "groep" in clienten.columns else None
+    c["interventies"] = c["client_id"].map(per_client)
+    c["interventies"] = c["interventies"].map(
+        lambda v: v if isinstance(v, frozenset) and v else frozenset({zonder_traject})
+    )
+    return c
+
+
+def bouw(
+    clienten: pd.DataFrame, trajecten: pd.DataFrame, drempels: ot.Drempels, zonder_traject: str
+) -> Kubus:
+    """The protected lattice of client counts for these (already filtered) data."""
+    leden = _leden(clienten, trajecten, zonder_traject)
+    sleutel = ["gemeente", "wijk", "groep", "interventies"]
+    fijn = leden.groupby(sleutel, dropna=False).size().reset_index(name="n")
+    geos = [ALLES]
+    for g in sorted(fijn["gemeente"].dropna().unique()):
+        geos.append((g,))
+        geos += [(g, w) for w in sorted(fijn.loc[fijn["gemeente"] == g, "wijk"].dropna().unique())]
+    groepen = sorted(fijn["groep"].dropna().unique())
+    interventies = sorted({i for s in fijn["interventies"] for i in s})
+    kolommen = [ALLES, *[("groep", x) for x in groepen], *[("interventie", x) for x in interventies]]
+
+    knopen, rijen = [], []
+    for geo in geos:
+        in_geo = np.ones(len(fijn), dtype=bool)
+        if len(geo) >= 1:
+            in_geo &= (fijn["gemeente"] == geo[0]).to_numpy()
+        if len(geo) == 2:
+            in_geo &= (fijn["wijk"] == geo[1]).to_numpy()
+        for kolom in kolommen:
+            lid = in_geo.copy()
+            if kolom and kolom[0] == "groep":
+                lid &= (fijn["groep"] == kolom[1]).to_numpy()
+            elif kolom:
+                lid &= fijn["interventies"].map(lambda s, naam=kolom[1]: naam in s).to_numpy()
+            if lid.any():
+                knopen.append(Knoop(geo, kolom))
+                rijen.append(lid)
+    lidmaatschap = csr_matrix(np.array(rijen, dtype=float))
+    waarden = lidmaatschap @ fijn["n"].to_numpy(dtype=float)
+    masker = np.where(ot.klein(pd.Series(waarden), drempels).to_numpy(), ot.PRIMAIR, ot.ZICHTBAAR)
+    _beschermen(lidmaatschap, waarden, masker, drempels, knopen)
+    return Kubus(drempels, knopen, waarden, masker, lidmaatschap)
+
+
+@contextlib.contextmanager
+def _zonder_banner():
+    """HiGHS prints its banner to the process's stdout when a solver is made; a report run
+    prints only its own lines."""
+    sys.stdout.flush()
+    bewaard, leeg = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+    os.dup2(leeg, 1)
+    try:
+        yield
+    finally:
+        os.dup2(bewaard, 1)
+        os.close(bewaard)
+        os.close(leeg)
+
+
+def _lezer(lid: csr_matrix, waarden: np.ndarray, masker: np.ndarray, drempels: ot.Drempels) -> highspy.Highs:
+    """The reader's knowledge as one LP over the finest cells: every visible count is an
+    equation, every count shown as '< d' lies between 1 and d - 1, counts are not negative."""
+    with _zonder_banner():
+        lp = highspy.Highs()
+    lp.setOptionValue("output_flag", False)
+    n = lid.shape[1]
+    lp.addVars(n, np.zeros(n), np.full(n, highspy.kHighsInf))
+    for i in np.flatnonzero(masker != ot.SECUNDAIR):
+        rij = lid[i]
+        laag, hoog = (waarden[i], waarden[i]) if masker[i] == ot.ZICHTBAAR else (1.0, drempels.drempel - 1.0)
+        lp.addRow(laag, hoog, rij.nnz, rij.indices.astype(np.int32), rij.data)
+    return lp
+
+
+def _bepaald(
+    lid: csr_matrix, waarden: np.ndarray, masker: np.ndarray, drempels: ot.Drempels, eerste: bool = False
+) -> list[int]:
+    """Indices of hidden small counts whose smallest and largest possible value coincide
+    (with ``eerste``, stop at the first one)."""
+    if not (masker == ot.PRIMAIR).any():
+        return []
+    lp = _lezer(lid, waarden, masker, drempels)
+    n = lid.shape[1]
+    alle = np.arange(n, dtype=np.int32)
+    uit = []
+    for i in np.flatnonzero(masker == ot.PRIMAIR):
+        lp.changeColsCost(n, alle, lid[i].toarray().ravel())
+        grenzen = []
+        for richting in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+            lp.changeObjectiveSense(richting)
+            lp.run()
+            status = lp.getModelStatus()
+            if status == highspy.HighsModelStatus.kUnbounded:
+                grenzen.append(np.inf)
+            elif status == highspy.HighsModelStatus.kOptimal:
+                grenzen.append(lp.getInfo().objective_function_value)
+            else:
+                raise RuntimeError(f"onthullingscontrole: lineair programma gaf status {status}")
+        if grenzen[1] - grenzen[0] < 0.5:
+            uit.append(int(i))
+            if eerste:
+                break
+    return uit
+
+
+def _verwant(a: Knoop, b: Knoop) -> bool:
+    """Cells a reader would difference against each other: the same geography (one row of a
+    table), or the same column in a sibling, parent or child geography."""
+    if a.geo == b.geo:
+        return True
+    if a.kolom != b.kolom:
+        return False
+    if len(a.geo) == len(b.geo):
+        return a.geo[:-1] == b.geo[:-1]
+    kort, lang = sorted((a.geo, b.geo), key=len)
+    return len(lang) - len(kort) == 1 and lang[: len(kort)] == kort
+
+
+def _vergelijkingen(lid: csr_matrix, knopen: list[Knoop]) -> list[tuple[int, list[int]]]:
+    """Every (total, parts) a reader can add up: a geography's children in one column, and a
+    column's sub-columns in one geography, kept only where the parts exactly make the total
+    (a client in two interventions makes 'interventions add up to the group' false)."""
+    index = {k: i for i, k in enumerate(knopen)}
+    uit = []
+    for i, k in enumerate(knopen):
+        geo_delen = [j for j, m in enumerate(knopen) if m.kolom == k.kolom and len(m.geo) == len(k.geo) + 1
+                     and m.geo[: len(k.geo)] == k.geo]
+        if not k.kolom:
+            kolom_delen = [index[m] for m in knopen if m.geo == k.geo and len(m.kolom) and m.kolom[0] == "groep"]
+        elif k.kolom[0] == "groep":
+            kolom_delen = [j for j, m in enumerate(knopen) if m.geo == k.geo and m.kolom and m.kolom[0] == "interventie"
+                           and _deel_van(lid, j, i)]
+        else:
+            kolom_delen = []
+        for delen in (geo_delen, kolom_delen):
+            if delen and np.array_equal(np.asarray(lid[delen].sum(axis=0)).ravel(), lid[i].toarray().ravel()):
+                uit.append((i, delen))
+    return uit
+
+
+def _deel_van(lid: csr_matrix, deel: int, geheel: int) -> bool:
+    d, g = lid[deel].toarray().ravel(), lid[geheel].toarray().ravel()
+    return bool(d.any() and (d <= g).all())
+
+
+def _regel(vergelijkingen, waarden: np.ndarray, masker: np.ndarray, knopen: list[Knoop]) -> None:
+    """Until no equation has exactly one hidden entry: hide its smallest visible positive part,
+    else its total (a hidden zero protects nothing)."""
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for totaal, delen in vergelijkingen:
+            leden = [totaal, *delen]
+            if sum(masker[j] != ot.ZICHTBAAR for j in leden) != 1:
+                continue
+            kandidaten = [j for j in delen if masker[j] == ot.ZICHTBAAR and waarden[j] > 0]
+            if not kandidaten and masker[totaal] == ot.ZICHTBAAR and waarden[totaal] > 0:
+                kandidaten = [totaal]
+            if not kandidaten:
+                continue
+            masker[min(kandidaten, key=lambda j: (waarden[j], -len(knopen[j].geo)))] = ot.SECUNDAIR
+            veranderd = True
+
+
+def _beschermen(
+    lid: csr_matrix, waarden: np.ndarray, masker: np.ndarray, drempels: ot.Drempels, knopen: list[Knoop]
+) -> None:
+    """Secondary suppression over all equations at once, then the audit: while a hidden small
+    count is still determined, hide the smallest related visible count and check again."""
+    vergelijkingen = _vergelijkingen(lid, knopen)
+    _regel(vergelijkingen, waarden, masker, knopen)
+    for _ in range(len(knopen)):
+        bloot = _bepaald(lid, waarden, masker, drempels, eerste=True)
+        if not bloot:
+            return
+        i = bloot[0]
+        kandidaten = [
+            j for j in range(len(knopen))
+            if masker[j] == ot.ZICHTBAAR and waarden[j] > 0 and _verwant(knopen[i], knopen[j])
+        ] or [j for j in range(len(knopen)) if masker[j] == ot.ZICHTBAAR and waarden[j] > 0]
+        if not kandidaten:
+            return
+        masker[min(kandidaten, key=lambda k: (waarden[k], -len(knopen[k].geo)))] = ot.SECUNDAIR
+        _regel(vergelijkingen, waarden, masker, knopen)
+    if _bepaald(lid, waarden, masker, drempels, eerste=True):
+        raise RuntimeError("onthullingscontrole: een klein aantal blijft uit de andere cijfers af te leiden")
