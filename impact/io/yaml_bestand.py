@@ -115,7 +115,12 @@ def _dutch(error: yaml.YAMLError, file: str) -> Problem:
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse YAML text within the limits; the document and the line of every path."""
-    loader = _LimitedLoader(text, file)
+    try:  # the reader refuses control characters already while it is made
+        loader = _LimitedLoader(text, file)
+    except yaml.reader.ReaderError as error:
+        raise UserInputError(
+            Problem(file, None, None, "leesbare tekst (geen stuurtekens)", f"teken {error.character!r}")
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -124,6 +129,10 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         document = loader.construct_document(node)
     except yaml.YAMLError as error:
         raise UserInputError(_dutch(error, file)) from None
+    except (ValueError, OverflowError):  # e.g. the timestamp constructor on 2024-13-45
+        raise UserInputError(
+            Problem(file, None, None, "geldige datums (jjjj-mm-dd, maand 1-12, een bestaande dag)")
+        ) from None
     except RecursionError:
         raise UserInputError(Problem(file, None, None, f"hoogstens {MAX_DEPTH} niveaus diep")) from None
     finally:
