@@ -407,3 +407,77 @@ def sqlite_path(engine: Engine) -> Path | None:
     if engine.dialect.name != "sqlite" or not engine.url.database:
         return None
     return Path(engine.url.database)
+
+
+# --- growth-model sufficient statistics in the database -------------------------------------
+
+GROEI_KLANTKOLOMMEN = ("groep", "cohort", "gemeente", "wijk", "geboortejaar")
+
+
+def groei_statistieken(engine: Engine, domein: str | None = None, instrument: str | None = None) -> pd.DataFrame:
+    """Per-client sufficient statistics of the growth model, computed inside the database.
+
+    One ``GROUP BY`` over the metingen (filtered by domain and instrument): per client the
+    number of measurements ``n`` and the sums ``som_t``, ``som_tt``, ``som_y``, ``som_ty`` and
+    ``som_yy`` of time t (months since the first traject's start, or since the client's first
+    measurement, as ``analysis_frame`` counts ``maanden``) and score y, with the client columns
+    groep, cohort, gemeente, wijk and geboortejaar. ``GroeiModel(...).fit_voldoende(frame)``
+    fits from these rows the same model as ``fit`` on every measurement, so a database of
+    any size returns one row per client. The SQL is ``groei_sql(dialect)``.
+    """
+    with engine.connect() as connection:
+        sql, params = groei_sql(connection.dialect.name, domein, instrument)
+        frame = pd.read_sql_query(text(sql), connection, params=params)
+    if frame.empty:
+        raise UserInputError(
+            Problem(resolve_url(str(engine.url)), None, "domein" if domein else None,
+                    "metingen voor het groeimodel" + (f" in domein '{domein}'" if domein else "")
+                    + (f" van instrument '{instrument}'" if instrument else ""))
+        )
+    if frame["geboortejaar"].isna().any():
+        frame["geboortejaar"] = frame["geboortejaar"].astype("Int64")
+    return frame
+
+
+def groei_sql(dialect: str, domein: str | None = None, instrument: str | None = None) -> tuple[str, dict]:
+    """The SQL of ``groei_statistieken`` for a dialect, and its parameters.
+
+    Only the day difference is dialect-specific (SQLite: julianday; PostgreSQL and others:
+    date subtraction); the rest is plain SQL that Spark SQL and Trino run as well.
+    """
+    oorsprong = "COALESCE(et.start, em.datum)"
+    if dialect == "sqlite":
+        dagen = f"(julianday(m.datum) - julianday({oorsprong}))"
+    else:
+        dagen = f"CAST(m.datum - {oorsprong} AS DOUBLE PRECISION)"
+    from impact.contract import DAGEN_PER_MAAND
+
+    where, params = [], {"dagen_per_maand": DAGEN_PER_MAAND}
+    if domein is not None:
+        where.append("d.code = :domein")
+        params["domein"] = domein
+    if instrument is not None:
+        where.append("ins.code = :instrument")
+        params["instrument"] = instrument
+    kolommen = ", ".join(f"c.{k}" for k in GROEI_KLANTKOLOMMEN)
+    sql = f"""
+WITH eerste_traject AS (
+    SELECT client_id, MIN(start) AS start FROM traject GROUP BY client_id
+), eerste_meting AS (
+    SELECT client_id, MIN(datum) AS datum FROM meting GROUP BY client_id
+), punten AS (
+    SELECT m.client_id, {dagen} / :dagen_per_maand AS t, m.score AS y
+    FROM meting m
+    JOIN domein d ON d.id = m.domein_id
+    JOIN instrument ins ON ins.id = d.instrument_id
+    JOIN eerste_meting em ON em.client_id = m.client_id
+    LEFT JOIN eerste_traject et ON et.client_id = m.client_id
+    {"WHERE " + " AND ".join(where) if where else ""}
+)
+SELECT c.id AS client_id, {kolommen}, COUNT(*) AS n,
+       SUM(p.t) AS som_t, SUM(p.t * p.t) AS som_tt, SUM(p.y) AS som_y,
+       SUM(p.t * p.y) AS som_ty, SUM(p.y * p.y) AS som_yy
+FROM punten p JOIN client c ON c.id = p.client_id
+GROUP BY c.id, {kolommen}
+ORDER BY c.id"""
+    return sql, params
