@@ -37,7 +37,7 @@ class DesignSpec:
                 self.means[col] = mean
                 self.sds[col] = float(np.sqrt(np.average((values - mean) ** 2, weights=gewichten)))
                 continue
-            levels = sorted(df[col].dropna().astype(str).unique())
+            levels = sorted({str(v) for v in pd.unique(df[col].dropna())})
             if col == self.conditie and referentie is not None and str(referentie) in levels:
                 levels.remove(str(referentie))
                 levels.insert(0, str(referentie))

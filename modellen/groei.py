@@ -209,25 +209,36 @@ class GroeiModel(Estimator):
             raise UserInputError(f"engine moet een van {ENGINES} zijn, niet {self.engine!r}")
         return methode
 
-    def _prepare(self, df: pd.DataFrame, bron: str) -> pd.DataFrame:
-        cols = [self.uitkomst, self.tijd, self.groep, *self.covariaten]
-        cols += [self.conditie] if self.conditie else []
+    def _prepare(self, df: pd.DataFrame, bron: str, check_groups: bool = True) -> pd.DataFrame:
+        cols = list(dict.fromkeys([self.uitkomst, self.tijd, self.groep, *self.covariaten,
+                                   *([self.conditie] if self.conditie else [])]))
         check_columns(df, cols, numeric=[self.uitkomst, self.tijd], bron=bron)
-        data = numeric(df[cols], [self.uitkomst, self.tijd]).dropna()
-        if data[self.groep].nunique() < 2:
+        data = df[cols]
+        if not all(pd.api.types.is_numeric_dtype(data[c]) for c in (self.uitkomst, self.tijd)):
+            data = numeric(data, [self.uitkomst, self.tijd])
+        missing = None
+        for col in cols:
+            na = data[col].isna().to_numpy()
+            if na.any():
+                missing = na if missing is None else missing | na
+        if missing is not None:
+            data = data[~missing]
+        if check_groups and data[self.groep].nunique() < 2:
             raise UserInputError(f"{bron}: te weinig groepen in kolom '{self.groep}' voor een gemengd model")
         return data
 
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> GroeiResultaat:
         """Fit on measurement rows (one row per client and moment)."""
         methode = self._method()
-        data = self._prepare(df, bron)
+        data = self._prepare(df, bron, check_groups=False)
         y = data[self.uitkomst].to_numpy(dtype=float)
         t = data[self.tijd].to_numpy(dtype=float)
         for naam, values in ((self.uitkomst, y), (self.tijd, t)):
             if not np.isfinite(values).all():
                 raise UserInputError(f"{bron}: kolom '{naam}' bevat een oneindige waarde")
         codes, uniques = pd.factorize(data[self.groep])
+        if len(uniques) < 2:
+            raise UserInputError(f"{bron}: te weinig groepen in kolom '{self.groep}' voor een gemengd model")
         if self.engine == "statsmodels":
             return self._fit_statsmodels(data, y, codes, uniques, methode)
         g = len(uniques)
@@ -252,7 +263,7 @@ class GroeiModel(Estimator):
         spec.learn(data, self.referentie)
         x_user, names = spec.matrix(data)
         q_map = spec.standardisation(names, centrum, schaal)
-        st = kern.row_stats(yc, x_user @ q_map, tc, codes, g, 2 if self.random_helling else 1)
+        st = kern.row_stats(yc, _times(x_user, q_map), tc, codes, g, 2 if self.random_helling else 1)
         return self._finish(st, spec, names, q_map, centrum, schaal, y_centrum, methode, bron,
                             groepen=uniques, plotdata=data, tijd_bereik=(float(t.min()), float(t.max())))
 
@@ -331,16 +342,19 @@ class GroeiModel(Estimator):
         b_user = spec.matrix(frame.assign(**{self.tijd: 1.0}))[0] - a_user
         q_map = spec.standardisation(names, centrum, schaal)
         # x = a + b t with t = centrum + schaal t': internal x Q = (a + centrum b) Q + schaal b Q t'
-        a_int = (a_user + centrum * b_user) @ q_map
-        b_int = schaal * (b_user @ q_map)
-        numeric_cov = [c for c in self.covariaten if c in spec.means]
-        if numeric_cov:
-            kk = np.arange(len(clients))
-        elif len(clients.columns) > 1:
-            kk = clients.drop(columns=[self.groep]).astype(str).groupby(
-                [c for c in clients.columns if c != self.groep], sort=False).ngroup().to_numpy()
+        a_int = _times(a_user + centrum * b_user, q_map)
+        b_int = schaal * _times(b_user, q_map)
+        if any(c in spec.means for c in self.covariaten):
+            kk = np.arange(len(clients))  # numeric covariates: every client its own design row
         else:
-            kk = np.zeros(len(clients), dtype=np.intp)
+            # design rows differ only in their 0/1 dummies: number the dummy patterns
+            dummies = [i for i, name in enumerate(names) if "[T." in name and ":" not in name]
+            key = np.zeros(len(clients), dtype=np.int64)
+            for bit, i in enumerate(dummies[:62]):
+                key |= a_user[:, i].astype(np.int64) << bit
+            kk = pd.factorize(key)[0] if dummies else np.zeros(len(clients), dtype=np.intp)
+            if len(dummies) > 62:
+                kk = np.arange(len(clients))
         st = kern.client_stats(n, st_c, stt_c, sy_c, sty_c, syy_c, a_int, b_int, kk,
                                2 if self.random_helling else 1)
         return self._finish(st, spec, names, q_map, centrum, schaal, y_centrum, methode, bron,
@@ -377,8 +391,10 @@ class GroeiModel(Estimator):
         r_inv = np.array([[1.0, -centrum / schaal], [0.0, 1.0 / schaal]])[:q, :q]
         re_cov = r_inv @ (prof.sigma2 * prof.lam @ prof.lam.T) @ r_inv.T
         re_names = ["Intercept", self.tijd][:q]
-        blups = pd.DataFrame(kern.conditional_modes(prof, st) @ r_inv.T, columns=re_names)
-        blups.insert(0, self.groep, groepen)
+        modes = kern.conditional_modes(prof, st)
+        blups = pd.DataFrame({self.groep: groepen})
+        for j, name in enumerate(re_names):
+            blups[name] = sum(r_inv[j, k] * modes[:, k] for k in range(q))
         if not out.converged:
             warnings.warn("het groeimodel is niet volledig geconvergeerd", stacklevel=3)
         return GroeiResultaat(
@@ -414,6 +430,21 @@ class GroeiModel(Estimator):
 
 
 SOMMEN = ("som_t", "som_tt", "som_y", "som_ty", "som_yy")
+
+
+def _times(x: np.ndarray, q_map: np.ndarray) -> np.ndarray:
+    """x @ q_map for a tall x and a sparse upper-triangular q_map, column by column.
+
+    Avoids a BLAS call whose threads stall on a busy machine (10x slower than this loop).
+    """
+    out = np.empty_like(x, dtype=float)
+    for j in range(q_map.shape[1]):
+        rows = np.flatnonzero(q_map[:, j])
+        col = x[:, rows[0]] * q_map[rows[0], j]
+        for i in rows[1:]:
+            col = col + x[:, i] * q_map[i, j]
+        out[:, j] = col
+    return out
 
 
 def _fit_statsmodels(y, x, z, codes, reml: bool):
