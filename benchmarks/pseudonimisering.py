@@ -1,6 +1,11 @@
-"""Recall and precision of pseudonymisation per identifier kind on the labelled corpus.
+"""Recall and precision of pseudonymisation per identifier kind.
 
     python benchmarks/pseudonimisering.py [--missers N]
+
+First the independent evaluation set (tests/verhalen/evaluatie, written and annotated by
+someone who never saw the detector code; rules in tests/verhalen/meet_evaluatie.py): the
+per-kind table of the development half ('ontwikkel', tuned on) and of the unseen half
+('toets', never tuned on), labelled. Then the old self-generated corpus, a regression set:
 
 Compares our Pseudonymizer (deduce + own detectors + the client's known identities) with
 deduce on its own (given the client's name as patient metadata), on
@@ -22,6 +27,9 @@ sys.path.insert(0, str(ROOT / "tests" / "verhalen" / "corpus"))
 os.environ.setdefault("IMPACT_CACHE", str(ROOT / ".cache"))
 
 import evaluatie  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests" / "verhalen"))
+import meet_evaluatie  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from verhalen.deduce_instance import get_deduce  # noqa: E402
@@ -48,6 +56,10 @@ def main() -> None:
     start = time.perf_counter()
     deduce = get_deduce()
     print(f"deduce geladen in {time.perf_counter() - start:.1f} s (cache: IMPACT_CACHE)")
+    for half, label in (("ontwikkel", "ONTWIKKEL (afgestemd)"), ("toets", "TOETS (ongezien)")):
+        print(f"\n== Onafhankelijke evaluatieset, {label} ==")
+        print(meet_evaluatie.measure(half, Pseudonymizer(deduce=deduce)).table())
+    print("\n== Oud, zelf gegenereerd corpus (regressieset) ==")
     stories = evaluatie.load()
     n_labels = sum(len(s["labels"]) for s in stories)
     print(f"corpus: {len(stories)} verhalen, {n_labels} gelabelde identificatoren\n")

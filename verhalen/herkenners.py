@@ -188,9 +188,13 @@ def normalize_phone(value: str) -> str:
     return ds
 
 
+_FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!31)[1-9]\d{0,2}(?:[ \-.]?\(?\d\)?){6,12}(?!\w)")
+
+
 def find_phones(text: str) -> list[Detection]:
-    """Dutch phone numbers: 06-12345678, 06 12 34 56 78, +31 6 ..., 0031 ..., (046) 452 11 00."""
-    found = []
+    """Dutch phone numbers: 06-12345678, 06 12 34 56 78, +31 6 ..., 0031 ..., (046) 452 11 00;
+    foreign numbers with their country code (+48 512 330 871)."""
+    found = _find(_FOREIGN_PHONE, text, TELEFOON, "telefoon-buitenland")
     for m in _PHONE.finditer(text):
         value = m.group()
         if _DATE_LIKE.match(value):
@@ -222,20 +226,21 @@ def find_urls(text: str) -> list[Detection]:
 # --- dates -----------------------------------------------------------------------------------
 
 _DAY_MONTH = re.compile(
-    r"(?i)(?<![\w\-/.])(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
-    r"|ma|di|wo|do|vr|za|zo)\.? )?"
-    r"([0-3]?\d)(?:e|ste|de)? (" + _MONTH_ALT + r")\.?(?: ('?\d{4}|'\d{2}))?(?![\w])"
+    r"(?i)(?<![\w\-/.])([0-3]?\d)(?:e|ste|de)? (" + _MONTH_ALT + r")\.?(?: ('?\d{4}|'\d{2}))?(?![\w])"
 )
 _NUMERIC_DATE = re.compile(
-    r"(?<![\w\-/.])(?:([0-3]?\d)[-/.]([01]?\d)[-/.](\d{4}|\d{2})|(\d{4})-([01]\d)-([0-3]\d))(?![\w\-/])"
+    r"(?<![\w\-/.,])(?:([0-3]?\d)[-/.]([01]?\d)[-/.](\d{4}|\d{2})|(\d{4})-([01]\d)-([0-3]\d))(?![\w\-/])"
 )
+# '14/6', '3-5' only with a slash; '16/3' is a date in notes, '3-5' is as often a score range
+_DAY_SLASH_MONTH = re.compile(r"(?<![\w\-/.,€])([0-3]?\d)/([01]?\d)(?![\w/]|[.,]\d)")
 _MONTH_YEAR = re.compile(r"(?i)(?<![\w])(" + _MONTH_ALT + r")\.? (\d{4})(?![\w])")
 
 
 def find_dates(text: str) -> list[Detection]:
-    """Dates: '3 maart', 'di 3 mrt.', '3 maart 2024', '03-03-2024', '2024-03-03', 'maart 2024'.
+    """Dates with day and month: '3 maart', '3 mrt.', '3 maart 2024', '03-03-2024', '2024-03-03', '16/3'.
 
-    deduce only recognises dates with a year; notes often write '3 maart' or '12 jan'.
+    A weekday before the date stays ('maandag 3 maart' -> '3 maart'); month and year alone
+    ('maart 2024') is not a date of a person's life and stays too.
     """
     found = []
     for m in _DAY_MONTH.finditer(text):
@@ -244,7 +249,9 @@ def find_dates(text: str) -> list[Detection]:
     for m in _NUMERIC_DATE.finditer(text):
         if parse_date_parts(m.group()) is not None:
             found.append(Detection(m.start(), m.end(), DATUM, m.group(), "datum"))
-    found += _find(_MONTH_YEAR, text, DATUM, "maand-jaar")
+    for m in _DAY_SLASH_MONTH.finditer(text):
+        if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+            found.append(Detection(m.start(), m.end(), DATUM, m.group(), "dag/maand"))
     return found
 
 
@@ -261,6 +268,10 @@ def parse_date_parts(value: str) -> tuple[int | None, int, int | None] | None:
         if y < 100:
             y += 2000 if y < 50 else 1900
         return (d, mo, y) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", s)
+    if m:
+        d, mo = (int(g) for g in m.groups())
+        return (d, mo, None) if 1 <= mo <= 12 and 1 <= d <= 31 else None
     m = re.search(r"(?:(\d{1,2})\w*\s+)?(" + _MONTH_ALT + r")\b\.?(?:\s+'?(\d{2,4}))?", s)
     if m:
         day = int(m.group(1)) if m.group(1) else None
@@ -297,29 +308,89 @@ def _score_words() -> frozenset[str]:
             words.update(domain.code.lower().split("_"))
     return frozenset(words)
 
+_UNITS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_TEENS = ["tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
+          "achttien", "negentien"]  # fmt: skip
+_TENS = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig", 6: "zestig", 7: "zeventig",
+         8: "tachtig", 9: "negentig"}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, int]:
+    """Dutch number words 1..119: 'zeventien' 17, 'vierenveertig' 44, 'drieëntwintig' 23."""
+    out: dict[str, int] = {"één": 1, "honderd": 100}
+    for n in range(1, 10):
+        out[_UNITS[n]] = n
+    for n, w in enumerate(_TEENS, start=10):
+        out[w] = n
+    for t, w in _TENS.items():
+        out[w] = 10 * t
+        for u in range(1, 10):
+            unit = _UNITS[u]
+            joint = "ën" if unit.endswith("e") else "en"
+            out[f"{unit}{joint}{w}"] = 10 * t + u
+            out[f"{unit}en{w}"] = 10 * t + u
+    for n in range(1, 20):
+        word = _UNITS[n] if n < 10 else _TEENS[n - 10]
+        out[f"honderd{word}"] = 100 + n
+    return out
+
+
+_NUM_WORD_ALT = "|".join(sorted(number_words(), key=len, reverse=True))
+_N = r"(?P<n>\d{1,3}|" + _NUM_WORD_ALT + r")"
+# after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
+_AGE_END = (
+    r"(?=\s*(?:[.,;:!?)\n—–]|$|(?:en|maar|geworden|was|wordt|is|jaar|jr\.?)(?![\w])"
+    r"(?<!jaar)(?<!jr)(?<!jr\.)|(?:jaar|jr\.?)(?!\s+(?:geleden|lang|later|eerder|bij|in|schuld|"
+    r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
+)
 _AGE_PATTERNS = [
-    re.compile(r"(?P<word>[^\W\d_]+) \((?P<n>[1-9]\d?|1[01]\d)\)"),
-    re.compile(r"(?i)(?<![\w,.])(?P<n>\d{1,3})[ -]?jarige?\b"),
-    re.compile(r"(?i)(?<![\w,.])(?P<n>\d{1,3}) ?(?:jaar|jr\.?) oud\b"),
-    re.compile(r"(?i)\bleeftijd van (?P<n>\d{1,3})\b"),
+    # 'Moeder (38)', '(67; volgens ...)', '(~60)', 'Dhr. Hendrix (67)'
+    re.compile(r"(?P<word>[^\W\d_]+\.?)?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?(?:jaar|jr\.?))?[);,]"),
+    re.compile(r"(?i)(?<![\w,.])" + _N + r"[ -]?jarige?\b"),
+    re.compile(r"(?i)(?<![\w,.])" + _N + r" ?(?:jaar|jr\.?) oud\b"),
+    re.compile(r"(?i)\bleeftijd van " + _N + r"\b"),
+    # 'is 74', 'Ik ben 72.', 'ze is pas 13', 'is volgens hem 86', 'ben ik vierenveertig jaar'
     re.compile(
-        r"(?i)\b(?:is|wordt|werd|zijn|was|ben) (?P<n>\d{1,3}) (?:jaar|jr)\b"
-        r"(?! (?:geleden|lang|later|bij|in|schuld|getrouwd|samen))"
+        r"(?i)\b(?:is|ben|was|werd|wordt|zijn|waren|word)(?:\s+(?:ik|hij|ze|zij|u|je|jij))?"
+        r"(?:\s+(?:volgens\s+\w+|nu|pas|al|net|inmiddels|bijna|ruim|ongeveer|rond\s+de|zo'n|"
+        r"dit\s+jaar|vandaag|morgen|toen|nog\s+maar|maar|precies|boven\s+de|onder\s+de))*\s+"
+        + _N + r"(?![\w,.]\d)" + _AGE_END
     ),
+    # '~60', 'rond de 70', 'ruim 40', 'inmiddels 68', 'een jongen van 8', 'op mijn 12', 'toen ik 17 was'
+    re.compile(r"(?<![\w~])~\s?(?P<n>[1-9]\d?|1[01]\d)(?![\w,.]\d)"),
+    re.compile(
+        r"(?i)\b(?:rond\s+de|ruim|inmiddels|bijna|ongeveer|begin|eind|midden)\s+" + _N + r"(?![\w,.]\d)"
+        r"(?!\s*(?:euro|€|%|procent|keer|uur|minuten|dagen|weken|maanden|kilo|km|meter|cm|mensen|"
+        r"huishoudens|kinderen|jongeren|deelnemers|bewoners|jaar\s+(?:geleden|lang)))" + _AGE_END
+    ),
+    re.compile(
+        r"(?i)\b(?:een|de|die|dat|het)\s+(?:jongen|meisje|man|vrouw|kind|zoon|dochter|jongen|meid|"
+        r"knul|tiener|baby|peuter|kleuter|heer|dame|broer|zus|broertje|zusje)\s+van\s+" + _N
+        + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|maanden|weken|dagen))"
+    ),
+    re.compile(r"(?i)\bop\s+(?:mijn|zijn|haar|z'n|d'r|ons|hun)\s+" + _N + r"(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
+    re.compile(r"(?i)\btoen\s+(?:ik|hij|ze|zij|u|je|jij|we|wij|mijn\s+\w+)\s+" + _N + r"(?:\s+(?:jaar|jr\.?))?\s+(?:oud\s+)?(?:was|werd|waren)\b"),
 ]
 
 
 def find_ages(text: str) -> list[Detection]:
-    """Ages: '(43)', '17-jarige', '38 jaar oud', 'is 52 jaar', 'leeftijd van 80'."""
+    """Ages of a person: '(43)', '17-jarige', '38 jaar oud', 'is 52', 'ik ben vierenveertig',
+    'een jongen van 8', 'rond de 70', '~60', 'toen ik zeventien was'.
+
+    Age limits and groups ('jongeren tussen 12 en 23', 'vanaf 18 jaar') and durations ('drie
+    jaar schuldsanering') have none of these contexts and stay.
+    """
     found = []
+    words = number_words()
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
-            if "word" in pattern.groupindex and m.group("word").lower() in _score_words():
+            if "word" in pattern.groupindex and m.group("word") and m.group("word").lower().rstrip(".") in _score_words():
                 continue  # 'financiën (2)': a score on a life domain, not an age
-            if 0 < int(m.group("n")) < 120:
-                found.append(
-                    Detection(m.start("n"), m.end("n"), LEEFTIJD, m.group("n"), "leeftijd")
-                )
+            value = m.group("n")
+            n = int(value) if value.isdigit() else words.get(value.lower(), 0)
+            if 0 < n < 120:
+                found.append(Detection(m.start("n"), m.end("n"), LEEFTIJD, value, "leeftijd"))
     return found
 
 
@@ -340,14 +411,6 @@ def regional_streets() -> tuple[str, ...]:
         return tuple(row["straat"] for row in csv.DictReader(f))
 
 
-@lru_cache(maxsize=1)
-def regional_institutions() -> tuple[str, ...]:
-    text = resources.files("verhalen.data").joinpath("instellingen_regio.txt").read_text("utf-8")
-    return tuple(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
 @lru_cache(maxsize=4)
 def _phrase_pattern(phrases: tuple[str, ...], suffix: str) -> re.Pattern[str]:
     alts = "|".join(
@@ -357,18 +420,374 @@ def _phrase_pattern(phrases: tuple[str, ...], suffix: str) -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![\w\-])(?:" + alts + r")" + suffix + r"(?![\w])")
 
 
+def _data_lines(name: str) -> tuple[str, ...]:
+    text = resources.files("verhalen.data").joinpath(name).read_text("utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
+def public_institutions() -> tuple[str, ...]:
+    """Public bodies, laws, national charities and large regional care/housing institutions:
+    they tie nobody to a place and stay, except as an employer ('werkt bij Zuyderland')."""
+    return _data_lines("publieke_instellingen.txt")
+
+
+def regional_institutions() -> tuple[str, ...]:  # the old name, kept for callers
+    return public_institutions()
+
+
+@lru_cache(maxsize=1)
+def _deduce_list(*parts: str) -> frozenset[str]:
+    """One of deduce's lookup lists (names, streets, places), as written."""
+    base = resources.files("deduce").joinpath("data/lookup/src", *parts, "items.txt")
+    return frozenset(line.strip() for line in base.read_text("utf-8").splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def street_names() -> frozenset[str]:
+    """Every Dutch street name deduce knows (BAG), folded to lowercase, plus our regional ones."""
+    return frozenset(_fold(s) for s in _deduce_list("locations", "lst_street")) | frozenset(
+        _fold(s) for s in regional_streets()
+    )
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Dutch residences, municipalities, regions and provinces (deduce's lists), folded."""
+    out: set[str] = set()
+    for sub in ("lst_residence", "lst_municipality", "lst_region", "lst_province"):
+        out |= {_fold(s) for s in _deduce_list("locations", "lst_placename", sub)}
+    return frozenset(out)
+
+
+_PLACE_SUFFIX = re.compile(r"(?i)[- ](?:noord|zuid|oost|west|centrum|midden|stad|dorp)$")
+
+
+def is_place_name(value: str) -> bool:
+    """'Brunssum', 'Kerkrade-West', 'Weert-Zuid', 'Sittard-Geleen': geography, never a person's."""
+    v = _fold(value.strip(" .,"))
+    if v in place_names():
+        return True
+    if "-" in v and all(p in place_names() for p in v.split("-")):
+        return True
+    base = _PLACE_SUFFIX.sub("", v)
+    return base != v and base in place_names()
+
+
+_STREET_SUFFIX = (
+    r"(?:straat|steeg|laan|weg|plein|pleintje|singel|gracht|dreef|kade|dijk|markt|boulevard|"
+    r"allee|hof|park|pad|baan|veld|wal|ring|erf|akker|donk|kamp|berg|dal|wei|weide|hoek|poort|"
+    r"heuvel|broek|rade|straatje|gaard|hoven|tuin|lei|oord)"
+)
+_STRONG_SUFFIX = re.compile(r"(?i)(?:straat|steeg|laan|plein|singel|gracht|dreef|boulevard|allee|straatje)$")
+_STREET_PREFIX = (
+    r"(?:Sint|St\.|Prins|Prinses|Koning|Koningin|Burgemeester|Burg\.|Dr\.|Dokter|Pastoor|"
+    r"Kapelaan|Deken|Pater|Mgr\.|Monseigneur|Graaf|Gravin|Hertog|Jonkheer|Mr\.|Professor|Prof\.|"
+    r"Generaal|Kardinaal|Paus|Oude|Oud|Nieuwe|Groote|Grote|Kleine|Lange|Korte|Hoge|Lage|Van|Jan|"
+    r"Johannes|Willem|Pieter|Hendrik|Jacob|Onze|Lieve|Vrouwe|Heilige|Kerk|Hoofd)"
+)
+_HOUSE_NR = r"(?:\s\d{1,4}(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,3}(?![\w]))?(?:\s(?:bus|bis)\s\d{1,4})?(?![\d,]\d))"
+_CAP = r"[A-ZÀ-Ý][\w'’\-]*"
+_STREET_WORD = re.compile(
+    r"(?<![\w\-])(?P<name>(?:" + _STREET_PREFIX + r"\s(?:" + _CAP + r"\s)?)?" + r"[A-ZÀ-Ý][\w'’\-]*"
+    + _STREET_SUFFIX + r")(?P<nr>" + _HOUSE_NR + r")?(?![\w])"
+)
+_STREET_AFTER_PREP = re.compile(
+    r"(?i)\b(?:op|aan|in|naar|van|via|bij|langs|over|uit)\s+(?:de|het|'t)\s+"
+    r"(?P<name>(?-i:(?:" + _STREET_PREFIX + r"\s)?(?:[A-ZÀ-Ý][\w'’\-]*\s)?)[\w'’\-]+)(?P<nr>" + _HOUSE_NR + r")?(?![\w])"
+)
+_LISTED_WITH_NUMBER = re.compile(
+    r"(?<![\w\-])(?P<name>(?:" + _CAP + r"\s){0,2}" + _CAP + r")(?P<nr>" + _HOUSE_NR + r")(?![\w])"
+)
+
+
 def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detection]:
-    """Regional street names (any case, with or without house number) and any 'Xstraat 12'."""
+    """Street names with or without house number.
+
+    * the regional street list (any case) and any 'Xstraat 12';
+    * a capitalised word with a street ending ('Heidestraat', 'Prinses Irenestraat',
+      'Sint Jansstraat 9-A'); weak endings (-hof, -park, -veld, ...) only when deduce's list of
+      Dutch streets knows the name or a house number follows;
+    * after 'op de', 'aan de', ...: a name in deduce's street list, in any case ('op de
+      nieuwstraat', 'aan de Hamboskamp 2-48');
+    * a name in deduce's street list followed by a house number.
+    """
     names = tuple(streets) if streets is not None else regional_streets()
     found = (
         _find(_phrase_pattern(names, _HOUSE_NUMBER), text, ADRES, "straat-regio") if names else []
     )
-    return found + _find(_GENERIC_STREET, text, ADRES, "straat-huisnummer")
+    found += _find(_GENERIC_STREET, text, ADRES, "straat-huisnummer")
+    known = street_names()
+    for m in _STREET_WORD.finditer(text):
+        name = m.group("name")
+        if is_place_name(name) or _fold(name) in _public_folded():
+            continue
+        last = name.split()[-1]
+        if _STRONG_SUFFIX.search(last) or m.group("nr") or _fold(name) in known or _fold(last) in known:
+            end = m.end() if m.group("nr") else m.end("name")
+            found.append(Detection(m.start(), end, ADRES, text[m.start() : end], "straatnaam"))
+    for pattern in (_STREET_AFTER_PREP, _LISTED_WITH_NUMBER):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            folded = _fold(name)
+            if folded not in known or is_place_name(name) or folded in _common_words():
+                continue
+            if name.islower() and not _STRONG_SUFFIX.search(name):
+                continue  # 'op de markt', 'aan de dijk': ordinary nouns
+            start, end = m.start("name"), m.end()
+            found.append(Detection(start, end, ADRES, text[start:end], "straat-bag"))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _public_folded() -> frozenset[str]:
+    return frozenset(_fold(p) for p in public_institutions())
+
+
+# --- organisations ---------------------------------------------------------------------------
+
+# kinds of local organisation that precede or end their own name
+_ORG_HEAD = (
+    r"(?:Bakkerij|Slagerij|Snackbar|Frituur|Cafetaria|Café|Cafe|Restaurant|Eetcafé|Brasserie|"
+    r"Kapsalon|Kapper|Brouwerij|Drukkerij|Wasserij|Stomerij|Bouwbedrijf|Schoonmaakbedrijf|"
+    r"Transportbedrijf|Autobedrijf|Garage|Installatiebedrijf|Schildersbedrijf|Hoveniersbedrijf|"
+    r"Uitzendbureau|Zorgboerderij|Zorgcentrum|Woonzorgcentrum|Verpleeghuis|Thuiszorg|Dagbesteding|"
+    r"Begeleid\s+Wonen|Beschermd\s+Wonen|Kinderopvang|Kinderdagverblijf|Peuterspeelzaal|BSO|"
+    r"Huisartsenpraktijk|Tandartspraktijk|Fysiotherapie|Apotheek|Praktijk|Huize|Huis|Basisschool|"
+    r"Montessorischool|Daltonschool|School|College|Lyceum|Scholengemeenschap|OBS|RKBS|KBS|BS|IKC|SBO|"
+    r"SO|VSO|Wandelclub|Voetbalclub|Tennisclub|Sportclub|Zwemclub|Judoclub|Boksschool|Dansschool|"
+    r"Fitness|Sportschool|Harmonie|Fanfare|Schutterij|Carnavalsvereniging|Zangvereniging|Koor|"
+    r"Buurthuis|Gemeenschapshuis|Wijkcentrum|Jongerencentrum|Stichting|Vereniging|Supermarkt|"
+    r"Winkel|Boerderij|Camping|Hotel|Pension|Manege|Dierenkliniek|Rijschool|Reisbureau|Kinderboerderij|"
+    r"RKVV|RKSV|RKHBS|VV|SV|PV|HV|TV|ZV|WSV|VC|HC|BC|MHC|LHC|KVV)"
+)
+_NAME_PART = r"(?:[A-ZÀ-Ý0-9][\w'’\-&+]*|'t|’t|De|de|het|Het|van|der|den|Van|&|en|Zn\.?|Zonen)"
+_ORG_HEADED = re.compile(
+    r"(?<![\w\-])" + _ORG_HEAD + r"(?:\s+" + _NAME_PART + r")*?\s+(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?"
+    r"[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:&\s+)?(?:Zn\.?|Zonen|BV|B\.V\.|VOF|V\.O\.F\.))?(?![\w])"
+)
+_ORG_SUFFIXED = re.compile(
+    r"(?<![\w\-])(?:[A-ZÀ-Ý][\w'’\-&]*\s+){1,4}(?:BV|B\.V\.|VOF|V\.O\.F\.|NV|N\.V\.|"
+    r"&\s+Zn\.?|&\s+Zonen|Holding|Groep|Bakkerijen|Bedrijven)(?![\w])"
+)
+_ORG_WORD = re.compile(
+    r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|bedrijven|salon|praktijk|"
+    r"boerderij|koor|club|school|college)(?![\w])"
+)
+# context: 'werkt bij X', 'lid van X', 'zit op X', 'voetbalt bij X', 'school (X)'
+_ORG_CONTEXT = re.compile(
+    r"(?i)\b(?:werk(?:t|te|ten|en)?|gewerkt|baan|bijbaan(?:tje)?|stage(?:plek)?|vrijwilliger(?:swerk)?|"
+    r"lid|voetbal(?:t|de)?|train(?:t|de)|training|zit|zat|zitten|leerling|traint|speelt|speelde|"
+    r"danst|zwemt|turnt|ingeschreven|aangenomen|ontslagen|schoonmaker|secretaresse|monteur|"
+    r"helpende|chauffeur|kok|werkgever|school|club|vereniging)"
+    r"(?:\s+(?!bij\b|op\b|van\b|via\b)[\w'’\-]+){0,4}?\s*(?:\(|:|\s(?:bij|op|van|via|voor))\s+(?:het\s+|de\s+|'t\s+)?"
+    r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
+    r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
+)
+_ORG_STOP = re.compile(r"\s+(?:in|te|aan|op|de|het|van|der|den|&)$")
+
+
+def find_organisations(text: str) -> list[Detection]:
+    """Local organisations that tie a person to a place: schools, employers, clubs, small
+    businesses and small care providers.
+
+    * a kind of organisation followed by its name ('Bakkerij Hendriks', 'OBS De Wingerd',
+      'RKVV Almania', 'Snackbar 't Hoekske', 'Begeleid Wonen De Brug');
+    * a name ending in BV, VOF, '& Zn' ('Hendriks Bakkerijen BV', 'Bouwbedrijf Pelzer & Zn');
+    * a capitalised name after 'werkt bij', 'lid van', 'zit op', 'voetbalt bij', 'school (...)'.
+      A public body (UWV, de gemeente, Zuyderland as care provider) stays, but an employer is
+      always replaced ('werkt bij Zuyderland').
+    """
+    found = []
+    public = _public_folded()
+    for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD):
+        for m in pattern.finditer(text):
+            value = m.group()
+            if _fold(value) in public or is_place_name(value):
+                continue
+            found.append(Detection(m.start(), m.end(), INSTELLING, value, "organisatie"))
+    for m in _ORG_CONTEXT.finditer(text):
+        value = m.group("org")
+        start, end = m.start("org"), m.end("org")
+        while True:
+            stripped = _ORG_STOP.sub("", value)
+            stripped = stripped.rstrip(".,")
+            if stripped == value:
+                break
+            value = stripped
+        end = start + len(value)
+        words = value.split()
+        employer = re.match(r"(?i)werk|gewerkt|baan|bijbaan|stage|werkgever|schoonmaker|secretaresse|monteur|helpende|chauffeur|kok", m.group())
+        if not words or is_place_name(value):
+            continue
+        if _fold(value) in public and not employer:
+            continue
+        if len(words) == 1 and _fold(value) in _first_names_folded() and not employer:
+            continue  # 'zit op Kevin ...' is rare; 'training bij Ramon' is a person
+        if _fold(words[0]) in {"de", "het", "'t"} and len(words) == 1:
+            continue
+        if value.isupper() and len(value) <= 4 and _fold(value) in public:
+            continue
+        found.append(Detection(start, end, INSTELLING, value, "organisatie-context"))
+    return found
 
 
 def find_institutions(text: str, names: Iterable[str] | None = None) -> list[Detection]:
-    names = tuple(names) if names is not None else regional_institutions()
-    return _find(_phrase_pattern(names, ""), text, INSTELLING, "instelling-regio") if names else []
+    """Organisations: the names given, or the local-organisation detector."""
+    if names is not None:
+        names = tuple(names)
+        return _find(_phrase_pattern(names, ""), text, INSTELLING, "instelling") if names else []
+    return find_organisations(text)
+
+
+def public_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a public body or large institution (kept unless an employer)."""
+    return [(m.start(), m.end()) for m in _phrase_pattern(public_institutions(), "").finditer(text)]
+
+
+# --- names of unknown people -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _first_names_folded() -> frozenset[str]:
+    return frozenset(_fold(n) for n in _deduce_list("names", "lst_first_name"))
+
+
+@lru_cache(maxsize=1)
+def _surnames_folded() -> frozenset[str]:
+    return frozenset(_fold(n) for n in _deduce_list("names", "lst_surname"))
+
+
+@lru_cache(maxsize=1)
+def names_that_are_words() -> frozenset[str]:
+    """First names and surnames that are also ordinary Dutch words ('roos', 'bakker', 'wiel')."""
+    return frozenset(_fold(w) for w in _data_lines("namen_ook_woord.txt"))
+
+
+# Limburgish and spoken-Dutch function words that deduce's name list also holds ('Mien vrouw'
+# = my wife, 'noe' = now). Never a name on their own.
+_DIALECT_WORDS = frozenset(
+    "mien dien zien ós oos ich neet nieks noe mer mie waal good hie dao dat wo went wie zeen "
+    "haer hae heer ze ziech os uch geer jao nae veur ouch auch allein gein kin kins kint "
+    "ff zn z'n m'n d'r mn dr hun hen ons jij jou wij zij hij zijn haar mam pap ma pa opa oma".split()
+)
+_TITLE_WORDS = (
+    r"(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de\s+heer|heer|mr\.?|dr\.?|drs\.?|ir\.?|ing\.?|"
+    r"tante|oom|opa|oma|juf|juffrouw|meester|pastoor|zuster|broeder|buurman|buurvrouw|buurjongen|"
+    r"buurmeisje|vriend|vriendin|vriendje|vriendinnetje|maat|maatje|collega|broer|broertje|zus|"
+    r"zusje|zoon|zoontje|dochter|dochtertje|neef|nicht|vader|moeder|stiefvader|stiefmoeder|"
+    r"partner|vrouw|man|echtgenoot|echtgenote|ex|vriendje|kleinzoon|kleindochter|kleinkind|"
+    r"schoonzoon|schoondochter|schoonmoeder|schoonvader|zwager|schoonzus|baas|chef|leidinggevende|"
+    r"trainer|coach|mentor|docent|leerkracht|jongerenwerker|straatwerker|wijkagent|agent|huisarts|"
+    r"consulent|casemanager|begeleider|bewindvoerder|mentor|hulpverlener|wijkverpleegkundige|"
+    r"verpleegkundige|praktijkondersteuner|poh|klantmanager|schuldhulpverlener|maatschappelijk\s+werker|"
+    r"opbouwwerker|vrijwilliger|cliënt|client|klant|bewoner|bewoonster|mam|pap|mama|papa|ma|pa|"
+    r"hoi|hallo|hey|hee|hi|dag|beste|groet|groetjes|gr|mvg|vr\.?\s*gr\.?|liefs|namens|aan|cc|van|door|met)"
+)
+_TOKEN_NAME = r"[A-Za-zÀ-ÿ][a-zà-ÿ'’]+(?:-[A-Za-zÀ-ÿ][a-zà-ÿ'’]+)?"
+_AFTER_TITLE = re.compile(
+    r"(?i)(?<![\w])" + _TITLE_WORDS + r"\s+(?P<name>(?-i:[A-ZÀ-Ý][\w'’\-]*|[a-zà-ÿ][a-zà-ÿ'’]+))"
+)
+_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?(?![\w'’])")
+_LOWER = re.compile(r"(?<![\w'’\-@.])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w'’@])")
+_INITIALS = re.compile(r"(?:\b[A-Z]\.\s?)+$")
+_SURNAME_AFTER = re.compile(
+    r"\s+(?P<s>(?:(?:van|de|der|den|het|ten|ter|te|el|al|van der|van den|van de|in 't|op de|'t|d')\s+)?"
+    r"(?:[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý]?[\w'’]+)?))(?![\w])"
+)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'‘“(—–-*•")
+    return not before or before[-1] in ".!?:\n" or before.endswith("]")
+
+
+def _ordinary(word: str) -> bool:
+    f = _fold(word)
+    return f in _common_words() or f in names_that_are_words() or f in _DIALECT_WORDS
+
+
+def find_names(text: str) -> list[Detection]:
+    """Names of people nobody told us about.
+
+    * a word in deduce's first-name list: capitalised mid-sentence (also when it is an
+      ordinary word too: 'broer van Wiel'); at the start of a sentence or in lowercase
+      ('kevin', 'sjonnie') only when it is not an ordinary Dutch or Limburgish word;
+    * a capitalised surname from deduce's list mid-sentence, when not an ordinary word;
+    * any capitalised word after a form of address or relation ('mevrouw Frijnts', 'buurman
+      Sjef', 'juf Mieke', 'maat kevin' in lowercase only for listed first names);
+    * a name found this way takes the capitalised surname after it ('Rania Al-Hassan');
+    * every other spelling of a found name in the same text, also misspelt ('Kevn').
+    """
+    first, sur = _first_names_folded(), _surnames_folded()
+    found: list[Detection] = []
+
+    def add(start: int, end: int, source: str) -> None:
+        found.append(Detection(start, end, PERSOON, text[start:end], source))
+
+    for m in _CAPITALISED.finditer(text):
+        word = m.group()
+        f = _fold(word)
+        if f in _DIALECT_WORDS or is_place_name(word):
+            continue
+        if f in first or f in sur or all(p in first or p in sur for p in f.split("-")):
+            if _sentence_start(text, m.start()) or (f in sur and f not in first):
+                if _ordinary(word) or f in _common_words():
+                    continue
+            elif f in _common_words() and f not in first:
+                continue
+            add(m.start(), m.end(), "naamlijst")
+    for m in _LOWER.finditer(text):
+        word = m.group()
+        f = _fold(word)
+        if f in first and not _ordinary(word) and len(f) >= 3:
+            add(m.start(), m.end(), "naamlijst-klein")
+    for m in _AFTER_TITLE.finditer(text):
+        name = m.group("name")
+        f = _fold(name)
+        if f in _DIALECT_WORDS or f in _common_words() or is_place_name(name):
+            continue
+        if name[0].islower() and (f not in first or _ordinary(name)):
+            continue
+        if name[0].isupper() and _ordinary(name) and f not in first and f not in sur:
+            continue
+        if name[0].isupper() and _fold(name) in {"de", "het", "van", "een"}:
+            continue
+        add(m.start("name"), m.end("name"), "aanspreekvorm")
+    # surname after a first name, initials before
+    extended = []
+    for d in found:
+        end = d.end
+        m = _SURNAME_AFTER.match(text, end)
+        if m and not _sentence_start(text, m.start("s")) and "\n" not in text[end : m.start("s")]:
+            s = m.group("s")
+            last = s.split()[-1]
+            if not is_place_name(last) and not _ordinary(last) and _fold(last) not in _public_folded():
+                end = m.end("s")
+        start = d.start
+        initials = _INITIALS.search(text[max(0, start - 12) : start])
+        if initials:
+            start -= len(initials.group())
+        extended.append(Detection(start, end, PERSOON, text[start:end], d.source))
+    found = extended
+    # every spelling of a found name elsewhere in the text
+    tokens = {_fold(t) for d in found for t in re.findall(r"[\w'’]+", d.text) if len(t) >= 2}
+    tokens -= {"van", "de", "der", "den", "het", "el", "al", "ten", "ter", "te"}
+    if tokens:
+        for m in re.finditer(r"(?<![\w'’])[\w'’]{2,}(?![\w'’])", text):
+            word = m.group()
+            f = _fold(word)
+            if any(d.start <= m.start() < d.end for d in found) or word.isdigit():
+                continue
+            if f in tokens and not (f in _common_words() and word[0].islower()):
+                found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam"))
+            elif len(f) >= 5 and not _ordinary(word) and word[0].isupper() and any(
+                tokens_match(word, t) for t in tokens if len(t) >= 5
+            ):
+                found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-verschreven"))
+    return found
 
 
 # --- the client's own known identities -------------------------------------------------------
@@ -553,5 +972,5 @@ def find_all(text: str, streets: Iterable[str] | None = None) -> list[Detection]
     return (
         find_bsn(text) + find_iban(text) + find_postcodes(text) + find_phones(text)
         + find_emails(text) + find_urls(text) + find_dates(text) + find_ages(text)
-        + find_streets(text, streets) + find_institutions(text)
+        + find_streets(text, streets) + find_organisations(text) + find_names(text)
     )  # fmt: skip

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from deduce import Deduce
 
 DateMode = Literal["vervang", "maand"]
+Style = Literal["labels", "surrogaat"]
 
 LABELS = {
     h.PERSOON: "Persoon", h.ADRES: "Adres", h.POSTCODE: "Postcode", h.LOCATIE: "Locatie",
@@ -72,6 +73,7 @@ class _Registry:
     numbers: dict[tuple[str, str], int] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
     person_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
+    surrogator: Any = None  # verhalen.surrogaten.Surrogator, made on first surrogate use
 
     def number(self, label: str, key: str) -> int:
         if (label, key) not in self.numbers:
@@ -142,6 +144,66 @@ def _inside_public_place(detection: Detection, spans: list[tuple[int, int]]) -> 
         and detection.kind == h.LOCATIE
         and any(start <= detection.start and detection.end <= end for start, end in spans)
     )
+
+
+_AGE_RANGE_BEFORE = re.compile(r"(?i)(?:tussen|van|vanaf)\s+\d{1,3}\s*(?:en|tot|-|t/m)\s*$")
+
+
+def _is_geography_or_word(d: Detection, text: str) -> bool:
+    """A place name ('Brunssum', 'Kerkrade-West', 'Buren') or a dialect word ('Mien') that
+    deduce took for a location or a name: public geography and ordinary words stay."""
+    if d.source != "deduce" or d.key is not None:
+        return False
+    value = d.text.strip(" .,")
+    if d.kind == h.LEEFTIJD:  # 'jongeren tussen 12 en 23 jaar': an age group, not an age
+        return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start]))
+    if d.kind == h.PERSOON and len(value) == 1:  # 'T: 14 046' (telefoon), not an initial
+        return True
+    if d.kind == h.LOCATIE:
+        return h.is_place_name(value)
+    if d.kind == h.PERSOON:
+        return h._fold(value) in h._DIALECT_WORDS or (" " not in value and h.is_place_name(value))
+    return False
+
+
+def _without_public(text: str, found: list[Detection]) -> list[Detection]:
+    """Drop place names, dialect words and public bodies (UWV, Mondriaan as care provider);
+    an organisation found as employer ('werkt bij Zuyderland') and known identities stay."""
+    found = [d for d in found if not _is_geography_or_word(d, text)]
+    spans = h.public_spans(text)
+    if not spans:
+        return found
+    found = [_cut_before_public(text, d, spans) for d in found]
+    employers = [d for d in found if d.source == "organisatie-context"]
+
+    def public(d: Detection) -> bool:
+        if d.key is not None or d.source == "organisatie-context":
+            return False
+        if d.kind not in (h.PERSOON, h.LOCATIE, h.INSTELLING, h.ADRES):
+            return False
+        inside = any(s <= d.start and d.end <= e for s, e in spans)
+        return inside and not any(x.start <= d.start and d.end <= x.end for x in employers)
+
+    return [d for d in found if not public(d)]
+
+
+def _cut_before_public(text: str, d: Detection, spans: list[tuple[int, int]]) -> Detection:
+    """'Truus van de Leger des Heils': the name ends where the public body begins."""
+    if d.kind != h.PERSOON or d.key is not None:
+        return d
+    for s, e in spans:
+        if d.start < s < d.end <= e or (d.start < s and e <= d.end):
+            end = s
+            while True:
+                head = text[d.start : end].rstrip()
+                trimmed = re.sub(r"(?i)\s+(?:van|de|der|den|het|'t)$", "", head)
+                if trimmed == head:
+                    break
+                end = d.start + len(trimmed)
+            end = d.start + len(text[d.start : end].rstrip())
+            if end > d.start:
+                return Detection(d.start, end, d.kind, text[d.start : end], d.source, d.key)
+    return d
 
 
 def _patient(identities: list[KnownIdentity]):
@@ -237,7 +299,7 @@ class Pseudonymizer:
         if self._public_places is not None:
             spans = [m.span() for m in self._public_places.finditer(text)]
             found = [d for d in found if not _inside_public_place(d, spans)]
-        return found
+        return _without_public(text, found)
 
     def detect(self, text: str, known_identities: Any = None) -> list[Detection]:
         """Non-overlapping spans to replace, with kind and key of their strongest detection."""
@@ -263,20 +325,44 @@ class Pseudonymizer:
     # -- replacement ----------------------------------------------------------------------
 
     def pseudonymize(
-        self, text: str, known_identities: Any = None, client_key: Any = None
+        self,
+        text: str,
+        known_identities: Any = None,
+        client_key: Any = None,
+        *,
+        style: Style = "labels",
+        seed: int = 0,
+        gemeente: str | None = None,
     ) -> PseudonymizedText:
-        """Replace every identifier; the same client_key gives the same pseudonyms across texts."""
+        """Replace every identifier; the same client_key gives the same pseudonyms across texts.
+
+        ``style="labels"`` writes tags for review ('[Persoon-1]'); ``style="surrogaat"``
+        writes surrogates for publication (:mod:`verhalen.surrogaten`): a fictitious name, a
+        street of ``gemeente``, the month of a date, an age band. Deterministic given ``seed``.
+        """
+        if style not in ("labels", "surrogaat"):
+            raise ValueError("style moet 'labels' of 'surrogaat' zijn")
         identities = as_identities(known_identities)
         if client_key is None:
             registry = _Registry()
         else:
             registry = self._registries.setdefault(client_key, _Registry())
         self._register_identities(registry, identities)
+        detections = self.detect(text, identities)
+
+        if style == "surrogaat":
+            from verhalen.surrogaten import Surrogator, render
+
+            if registry.surrogator is None:
+                registry.surrogator = Surrogator(seed=seed, gemeente=gemeente)
+
+            new_text, rows = render(text, detections, registry.surrogator)
+            return PseudonymizedText(new_text, [Replacement(*r) for r in rows], text)
 
         pieces: list[str] = []
         replacements: list[Replacement] = []
         position = 0
-        for d in self.detect(text, identities):
+        for d in detections:
             replacement = self._placeholder(d, registry)
             pieces += [text[position : d.start], replacement]
             replacements.append(Replacement(d.start, d.end, d.kind, d.text, replacement))

@@ -77,10 +77,19 @@ def pseudonimiseer(
     identiteiten: pd.DataFrame,
     publieke_plaatsen: tuple[str, ...] = (),
     pseudoniemen: tuple[str, ...] = (),
+    *,
+    stijl: str = "surrogaat",
+    seed: int = 0,
 ) -> pd.DataFrame:
-    """``titel`` and ``tekst`` of the given stories pseudonymised (dates to their month),
-    consistently per client; client pseudonyms (``pseudoniemen``) become 'de cliënt'. The
-    stories are not filtered here."""
+    """``titel`` and ``tekst`` of the given stories pseudonymised, consistently per client;
+    client pseudonyms (``pseudoniemen``) become 'de cliënt'. The stories are not filtered here.
+
+    ``stijl="surrogaat"`` (the default for publication) writes fictitious names, streets of
+    the story's gemeente, dates as their month (and year) and ages as a band, so the story
+    still reads; ``stijl="labels"`` writes review tags ('[Persoon-1]', dates to their month).
+    Deterministic given ``seed``. An error in the pseudonymiser is raised, never swallowed."""
+    if stijl not in ("surrogaat", "labels"):
+        raise ValueError("stijl moet 'surrogaat' of 'labels' zijn")
     uit = verhalen.copy()
     if uit.empty:
         return uit
@@ -91,6 +100,7 @@ def pseudonimiseer(
     pseudonymizer = Pseudonymizer(dates="maand", public_places=publieke_plaatsen)
     anderen = _AndereClienten(identiteiten)
     heeft_client = "client_id" in uit.columns
+    heeft_gemeente = "gemeente" in uit.columns
     for kolom in ("tekst", "titel"):
         teksten = []
         for _, rij in uit.iterrows():
@@ -98,7 +108,16 @@ def pseudonimiseer(
             tekst = "" if pd.isna(rij[kolom]) else str(rij[kolom])
             eigen = identiteiten[identiteiten["client_id"] == client] if client is not None else leeg
             bekend = pd.concat([eigen, anderen.in_tekst(tekst, client)], ignore_index=True)
-            tekst = pseudonymizer.pseudonymize(tekst, bekend[["soort", "waarde"]], client).text
+            gemeente = rij["gemeente"] if heeft_gemeente and pd.notna(rij["gemeente"]) else None
+            sleutel = client if client is not None else ("verhaal", rij.get("verhaal_id", _))
+            tekst = pseudonymizer.pseudonymize(
+                tekst,
+                bekend[["soort", "waarde"]],
+                sleutel if stijl == "surrogaat" else client,
+                style="labels" if stijl == "labels" else "surrogaat",
+                seed=seed,
+                gemeente=str(gemeente) if gemeente is not None else None,
+            ).text
             teksten.append(_zonder_pseudoniemen(tekst, codepatroon))
         uit[kolom] = teksten
     return uit.reset_index(drop=True)

@@ -124,7 +124,9 @@ def test_report_other_kinds(corpus_outcome, capsys):
     with capsys.disabled():
         print("\n" + corpus_outcome.recall.to_string(index=False))
     recall = corpus_outcome.recall.set_index("soort")["recall"]
-    assert recall.min() > 0.5  # a collapse of any detector fails loudly
+    # large regional care providers (Zuyderland, Mondriaan) are public institutions under the
+    # conventions of the independent evaluation set (tests/verhalen/evaluatie): they stay
+    assert recall.drop("instelling").min() > 0.5  # a collapse of any detector fails loudly
     assert corpus_outcome.precision["juist"].sum() / corpus_outcome.precision["n"].sum() > 0.95
 
 
@@ -211,4 +213,5 @@ def test_public_places_stay_but_people_and_addresses_go(pseudonymizer):
     assert "Brunssum-Noord" in kept and "Roermond" in kept
     assert "Jan de Vries" not in kept and "Kerkstraat 5" not in kept
     plain = Pseudonymizer(deduce=pseudonymizer.deduce).pseudonymize(text).text
-    assert "Brunssum-Noord" not in plain  # without the list deduce's location finder still applies
+    # place names are public geography also without the list (deduce's residence lists)
+    assert "Brunssum-Noord" in plain and "Jan de Vries" not in plain
