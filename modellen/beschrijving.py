@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from impact.contract import maanden_tussen
+from modellen.verandering import change_per_client
 
 KENMERKEN = ("gemeente", "wijk", "groep", "interventie")
 
@@ -65,26 +65,21 @@ def groepsverloop(analyse: pd.DataFrame, instrument: str = "ZRM") -> pd.DataFram
 
 
 def eerste_en_laatste(analyse: pd.DataFrame, instrument: str = "ZRM", min_maanden: float = 3) -> pd.DataFrame:
-    """Per client and domain: the first score and the last one at least ``min_maanden`` later.
+    """Per client and domain: the first score and the last one at least ``min_maanden`` later
+    (the pairs of :func:`modellen.verandering.change_per_client`, the one definition of change).
 
     Columns client_id, domein, begin, eind, verschil and the client's gemeente, wijk, groep
     and interventie (those present in ``analyse``).
     """
     kenmerken = [k for k in KENMERKEN if k in analyse.columns]
-    leeg = pd.DataFrame(columns=["client_id", "domein", "begin", "eind", "verschil", *kenmerken])
-    if analyse.empty:
-        return leeg
-    df = analyse[analyse["instrument"] == instrument].sort_values("datum", kind="stable")
-    if df.empty:
-        return leeg
-    per = df.groupby(["client_id", "domein"])
-    paar = per.first()[["score", "datum"]].add_suffix("_begin").join(per.last()[["score", "datum"]].add_suffix("_eind"))
-    paar = paar[maanden_tussen(paar["datum_begin"], paar["datum_eind"]) >= min_maanden]
-    uit = pd.DataFrame({"begin": paar["score_begin"], "eind": paar["score_eind"]})
-    uit["verschil"] = uit["eind"] - uit["begin"]
-    uit = uit.reset_index()
-    attributen = df.groupby("client_id")[kenmerken].first().reset_index()
-    return uit.merge(attributen, on="client_id", how="left")
+    kolommen = ["client_id", "domein", "begin", "eind", "verschil", *kenmerken]
+    data = analyse[analyse["instrument"] == instrument] if not analyse.empty else analyse
+    if data.empty:
+        return pd.DataFrame(columns=kolommen)
+    paren = change_per_client(data, "score", "datum", "client_id", "domein", kenmerken, horizonten=())
+    paren = paren[(paren["n_metingen"] >= 2) & (paren["looptijd_maanden"] >= min_maanden)]
+    paren = paren.rename(columns={"voor": "begin", "na": "eind", "verandering": "verschil"})
+    return paren[kolommen].reset_index(drop=True)
 
 
 def verandering_per(paren: pd.DataFrame, per: str = "domein", drempel_verbetering: float = 1.0) -> pd.DataFrame:

@@ -205,10 +205,12 @@ class VeranderingAnalyse(Estimator):
         tolerantie: float = 3.0,
         drempel: float = 0.0,
         hoger_is_beter: bool = True,
+        min_looptijd: float = 0.0,
     ) -> None:
         self.uitkomst, self.tijd, self.groep, self.domein = uitkomst, tijd, groep, domein
         self.indeling, self.horizonten, self.tolerantie = indeling, horizonten, tolerantie
         self.drempel, self.hoger_is_beter = drempel, hoger_is_beter
+        self.min_looptijd = min_looptijd
 
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> VeranderingResultaat:
         indeling, horizonten = list(self.indeling), tuple(self.horizonten)
@@ -231,6 +233,9 @@ class VeranderingAnalyse(Estimator):
             horizonten,
             self.tolerantie,
         )
+        # 'laatste' counts only a last measurement at least min_looptijd months after the first
+        kort = pc["looptijd_maanden"] < self.min_looptijd
+        pc.loc[kort, ["na", "verandering"]] = np.nan
         sign = 1.0 if self.hoger_is_beter else -1.0
         keys = [*indeling] + ([self.domein] if self.domein else [])
         rows = []

@@ -171,7 +171,9 @@ PRODUCENTEN: dict[str, Callable[[Gegevens], object]] = {
     "did": _did,
     "keerpunten": _keerpunten,
     "paren": lambda g: beschrijving.eerste_en_laatste(g.analyse),
-    "verandering": lambda g: VeranderingAnalyse(domein="domein").fit(zrm(g), bron="analyse"),
+    # change from start to last measurement: the last at least three months after the first,
+    # the same rule as the descriptive pairs ("paren"), so every report quotes one number
+    "verandering": lambda g: VeranderingAnalyse(domein="domein", min_looptijd=3.0).fit(zrm(g), bron="analyse"),
     "rci": lambda g: BetrouwbareVerandering(domein="domein", instrument="ZRM").fit(zrm(g), bron="analyse"),
     "kostenbaten": _kostenbaten,
 }
