@@ -5,7 +5,7 @@ from __future__ import annotations
 from impact.opmaak import N_
 from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
-from rapporten.model import Tekst, Verhalen
+from rapporten.model import Tekst
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.publicatie import kies_voor_publicatie
 
@@ -59,10 +59,11 @@ def _verhalen(ctx: gm.Context) -> list:
     kandidaten = ctx.gegevens.verhalen
     if not kandidaten.empty:
         kandidaten = kandidaten[kandidaten["soort"].isin(("clientverhaal", "msc_verhaal", "wijkverhaal"))]
-    gekozen, regel = kies_voor_publicatie(kandidaten, 3, spreiding=("gemeente", "wijk"), seed=0)
+    # plain language: the page says why these stories, not the selection rule
+    gekozen, _ = kies_voor_publicatie(kandidaten, 3, spreiding=("gemeente", "wijk"), seed=0)
     verhalen = gm.verhalen_van(ctx, gekozen)
-    if regel:
-        verhalen = Verhalen(verhalen.verhalen, t("Keuze van de verhalen: {r}", r=regel) + " " + verhalen.toelichting)
+    if verhalen.verhalen:
+        verhalen.toelichting = t("We kozen verhalen uit verschillende wijken.")
     return [verhalen]
 
 

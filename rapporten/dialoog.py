@@ -331,7 +331,7 @@ def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
     )
     blok = gm.verhalen_van(ctx, gekozen)
     if regel:
-        blok = Verhalen(blok.verhalen, t("Keuze van de verhalen: {r}", r=regel) + " " + blok.toelichting)
+        blok = Verhalen(blok.verhalen, t("Keuze van de verhalen: {r}", r=regel))
     return [Naast(figuur, blok, zin), tabel], vraag, res.regel
 
 

@@ -276,13 +276,14 @@ def verhalen_van(ctx: Context, gekozen: pd.DataFrame) -> Verhalen:
         return Verhalen([], t("Er zijn (nog) geen passende verhalen met toestemming om te publiceren."))
     getoond = voor_publicatie(ctx, gekozen)
     verhalen = [Verhaal(str(r.titel), str(r.tekst), _onderschrift(ctx, r)) for r in getoond.itertuples()]
-    return Verhalen(verhalen, t(PSEUDONIMISERING))
+    return Verhalen(verhalen)
 
 
+# Said once per report, at its first stories (rapporten.secties), not under every story.
 PSEUDONIMISERING = N_(
-    "Alleen verhalen met toestemming om (geanonimiseerd) te publiceren. Namen, adressen, nummers "
-    "en datums zijn vervangen; ook persoonsgegevens van andere cliënten die in een verhaal "
-    "genoemd worden."
+    "Alleen verhalen met toestemming om ze (geanonimiseerd) te publiceren. Namen, straten, "
+    "leeftijden en datums in de verhalen zijn vervangen door verzonnen of algemene gegevens; "
+    "gelijkenis met bestaande personen berust op toeval."
 )
 
 

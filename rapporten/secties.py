@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapporten.gemeenschappelijk import Context
-from rapporten.model import Blok, Rapport, Sectie
+from rapporten.gemeenschappelijk import PSEUDONIMISERING, Context
+from rapporten.model import Blok, Rapport, Sectie, Verhalen
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Rapportsoort:
     def maak(self, ctx: Context) -> Rapport:
         t = ctx.t
         secties = [s for onderdeel in self.onderdelen for s in onderdeel.maak(ctx)]
+        _zeg_eenmaal_hoe_verhalen_beschermd_zijn(ctx, secties)
         return Rapport(
             self.naam,
             self.titel(ctx) if callable(self.titel) else t(self.titel),
@@ -74,3 +75,12 @@ def registreer(soort: Rapportsoort) -> Rapportsoort:
         raise ValueError(f"rapportsoort {soort.naam!r} is al geregistreerd")
     RAPPORTEN[soort.naam] = soort
     return soort
+
+
+def _zeg_eenmaal_hoe_verhalen_beschermd_zijn(ctx: Context, secties: list[Sectie]) -> None:
+    """The first block with stories says how stories are protected; the others do not repeat it."""
+    for sectie in secties:
+        for blok in sectie.alle_blokken():
+            if isinstance(blok, Verhalen) and blok.verhalen:
+                blok.toelichting = " ".join(x for x in (blok.toelichting, ctx.t(PSEUDONIMISERING)) if x)
+                return

@@ -66,8 +66,9 @@ def binnen_toestemming(verhalen: pd.DataFrame, gebruik: str) -> pd.DataFrame:
 @dataclass
 class ExemplaarSelectie:
     verhalen: pd.DataFrame
-    regel: str
+    regel: str  # the selection rule in words, for the reader
     n_kandidaten: int
+    seed: int = 0  # reproducibility: in the result, not in the reader's text
 
     def summary(self) -> pd.DataFrame:
         return self.verhalen.copy()
@@ -77,7 +78,7 @@ class ExemplaarSelectie:
         for column in frame.columns:
             if pd.api.types.is_datetime64_any_dtype(frame[column]):
                 frame[column] = frame[column].dt.date.astype(str)
-        return {"regel": self.regel, "n_kandidaten": self.n_kandidaten,
+        return {"regel": self.regel, "n_kandidaten": self.n_kandidaten, "seed": self.seed,
                 "verhalen": frame.astype(object).where(frame.notna(), None).to_dict("records")}
 
 
@@ -204,8 +205,8 @@ def kies_exemplaren(
         + (f"; contrasterend: tot {n_contrast} {contrast_rule}" if contrast_rule and n_contrast else "")
         + ". Binnen elke rol gaat een verhaal uit een nog niet gekozen "
         + (" of ".join(spread) if spread else "groep")
-        + f" voor; resterende gelijke standen beslist het toeval (seed {seed})."
+        + " voor; bij gelijke stand beslist het toeval (herhaalbaar)."
         + (" Citaten zijn weggelaten: de verhalen zijn niet als gepseudonimiseerd gemarkeerd."
            if quotes_withheld else "")
     )
-    return ExemplaarSelectie(out, rule, len(allowed))
+    return ExemplaarSelectie(out, rule, len(allowed), seed)
