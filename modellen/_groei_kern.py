@@ -9,7 +9,9 @@ theta (one or three numbers).
 Clients are independent and have at most two random terms (intercept, time), so everything
 the deviance needs is, per client i, the 2 x 2 matrix A_i = Z_i'Z_i and the 2 x (p+1) matrix
 C_i = Z_i'[X_i y_i], plus the global (p+1) x (p+1) cross product [X y]'[X y]. These are
-computed once (``client_stats`` / ``row_stats``). With P_i = I + A_i S, H_i = I + Z_i S Z_i':
+computed once: ``row_stats`` from observation rows (any design), ``client_stats`` from six
+sums per client when condition and covariates are constant within a client (then
+C_i = A_i D_i' for the client's design pattern D_i, and the design enters per pattern). With P_i = I + A_i S, H_i = I + Z_i S Z_i':
 
   log|H_i| = log|P_i|,   Z_i'H_i^-1 = P_i^-1 Z_i',   [X y]'H^-1[X y] = [X y]'[X y] - sum C_i' T_i C_i
 
@@ -445,7 +447,11 @@ def fit(st: SufficientStats | ClientStats, reml: bool, theta0: np.ndarray | None
         return objective
 
     def gradient_on(data):
-        return lambda th: profile(th, data, reml, with_gradient=True).gradient
+        def gradient(theta: np.ndarray) -> np.ndarray:
+            nonlocal n_eval
+            n_eval += 1
+            return profile(theta, data, reml, with_gradient=True).gradient
+        return gradient
 
     objective = objective_on(st)
     best = None

@@ -2,16 +2,25 @@
 
 ``GroeiModel`` fits a two-level model (measurements within clients) with a random
 intercept, optionally a correlated random slope for time, fixed covariates and a
-condition x time interaction (intervention vs comparison), by REML or ML.
+condition x time interaction (intervention vs comparison), by REML or ML, with lme4's
+profiled deviance (Bates et al. 2015): the same optimum as ``lmer``.
 
-The default engine ("snel") is the vectorised profiled-deviance implementation in
-``modellen._groei_kern`` (lme4's formulation); it handles any number of clients in
-seconds. Not supported by the fast engine: more than two levels (e.g. clients within
-wijken), crossed random effects, random slopes for covariates other than time,
-heteroscedastic or autocorrelated residuals, non-Gaussian outcomes — for those use
-statsmodels' ``MixedLM`` (variance components) directly. ``engine="statsmodels"`` fits the
-same model through ``MixedLM``; ``GEEModel`` gives the population-average alternative
-(statsmodels GEE).
+The default engine ("snel", ``modellen._groei_kern``) reduces the data once to six sums per
+client (n, sum t, sum t^2, sum y, sum t y, sum y^2) when condition and covariates are constant
+within a client, or to per-client cross products otherwise; each deviance evaluation is then
+closed-form 2 x 2 algebra over clients (milliseconds for 100,000 clients), with an analytic
+gradient. Time is centred and scaled inside the fit, so age in days or calendar years work as
+well as months; every number is reported on the user's scale. ``singulier`` flags a fit on
+the boundary (a variance at 0 or a correlation of +-1), as lme4's ``isSingular``.
+``fit_voldoende`` fits from the per-client sums alone, e.g. as computed inside the database
+by ``impact.store.groei_statistieken``. A fit that cannot be done raises ``UserInputError``
+saying why.
+
+Not supported by the fast engine: more than two levels (e.g. clients within wijken),
+crossed random effects, random slopes for covariates other than time, heteroscedastic or
+autocorrelated residuals, non-Gaussian outcomes — for those use statsmodels' ``MixedLM``
+(variance components) directly. ``engine="statsmodels"`` fits the same model through
+``MixedLM``; ``GEEModel`` gives the population-average alternative (statsmodels GEE).
 """
 
 from __future__ import annotations
@@ -240,7 +249,7 @@ class GroeiModel(Estimator):
         if len(uniques) < 2:
             raise UserInputError(f"{bron}: te weinig groepen in kolom '{self.groep}' voor een gemengd model")
         if self.engine == "statsmodels":
-            return self._fit_statsmodels(data, y, codes, uniques, methode)
+            return self._fit_met_statsmodels(data, y, codes, uniques, methode)
         g = len(uniques)
         centrum, schaal = float(t.mean()), float(t.std())
         y_centrum = float(y.mean())
@@ -405,7 +414,8 @@ class GroeiModel(Estimator):
             n_evaluaties=out.n_iter, random_per_client=blups, _plotdata=plotdata, tijd_bereik=tijd_bereik,
         )
 
-    def _fit_statsmodels(self, data: pd.DataFrame, y: np.ndarray, codes: np.ndarray, uniques, methode: str):
+    def _fit_met_statsmodels(self, data: pd.DataFrame, y: np.ndarray, codes: np.ndarray, uniques,
+                             methode: str) -> GroeiResultaat:
         spec = DesignSpec(self.tijd, self.conditie, list(self.covariaten))
         spec.learn(data, self.referentie)
         x, names = spec.matrix(data)
