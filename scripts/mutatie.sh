@@ -22,23 +22,26 @@ PY="$ROOT/.venv/bin/python"
 TOOL="$ROOT/.cache/mutatie-venv"
 if [ ! -x "$TOOL/bin/mutmut" ]; then
   python3 -m venv "$TOOL"
-  "$TOOL/bin/python" -m pip install -q "mutmut==2.5.1"
+  "$TOOL/bin/python" -m pip install -q "mutmut[patch]==2.5.1"
 fi
 
 # target -> file to mutate | tests (fast, deterministic ones first: -x stops at the first failure)
 declare -A BESTAND TESTS DEEL
 BESTAND[rci]=modellen/betrouwbare_verandering.py
-TESTS[rci]="tests/beproeving/test_drempels.py tests/modellen/test_betrouwbare_verandering.py tests/modellen/test_keerpunten.py"
+TESTS[rci]="tests/beproeving/test_drempels.py tests/modellen/test_betrouwbare_verandering.py"
+DEEL[rci]="Z_CRIT ASSUMED_RELIABILITY s_diff cutoff_c settings _cutoff classify fit"  # not plot()
 BESTAND[keerpunten]=modellen/keerpunten.py
 TESTS[keerpunten]="tests/beproeving/test_drempels.py tests/modellen/test_keerpunten.py"
+DEEL[keerpunten]="fit"
 BESTAND[onthulling]=rapporten/onthulling.py
 TESTS[onthulling]="tests/beproeving/test_drempels.py tests/beproeving/test_onthulling_audit.py tests/rapporten/test_onthulling.py"
+DEEL[onthulling]="klein kruistabel _secundair _vergelijkingen _interval _controleer_met_lp aandelen reden per_groep controleer"
 BESTAND[import]=impact/io/importer.py
 TESTS[import]="tests/beproeving/test_import_transactie.py tests/impact/test_import.py"
-DEEL[import]="def _insert("  # from here to the end of the file: _insert, _write, _organisation_ids
+DEEL[import]="_insert _write _organisation_ids"  # the write transaction
 BESTAND[kostenbaten]="modellen/kostenbaten/casus.py modellen/kostenbaten/programma.py"
 TESTS[kostenbaten]="tests/beproeving/test_drempels.py tests/modellen/kostenbaten/test_programma.py tests/modellen/kostenbaten/test_casus.py"
-DEEL[kostenbaten]="DISCONTOVOET|discontovoet|PRIJSPEIL|standaard="  # only lines with a default
+DEEL[kostenbaten]="regex:DISCONTOVOET|discontovoet|PRIJSPEIL|standaard="  # only lines with a default
 
 doelen=("$@")
 [ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling import kostenbaten)
@@ -50,19 +53,34 @@ git ls-files -co --exclude-standard -z | (cd "$ROOT" && xargs -0 cp --parents -t
 cd "$werk"
 export IMPACT_CACHE="${IMPACT_CACHE:-$ROOT/.cache}" IMPACT_HYPOTHESIS_VOORBEELDEN="${IMPACT_HYPOTHESIS_VOORBEELDEN:-100}"
 
-# a patch that marks only the selected lines as new, so mutmut mutates only those
-maak_patch() {  # $1 = regex or "def name(" ; files...
+# a patch that marks only the selected lines as new, so mutmut mutates only those. $1 is
+# "regex:<pattern>" (every line matching) or names: a function or method (its whole body) or
+# an UPPER_CASE constant (its assignment line). Then the files.
+maak_patch() {
   local patroon=$1; shift
   "$PY" - "$patroon" "$@" <<'EOF'
 import re, sys
 patroon, bestanden = sys.argv[1], sys.argv[2:]
 for pad in bestanden:
     regels = open(pad, encoding="utf-8").read().splitlines()
-    if patroon.startswith("def "):
-        start = next(i for i, r in enumerate(regels) if r.startswith(patroon))
-        kies = list(range(start, len(regels)))
+    if patroon.startswith("regex:"):
+        kies = [i for i, r in enumerate(regels)
+                if re.search(patroon[6:], r) and not r.lstrip().startswith("#")]
     else:
-        kies = [i for i, r in enumerate(regels) if re.search(patroon, r) and not r.lstrip().startswith("#")]
+        kies = []
+        for naam in patroon.split():
+            if naam.isupper():
+                kies += [i for i, r in enumerate(regels) if r.startswith(f"{naam} =")]
+                continue
+            for i, r in enumerate(regels):
+                if re.match(rf"\s*def {naam}\(", r):
+                    inspring = len(r) - len(r.lstrip())
+                    j = i + 1
+                    while j < len(regels) and (not regels[j].strip() or len(regels[j]) - len(regels[j].lstrip()) > inspring
+                                               or regels[j].lstrip().startswith(")")):
+                        j += 1
+                    kies += range(i, j)
+        kies = sorted(set(kies))
     print(f"--- a/{pad}\n+++ b/{pad}")
     for i in kies:  # one hunk per line: the line is "added" to an otherwise identical file
         print(f"@@ -{i},0 +{i + 1},1 @@\n+{regels[i]}")
@@ -87,6 +105,8 @@ for doel in "${doelen[@]}"; do
   "${limiet[@]}" "$TOOL/bin/mutmut" run --paths-to-mutate "$(echo "${BESTAND[$doel]}" | tr ' ' ',')" \
     --tests-dir tests --runner "$runner" --no-progress "${extra[@]}" >"$werk/$doel.log" 2>&1 || true
   echo "   $(( $(date +%s) - begin )) s"
+  # restore the copy first: an interrupted run may leave a mutant in place
+  for f in ${BESTAND[$doel]}; do cp "$ROOT/$f" "$werk/$f"; done
   "$TOOL/bin/mutmut" results | sed 's/^/   /'
   overlevers=$("$TOOL/bin/mutmut" result-ids survived 2>/dev/null || true)
   for id in $overlevers; do
@@ -94,7 +114,5 @@ for doel in "${doelen[@]}"; do
     "$TOOL/bin/mutmut" show "$id"
     totaal=$((totaal + 1))
   done
-  # restore the copy: an interrupted run may leave a mutant in place
-  for f in ${BESTAND[$doel]}; do cp "$ROOT/$f" "$werk/$f"; done
 done
 echo "== overlevende mutanten: $totaal"
