@@ -138,11 +138,14 @@ def _deduce_kind(tag: str, text: str) -> str:
     return h.ID
 
 
+# A detection that lies wholly inside a public place name (a gemeente or wijk the report is
+# about) is that place, whichever detector found it and whatever kind it guessed.
+_PLAATS_SOORTEN = {h.LOCATIE, h.ADRES, h.PERSOON, h.INSTELLING}
+
+
 def _inside_public_place(detection: Detection, spans: list[tuple[int, int]]) -> bool:
-    return (
-        detection.source == "deduce"
-        and detection.kind == h.LOCATIE
-        and any(start <= detection.start and detection.end <= end for start, end in spans)
+    return detection.kind in _PLAATS_SOORTEN and any(
+        start <= detection.start and detection.end <= end for start, end in spans
     )
 
 
