@@ -11,7 +11,9 @@ counts of the finest cells (one per wijk, group and combination of interventions
 in two interventions is handled exactly), every visible number is an equation, a cell shown
 as "< 5" lies between 1 and 4 (zeros are printed as 0), a cell shown as "×" is unknown.
 Linear programming gives the smallest and largest value each hidden small count can take;
-when the two meet, the count would be recoverable, and one more related cell is hidden.
+when the two meet, the count would be recoverable: it is then shown as "×" when that alone
+leaves it open (a row of small counts with a small total), else one more related cell is
+hidden. A publication that cannot be protected is refused, never written.
 """
 
 from __future__ import annotations
@@ -159,6 +161,24 @@ def _lezer(lid: csr_matrix, waarden: np.ndarray, masker: np.ndarray, drempels: o
     return lp
 
 
+def _bereik(lp: highspy.Highs, doel: np.ndarray) -> tuple[float, float]:
+    """Smallest and largest value the reader can give ``doel`` · cells."""
+    n = len(doel)
+    lp.changeColsCost(n, np.arange(n, dtype=np.int32), doel)
+    grenzen = []
+    for richting in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+        lp.changeObjectiveSense(richting)
+        lp.run()
+        status = lp.getModelStatus()
+        if status == highspy.HighsModelStatus.kUnbounded:
+            grenzen.append(np.inf)
+        elif status == highspy.HighsModelStatus.kOptimal:
+            grenzen.append(lp.getInfo().objective_function_value)
+        else:
+            raise RuntimeError(f"onthullingscontrole: lineair programma gaf status {status}")
+    return grenzen[0], grenzen[1]
+
+
 def _bepaald(
     lid: csr_matrix, waarden: np.ndarray, masker: np.ndarray, drempels: ot.Drempels, eerste: bool = False
 ) -> list[int]:
@@ -167,27 +187,23 @@ def _bepaald(
     if not (masker == ot.PRIMAIR).any():
         return []
     lp = _lezer(lid, waarden, masker, drempels)
-    n = lid.shape[1]
-    alle = np.arange(n, dtype=np.int32)
     uit = []
     for i in np.flatnonzero(masker == ot.PRIMAIR):
-        lp.changeColsCost(n, alle, lid[i].toarray().ravel())
-        grenzen = []
-        for richting in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
-            lp.changeObjectiveSense(richting)
-            lp.run()
-            status = lp.getModelStatus()
-            if status == highspy.HighsModelStatus.kUnbounded:
-                grenzen.append(np.inf)
-            elif status == highspy.HighsModelStatus.kOptimal:
-                grenzen.append(lp.getInfo().objective_function_value)
-            else:
-                raise RuntimeError(f"onthullingscontrole: lineair programma gaf status {status}")
-        if grenzen[1] - grenzen[0] < 0.5:
+        laag, hoog = _bereik(lp, lid[i].toarray().ravel())
+        if hoog - laag < 0.5:
             uit.append(int(i))
             if eerste:
                 break
     return uit
+
+
+def _open_als_kruisje(lid, waarden, masker, drempels, i: int, j: int) -> bool:
+    """Would cell ``i`` stay uncertain if cell ``j`` were shown as '×' (0 or more) instead of
+    '< d' (1 to d - 1)? Then that is the cheapest protection: nothing else needs hiding."""
+    proef = masker.copy()
+    proef[j] = ot.SECUNDAIR
+    laag, hoog = _bereik(_lezer(lid, waarden, proef, drempels), lid[i].toarray().ravel())
+    return hoog - laag >= 0.5
 
 
 def _verwant(a: Knoop, b: Knoop) -> bool:
@@ -256,17 +272,24 @@ def _beschermen(
     count is still determined, hide the smallest related visible count and check again."""
     vergelijkingen = _vergelijkingen(lid, knopen)
     _regel(vergelijkingen, waarden, masker, knopen)
-    for _ in range(len(knopen)):
+    for _ in range(2 * len(knopen)):  # each round shows one more cell as "×"; at most twice each
         bloot = _bepaald(lid, waarden, masker, drempels, eerste=True)
         if not bloot:
             return
         i = bloot[0]
+        # a row of small counts with a small total gives itself away ('< 5' means at least 1):
+        # one of them shown as '×' opens it again, without hiding anything else
+        kleine = [i] + [j for j in np.flatnonzero(masker == ot.PRIMAIR) if j != i and _verwant(knopen[i], knopen[j])]
+        kruisje = next((j for j in kleine if _open_als_kruisje(lid, waarden, masker, drempels, i, j)), None)
+        if kruisje is not None:
+            masker[kruisje] = ot.SECUNDAIR
+            continue
         kandidaten = [
             j for j in range(len(knopen))
             if masker[j] == ot.ZICHTBAAR and waarden[j] > 0 and _verwant(knopen[i], knopen[j])
         ] or [j for j in range(len(knopen)) if masker[j] == ot.ZICHTBAAR and waarden[j] > 0]
         if not kandidaten:
-            return
+            break
         masker[min(kandidaten, key=lambda k: (waarden[k], -len(knopen[k].geo)))] = ot.SECUNDAIR
         _regel(vergelijkingen, waarden, masker, knopen)
     if _bepaald(lid, waarden, masker, drempels, eerste=True):
