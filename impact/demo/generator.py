@@ -114,7 +114,8 @@ def generate(seed: int = 2026, n_clients: int = 2000) -> DemoWorld:
     """
     if n_clients < 1:
         raise ValueError("n_clients moet minstens 1 zijn")
-    rng_course, rng_place, rng_people, rng_events, rng_text = _streams(seed, 5)
+    (rng_course, rng_place, rng_people, rng_events, rng_text, rng_self, rng_vroeg,
+     rng_code) = _streams(seed, 8)
     n = n_clients
     region = load_region()
     course = verloop.simulate(rng_course, n)
@@ -183,16 +184,30 @@ def generate(seed: int = 2026, n_clients: int = 2000) -> DemoWorld:
         "omschrijving": omschrijving[order],
     })
 
+    from impact.demo.codering import codes_frame, two_coders
     from impact.demo.teksten import identities, stories
+    from impact.demo.vroegsignalering import signal_events
+    from impact.demo.zelfscores import self_scores
 
     identiteiten = identities(people, client_id)
-    verhalen = stories(rng_text, course, people, gemeente, wijk, ev_c, ev_date, ev_kind)
+    verhalen, bedoelingen, registers, segmenten = stories(
+        rng_text, course, people, gemeente, wijk, ev_c, ev_date, ev_kind
+    )
+    metingen = pd.concat([metingen, self_scores(rng_self, course)], ignore_index=True)
+    signalen = signal_events(rng_vroeg, course, interventie_id)
+    alle_gebeurtenissen = (
+        pd.concat([gebeurtenissen, signalen], ignore_index=True)
+        .sort_values(["client_id", "datum"], kind="stable", ignore_index=True)
+    )
     world = DemoWorld(
         organisaties=organisaties, clienten=clienten, identiteiten=identiteiten,
         interventies=interventies, trajecten=trajecten, metingen=metingen,
-        gebeurtenissen=gebeurtenissen, verhalen=verhalen,
+        gebeurtenissen=alle_gebeurtenissen, verhalen=verhalen,
+        codes=codes_frame(), coderingen=two_coders(rng_code, verhalen, segmenten),
+        bedoelingen=bedoelingen, registers=registers,
     )
     from impact.demo.casussen import generate_cases
 
+    # the cases follow the life events, not the vroegsignalering funnel steps
     world.casussen = generate_cases(clienten, trajecten, gebeurtenissen, seed, n=20)
     return world

@@ -24,9 +24,17 @@ class DemoWorld:
     gebeurtenissen: pd.DataFrame
     verhalen: pd.DataFrame
     casussen: list[dict] = field(default_factory=list)
+    # the coded subset: the ZRM start codebook and two coders' codings of ~10% of client stories
+    codes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    coderingen: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # what each story was generated to say (per stance sentence) and its register; for tests
+    # and for checking a stance classifier, not part of the data contract
+    bedoelingen: pd.DataFrame = field(default_factory=pd.DataFrame)
+    registers: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def tabellen(self) -> dict[str, pd.DataFrame]:
-        """The DataFrame tables by contract name (``casussen`` is a list and is left out)."""
+        """The DataFrame tables by contract name (``casussen`` is a list and is left out;
+        ``bedoelingen`` and ``registers`` describe the generator, not the data)."""
         return {
             name: getattr(self, name)
             for name in (
@@ -38,5 +46,7 @@ class DemoWorld:
                 "metingen",
                 "gebeurtenissen",
                 "verhalen",
+                "codes",
+                "coderingen",
             )
         }

@@ -101,7 +101,9 @@ def test_scores_are_integers_within_the_zrm_scale(world: DemoWorld) -> None:
     zrm = yaml.safe_load((Path(__file__).resolve().parents[2] / "impact/instrumenten/zrm.yaml").open(encoding="utf-8"))
     codes = {d["code"] for d in zrm["domeinen"]}
     m = world.metingen
-    assert (m["instrument"] == "ZRM").all()
+    assert set(m["instrument"]) == {"ZRM", "PG"}
+    assert set(m.loc[m["instrument"] == "PG", "bron"]) == {"client"}
+    m = m[(m["instrument"] == "ZRM") & (m["bron"] == "professional")]
     assert set(m["domein"]) == codes
     assert m["score"].between(zrm["schaal_min"], zrm["schaal_max"]).all()
     assert (m["score"] == m["score"].round()).all()
@@ -109,7 +111,7 @@ def test_scores_are_integers_within_the_zrm_scale(world: DemoWorld) -> None:
 
 
 def test_measurements_start_at_intake_and_about_every_six_months(world: DemoWorld) -> None:
-    m = world.metingen.merge(world.trajecten[["client_id", "start"]], on="client_id")
+    m = _professional_zrm(world).merge(world.trajecten[["client_id", "start"]], on="client_id")
     assert (m["datum"] >= m["start"]).all()
     first = m.groupby("client_id")["datum"].min()
     start = world.trajecten.set_index("client_id")["start"]
@@ -124,13 +126,18 @@ def test_measurements_start_at_intake_and_about_every_six_months(world: DemoWorl
 
 
 def test_follow_up_after_the_traject_ends(world: DemoWorld) -> None:
-    m = world.metingen.merge(world.trajecten[["client_id", "eind"]], on="client_id")
+    m = _professional_zrm(world).merge(world.trajecten[["client_id", "eind"]], on="client_id")
     after = m[m["datum"] > m["eind"] + pd.Timedelta(days=60)]
     assert after["client_id"].nunique() > 0.3 * N
 
 
+def _professional_zrm(world: DemoWorld) -> pd.DataFrame:
+    m = world.metingen
+    return m[(m["instrument"] == "ZRM") & (m["bron"] == "professional")]
+
+
 def _change(world: DemoWorld) -> pd.DataFrame:
-    m = world.metingen.sort_values(["client_id", "domein", "datum"])
+    m = _professional_zrm(world).sort_values(["client_id", "domein", "datum"])
     g = m.groupby(["client_id", "domein"])["score"]
     change = (g.last() - g.first()).rename("verandering").reset_index()
     return change.merge(world.clienten[["client_id", "groep"]], on="client_id")
@@ -147,7 +154,7 @@ def test_intervention_group_improves_more_than_comparison(world: DemoWorld) -> N
 
 def test_schuldregeling_is_followed_by_a_jump_on_financien(world: DemoWorld) -> None:
     ev = world.gebeurtenissen[world.gebeurtenissen["soort"] == "schuldregeling_gestart"]
-    fin = world.metingen[world.metingen["domein"] == "financien"]
+    fin = _professional_zrm(world).query("domein == 'financien'")
     jumps = []
     for row in ev.itertuples():
         own = fin[fin["client_id"] == row.client_id]
@@ -160,11 +167,13 @@ def test_schuldregeling_is_followed_by_a_jump_on_financien(world: DemoWorld) -> 
 
 
 def test_events_are_known_kinds_and_within_the_period(world: DemoWorld) -> None:
+    from impact.demo.vroegsignalering import SOORTEN
+
     ev = world.gebeurtenissen
     assert ev["soort"].isin([
         "betalingsachterstand", "dreigende_uithuiszetting", "uithuiszetting", "werk_gevonden",
         "opname", "schuldregeling_gestart", "opleiding_gestart", "politiecontact",
-        "melding_huiselijk_geweld", "terugval_middelengebruik",
+        "melding_huiselijk_geweld", "terugval_middelengebruik", *SOORTEN,
     ]).all()
     assert ev["datum"].max() <= pd.Timestamp("2025-12-31")
     # an eviction is always preceded by a threat of eviction
@@ -304,7 +313,7 @@ def test_intake_note_names_the_lowest_zrm_domain(world: DemoWorld) -> None:
     from impact.demo.verloop import DOMAINS
 
     names = dict(zip(DOMAINS, DOMAIN_TEXT, strict=True))
-    m = world.metingen.merge(world.trajecten[["client_id", "start"]], on="client_id")
+    m = _professional_zrm(world).merge(world.trajecten[["client_id", "start"]], on="client_id")
     intake = m[m["datum"] == m["start"]].pivot(index="client_id", columns="domein",
                                                  values="score")[DOMAINS]
     lowest = intake.idxmin(axis=1)
@@ -332,7 +341,7 @@ def test_keerpunt_and_relapse_notes_are_dated_near_the_event(world: DemoWorld) -
 def test_relapse_lowers_the_domain_it_concerns(world: DemoWorld) -> None:
     big = generate(seed=11, n_clients=1500)
     ev = big.gebeurtenissen[big.gebeurtenissen["soort"] == "opname"]
-    geest = big.metingen[big.metingen["domein"] == "geestelijke_gezondheid"]
+    geest = _professional_zrm(big).query("domein == 'geestelijke_gezondheid'")
     drops = []
     for row in ev.itertuples():
         own = geest[geest["client_id"] == row.client_id]
