@@ -15,8 +15,16 @@ What the world looks like (decisions worth knowing when you analyse it):
   later domain scores are missing. Trajectories: improvement, plateau, relapse (an event and
   a drop on its domain), drop-out, and keerpunten (schuldregeling_gestart lifts financien,
   werk_gevonden / opleiding_gestart lift werk_opleiding). See ``verloop`` for the model.
-- Stories (``teksten``) agree with those figures and events and contain fake personal data
-  that are all listed in ``identiteiten``; wijkverhalen contain none.
+- Stories (``teksten``) in 13 registers agree with those figures and events and contain fake
+  personal data that are all listed in ``identiteiten``; wijkverhalen contain none. What each
+  story was written to say per domain is in ``bedoelingen``, its register in ``registers``.
+- Client-reported scores (``zelfscores``): Positieve Gezondheid (``PG``) for ~40% of clients
+  and a ZRM self-score for ~30%, both with ``bron = "client"``; professional ZRM rows have
+  ``bron = "professional"``.
+- Vroegsignalering (``vroegsignalering``): signal, contact, help accepted and resolved events
+  in ``gebeurtenissen``; the soort values are listed in that module.
+- A coded subset (``codering``): ``codes`` (the ZRM start codebook) and ``coderingen`` of ~10%
+  of client stories by "codeur A" and "codeur B".
 - Each stage draws from its own generator spawned from the one seed, so the same seed gives
   identical frames, also across processes.
 """
