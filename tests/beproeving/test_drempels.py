@@ -26,9 +26,9 @@ import pytest
 from modellen.betrouwbare_verandering import BetrouwbareVerandering
 from modellen.keerpunten import Keerpunten
 from modellen.kostenbaten.casus import Effectencalculator
+from modellen.kostenbaten.prijslijst import Prijslijst
 from modellen.kostenbaten.programma import ProgrammaMKBA
 from rapporten import onthulling as ot
-from tests.modellen.kostenbaten.conftest import kleine_lijst
 
 Z = 1.96  # two-sided 5% critical value of the standard normal, as Jacobson & Truax use it
 
@@ -148,6 +148,43 @@ def test_keerpunten_boundary_either_side_of_1_96():
 # --- the MKBA default discount rate -------------------------------------------------------
 
 
+def _euro_lijst() -> Prijslijst:
+    """A price list with one item: one euro, price year 2024 (no indexing in play)."""
+    items = pd.DataFrame(
+        [
+            (
+                "euro",
+                "één euro",
+                "keer",
+                1.00,
+                "burger",
+                "welzijn",
+                2024,
+                "test-1",
+                "testwaarde",
+                "A",
+                None,
+                None,
+            )
+        ],
+        columns=[
+            "item",
+            "omschrijving",
+            "eenheid",
+            "prijs",
+            "financier",
+            "domein",
+            "prijsjaar",
+            "versie",
+            "bron",
+            "betrouwbaarheid",
+            "prijs_min",
+            "prijs_max",
+        ],
+    )
+    return Prijslijst(items=items, versie="test-1", prijspeil=2024)
+
+
 def test_programme_default_discount_rate_is_2_25_percent():
     """One benefit of 1022.50 in year 1, no rate in the file: 1022.50 / 1.0225 = 1000.00.
     (At 3% it would be 992.72, at 2% 1002.45, at 1.5% 1007.39.)"""
@@ -184,7 +221,7 @@ def test_effectencalculator_default_discount_rate_is_2_25_percent():
             "referentie": {"activiteiten": [{"item": "euro", "aantal": 10225, "datum": "2025-03-01"}]},
         },
     }
-    r = Effectencalculator(prijslijst=kleine_lijst()).fit(casus)
+    r = Effectencalculator(prijslijst=_euro_lijst()).fit(casus)
     assert r.contante_waarde("referentie") == Decimal("10000.00")
     assert r.discontovoet == Decimal("0.0225")
     d = r.to_dict()["discontovoet"]
