@@ -16,7 +16,7 @@ from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
 from rapporten.model import Filter, Melding, Tabel, Tekst
-from rapporten.resultaten import ALLE_DOMEINEN
+from rapporten.resultaten import ALLE_DOMEINEN, zrm
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import uit_kruistabel
 from rapporten.verantwoording import beschermd
@@ -40,7 +40,7 @@ def instroom_tabel(ctx: gm.Context) -> Tabel:
 def _groep_verloop(ctx: gm.Context) -> Tabel:
     """Mean over all ZRM domains per client and moment, by interventie / vergelijking."""
     t = ctx.t
-    stat = beschrijving.groepsverloop(ctx.gegevens.analyse)
+    stat = beschrijving.groepsverloop(zrm(ctx.gegevens))
     stat["groep"] = stat["groep"].map(lambda g: gm.groep_label(ctx, g))
     waarden, masker = ot.per_groep(stat, "n", ["gemiddelde"], ctx.drempels)
     kop = {

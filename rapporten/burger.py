@@ -18,40 +18,43 @@ def _afgerond(n: int) -> int:
     return int(round(n / stap) * stap)
 
 
+def _van_de_tien(ctx: gm.Context, groep: str) -> int | None:
+    """Of every 10 people in ``groep`` measured twice, how many were better off at the end
+    (their mean over the ZRM domains went up); None when too few to say it safely."""
+    paren = gm.eerste_en_laatste(ctx)
+    verschil = beschrijving.verschil_per_client(paren[paren["groep"] == groep])["verschil"]
+    beter, d = int((verschil > 0).sum()), ctx.drempels
+    if len(verschil) < d.min_noemer or not d.drempel <= beter <= len(verschil) - d.drempel:
+        return None
+    return round(beter / len(verschil) * 10)
+
+
 def _bereikt(ctx: gm.Context) -> list:
     t = ctx.t
     g = ctx.gegevens
-    n = (
-        int(g.clienten[g.clienten["groep"] != "vergelijking"]["client_id"].nunique())
-        if "groep" in g.clienten.columns
-        else len(g.clienten)
-    )
+    n = int(g.clienten.loc[g.clienten["groep"] != "vergelijking", "client_id"].nunique())
     gemeenten = sorted(g.clienten["gemeente"].dropna().unique())
-    paren = gm.eerste_en_laatste(ctx)
-    paren = paren[paren["groep"] != "vergelijking"]
-    # better off = the client's mean over the ZRM domains went up
-    per_client = beschrijving.verschil_per_client(paren)["verschil"]
     zinnen = []
     if n >= ctx.drempels.drempel:
-        zinnen.append(
-            t(
-                "Ongeveer {n} mensen kregen hulp van sociaal werkers in {g}.",
-                n=ctx.opmaak.getal(_afgerond(n)),
-                g=", ".join(gemeenten),
+        zinnen.append(t("Ongeveer {n} mensen kregen hulp van sociaal werkers.", n=ctx.opmaak.getal(_afgerond(n))))
+        zinnen.append(t("Dat was in {g}.", g=_opsomming(ctx, gemeenten)))
+    hulp, gewoon = _van_de_tien(ctx, "interventie"), _van_de_tien(ctx, "vergelijking")
+    if hulp is not None:
+        zinnen.append(t("We spraken mensen twee keer: bij het begin en later."))
+        zinnen.append(t("Bij ongeveer {x} van de 10 mensen ging het beter.", x=hulp))
+        if gewoon is not None:
+            zinnen.append(
+                t("Maar het gaat ook vaak beter zonder deze hulp. Bij mensen met gewone zorg was dat {x} van de 10.", x=gewoon)
             )
-        )
-    beter = int((per_client > 0).sum())
-    d = ctx.drempels
-    if len(per_client) >= d.min_noemer and d.drempel <= beter <= len(per_client) - d.drempel:
-        zinnen.append(
-            t(
-                "Van de mensen die we twee keer spraken, ging het bij ongeveer {p} gemiddeld "
-                "beter dan bij het begin. Bijvoorbeeld met geld, wonen of contact met anderen.",
-                p=t("{x} van de 10", x=round(beter / len(per_client) * 10)),
-            )
-        )
     zinnen.append(t("Cijfers vertellen niet alles. Daarom laten we ook mensen zelf aan het woord."))
     return [Tekst(zinnen)]
+
+
+def _opsomming(ctx: gm.Context, namen: list[str]) -> str:
+    """'A, B en C' (or 'A, B and C')."""
+    if len(namen) <= 1:
+        return "".join(namen)
+    return ", ".join(namen[:-1]) + " " + ctx.t("en") + " " + namen[-1]
 
 
 def _verhalen(ctx: gm.Context) -> list:
@@ -72,11 +75,9 @@ def _wat(ctx: gm.Context) -> list:
     return [
         Tekst(
             [
-                t(
-                    "Sociaal werkers helpen mensen die het even niet alleen redden. Bijvoorbeeld met "
-                    "schulden, met wonen of als je je alleen voelt."
-                ),
-                t("Ze praten met mensen, zoeken samen naar oplossingen en helpen bij instanties."),
+                t("Sociaal werkers helpen mensen die het even niet alleen redden."),
+                t("Bijvoorbeeld bij schulden, bij problemen met wonen of als u zich alleen voelt."),
+                t("Ze praten met mensen. Ze zoeken samen naar een oplossing. En ze helpen bij het regelen van zaken."),
             ]
         )
     ]
@@ -87,10 +88,9 @@ def _privacy(ctx: gm.Context) -> list:
     return [
         Tekst(
             [
-                t(
-                    "In dit verslag staan geen namen. Verhalen staan er alleen in als de schrijver dat "
-                    "goed vond. Namen, adressen en telefoonnummers hebben we weggehaald."
-                ),
+                t("In dit verslag staan geen echte namen."),
+                t("Een verhaal staat er alleen in als de schrijver dat goed vond."),
+                t("Namen, adressen en telefoonnummers hebben we weggehaald of veranderd."),
                 t(
                     "Als een groep heel klein is, noemen we het aantal niet. Zo kan niemand zien over "
                     "wie het gaat."
@@ -106,10 +106,12 @@ SOORT = registreer(
         N_("Wat sociaal werk doet in uw buurt"),
         N_("Een korte uitleg in gewone taal"),
         (
-            Onderdeel(N_("Wat deden sociaal werkers?"), _wat),
+            Onderdeel(N_("Wat doen sociaal werkers?"), _wat),
             Onderdeel(N_("Wat is er bereikt?"), _bereikt, ("paren",)),
             Onderdeel(N_("Verhalen"), _verhalen),
-            Onderdeel(N_("Hoe gaan we om met jouw gegevens?"), _privacy),
+            Onderdeel(N_("Hoe gaan we om met uw gegevens?"), _privacy),
         ),
+        verhalen_uitleg=N_("De namen in de verhalen zijn verzonnen."),
+        kort_colofon=True,
     )
 )

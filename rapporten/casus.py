@@ -3,13 +3,12 @@ and benefits per financier."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from impact.opmaak import N_
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten.model import Melding, Sectie, Tabel, Verhaal, Verhalen
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
+from verhalen.publicatie import casus_gepubliceerd
 
 NAAM = "casus"
 MAX_CASUSSEN = 3
@@ -19,14 +18,10 @@ def _casus_sectie(ctx: gm.Context, resultaat, nummer: int) -> Sectie:
     t = ctx.t
     casus = resultaat.casus
     tekst = casus.verhaal or ""
-    # a case description is written for publication; its text is pseudonymised like a story,
+    # a case description is written for publication; it is pseudonymised like a story, once,
+    # when the case enters the database (the report shows that stored version or refuses),
     # and its title names the intervention, not the case file (which carries the pseudonym)
-    client = casus.client_id if casus.client_id is not None else pd.NA
-    schoon = gm.voor_publicatie(
-        ctx,
-        pd.DataFrame([{"verhaal_id": 0, "titel": "", "tekst": str(tekst), "client_id": client}]),
-        consent=False,
-    ).iloc[0]
+    schoon = {"tekst": casus_gepubliceerd(casus.document)}
     titel = t("Casus {n}: {i}", n=nummer, i=casus.interventie) if casus.interventie else t("Casus {n}", n=nummer)
     blokken: list = []
     if str(tekst).strip():

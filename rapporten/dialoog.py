@@ -25,7 +25,7 @@ from rapporten.model import Melding, Naast, Sectie, Tabel, Tekst, Verhalen, Vrag
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.codeboek import zrm_codeboek
 from verhalen.joint_display import JointDisplay, standaard_richting
-from verhalen.publicatie import kies_voor_publicatie
+from verhalen.publicatie import citaat, kies_voor_publicatie
 from verhalen.suggesties import Suggesteerder
 
 NAAM = "dialoog"
@@ -173,16 +173,30 @@ def koppel(ctx: gm.Context) -> Gekoppeld:
 
 
 def _citaten(ctx: gm.Context, cellen: pd.DataFrame, verhalen: pd.DataFrame) -> dict:
-    """Group -> pseudonymised exemplar quote (quotes come only from publishable stories)."""
+    """Group -> exemplar quote, cut from the story's published version (quotes come only from
+    publishable stories; the quote is a fragment of the original text, mapped through the
+    spans the pseudonymisation replaced)."""
     met = cellen[cellen["citaat"].notna()]
     if met.empty:
         return {}
-    bron = verhalen.set_index("verhaal_id")
-    rijen = bron.loc[met["citaat_verhaal_id"].tolist()].reset_index()
-    rijen["tekst"] = met["citaat"].to_numpy()
-    getoond = gm.voor_publicatie(ctx, rijen)
-    tekst = dict(zip(getoond["verhaal_id"], getoond["tekst"], strict=True))
-    return {g: tekst.get(v) for g, v in zip(met["groep"], met["citaat_verhaal_id"], strict=True)}
+    bron = verhalen.drop_duplicates("verhaal_id").set_index("verhaal_id")
+    ids = list(dict.fromkeys(met["citaat_verhaal_id"].tolist()))
+    getoond = gm.voor_publicatie(ctx, bron.loc[ids].reset_index()).set_index("verhaal_id")
+    uit = {}
+    for groep, fragment, v in zip(met["groep"], met["citaat"], met["citaat_verhaal_id"], strict=True):
+        origineel = str(bron.at[v, "tekst"])
+        start = origineel.find(str(fragment))
+        if v not in getoond.index or start < 0:
+            uit[groep] = None
+            continue
+        uit[groep] = citaat(
+            origineel,
+            getoond.at[v, "tekst"],
+            getoond.at[v, "vervangingen_publicatie"],
+            start,
+            start + len(str(fragment)),
+        )
+    return uit
 
 
 def joint_tabel(ctx: gm.Context, thema: str, cellen: pd.DataFrame, citaten: dict) -> Tabel:

@@ -22,9 +22,9 @@ from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
 from rapporten.herkomst import Herkomst
 from rapporten.model import Melding, Rapport, Verhaal, Verhalen
-from rapporten.resultaten import resultaat
+from rapporten.resultaten import resultaat, zrm
 from rapporten.tabel import Tabel, uit_kruistabel
-from verhalen.publicatie import pseudonimiseer, publiceerbaar
+from verhalen.publicatie import gepubliceerd, publiceerbaar
 
 GEEN_TRAJECT = N_("geen traject (vergelijkingsgroep)")
 
@@ -153,7 +153,7 @@ def bereik_figuur(ctx: Context, tabel: Tabel, rij: str = "gemeente") -> fg.Figuu
 def verloop_tabel(ctx: Context, domeinen: list[str] | None = None, groep: str = "domein") -> Tabel:
     """Mean ZRM score and number of clients per domain and moment, protected."""
     t = ctx.t
-    stat = beschrijving.verloop(ctx.gegevens.analyse, groep, domeinen)
+    stat = beschrijving.verloop(zrm(ctx.gegevens), groep, domeinen)
     namen = zrm_namen()
     if groep == "domein":
         stat["domein"] = stat["domein"].map(lambda d: t(namen.get(d, d)))
@@ -288,31 +288,38 @@ PSEUDONIMISERING = N_(
 
 
 def voor_publicatie(ctx: Context, verhalen: pd.DataFrame, consent: bool = True) -> pd.DataFrame:
-    """What a report may show of these stories: within consent, pseudonymised, and without
-    client pseudonyms. ``consent=False`` only for texts written for publication (a case)."""
+    """What a report may show of these stories: within consent, in the published version
+    stored at ingest (pseudonymised, without client pseudonyms). A report never pseudonymises:
+    a story without a published version is refused with a Dutch message. ``consent=False``
+    only for texts written for publication."""
     kies = publiceerbaar if consent else (lambda v: v)
-    return pseudonimiseer(
-        kies(verhalen), ctx.gegevens.identiteiten, publieke_plaatsen(ctx), pseudoniemen(ctx)
-    )
+    return gepubliceerd(kies(verhalen))
 
 
-def pseudoniemen(ctx: Context) -> tuple[str, ...]:
-    c = ctx.gegevens.ruw("clienten")
-    return tuple(c["pseudoniem"].dropna().astype(str)) if "pseudoniem" in c.columns else ()
-
-
-def publieke_plaatsen(ctx: Context) -> tuple[str, ...]:
-    """Names of gemeenten and wijken: public geography, what a wijkverhaal is about."""
-    g = ctx.gegevens
-    plaatsen = pd.concat(
-        [f.get(k, pd.Series(dtype=object)) for f in (g.clienten, g.verhalen) for k in ("gemeente", "wijk")]
-    )
-    return tuple(sorted(plaatsen.dropna().astype(str).unique()))
+# What a reader calls each kind of story and each author (the data contract's codes).
+VERHAALSOORT_LABELS = {
+    "casusnotitie": N_("notitie van een professional"),
+    "clientverhaal": N_("verhaal van een cliënt"),
+    "wijkverhaal": N_("wijkverhaal"),
+    "msc_verhaal": N_("verhaal over de belangrijkste verandering"),
+    "casusbeschrijving": N_("casusbeschrijving"),
+}
+AUTEUR_LABELS = {
+    "professional": N_("een professional"),
+    "client": N_("een cliënt"),
+    "naaste": N_("een naaste"),
+    "student": N_("een student"),
+    "burger": N_("een bewoner"),
+}
 
 
 def _onderschrift(ctx: Context, r) -> str:
     t = ctx.t
-    delen = [t(str(r.soort)), t("geschreven door: {rol}", rol=t(str(r.auteur_rol)))]
+    soort, rol = str(r.soort), str(r.auteur_rol)
+    delen = [
+        t(VERHAALSOORT_LABELS.get(soort, soort)),
+        t("geschreven door {rol}", rol=t(AUTEUR_LABELS.get(rol, rol))),
+    ]
     if isinstance(getattr(r, "gemeente", None), str):
         delen.append(str(r.gemeente))
     if pd.notna(getattr(r, "datum", None)):
@@ -425,7 +432,7 @@ def verandering_figuur(ctx: Context, tabel: Tabel, titel: str) -> fg.Figuur:
 def uitval_tabel(ctx: Context) -> Tabel:
     """Attrition per intervention: who has a follow-up measurement at 6 and 12 months."""
     t = ctx.t
-    stat = beschrijving.vervolg_per_interventie(ctx.gegevens.analyse)
+    stat = beschrijving.vervolg_per_interventie(zrm(ctx.gegevens))
     masker = pd.DataFrame(ot.ZICHTBAAR, index=stat.index, columns=stat.columns)
     waarden = stat.astype({"gestart": float, "m6": float, "m12": float})
     for kolom in ("gestart", "m6", "m12"):

@@ -35,8 +35,13 @@ class Herkomst:
         delen = [f"{namen.get(k, k)} {v}" for k, v in self.filters.items()]
         return "; ".join(delen) or t("alle gegevens, zonder selectie")
 
-    def rijen(self, opmaak) -> list[tuple[str, str]]:
+    def rijen(self, opmaak, kort: bool = False) -> list[tuple[str, str]]:
         t = opmaak.t
+        if kort:
+            return [
+                (t("Over welke gegevens"), self.selectie(opmaak)),
+                (t("Gemaakt op"), opmaak.datum(self.gegenereerd)),
+            ]
         return [
             (t("Selectie"), self.selectie(opmaak)),
             (

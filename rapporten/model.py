@@ -96,6 +96,7 @@ class Rapport:
     herkomst: Herkomst
     samenvatting: list[str] = field(default_factory=list)
     synthetisch: bool = False  # made from demo data: the report says so on every page
+    kort_colofon: bool = False  # for citizens: selection and date only
 
     def blokken(self):
         for sectie in self.secties:

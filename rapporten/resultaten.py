@@ -35,9 +35,16 @@ NA_MAANDEN = 3.0  # in the comparison, a measurement from three months after the
 
 
 def zrm(gegevens: Gegevens) -> pd.DataFrame:
-    """The analysis frame restricted to ZRM measurements."""
+    """The analysis frame restricted to the ZRM as professionals score it: the outcome every
+    model of the reports is about. Clients' own ZRM scores are a second perspective, shown
+    next to it, never mixed into it."""
     a = gegevens.analyse
-    return a[a["instrument"] == "ZRM"] if not a.empty else a
+    if a.empty:
+        return a
+    kies = a["instrument"] == "ZRM"
+    if "bron" in a.columns:
+        kies &= a["bron"].fillna("professional") == "professional"
+    return a[kies]
 
 
 @dataclass
@@ -170,7 +177,7 @@ PRODUCENTEN: dict[str, Callable[[Gegevens], object]] = {
     "uitval": _uitval,
     "did": _did,
     "keerpunten": _keerpunten,
-    "paren": lambda g: beschrijving.eerste_en_laatste(g.analyse),
+    "paren": lambda g: beschrijving.eerste_en_laatste(zrm(g)),
     # change from start to last measurement: the last at least three months after the first,
     # the same rule as the descriptive pairs ("paren"), so every report quotes one number
     "verandering": lambda g: VeranderingAnalyse(domein="domein", min_looptijd=3.0).fit(zrm(g), bron="analyse"),

@@ -179,6 +179,12 @@ def schrijf_xlsx(rapport: Rapport, pad: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from impact.io.tabular import guard_formula
+
+    def veilig(cellen: list) -> list:
+        # no cell starts a formula: text that begins with = + - @ gets a leading quote
+        return [guard_formula(c) for c in cellen]
+
     _controleer(rapport)
     opmaak = Opmaak(rapport.taal)
     pad = Path(pad)
@@ -186,26 +192,26 @@ def schrijf_xlsx(rapport: Rapport, pad: Path) -> Path:
     boek = Workbook()
     over = boek.active
     over.title = opmaak.t("Over dit rapport")[:31]
-    over.append([rapport.titel])
+    over.append(veilig([rapport.titel]))
     over["A1"].font = Font(bold=True, size=14)
-    over.append([rapport.ondertitel])
+    over.append(veilig([rapport.ondertitel]))
     over.append([])
     for naam, waarde in rapport.herkomst.rijen(opmaak):
-        over.append([naam, waarde])
+        over.append(veilig([naam, waarde]))
     over.append([])
-    over.append([opmaak.t("Tabblad"), opmaak.t("Tabel")])
+    over.append(veilig([opmaak.t("Tabblad"), opmaak.t("Tabel")]))
     gebruikt = {over.title.lower()}
     inhoud = []
     for tabel in rapport.tabellen():
         blad = boek.create_sheet(_bladnaam(tabel.titel, gebruikt))
         inhoud.append((blad.title, tabel.titel))
-        blad.append([tabel.titel])
+        blad.append(veilig([tabel.titel]))
         blad["A1"].font = Font(bold=True)
-        blad.append([str(k) for k in tabel.waarden.columns])
+        blad.append(veilig([str(k) for k in tabel.waarden.columns]))
         for cel in blad[2]:
             cel.font = Font(bold=True)
         for i in tabel.waarden.index:
-            blad.append([tabel.cel(i, k) for k in tabel.waarden.columns])
+            blad.append(veilig([tabel.cel(i, k) for k in tabel.waarden.columns]))
         for kolom_nr, kolom in enumerate(tabel.waarden.columns, start=1):
             formaat = {"procent": "0%", "geld": "€ #,##0;€ -#,##0", "gemiddelde": "0.00"}.get(
                 tabel.soorten.get(kolom, "")
@@ -218,9 +224,9 @@ def schrijf_xlsx(rapport: Rapport, pad: Path) -> Path:
         legenda = tabel.legenda(opmaak)
         if legenda:
             blad.append([])
-            blad.append([legenda])
+            blad.append(veilig([legenda]))
     for regel in inhoud:
-        over.append(list(regel))
+        over.append(veilig(list(regel)))
     over.column_dimensions["A"].width = 40
     over.column_dimensions["B"].width = 80
     boek.save(pad)

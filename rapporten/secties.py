@@ -46,6 +46,8 @@ class Rapportsoort:
     ondertitel: str
     onderdelen: tuple[Onderdeel, ...]
     kern: Callable[[Context], list[str]] | None = None  # the 'In het kort' lines
+    verhalen_uitleg: str = PSEUDONIMISERING  # said once, at the report's first stories
+    kort_colofon: bool = False  # a page for citizens: when and from what, no fingerprint
 
     def nodig(self) -> tuple[str, ...]:
         """Every result this report needs, in the order its sections ask for them."""
@@ -54,7 +56,7 @@ class Rapportsoort:
     def maak(self, ctx: Context) -> Rapport:
         t = ctx.t
         secties = [s for onderdeel in self.onderdelen for s in onderdeel.maak(ctx)]
-        _zeg_eenmaal_hoe_verhalen_beschermd_zijn(ctx, secties)
+        _zeg_eenmaal(ctx.t(self.verhalen_uitleg), secties)
         return Rapport(
             self.naam,
             self.titel(ctx) if callable(self.titel) else t(self.titel),
@@ -64,6 +66,7 @@ class Rapportsoort:
             ctx.herkomst(),
             self.kern(ctx) if self.kern else [],
             ctx.gegevens.synthetisch,
+            self.kort_colofon,
         )
 
 
@@ -77,10 +80,10 @@ def registreer(soort: Rapportsoort) -> Rapportsoort:
     return soort
 
 
-def _zeg_eenmaal_hoe_verhalen_beschermd_zijn(ctx: Context, secties: list[Sectie]) -> None:
+def _zeg_eenmaal(uitleg: str, secties: list[Sectie]) -> None:
     """The first block with stories says how stories are protected; the others do not repeat it."""
     for sectie in secties:
         for blok in sectie.alle_blokken():
             if isinstance(blok, Verhalen) and blok.verhalen:
-                blok.toelichting = " ".join(x for x in (blok.toelichting, ctx.t(PSEUDONIMISERING)) if x)
+                blok.toelichting = " ".join(x for x in (blok.toelichting, uitleg) if x)
                 return

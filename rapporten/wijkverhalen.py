@@ -10,6 +10,7 @@ from rapporten import gemeenschappelijk as gm
 from rapporten import kubus
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Sectie, Tabel, Tekst
+from rapporten.resultaten import zrm
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen import wijkverhalen as wv
 from verhalen.publicatie import publiceerbaar
@@ -76,7 +77,7 @@ def _per_gemeente(ctx: gm.Context) -> list[Sectie]:
     wijkverhalen = verhalen[verhalen["soort"] == "wijkverhaal"] if not verhalen.empty else verhalen
     resultaat, cijfers = None, pd.DataFrame(columns=["wijk", "jaar", "n_clienten", "gemiddelde_score"])
     if not g.verhalen.empty and not g.analyse.empty:
-        cijfers = wv.wijkcijfers(g.analyse, "ZRM")
+        cijfers = wv.wijkcijfers(zrm(g), "ZRM")
         resultaat = wv.wijkverhalen(g.verhalen, cijfers, gebruik="geanonimiseerd_publiceren")
     secties = []
     if wijkverhalen.empty:
