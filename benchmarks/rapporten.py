@@ -39,6 +39,11 @@ def main() -> None:
     t0 = time.perf_counter()
     wereld = generate(args.seed, args.clienten)
     print(f"demowereld ({args.clienten} cliënten): {time.perf_counter() - t0:.1f} s")
+    from verhalen.publicatie import publiceer
+
+    t0 = time.perf_counter()
+    publiceer(wereld)  # once, as at ingest; the reports themselves never pseudonymise
+    print(f"verhalen gepseudonimiseerd (eenmalig, zoals bij import): {time.perf_counter() - t0:.1f} s")
 
     with tempfile.TemporaryDirectory() as tmp:
         basis = []

@@ -133,6 +133,13 @@ class Story(Base):
     wijk: Mapped[str | None] = mapped_column(String(100))
     interventie_id: Mapped[int | None] = mapped_column(ForeignKey("interventie.id"))
     toestemming: Mapped[str] = mapped_column(String(40), default="intern")
+    # the published version, made once at ingest (``impact importeer verhalen``, ``impact demo``,
+    # ``impact verhalen pseudonimiseer --db``): pseudonymised title and text, the rule set that
+    # made them, and the replaced spans of ``tekst`` as [start, eind, nieuwe_lengte]
+    titel_publicatie: Mapped[str | None] = mapped_column(String(300))
+    tekst_publicatie: Mapped[str | None] = mapped_column(Text)
+    regelset_publicatie: Mapped[str | None] = mapped_column(String(100))
+    vervangingen_publicatie: Mapped[list | None] = mapped_column(JSON)
 
 
 class Code(Base):

@@ -19,7 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import JSON, Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError
 
 from impact.contract import analyse_frame
@@ -253,7 +253,8 @@ QUERIES: dict[str, str] = {
     "gebeurtenissen": "SELECT client_id, datum, soort, omschrijving FROM gebeurtenis ORDER BY id",
     "verhalen": (
         "SELECT id AS verhaal_id, titel, tekst, soort, datum, auteur_rol, client_id, gemeente, wijk, "
-        "interventie_id, toestemming FROM verhaal ORDER BY id"
+        "interventie_id, toestemming, titel_publicatie, tekst_publicatie, regelset_publicatie, "
+        "vervangingen_publicatie FROM verhaal ORDER BY id"
     ),
     "codes": "SELECT id AS code_id, naam, parent_id, definitie, voorbeeld, kleur FROM code ORDER BY id",
     "coderingen": (
@@ -291,6 +292,8 @@ def read(engine: Engine, name: str) -> pd.DataFrame:
             frame[column] = frame[column].astype("Int64")
     if name == "casussen":
         frame["inhoud"] = frame["inhoud"].map(_json_value)
+    if name == "verhalen":
+        frame["vervangingen_publicatie"] = frame["vervangingen_publicatie"].map(_json_value).astype(object)
     return frame
 
 
@@ -379,10 +382,49 @@ def write_world(engine: Engine, world: Any) -> None:
                     unknown = frame.loc[frame["domein_id"].isna(), ["instrument", "domein"]].drop_duplicates()
                     raise ValueError(f"onbekende instrument/domein-combinaties: {unknown.values.tolist()}")
             present = _column_pairs(table, id_column, frame)
-            values = [column_values(frame[f].reset_index(drop=True)) for _, f in present]
+            values = [table_values(table, c, frame[f].reset_index(drop=True)) for c, f in present]
             bulk_insert(connection, table, [c for c, _ in present], zip(*values, strict=True))
         _write_cases(connection, getattr(world, "casussen", None) or [])
         reset_sequences(connection, ["organisatie", "client", "interventie", "traject", "verhaal"])
+
+
+def table_values(table: str, column: str, values: pd.Series) -> list:
+    """``column_values``, with JSON columns (the replaced spans of a story) as JSON text."""
+    if isinstance(Base.metadata.tables[table].columns[column].type, JSON):
+        return [None if v is None or (not isinstance(v, list | dict) and pd.isna(v)) else _json(v) for v in values]
+    return column_values(values)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+def write_published(engine: Engine, stories: pd.DataFrame, cases: pd.DataFrame | None = None) -> int:
+    """Store the published version of stories (``verhaal_id`` and the ``*_publicatie`` columns)
+    and of case documents (``casus_id``, ``inhoud``), all in one transaction; returns the
+    number of stories updated. The published version itself is made by ``verhalen``."""
+    columns = ("titel_publicatie", "tekst_publicatie", "regelset_publicatie", "vervangingen_publicatie")
+    rows = [
+        {
+            "id": int(row["verhaal_id"]),
+            **{c: table_values("verhaal", c, pd.Series([row[c]], dtype=object))[0] for c in columns},
+        }
+        for _, row in stories.iterrows()
+    ]
+    with write_transaction(engine) as connection:
+        if rows:
+            connection.execute(
+                text(
+                    "UPDATE verhaal SET " + ", ".join(f"{c} = :{c}" for c in columns) + " WHERE id = :id"
+                ),
+                rows,
+            )
+        if cases is not None and not cases.empty:
+            connection.execute(
+                text("UPDATE casus SET inhoud = :inhoud WHERE id = :id"),
+                [{"id": int(i), "inhoud": _json(d)} for i, d in zip(cases["casus_id"], cases["inhoud"], strict=True)],
+            )
+    return len(rows)
 
 
 def _write_cases(connection: Connection, cases: list[dict]) -> None:

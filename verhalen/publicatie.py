@@ -1,20 +1,35 @@
-"""Stories ready for a publication: within consent, pseudonymised by the one pseudonymiser.
+"""Stories ready for a publication: within consent, pseudonymised once, at ingest.
 
-A report never shows a story's stored text. It shows what :func:`publiceerbaar` returns: only
-stories whose consent covers publication (:func:`verhalen.exemplaren.binnen_toestemming`),
-with ``titel`` and ``tekst`` run through :class:`verhalen.pseudonimisering.Pseudonymizer`.
-The pseudonymiser knows the story's own client's identities, and every identity of another
-client that literally occurs in the text (a story may name a neighbour who is a client too):
-those count as other people, so they get their own placeholder. Names of gemeenten and
-wijken pass as public geography. An error in the pseudonymiser is raised, never swallowed.
+A report never shows a story's stored text. It shows what :func:`gepubliceerd` returns: the
+published version made when the story entered the database (``impact importeer verhalen``,
+``impact demo``; remade by ``impact verhalen pseudonimiseer --db``) by :func:`publiceer_verhalen`,
+for the stories :func:`publiceerbaar` lets through (consent covers publication,
+:func:`verhalen.exemplaren.binnen_toestemming`). Reports therefore never load deduce.
+
+The pseudonymiser (:class:`verhalen.pseudonimisering.Pseudonymizer`) knows the story's own
+client's identities, and every identity of another client that literally occurs in the text
+(a story may name a neighbour who is a client too): those count as other people, so they get
+their own placeholder. Names of gemeenten and wijken pass as public geography. An error in
+the pseudonymiser is raised, never swallowed.
+
+What is stored per story (:data:`KOLOMMEN`): ``titel_publicatie``, ``tekst_publicatie``,
+``regelset_publicatie`` (:data:`REGELSET`, the rule set that made it) and
+``vervangingen_publicatie``: the replaced spans of the original ``tekst`` as
+``[start, eind, nieuwe_lengte]``, so that a fragment of the original (a coded quote) can be cut
+from the published text (:func:`citaat`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Sequence
+from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
 
 import pandas as pd
 
+from impact.errors import UserInputError
 from verhalen.exemplaren import binnen_toestemming, kies_exemplaren
 from verhalen.pseudonimisering import Pseudonymizer
 
@@ -29,14 +44,44 @@ def publiceerbaar(verhalen: pd.DataFrame) -> pd.DataFrame:
     return binnen_toestemming(verhalen, PUBLICATIE).reset_index(drop=True)
 
 
+# Version of the publication rules; raise it when detectors or surrogates change what a
+# published story says. REGELSET adds deduce's version and a hash of the lists used.
+REGELVERSIE = "1"
+KOLOMMEN = ("titel_publicatie", "tekst_publicatie", "regelset_publicatie", "vervangingen_publicatie")
+# a case document (Effectencalculator) keeps its published description under these keys
+CASUS_TEKST, CASUS_REGELSET = "verhaal_publicatie", "verhaal_regelset"
+_LIJSTEN = ("namen_nl.csv", "namen_ook_woord.txt", "publieke_instellingen.txt", "straten_regio.csv")
+
+
+def _regelset() -> str:
+    digest = hashlib.sha256()
+    data = resources.files("verhalen.data")
+    for naam in _LIJSTEN:
+        if data.joinpath(naam).is_file():
+            digest.update(naam.encode() + b"\0" + data.joinpath(naam).read_bytes())
+    try:
+        deduce = version("deduce")
+    except PackageNotFoundError:  # pragma: no cover - deduce is a dependency
+        deduce = "?"
+    return f"{REGELVERSIE}+deduce{deduce}+{digest.hexdigest()[:12]}"
+
+
+REGELSET = _regelset()
+
+Vervangingen = list[list[int]]  # [start, eind, nieuwe_lengte] per replaced span of the original
+
+
 class _AndereClienten:
     """Finds, per text, the known identities of clients other than the story's own."""
 
     def __init__(self, identiteiten: pd.DataFrame) -> None:
         self._rijen = identiteiten
         waarden = sorted(
-            {str(w).strip() for w in identiteiten.get("waarde", pd.Series(dtype=object)).dropna()
-             if len(str(w).strip()) >= 2},
+            {
+                str(w).strip()
+                for w in identiteiten.get("waarde", pd.Series(dtype=object)).dropna()
+                if len(str(w).strip()) >= 2
+            },
             key=len,
             reverse=True,
         )
@@ -45,6 +90,11 @@ class _AndereClienten:
             if waarden
             else None
         )
+        self._gevouwen = (
+            identiteiten["waarde"].astype(str).str.strip().str.casefold()
+            if "waarde" in identiteiten.columns
+            else pd.Series(dtype=object)
+        )
 
     def in_tekst(self, tekst: str, eigen_client: object) -> pd.DataFrame:
         if self._patroon is None or not tekst:
@@ -52,24 +102,168 @@ class _AndereClienten:
         gevonden = {m.group(0).casefold() for m in self._patroon.finditer(tekst)}
         if not gevonden:
             return self._rijen.iloc[0:0]
-        rijen = self._rijen[self._rijen["waarde"].astype(str).str.strip().str.casefold().isin(gevonden)]
+        rijen = self._rijen[self._gevouwen.isin(gevonden).to_numpy()]
         if eigen_client is not None:
             rijen = rijen[rijen["client_id"] != eigen_client]
-        # another client is another person: a name of theirs is numbered apart from the client
-        return rijen.assign(soort=rijen["soort"].where(~rijen["soort"].isin(_NAAM_SOORTEN), "naaste"))
+        # another client is another person: a name of theirs is numbered apart from the client.
+        # Many clients share a value (a woonplaats, a first name): once is enough.
+        rijen = rijen.assign(soort=rijen["soort"].where(~rijen["soort"].isin(_NAAM_SOORTEN), "naaste"))
+        return rijen.drop_duplicates(["soort", "waarde"])
 
 
-def _zonder_pseudoniemen(tekst: str, patroon: re.Pattern | None) -> str:
+def _zonder_pseudoniemen(tekst: str, patroon: re.Pattern | None) -> tuple[str, Vervangingen]:
     """A client's pseudonym (C000123) says nothing to a reader and ties a story to a record:
     in a publication it becomes 'de cliënt' ('De cliënt' at the start of a sentence)."""
     if patroon is None:
-        return tekst
-
-    def vervang(m: re.Match) -> str:
+        return tekst, []
+    stukken: list[str] = []
+    spans: Vervangingen = []
+    positie = 0
+    for m in patroon.finditer(tekst):
         voor = tekst[: m.start()].rstrip()
-        return "De cliënt" if not voor or voor[-1] in ".!?:\n" else "de cliënt"
+        nieuw = "De cliënt" if not voor or voor[-1] in ".!?:\n" else "de cliënt"
+        stukken += [tekst[positie : m.start()], nieuw]
+        spans.append([m.start(), m.end(), len(nieuw)])
+        positie = m.end()
+    stukken.append(tekst[positie:])
+    return "".join(stukken), spans
 
-    return patroon.sub(vervang, tekst)
+
+def _heen(spans: Vervangingen, positie: int) -> int:
+    """Where a position of the original lies in the new text (a position at a span's edge or
+    outside every span; inside a span it maps to the start of its replacement)."""
+    verschuiving = 0
+    for start, eind, lengte in spans:
+        if eind <= positie:
+            verschuiving += lengte - (eind - start)
+        elif start < positie:
+            return start + verschuiving
+        else:
+            break
+    return positie + verschuiving
+
+
+def _samen(eerste: Vervangingen, tweede: Vervangingen) -> Vervangingen:
+    """Two rounds of replacement (``tweede`` on the output of ``eerste``) as one round on the
+    original: overlapping spans merge, so a quote never cuts through either."""
+    if not tweede:
+        return [list(s) for s in eerste]
+    terug = []  # the second round's spans in original coordinates
+    for start2, eind2, _ in tweede:
+        start, eind = _terug(eerste, start2, links=True), _terug(eerste, eind2, links=False)
+        terug.append([start, eind])
+    gebieden = sorted([[s, e] for s, e, _ in eerste] + terug)
+    samengevoegd: list[list[int]] = []
+    for start, eind in gebieden:
+        if samengevoegd and start < samengevoegd[-1][1]:
+            samengevoegd[-1][1] = max(samengevoegd[-1][1], eind)
+        else:
+            samengevoegd.append([start, eind])
+    uit = []
+    for start, eind in samengevoegd:
+        nieuw_start = _heen(tweede, _heen(eerste, start))
+        nieuw_eind = _heen(tweede, _heen(eerste, eind))
+        uit.append([start, eind, nieuw_eind - nieuw_start])
+    return uit
+
+
+def _terug(spans: Vervangingen, positie: int, *, links: bool) -> int:
+    """A position of the new text back in the original; inside a replacement it widens to the
+    replaced span's start (``links``) or end."""
+    verschuiving = 0
+    for start, eind, lengte in spans:
+        nieuw_start = start + verschuiving
+        if positie <= nieuw_start:
+            break
+        if positie < nieuw_start + lengte:
+            return start if links else eind
+        if positie == nieuw_start + lengte:
+            return eind
+        verschuiving += lengte - (eind - start)
+    return positie - verschuiving
+
+
+def citaat(
+    origineel: str, gepubliceerd: str, vervangingen: Sequence[Sequence[int]], start: int, eind: int
+) -> str:
+    """The published text of the fragment ``origineel[start:eind]`` (a coded quote).
+
+    ``vervangingen`` are the story's replaced spans (``[start, eind, nieuwe_lengte]`` in the
+    original). A fragment that begins or ends inside a replaced span takes the whole
+    replacement, so a surrogate is never cut in half and no original character leaks.
+    """
+    spans = sorted([int(a), int(b), int(c)] for a, b, c in (vervangingen or []))
+    start, eind = max(0, int(start)), min(len(origineel), int(eind))
+    if eind <= start:
+        return ""
+    nieuw_start = _heen(spans, start)
+    nieuw_eind = _heen(spans, eind)
+    for s, e, n in spans:  # an end inside a span reaches the end of its replacement
+        if s < eind < e:
+            nieuw_eind = _heen(spans, s) + n
+    return gepubliceerd[nieuw_start:nieuw_eind].strip()
+
+
+class _Publicist:
+    """One Pseudonymizer and the known identities, for every story of one run."""
+
+    def __init__(
+        self,
+        identiteiten: pd.DataFrame,
+        publieke_plaatsen: tuple[str, ...],
+        pseudoniemen: tuple[str, ...],
+        pseudonymizer: Pseudonymizer | None = None,
+    ) -> None:
+        codes = sorted({str(p) for p in pseudoniemen if str(p).strip()}, key=len, reverse=True)
+        self.codepatroon = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, codes)) + r")(?!\w)") if codes else None
+        )
+        self.leeg = pd.DataFrame(columns=["client_id", "soort", "waarde"])
+        identiteiten = identiteiten if identiteiten is not None and not identiteiten.empty else self.leeg
+        self.per_client = (
+            {k: v for k, v in identiteiten.groupby("client_id", sort=False)} if len(identiteiten) else {}
+        )
+        self.pseudonymizer = pseudonymizer or Pseudonymizer(dates="maand", public_places=publieke_plaatsen)
+        self.anderen = _AndereClienten(identiteiten)
+
+    def maak(
+        self, tekst: str, client: object, sleutel: object, gemeente: str | None, stijl: str, seed: int
+    ) -> tuple[str, Vervangingen]:
+        eigen = self.per_client.get(client, self.leeg) if client is not None else self.leeg
+        bekend = pd.concat([eigen, self.anderen.in_tekst(tekst, client)], ignore_index=True)
+        uit = self.pseudonymizer.pseudonymize(
+            tekst,
+            bekend[["soort", "waarde"]],
+            sleutel if stijl == "surrogaat" else client,
+            style="labels" if stijl == "labels" else "surrogaat",
+            seed=seed,
+            gemeente=gemeente,
+        )
+        eerste = [[r.start, r.end, len(r.replacement)] for r in uit.replacements]
+        tekst2, tweede = _zonder_pseudoniemen(uit.text, self.codepatroon)
+        return tekst2, _samen(eerste, tweede)
+
+    def kolommen(self, verhalen: pd.DataFrame, stijl: str, seed: int) -> dict[str, tuple[list[str], list]]:
+        """Per column (tekst, then titel, in that order for consistent surrogates): texts, spans."""
+        heeft_client = "client_id" in verhalen.columns
+        heeft_gemeente = "gemeente" in verhalen.columns
+        uit: dict[str, tuple[list[str], list]] = {}
+        for kolom in ("tekst", "titel"):
+            teksten, spans = [], []
+            if kolom not in verhalen.columns:
+                continue
+            for positie, (_, rij) in enumerate(verhalen.iterrows()):
+                client = rij["client_id"] if heeft_client and pd.notna(rij["client_id"]) else None
+                tekst = "" if pd.isna(rij[kolom]) else str(rij[kolom])
+                gemeente = rij["gemeente"] if heeft_gemeente and pd.notna(rij["gemeente"]) else None
+                sleutel = client if client is not None else ("verhaal", rij.get("verhaal_id", positie))
+                nieuw, vervangen = self.maak(
+                    tekst, client, sleutel, str(gemeente) if gemeente is not None else None, stijl, seed
+                )
+                teksten.append(nieuw)
+                spans.append(vervangen)
+            uit[kolom] = (teksten, spans)
+        return uit
 
 
 def pseudonimiseer(
@@ -93,34 +287,175 @@ def pseudonimiseer(
     uit = verhalen.copy()
     if uit.empty:
         return uit
-    codes = sorted({str(p) for p in pseudoniemen if str(p).strip()}, key=len, reverse=True)
-    codepatroon = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, codes)) + r")(?!\w)") if codes else None
-    leeg = pd.DataFrame(columns=["client_id", "soort", "waarde"])
-    identiteiten = identiteiten if not identiteiten.empty else leeg
-    pseudonymizer = Pseudonymizer(dates="maand", public_places=publieke_plaatsen)
-    anderen = _AndereClienten(identiteiten)
-    heeft_client = "client_id" in uit.columns
-    heeft_gemeente = "gemeente" in uit.columns
-    for kolom in ("tekst", "titel"):
-        teksten = []
-        for _, rij in uit.iterrows():
-            client = rij["client_id"] if heeft_client and pd.notna(rij["client_id"]) else None
-            tekst = "" if pd.isna(rij[kolom]) else str(rij[kolom])
-            eigen = identiteiten[identiteiten["client_id"] == client] if client is not None else leeg
-            bekend = pd.concat([eigen, anderen.in_tekst(tekst, client)], ignore_index=True)
-            gemeente = rij["gemeente"] if heeft_gemeente and pd.notna(rij["gemeente"]) else None
-            sleutel = client if client is not None else ("verhaal", rij.get("verhaal_id", _))
-            tekst = pseudonymizer.pseudonymize(
-                tekst,
-                bekend[["soort", "waarde"]],
-                sleutel if stijl == "surrogaat" else client,
-                style="labels" if stijl == "labels" else "surrogaat",
-                seed=seed,
-                gemeente=str(gemeente) if gemeente is not None else None,
-            ).text
-            teksten.append(_zonder_pseudoniemen(tekst, codepatroon))
+    publicist = _Publicist(identiteiten, publieke_plaatsen, pseudoniemen)
+    for kolom, (teksten, _) in publicist.kolommen(uit, stijl, seed).items():
         uit[kolom] = teksten
     return uit.reset_index(drop=True)
+
+
+def publiceer_verhalen(
+    verhalen: pd.DataFrame,
+    identiteiten: pd.DataFrame,
+    publieke_plaatsen: tuple[str, ...] = (),
+    pseudoniemen: tuple[str, ...] = (),
+    *,
+    alleen_publiceerbaar: bool = True,
+    pseudonymizer: Pseudonymizer | None = None,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """The stories with their published version in :data:`KOLOMMEN` (surrogate style).
+
+    Made for the stories whose consent covers publication (``alleen_publiceerbaar``); the
+    others get empty columns: no report may show them, so pseudonymising them would cost time
+    for nothing (consent is part of the import; a changed consent is a new import, or run
+    ``impact verhalen pseudonimiseer --db``). One Pseudonymizer for all stories; pass one in
+    to share deduce across calls. Row order and index are kept.
+    """
+    uit = verhalen.copy()
+    for kolom in KOLOMMEN:
+        uit[kolom] = pd.Series([None] * len(uit), index=uit.index, dtype=object)
+    if uit.empty:
+        return uit
+    kies = binnen_toestemming(uit, PUBLICATIE).index if alleen_publiceerbaar else uit.index
+    if len(kies) == 0:
+        return uit
+    publicist = _Publicist(identiteiten, publieke_plaatsen, pseudoniemen, pseudonymizer)
+    kolommen = publicist.kolommen(uit.loc[kies], "surrogaat", seed)
+    teksten, spans = kolommen["tekst"]
+    uit.loc[kies, "tekst_publicatie"] = pd.Series(teksten, index=kies, dtype=object)
+    uit.loc[kies, "vervangingen_publicatie"] = pd.Series(spans, index=kies, dtype=object)
+    if "titel" in kolommen:
+        uit.loc[kies, "titel_publicatie"] = pd.Series(kolommen["titel"][0], index=kies, dtype=object)
+    else:
+        uit.loc[kies, "titel_publicatie"] = ""
+    uit.loc[kies, "regelset_publicatie"] = REGELSET
+    return uit
+
+
+def publiceer_casus(
+    document: dict,
+    identiteiten: pd.DataFrame,
+    publieke_plaatsen: tuple[str, ...] = (),
+    pseudoniemen: tuple[str, ...] = (),
+    *,
+    pseudonymizer: Pseudonymizer | None = None,
+) -> dict:
+    """A copy of an Effectencalculator case document with its published description
+    (``verhaal_publicatie``, ``verhaal_regelset``): a case description is written for
+    publication, so it is pseudonymised whatever the consent."""
+    uit = dict(document)
+    tekst = str(uit.get("verhaal") or "")
+    client = uit.get("client_id")
+    frame = pd.DataFrame([{"verhaal_id": 0, "titel": "", "tekst": tekst, "client_id": client}])
+    frame = publiceer_verhalen(
+        frame,
+        identiteiten,
+        publieke_plaatsen,
+        pseudoniemen,
+        alleen_publiceerbaar=False,
+        pseudonymizer=pseudonymizer,
+    )
+    uit[CASUS_TEKST] = frame.at[0, "tekst_publicatie"] if tekst.strip() else ""
+    uit[CASUS_REGELSET] = REGELSET
+    return uit
+
+
+def publiceer(
+    wereld, identiteiten: pd.DataFrame | None = None, *, pseudonymizer: Pseudonymizer | None = None
+):
+    """The one explicit step for data that do not come from the database: a world (an
+    ``impact.demo`` world, or a dict of DataFrames) gets the published version of every
+    publishable story and case description, made as ``impact importeer`` makes them.
+
+    Pass a world and it is changed in place and returned (``identiteiten``, client pseudonyms
+    and places from the world); pass a ``verhalen`` frame and ``identiteiten`` and a new frame
+    comes back. Loads deduce: do this before building reports, not inside one.
+    """
+    if isinstance(wereld, pd.DataFrame):
+        return publiceer_verhalen(
+            wereld,
+            identiteiten if identiteiten is not None else pd.DataFrame(),
+            publieke_plaatsen=_plaatsen(wereld),
+            pseudonymizer=pseudonymizer,
+        )
+    lees = wereld.get if isinstance(wereld, dict) else (lambda naam: getattr(wereld, naam, None))
+    zet = wereld.__setitem__ if isinstance(wereld, dict) else (lambda naam, w: setattr(wereld, naam, w))
+    verhalen = lees("verhalen")
+    clienten = lees("clienten")
+    ident = identiteiten if identiteiten is not None else lees("identiteiten")
+    ident = ident if ident is not None else pd.DataFrame(columns=["client_id", "soort", "waarde"])
+    codes = (
+        tuple(clienten["pseudoniem"].dropna().astype(str))
+        if clienten is not None and "pseudoniem" in clienten
+        else ()
+    )
+    plaatsen = _plaatsen(verhalen, clienten)
+    pseudonymizer = pseudonymizer or Pseudonymizer(dates="maand", public_places=plaatsen)
+    if verhalen is not None:
+        zet("verhalen", publiceer_verhalen(verhalen, ident, plaatsen, codes, pseudonymizer=pseudonymizer))
+    casussen = lees("casussen")
+    if isinstance(casussen, list):
+        zet(
+            "casussen",
+            [publiceer_casus(c, ident, plaatsen, codes, pseudonymizer=pseudonymizer) for c in casussen],
+        )
+    elif isinstance(casussen, pd.DataFrame) and "inhoud" in casussen.columns:
+        casussen = casussen.copy()
+        casussen["inhoud"] = [
+            publiceer_casus(c, ident, plaatsen, codes, pseudonymizer=pseudonymizer)
+            for c in casussen["inhoud"]
+        ]
+        zet("casussen", casussen)
+    return wereld
+
+
+def _plaatsen(*frames: pd.DataFrame | None) -> tuple[str, ...]:
+    """Names of gemeenten and wijken: public geography, what a wijkverhaal is about."""
+    reeksen = [f[k] for f in frames if f is not None for k in ("gemeente", "wijk") if k in f.columns]
+    if not reeksen:
+        return ()
+    return tuple(sorted(pd.concat(reeksen).dropna().astype(str).unique()))
+
+
+def gepubliceerd(verhalen: pd.DataFrame) -> pd.DataFrame:
+    """These stories with ``titel`` and ``tekst`` replaced by their stored published version.
+
+    Refuses (a Dutch :class:`impact.errors.UserInputError`) when a story has no published
+    version: a report never pseudonymises, and never shows a stored text."""
+    if verhalen.empty:
+        return verhalen.copy()
+    if "tekst_publicatie" not in verhalen.columns:
+        ontbreekt = verhalen
+    else:
+        ontbreekt = verhalen[verhalen["tekst_publicatie"].isna()]
+    if not ontbreekt.empty:
+        ids = [str(v) for v in ontbreekt.get("verhaal_id", pd.Series(range(len(ontbreekt))))]
+        lijst = ", ".join(ids[:10]) + (f" en nog {len(ids) - 10}" if len(ids) > 10 else "")
+        raise UserInputError(
+            f"{len(ids)} verhaal/verhalen met toestemming om te publiceren heeft/hebben nog geen "
+            f"gepubliceerde (gepseudonimiseerde) versie (verhaal_id {lijst}); draai "
+            "`impact verhalen pseudonimiseer --db` en maak het rapport daarna opnieuw"
+        )
+    uit = verhalen.copy()
+    uit["tekst"] = uit["tekst_publicatie"].astype(str)
+    if "titel_publicatie" in uit.columns:
+        uit["titel"] = uit["titel_publicatie"].where(uit["titel_publicatie"].notna(), "").astype(str)
+    return uit.reset_index(drop=True)
+
+
+def casus_gepubliceerd(document: dict) -> str:
+    """The stored published description of a case document; refuses like :func:`gepubliceerd`."""
+    tekst = str(document.get("verhaal") or "")
+    if not tekst.strip():
+        return ""
+    if document.get(CASUS_TEKST) is None:
+        naam = document.get("naam") or "zonder naam"
+        raise UserInputError(
+            f"de casusbeschrijving van casus '{naam}' heeft nog geen gepubliceerde "
+            "(gepseudonimiseerde) versie; draai `impact verhalen pseudonimiseer --db` en maak het "
+            "rapport daarna opnieuw"
+        )
+    return str(document[CASUS_TEKST])
 
 
 _ONTHOUDEN = " Citaten zijn weggelaten: de verhalen zijn niet als gepseudonimiseerd gemarkeerd."

@@ -83,6 +83,12 @@ def importeer(
 
     _check_kind(soort)
     engine = open_database(db)
+    prepare = None
+    if soort == "verhalen":  # stories are stored with their published version, made here
+        from impact.cli.verhalen import prepare_stories, warm_up_pseudonymizer
+
+        warm_up_pseudonymizer()
+        prepare = prepare_stories
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task(f"{soort} importeren", total=None)
 
@@ -91,12 +97,17 @@ def importeer(
 
         if soort == "verhalen" and bestand.is_dir():
             frame = _story_folder_as_import(engine, bestand)
-            result = import_frame(engine, KINDS[soort], frame, str(bestand), progress=progress)
+            result = import_frame(engine, KINDS[soort], frame, str(bestand), progress=progress, prepare=prepare)
         else:
             result = import_file(
-                engine, soort, bestand, price_list_version=versie or bestand.stem, progress=progress
+                engine, soort, bestand, price_list_version=versie or bestand.stem, progress=progress, prepare=prepare
             )
     typer.echo(result.message())
+    if soort == "identiteiten":
+        typer.echo(
+            "Verhalen die al in de database stonden zijn gepseudonimiseerd zonder deze identiteiten: "
+            "draai `impact verhalen pseudonimiseer --db` om hun gepubliceerde versie bij te werken."
+        )
 
 
 def _story_folder_as_import(engine, folder: Path):

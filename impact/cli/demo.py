@@ -71,18 +71,22 @@ def load_default_price_list(engine: Engine) -> int:
 
 
 def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: bool, reports: bool) -> None:
+    from impact.cli.verhalen import publish_world
     from impact.demo import generate
 
     started = time.perf_counter()
     engine = _fresh_engine(db, replace)
     world = generate(seed=seed, n_clients=n_clients)
+    # the stories enter the database with their published version, as an import stores them
+    seconds = publish_world(world)
     store.write_world(engine, world)
     prices = load_default_price_list(engine)
     counts = store.counts(engine)
     typer.echo(
         f"Demowereld (seed {seed}) in {store.resolve_url(db or str(DEMO_DB))}: "
-        f"{counts['client']} cliënten, {counts['meting']} metingen, {counts['verhaal']} verhalen, "
-        f"{counts['casus']} casussen, {prices} prijzen ({time.perf_counter() - started:.1f} s)."
+        f"{counts['client']} cliënten, {counts['meting']} metingen, {counts['verhaal']} verhalen "
+        f"(gepseudonimiseerd in {seconds:.1f} s), {counts['casus']} casussen, {prices} prijzen "
+        f"({time.perf_counter() - started:.1f} s)."
     )
     if not reports:
         return

@@ -25,11 +25,15 @@ TEXT_SUFFIXES = {".txt", ".md"}
 @app.command("pseudonimiseer")
 def pseudonimiseer(
     bron: Annotated[
-        Path, typer.Argument(help="Map met .txt/.md-verhalen, of een CSV/XLSX met een kolom 'tekst'.")
-    ],
+        Path | None,
+        typer.Argument(
+            help="Map met .txt/.md-verhalen, of een CSV/XLSX met een kolom 'tekst'. Zonder bron, met "
+            "--db: maak de gepubliceerde versie van alle verhalen in de database opnieuw."
+        ),
+    ] = None,
     uit: Annotated[
-        Path, typer.Option("--uit", help="Map voor de gepseudonimiseerde bestanden en beoordeling.html.")
-    ],
+        Path | None, typer.Option("--uit", help="Map voor de gepseudonimiseerde bestanden en beoordeling.html.")
+    ] = None,
     identiteiten: Annotated[
         Path | None,
         typer.Option(
@@ -50,10 +54,23 @@ def pseudonimiseer(
 
     In --uit komt ook beoordeling.html: per tekst wat er vervangen is, om na te kijken. Die
     pagina bevat de oorspronkelijke tekst; verwijder haar na de controle.
+
+    Zonder bron en met --db: maak de gepubliceerde (gepseudonimiseerde) versie van alle
+    verhalen en casusbeschrijvingen in de database opnieuw, bijvoorbeeld na nieuwe
+    identiteiten of een nieuwe versie van de regels. Rapporten tonen alleen die versie.
     """
     from verhalen.beoordeling import write_review
     from verhalen.pseudonimisering import Pseudonymizer
 
+    if bron is None:
+        if db is None:
+            raise UserInputError(
+                Problem("bron", None, None, "een map of CSV/XLSX-bestand, of --db om de database bij te werken")
+            )
+        _republish_database(db)
+        return
+    if uit is None:
+        raise UserInputError(Problem("--uit", None, None, "een map voor de gepseudonimiseerde bestanden"))
     if not bron.exists():
         raise UserInputError(Problem(str(bron), None, None, "een bestaande map of een .csv/.xlsx-bestand"))
     if bron.is_file() and bron.suffix.lower() not in TABLE_SUFFIXES:
@@ -92,9 +109,9 @@ def pseudonimiseer(
 def _read_identities(path: Path) -> pd.DataFrame:
     """Known identities per client: by database id (``client_id``) or by pseudonym
     (``client``, as ``impact exporteer identiteiten`` writes them)."""
-    from impact.io.tabular import read_table
+    from impact.io.tabular import read_table, unguard_frame
 
-    table = read_table(path).astype(str)
+    table = unguard_frame(read_table(path)).astype(str)
     if "client_id" not in table.columns and "client" in table.columns:
         table = table.rename(columns={"client": "client_id"})
     missing = [c for c in ("client_id", "soort", "waarde") if c not in table.columns]
@@ -157,9 +174,9 @@ def _pseudonymize_title(head: str, pseudonymizer, identities, key) -> str:
 
 
 def _pseudonymize_table(bron, uit, pseudonymizer, known):
-    from impact.io.tabular import read_table, write_table
+    from impact.io.tabular import read_table, unguard_frame, write_table
 
-    table = read_table(bron).astype(str)
+    table = unguard_frame(read_table(bron)).astype(str)
     if "tekst" not in table.columns:
         raise UserInputError(
             Problem(str(bron), 1, "tekst", "een kolom 'tekst' met de verhalen", ", ".join(table.columns))
@@ -177,3 +194,92 @@ def _pseudonymize_table(bron, uit, pseudonymizer, known):
         table[column] = values
     write_table(table, uit / bron.name)
     return reviewed
+
+
+# --- the published version of stories, made at ingest -------------------------------------
+
+
+def _known(connection) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...]]:
+    """Identities, client pseudonyms and public places (gemeenten, wijken) in the database."""
+    from sqlalchemy import text
+
+    identities = pd.read_sql_query(text("SELECT client_id, soort, waarde FROM client_identiteit ORDER BY id"), connection)
+    pseudonyms = tuple(str(p) for (p,) in connection.execute(text("SELECT pseudoniem FROM client")))
+    places = {
+        str(p)
+        for sql in (
+            "SELECT gemeente FROM client", "SELECT wijk FROM client",
+            "SELECT gemeente FROM verhaal", "SELECT wijk FROM verhaal",
+        )
+        for (p,) in connection.execute(text(sql))
+        if p
+    }  # fmt: skip
+    return identities, pseudonyms, tuple(sorted(places))
+
+
+def prepare_stories(connection, typed: dict[str, pd.Series]) -> None:
+    """``impact importeer verhalen``: the published version of each imported story, made with
+    the database's known identities, written by the import in the same transaction."""
+    from verhalen.publicatie import KOLOMMEN, publiceer_verhalen
+
+    identities, pseudonyms, places = _known(connection)
+    stories = pd.DataFrame({k: typed[k] for k in ("titel", "tekst", "gemeente", "wijk", "toestemming") if k in typed})
+    stories["client_id"] = typed["client_id"] if "client_id" in typed else pd.NA
+    stories["verhaal_id"] = range(len(stories))
+    new_places = {str(p) for k in ("gemeente", "wijk") for p in stories.get(k, pd.Series(dtype=object)).dropna() if p}
+    published = publiceer_verhalen(stories, identities, tuple(sorted(set(places) | new_places)), pseudonyms)
+    for column in KOLOMMEN:
+        typed[column] = published[column]
+
+
+def warm_up_pseudonymizer() -> None:
+    """Load deduce before an import takes the write lock (loading takes half a minute)."""
+    from verhalen.deduce_instance import get_deduce
+
+    get_deduce()
+
+
+def publish_world(world) -> float:
+    """``impact demo``: the published version of the world's stories and case descriptions,
+    before the world is written; returns the seconds it took."""
+    import time
+
+    from verhalen.publicatie import publiceer
+
+    started = time.perf_counter()
+    publiceer(world)
+    return time.perf_counter() - started
+
+
+def _republish_database(db: str) -> None:
+    import time
+
+    from impact import store
+    from impact.cli.options import open_database
+    from verhalen.pseudonimisering import Pseudonymizer
+    from verhalen.publicatie import REGELSET, publiceer_casus, publiceer_verhalen
+
+    started = time.perf_counter()
+    engine = open_database(db)
+    stories = store.read(engine, "verhalen")
+    cases = store.read(engine, "casussen")
+    with engine.connect() as connection:
+        identities, pseudonyms, places = _known(connection)
+    stale = int((stories["regelset_publicatie"].notna() & (stories["regelset_publicatie"] != REGELSET)).sum())
+    pseudonymizer = Pseudonymizer(dates="maand", public_places=places)
+    published = publiceer_verhalen(
+        stories.drop(columns=[c for c in stories.columns if c.endswith("_publicatie")]),
+        identities, places, pseudonyms, pseudonymizer=pseudonymizer,
+    )  # fmt: skip
+    if not cases.empty:
+        cases = cases.assign(
+            inhoud=[publiceer_casus(d, identities, places, pseudonyms, pseudonymizer=pseudonymizer) for d in cases["inhoud"]]
+        )
+    store.write_published(engine, published, cases)
+    n = int(published["tekst_publicatie"].notna().sum())
+    typer.echo(
+        f"Gepubliceerde versie gemaakt van {n} van {len(published)} verhalen (de andere hebben geen "
+        f"toestemming om te publiceren) en {len(cases)} casusbeschrijving(en); regelset {REGELSET}"
+        + (f", {stale} verhalen hadden een oudere regelset" if stale else "")
+        + f" ({time.perf_counter() - started:.1f} s)."
+    )

@@ -18,7 +18,7 @@ from impact.errors import Problem, UserInputError
 from impact.instruments import builtin
 from impact.io.kinds import KINDS, Kind
 from impact.io.parsing import map_values
-from impact.io.tabular import read_table
+from impact.io.tabular import read_table, unguard_frame
 from impact.io.validation import (
     Checker,
     apply_defaults,
@@ -31,6 +31,8 @@ from impact.io.validation import (
 from impact.opmaak import Opmaak
 
 CHUNK = 50_000
+# Called inside the import's transaction with the validated, typed columns (see import_frame).
+Prepare = Callable[[Connection, dict[str, pd.Series]], None]
 
 
 @dataclass
@@ -57,14 +59,15 @@ def import_file(
     *,
     price_list_version: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    prepare: Prepare | None = None,
 ) -> ImportResult:
-    """Validate ``path`` as ``kind_name`` and insert it in one transaction."""
+    """Validate ``path`` as ``kind_name`` and insert it in one transaction (see import_frame)."""
     if kind_name not in KINDS:
         raise UserInputError(Problem(str(path), None, None, f"een soort uit: {', '.join(KINDS)}", kind_name))
     kind = KINDS[kind_name]
-    frame = read_table(path)
+    frame = unguard_frame(read_table(path))  # the quote an export put before = + - @ (impact.io.tabular)
     return import_frame(
-        engine, kind, frame, str(path), price_list_version=price_list_version, progress=progress
+        engine, kind, frame, str(path), price_list_version=price_list_version, progress=progress, prepare=prepare
     )
 
 
@@ -76,7 +79,14 @@ def import_frame(
     *,
     price_list_version: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    prepare: Prepare | None = None,
 ) -> ImportResult:
+    """Validate ``frame`` as ``kind`` and insert it in one transaction.
+
+    ``prepare(connection, typed)`` runs after validation and before the write, in the same
+    transaction (under the write lock): the caller may add columns to ``typed``. The CLI
+    uses it to add the published version of imported stories (``OPTIONAL_COLUMNS``), which
+    the core cannot make itself (pseudonymisation lives in ``verhalen``)."""
     check = Checker(file)
     check.problems.extend(check_header(kind, list(frame.columns), file))
     check.raise_if_any()
@@ -94,6 +104,8 @@ def import_frame(
         _check_duplicates(connection, kind, frame, typed, check, price_list_version)
         check.raise_if_any()
         n = len(frame)
+        if prepare is not None:
+            prepare(connection, typed)
         _write(connection, kind, typed, price_list_version, progress, n)
     details: dict[str, int] = {}
     if "client_id" in typed:
@@ -323,6 +335,12 @@ INSERT_COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Written when the caller's ``prepare`` provided them (the published version of a story).
+OPTIONAL_COLUMNS: dict[str, list[str]] = {
+    "verhalen": ["titel_publicatie", "tekst_publicatie", "regelset_publicatie", "vervangingen_publicatie"],
+}
+
+
 def _write(
     connection: Connection,
     kind: Kind,
@@ -335,8 +353,8 @@ def _write(
         typed["organisatie_id"] = _organisation_ids(connection, typed["organisatie"])
     if kind.name == "prijslijst":
         typed["versie"] = pd.Series([price_list_version or "eigen"] * n)
-    pairs = INSERT_COLUMNS[kind.name]
-    columns = [store.column_values(typed[key].reset_index(drop=True)) for _, key in pairs]
+    pairs = INSERT_COLUMNS[kind.name] + [(c, c) for c in OPTIONAL_COLUMNS.get(kind.name, []) if c in typed]
+    columns = [store.table_values(kind.table, c, typed[key].reset_index(drop=True)) for c, key in pairs]
     rows = list(zip(*columns, strict=True))
     for start in range(0, n, CHUNK):
         store.bulk_insert(connection, kind.table, [c for c, _ in pairs], rows[start : start + CHUNK])

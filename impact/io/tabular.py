@@ -263,16 +263,80 @@ def _strip_categories(values: pd.Series) -> pd.Series:
     return values.astype(str).str.strip().astype("category")
 
 
+# --- writing: files Excel opens without running anything ------------------------------------
+#
+# OWASP "CSV injection": Excel (and LibreOffice) treat a cell that starts with = + - @, a tab
+# or a carriage return as a formula. Every text cell we write that starts with one of those,
+# or with the guard quote itself, gets one single quote (') in front, so Excel shows text.
+# Reading undoes exactly that: one leading quote followed by a formula character or by
+# another quote is dropped (``unguard_formula``). Doubling a user's own leading quote makes
+# the rule reversible: 'ja' is written as ''ja' and read back as 'ja'; a quote before any
+# other character is never added and never removed. Numbers stay numbers (-5 is a number
+# cell, not text), so they are not touched.
+
+FORMULA_START = frozenset("=+-@\t\r")
+FORMULA_GUARD = "'"
+
+
+def guard_formula(value: object) -> object:
+    """A text cell made safe for Excel (see above); any other value unchanged."""
+    if isinstance(value, str) and value and (value[0] in FORMULA_START or value[0] == FORMULA_GUARD):
+        return FORMULA_GUARD + value
+    return value
+
+
+def unguard_formula(value: str) -> str:
+    """The text before ``guard_formula``: drops exactly the one quote that it adds."""
+    if len(value) >= 2 and value[0] == FORMULA_GUARD and (value[1] in FORMULA_START or value[1] == FORMULA_GUARD):
+        return value[1:]
+    return value
+
+
+def unguard_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``unguard_formula`` on every cell of a frame as ``read_table`` returns it (per distinct
+    value for categorical columns)."""
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            categories = values.cat.categories.astype(str)
+            if categories.str.startswith(FORMULA_GUARD).any():
+                values = values.astype(str).map(unguard_formula).astype("category")
+        elif values.dtype == object:
+            values = values.map(lambda v: unguard_formula(v) if isinstance(v, str) else v)
+        columns[name] = values
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def guard_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with ``guard_formula`` applied to every text cell (number columns untouched)."""
+    out = frame.copy()
+    for name in out.columns:
+        values = out[name]
+        if values.dtype == object or isinstance(values.dtype, pd.StringDtype | pd.CategoricalDtype):
+            out[name] = values.astype(object).map(guard_formula)
+    return out
+
+
 def write_table(frame: pd.DataFrame, path: str | Path, sheet_name: str = "gegevens") -> Path:
-    """Write as Dutch Excel expects: XLSX, or CSV with ';', decimal comma and a UTF-8 BOM."""
+    """Write as Dutch Excel expects: XLSX, or CSV with ';', decimal comma and a UTF-8 BOM.
+
+    Text cells that Excel would run as a formula are guarded with a leading quote
+    (``guard_formula``); the importer reads them back as they were."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    frame = guard_frame(frame)
     if path.suffix.lower() in EXCEL_SUFFIXES:
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
             frame.to_excel(writer, index=False, sheet_name=sheet_name)
             _autosize(writer.sheets[sheet_name])
     else:
-        frame.to_csv(path, sep=";", decimal=",", index=False, encoding="utf-8-sig", date_format="%Y-%m-%d")
+        # CRLF, as Excel writes it; it also makes the csv module quote a cell holding a lone
+        # carriage return, which would otherwise end the row when read back
+        frame.to_csv(
+            path, sep=";", decimal=",", index=False, encoding="utf-8-sig", date_format="%Y-%m-%d",
+            lineterminator="\r\n",
+        )  # fmt: skip
     return path
 
 

@@ -49,7 +49,9 @@ def proefdatabase(tmp_path_factory, proefwereld) -> Path:
     pad = tmp_path_factory.mktemp("proefdb") / "impact.db"
     engine = store.connect(f"sqlite:///{pad}")
     store.upgrade(engine)
-    store.write_world(engine, proefwereld)
+    from verhalen.publicatie import publiceer
+
+    store.write_world(engine, publiceer(proefwereld))  # with the published stories, as `impact demo`
     engine.dispose()
     return pad
 

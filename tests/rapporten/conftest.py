@@ -108,8 +108,12 @@ def plant(wereld):
 
 @pytest.fixture(scope="session")
 def wereld():
+    """The planted world with the published version of its stories, made as ``impact
+    importeer`` and ``impact demo`` make it: reports never pseudonymise themselves."""
+    from verhalen.publicatie import publiceer
+
     w, _ = plant(_genereer(2026, 400))
-    return w
+    return publiceer(w)
 
 
 @pytest.fixture(scope="session")

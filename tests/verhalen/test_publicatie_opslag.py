@@ -1,0 +1,121 @@
+"""The published version of a story, made once: its spans let a quote of the original be cut
+from the published text; a story without one is refused (reports never pseudonymise)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from impact.errors import UserInputError
+from verhalen.pseudonimisering import Pseudonymizer
+from verhalen.publicatie import (
+    KOLOMMEN,
+    REGELSET,
+    _samen,
+    citaat,
+    gepubliceerd,
+    publiceer,
+    publiceer_verhalen,
+)
+
+
+def _vervang(tekst: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[list[int]]]:
+    uit, pos = [], 0
+    for start, eind, nieuw in spans:
+        uit += [tekst[pos:start], nieuw]
+        pos = eind
+    uit.append(tekst[pos:])
+    return "".join(uit), [[s, e, len(n)] for s, e, n in spans]
+
+
+def test_citaat_maps_original_offsets_to_the_published_text():
+    origineel = "Sandra de Vries belde. Zij woont op de Kerkstraat 12 in Weert en is blij."
+    s1 = origineel.index("Sandra de Vries")
+    s2 = origineel.index("Kerkstraat 12")
+    gepub, spans = _vervang(origineel, [(s1, s1 + 15, "Anna"), (s2, s2 + 13, "de Molenweg 3")])
+    assert gepub == "Anna belde. Zij woont op de de Molenweg 3 in Weert en is blij."
+    start = origineel.index("Zij woont")
+    assert (
+        citaat(origineel, gepub, spans, start, len(origineel))
+        == "Zij woont op de de Molenweg 3 in Weert en is blij."
+    )
+    assert citaat(origineel, gepub, spans, 0, 5) == "Anna"  # starts and ends inside a name
+    eind = origineel.index(" in Weert")
+    assert citaat(origineel, gepub, spans, origineel.index("Kerk"), eind) == "de Molenweg 3"
+    assert citaat(origineel, gepub, spans, origineel.index("blij"), len(origineel)) == "blij."
+    assert citaat(origineel, gepub, [], 0, 6) == gepub[:6]
+
+
+def test_two_rounds_of_replacement_compose_into_one():
+    origineel = "C000012 zag Sandra. Later C000012 weer."
+    eerst, r1 = _vervang(origineel, [(12, 18, "Anna")])
+    tweede_tekst, r2 = _vervang(
+        eerst, [(0, 7, "De cliënt"), (eerst.index("C000012", 5), eerst.index("C000012", 5) + 7, "de cliënt")]
+    )
+    samen = _samen(r1, r2)
+    assert citaat(origineel, tweede_tekst, samen, 0, len(origineel)) == tweede_tekst
+    assert (
+        citaat(origineel, tweede_tekst, samen, origineel.index("Sandra"), origineel.index(".") + 1) == "Anna."
+    )
+    assert (
+        citaat(origineel, tweede_tekst, samen, origineel.index("Later"), len(origineel))
+        == "Later de cliënt weer."
+    )
+
+
+def _verhalen() -> tuple[pd.DataFrame, pd.DataFrame]:
+    verhalen = pd.DataFrame(
+        {
+            "verhaal_id": [1, 2, 3],
+            "titel": ["Over Sandra", "Intern", "Buurt"],
+            "tekst": [
+                "Sandra de Vries (C000001) belde op 06-12345678. Het gaat beter met Sandra.",
+                "Sandra de Vries intern.",
+                "In de wijk helpt iedereen.",
+            ],
+            "client_id": pd.array([1, 1, pd.NA], dtype="Int64"),
+            "gemeente": ["Weert"] * 3,
+            "wijk": ["Centrum"] * 3,
+            "toestemming": ["geanonimiseerd_publiceren", "intern", "publiceren_met_bron"],
+        }
+    )
+    identiteiten = pd.DataFrame(
+        {"client_id": [1, 1], "soort": ["naam", "telefoon"], "waarde": ["Sandra de Vries", "06-12345678"]}
+    )
+    return verhalen, identiteiten
+
+
+def test_publiceer_verhalen_fills_the_columns_for_publishable_stories_only():
+    verhalen, identiteiten = _verhalen()
+    uit = publiceer_verhalen(
+        verhalen,
+        identiteiten,
+        ("Weert", "Centrum"),
+        ("C000001",),
+        pseudonymizer=Pseudonymizer(dates="maand", use_deduce=False),
+    )
+    assert list(uit.columns[-4:]) == list(KOLOMMEN)
+    assert uit["tekst_publicatie"].isna().tolist() == [False, True, False]
+    een = uit.iloc[0]
+    assert "Sandra" not in een["tekst_publicatie"] and "C000001" not in een["tekst_publicatie"]
+    assert "12345678" not in een["tekst_publicatie"] and "Sandra" not in een["titel_publicatie"]
+    assert een["regelset_publicatie"] == REGELSET and REGELSET.startswith("1+deduce")
+    # a quote of the original, cut from the published text
+    start = een["tekst"].index("Het gaat")
+    quote = citaat(
+        een["tekst"], een["tekst_publicatie"], een["vervangingen_publicatie"], start, len(een["tekst"])
+    )
+    assert quote.startswith("Het gaat beter met ") and "Sandra" not in quote
+    assert quote == een["tekst_publicatie"][een["tekst_publicatie"].index("Het gaat") :]
+
+
+def test_gepubliceerd_shows_the_stored_version_and_refuses_without_one():
+    verhalen, identiteiten = _verhalen()
+    with pytest.raises(UserInputError) as fout:
+        gepubliceerd(verhalen)
+    bericht = str(fout.value)
+    assert "verhaal_id 1, 2, 3" in bericht and "impact verhalen pseudonimiseer --db" in bericht
+    klaar = publiceer(verhalen, identiteiten, pseudonymizer=Pseudonymizer(dates="maand", use_deduce=False))
+    getoond = gepubliceerd(klaar.iloc[[0, 2]])
+    assert getoond["tekst"].tolist() == klaar["tekst_publicatie"].iloc[[0, 2]].tolist()
+    assert "Sandra" not in getoond["titel"].iloc[0]
