@@ -9,6 +9,7 @@
 #   bash scripts/mutatie.sh                       # every target below
 #   bash scripts/mutatie.sh rci onthulling        # some targets
 #   MUTATIE_TIJD=600 bash scripts/mutatie.sh rci  # stop a target after 600 s (default: no limit)
+#   bash scripts/mutatie.sh "rci=classify Z_CRIT"  # only these functions/constants of a target
 #
 # Targets: rci, keerpunten, onthulling, import (the write transaction only), kostenbaten (the
 # defaults only). mutmut (PyPI, 2.x) goes into .cache/mutatie-venv; the tests run with the
@@ -89,6 +90,7 @@ EOF
 
 totaal=0
 for doel in "${doelen[@]}"; do
+  if [[ "$doel" == *=* ]]; then DEEL[${doel%%=*}]=${doel#*=}; doel=${doel%%=*}; fi
   [ -n "${BESTAND[$doel]:-}" ] || { echo "onbekend doel: $doel (kies uit ${!BESTAND[*]})" >&2; exit 1; }
   echo "== $doel: ${BESTAND[$doel]}"
   rm -f .mutmut-cache
@@ -100,10 +102,12 @@ for doel in "${doelen[@]}"; do
   fi
   runner="$PY -m pytest -x -q -p no:cacheprovider -p no:xdist ${TESTS[$doel]}"
   limiet=()
-  [ -n "${MUTATIE_TIJD:-}" ] && limiet=(timeout --signal=INT "$MUTATIE_TIJD")
+  [ -n "${MUTATIE_TIJD:-}" ] && limiet=(timeout --signal=INT --kill-after=20 "$MUTATIE_TIJD")
   begin=$(date +%s)
   "${limiet[@]}" "$TOOL/bin/mutmut" run --paths-to-mutate "$(echo "${BESTAND[$doel]}" | tr ' ' ',')" \
-    --tests-dir tests --runner "$runner" --no-progress "${extra[@]}" >"$werk/$doel.log" 2>&1 || true
+    --tests-dir tests --runner "$runner" --no-progress "${extra[@]}" >"$werk/$doel.log" 2>&1 || rc=$?
+  if [ "${rc:-0}" -eq 1 ]; then echo "   mutmut stopte met een fout:"; tail -n 30 "$werk/$doel.log"; fi
+  rc=0
   echo "   $(( $(date +%s) - begin )) s"
   # restore the copy first: an interrupted run may leave a mutant in place
   for f in ${BESTAND[$doel]}; do cp "$ROOT/$f" "$werk/$f"; done

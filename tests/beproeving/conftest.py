@@ -22,6 +22,13 @@ INTERN_MARKER = "GESLOTENDOSSIER7Q"
 ZIN = f" Na het {CONTROLE} belde mevrouw {ONBEKENDE_NAAM} nog om te vragen hoe het ging."
 
 
+@pytest.fixture(scope="session")
+def geplant() -> dict[str, object]:
+    """What was planted, for the tests (no `from tests... import`: a stray top-level `tests`
+    package in site-packages would shadow this folder)."""
+    return {"naam_delen": NAAM_DELEN, "controle": CONTROLE, "intern": INTERN_MARKER}
+
+
 def plant_verhalen(wereld):
     v = wereld.verhalen.copy()
     for deel in NAAM_DELEN:
