@@ -3,6 +3,9 @@ and benefits per financier."""
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
+
 from impact.opmaak import N_
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
@@ -36,36 +39,19 @@ def _casus_sectie(ctx: gm.Context, resultaat, nummer: int) -> Sectie:
                 ]
             )
         )
-    jaren = resultaat.per_jaar()
-    jaren["jaar"] = jaren["jaar"].astype(str)
-    jaren = jaren.rename(
-        columns={
-            "jaar": t("Jaar"),
-            "interventie": t("Met interventie"),
-            "referentie": t("Zonder interventie (referentie)"),
-            "verschil": t("Verschil"),
-        }
-    )
-    tabel = Tabel(
-        t("Kosten per jaar in beide scenario's"),
-        jaren,
-        {k: "geld" for k in jaren.columns[1:]},
-        drempels=ctx.drempels,
-    )
-    fig = fg.staaf(
-        tabel, jaren.columns[0], list(jaren.columns[1:3]), t("euro (prijspeil {j})", j=resultaat.prijsjaar)
-    )
+    posten = _posten_tabel(ctx, resultaat)
     blokken.append(
         fg.Figuur(
             ctx.figuur_id(),
             t("Twee scenario's in de tijd"),
             t(
-                "Kosten per jaar met de interventie en in het referentiescenario (wat er zonder de "
-                "interventie waarschijnlijk was gebeurd). Totaal verschil: {v}.",
+                "Wat er gebeurde met de interventie, en wat er zonder waarschijnlijk was gebeurd "
+                "(het referentiescenario): elke balk is een activiteit of gebeurtenis, van begin tot "
+                "eind. Totaal verschil: {v}.",
                 v=ctx.opmaak.geld(resultaat.verschil),
             ),
-            fig,
-            tabel,
+            _tijdlijn(ctx, posten),
+            posten,
         )
     )
     samen = resultaat.summary()
@@ -92,6 +78,73 @@ def _casus_sectie(ctx: gm.Context, resultaat, nummer: int) -> Sectie:
         )
     )
     return Sectie(titel, blokken)
+
+
+def _posten_tabel(ctx: gm.Context, resultaat) -> Tabel:
+    """Every priced item of the case, per scenario and financier: what each total is made of."""
+    t = ctx.t
+    r = resultaat.regels
+    posten = (
+        r.groupby("regel", sort=True)
+        .agg(
+            scenario=("scenario", "first"),
+            financier=("financier", "first"),
+            omschrijving=("omschrijving", "first"),
+            aantal=("aantal", "first"),
+            eenheid=("eenheid", "first"),
+            kans=("kans", "first"),
+            start=("start", "first"),
+            eind=("eind", "first"),
+            bedrag=("bedrag_cent", "sum"),
+        )
+        .reset_index(drop=True)
+    )
+    scenario = {"interventie": t("met interventie"), "referentie": t("zonder interventie")}
+    waarden = pd.DataFrame(
+        {
+            t("Financier"): posten["financier"].map(lambda f: t(str(f))),
+            t("Scenario"): posten["scenario"].map(scenario),
+            t("Post"): posten["omschrijving"].astype(str),
+            t("Hoeveel"): [
+                t("{a} × {e}", a=ctx.opmaak.getal(a, 2 if a % 1 else 0), e=e)
+                + ("" if k == 1 else " " + t("(kans {k})", k=ctx.opmaak.procent(k)))
+                for a, e, k in zip(posten["aantal"].astype(float), posten["eenheid"], posten["kans"].astype(float), strict=True)
+            ],
+            t("Van"): pd.to_datetime(posten["start"]),
+            t("Tot"): pd.to_datetime(posten["eind"]),
+            t("Bedrag"): posten["bedrag"].astype(float) / 100,
+        }
+    ).sort_values([t("Financier"), t("Scenario"), t("Van")], kind="stable")
+    return Tabel(
+        t("Posten per financier en scenario"),
+        waarden,
+        {t("Van"): "datum", t("Tot"): "datum", t("Bedrag"): "geld"},
+        drempels=ctx.drempels,
+        toelichting=t("Bedragen in euro, prijspeil {j}; een kans betekent: zo vaak verwacht.", j=resultaat.prijsjaar),
+    )
+
+
+def _tijdlijn(ctx: gm.Context, posten: Tabel) -> go.Figure:
+    """The two scenarios as bars in time, one per item, coloured by scenario."""
+    t = ctx.t
+    w = posten.waarden
+    fig = go.Figure()
+    kleur = {t("met interventie"): fg.INTERVENTIEGROEP, t("zonder interventie"): fg.VERGELIJKINGSGROEP}
+    for scenario, deel in w.groupby(t("Scenario"), sort=False):
+        duur = (deel[t("Tot")] - deel[t("Van")]).dt.days.clip(lower=3) * 86_400_000  # at least a visible bar
+        fig.add_bar(
+            name=str(scenario),
+            orientation="h",
+            y=[f"{p} ({f})" for p, f in zip(deel[t("Post")], deel[t("Financier")], strict=True)],
+            x=duur,
+            base=deel[t("Van")].dt.strftime("%Y-%m-%d"),
+            marker_color=kleur.get(scenario),
+            customdata=[ctx.opmaak.geld(b) for b in deel[t("Bedrag")]],
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
+        )
+    fig.update_xaxes(type="date", tickformat="%m-%Y")  # numeric months: no English month names
+    fig.update_yaxes(autorange="reversed")
+    return fg.opmaak_figuur(fig, hoogte=max(320, 28 * len(w) + 120))
 
 
 def _casussen(ctx: gm.Context) -> list[Sectie]:

@@ -533,6 +533,7 @@ def financiers_figuur(ctx: Context, tabel: Tabel) -> fg.Figuur:
     t = ctx.t
     kolommen = tabel.waarden.columns
     fig = fg.staaf(tabel, kolommen[0], [kolommen[1]], as_titel=t("euro per casus"))
+    fig.update_yaxes(tickprefix="€ ", tickformat=",.0f")  # € 10.000, never "10k"
     lijst = tabel.waarden.set_index(kolommen[0])[kolommen[1]]
     zin = t(
         "Wie betaalt en wie baat heeft, gemiddeld per casus. Het meeste voordeel heeft {a} "
