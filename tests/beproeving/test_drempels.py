@@ -260,3 +260,14 @@ def test_min_noemer_10_for_means_and_shares():
     assert m["ja"].tolist() == [ot.NOEMER, ot.ZICHTBAAR]
     assert aandeel.loc["B", "ja"] == pytest.approx(0.6)
     assert ot.reden(pd.Series([9, 10]), pd.Series([False, False])).tolist() == [ot.NOEMER, ot.ZICHTBAAR]
+
+
+def test_twee_clienten_zijn_genoeg_voor_sd_en_afkappunt():
+    """Two baseline scores have a sample SD (ddof=1): voor 1 and 3 -> SD = sqrt(2), r = 0.80,
+    S_diff = sqrt(2) * sqrt(2) * sqrt(0.2) = 0.894. Client 0: 1 -> 1 + 2.0 S_diff = 2.79, crosses
+    the cut-off 2.5 reliably -> hersteld; client 1 unchanged."""
+    sd = math.sqrt(2) * math.sqrt(2) * math.sqrt(0.2)
+    res = BetrouwbareVerandering(betrouwbaarheid=R, afkappunt=2.5).fit(_lang([1.0, 3.0], [1.0 + 2 * sd, 3.0]))
+    assert res.parameters.iloc[0]["s_diff"] == pytest.approx(sd)
+    assert res.parameters.iloc[0]["afkappunt"] == 2.5
+    assert res.per_client.sort_values("client_id")["categorie"].tolist() == ["hersteld", "onveranderd"]
