@@ -9,7 +9,7 @@ under each definition are shown side by side.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +26,7 @@ from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from verhalen.codeboek import zrm_codeboek
 from verhalen.joint_display import JointDisplay, standaard_richting
 from verhalen.publicatie import citaat, kies_voor_publicatie
+from verhalen.standpunt import bepaal_standpunt
 from verhalen.suggesties import Suggesteerder
 
 NAAM = "dialoog"
@@ -145,17 +146,22 @@ def perspectieven_tabel(ctx: gm.Context, criteria: list[Criterium]) -> Tabel:
 
 @dataclass
 class Gekoppeld:
-    """What every theme block shares: the coded stories and each client's RCI category."""
+    """What every theme block shares: the stories, their stance per theme and each client's RCI
+    category."""
 
     verhalen: pd.DataFrame  # client stories (all consent scopes: counts are aggregates)
     coderingen: pd.DataFrame  # suggested codes, code_id mapped to the ZRM domain (root code)
+    standpunten: pd.DataFrame  # verhaal_id, thema, standpunt, bron, start, eind, fragment
     rci: pd.DataFrame  # client_id, domein, categorie
     codeboek: object
     joint_display: object
+    getoond: set = field(default_factory=set)  # stories already quoted or shown in this report
+    citaten: list = field(default_factory=list)  # quotes already shown (original text)
 
 
 def koppel(ctx: gm.Context) -> Gekoppeld:
-    """Suggested codes (shipped ZRM codebook) and each client's RCI category per domain."""
+    """Each story's stance per theme (from its content), suggested codes (shipped ZRM
+    codebook) and each client's RCI category per domain."""
     g = ctx.gegevens
     verhalen = g.verhalen
     verhalen = verhalen[verhalen["soort"].isin(VERHAALSOORTEN) & verhalen["client_id"].notna()]
@@ -163,9 +169,11 @@ def koppel(ctx: gm.Context) -> Gekoppeld:
     sug = Suggesteerder(codeboek).suggest(verhalen)
     sug["code_id"] = [codeboek.root_of(c).code_id if c in codeboek else c for c in sug["code_id"]]
     rci = ctx.resultaat("rci").per_client
+    verhalen = verhalen.reset_index(drop=True)
     return Gekoppeld(
-        verhalen.reset_index(drop=True),
+        verhalen,
         sug[["verhaal_id", "code_id", "start", "eind"]],
+        bepaal_standpunt(verhalen, THEMAS, codeboek=codeboek),
         rci[["client_id", "domein", "categorie"]],
         codeboek,
         JointDisplay(gebruik="geanonimiseerd_publiceren", hoofdcodes=False),
@@ -200,28 +208,45 @@ def _citaten(ctx: gm.Context, cellen: pd.DataFrame, verhalen: pd.DataFrame) -> d
 
 
 def joint_tabel(ctx: gm.Context, thema: str, cellen: pd.DataFrame, citaten: dict) -> Tabel:
-    """Stories with / without the theme per RCI category, protected, with one quote per cell."""
+    """Per RCI category the stories about the theme by what they say (progress, setback, mixed
+    or no direction) and the stories about something else, protected, with one quote per row."""
     t = ctx.t
     cellen = cellen.set_index("groep").reindex([c for c in CATEGORIEEN if c in set(cellen["groep"])])
     totaal = t("Totaal")
-    kop_met, kop_zonder = t("Verhalen over dit thema"), t("Verhalen over iets anders")
+    kop_op, kop_neer = t("Vooruitgang"), t("Terugval")
+    kop_rest, kop_zonder = t("Gemengd of zonder richting"), t("Verhalen over iets anders")
+    n_col = lambda k: cellen[k].fillna(0).astype(int).to_numpy() if k in cellen else 0  # noqa: E731
     aantallen = pd.DataFrame(
-        {kop_met: cellen["n"].to_numpy(), kop_zonder: (cellen["n_groep"] - cellen["n"]).to_numpy()},
+        {
+            kop_op: n_col("n_vooruitgang"),
+            kop_neer: n_col("n_terugval"),
+            kop_rest: n_col("n_gemengd") + n_col("n_neutraal"),
+            kop_zonder: (cellen["n_groep"] - cellen["n"]).fillna(0).astype(int).to_numpy(),
+        },
         index=[t(c) for c in cellen.index],
     )
     waarden, masker = ot.kruistabel(aantallen, ctx.drempels, totaal)
-    kop_n = totaal
-    n = waarden[kop_n].fillna(0)
+    kop_met, kop_p = t("Verhalen over dit thema"), t("Aandeel over dit thema")
+    delen = [kop_op, kop_neer, kop_rest]
+    # the sum of three visible cells tells nothing new; with one of them hidden it would
+    zichtbaar = (masker[delen] == ot.ZICHTBAAR).all(axis=1)
+    waarden[kop_met] = waarden[delen].sum(axis=1).where(zichtbaar)
+    masker[kop_met] = np.where(zichtbaar, ot.ZICHTBAAR, ot.SECUNDAIR)
     ruw = aantallen.sum(axis=1).reindex(waarden.index).fillna(aantallen.sum().sum())
-    verbergen = (masker[kop_met] != ot.ZICHTBAAR) | (masker[kop_zonder] != ot.ZICHTBAAR) | (
-        masker[kop_n] != ot.ZICHTBAAR
-    )
-    kop_p, kop_c = t("Aandeel over dit thema"), t("Voorbeeldcitaat")
+    ruw_met = aantallen[delen].sum(axis=1).reindex(waarden.index).fillna(aantallen[delen].sum().sum())
+    verbergen = (masker[kop_met] != ot.ZICHTBAAR) | (masker[totaal] != ot.ZICHTBAAR)
     waarden[kop_p] = (waarden[kop_met] / ruw).where(~verbergen & (ruw >= ctx.drempels.min_noemer))
     masker[kop_p] = ot.reden(ruw, verbergen, ctx.drempels)
+    for kop, naam in ((kop_op, t("Aandeel vooruitgang")), (kop_neer, t("Aandeel terugval"))):
+        weg = (masker[kop] != ot.ZICHTBAAR) | (masker[kop_met] != ot.ZICHTBAAR)
+        waarden[naam] = (waarden[kop] / ruw_met).where(~weg & (ruw_met >= ctx.drempels.min_noemer))
+        masker[naam] = ot.reden(ruw_met, weg, ctx.drempels)
+    kop_c = t("Voorbeeldcitaat")
     labels = dict(zip([t(c) for c in cellen.index], cellen.index, strict=True))
     waarden[kop_c] = [
-        citaten.get(labels.get(r)) if masker.at[r, kop_met] == ot.ZICHTBAAR and n[r] > 0 else None
+        citaten.get(labels.get(r))
+        if masker.at[r, kop_met] == ot.ZICHTBAAR and (waarden.at[r, kop_met] or 0) > 0
+        else None
         for r in waarden.index
     ]
     masker[kop_c] = ot.ZICHTBAAR
@@ -229,7 +254,9 @@ def joint_tabel(ctx: gm.Context, thema: str, cellen: pd.DataFrame, citaten: dict
     waarden.index.name = masker.index.name = kop_rij
     waarden, masker = waarden.reset_index(), masker.reset_index()
     masker[kop_rij] = ot.ZICHTBAAR
-    soorten = {kop_met: "aantal", kop_zonder: "aantal", kop_n: "aantal", kop_p: "procent", kop_c: "tekst"}
+    soorten = {k: "aantal" for k in (*delen, kop_zonder, totaal, kop_met)}
+    soorten.update({kop_p: "procent", t("Aandeel vooruitgang"): "procent", t("Aandeel terugval"): "procent"})
+    soorten[kop_c] = "tekst"
     return Tabel(
         t("Joint display: {th} in de verhalen, per uitkomst in de cijfers", th=thema),
         waarden,
@@ -237,76 +264,198 @@ def joint_tabel(ctx: gm.Context, thema: str, cellen: pd.DataFrame, citaten: dict
         masker,
         ctx.drempels,
         t(
-            "Telling per verhaal over cliënten met een voor- en nameting op dit domein. Een "
-            "citaat staat er alleen bij als de groep groot genoeg is, het verhaal toestemming "
-            "heeft om geanonimiseerd te publiceren, en na pseudonimisering."
+            "Telling per verhaal over cliënten met een voor- en nameting op dit domein, naar wat "
+            "het verhaal over dit thema zegt: vooruitgang, terugval, of gemengd of zonder richting "
+            "(een feit, een plan, een aanvraag). Een citaat staat er alleen bij als de groep groot "
+            "genoeg is, het verhaal toestemming heeft om geanonimiseerd te publiceren, en na "
+            "pseudonimisering; elk verhaal wordt één keer geciteerd."
         ),
     )
 
 
-def _gespreksvraag(ctx: gm.Context, thema: str, oordeel: dict, zichtbaar_verschil: bool):
+def vergelijk_tabel(ctx: gm.Context, thema: str, domein: str, k: Gekoppeld, joint: Tabel) -> Tabel:
+    """Figures (clients reliably up / down, protected) next to the stories (stories telling
+    progress / a setback, the same protected cells as the joint display's total row)."""
+    t = ctx.t
+    rci = k.rci[k.rci["domein"] == domein]
+    richting = rci["categorie"].map(standaard_richting)
+    cijfers = pd.DataFrame(
+        {"op": [int((richting > 0).sum())], "gelijk": [int((richting == 0).sum())], "neer": [int((richting < 0).sum())]}
+    )
+    c_w, c_m = ot.kruistabel(cijfers, ctx.drempels, "n")
+    laatste = joint.waarden.index[-1]  # the total row
+    kop_op, kop_neer, kop_met = t("Vooruitgang"), t("Terugval"), t("Verhalen over dit thema")
+    kop = {
+        "bron": t("Bron"),
+        "op": t("Omhoog"),
+        "neer": t("Omlaag"),
+        "n": t("Totaal"),
+        "p_op": t("Aandeel omhoog"),
+        "p_neer": t("Aandeel omlaag"),
+    }
+    waarden = pd.DataFrame(
+        {
+            "bron": [t("Cijfers: cliënten betrouwbaar vooruit / achteruit"), t("Verhalen: vooruitgang / terugval")],
+            "op": [c_w.at[0, "op"], joint.waarden.at[laatste, kop_op]],
+            "neer": [c_w.at[0, "neer"], joint.waarden.at[laatste, kop_neer]],
+            "n": [c_w.at[0, "n"], joint.waarden.at[laatste, kop_met]],
+        }
+    )
+    masker = pd.DataFrame(
+        {
+            "bron": [ot.ZICHTBAAR, ot.ZICHTBAAR],
+            "op": [c_m.at[0, "op"], joint.masker.at[laatste, kop_op]],
+            "neer": [c_m.at[0, "neer"], joint.masker.at[laatste, kop_neer]],
+            "n": [c_m.at[0, "n"], joint.masker.at[laatste, kop_met]],
+        }
+    )
+    ruw_n = pd.Series([float(cijfers.sum(axis=1).iloc[0]), float(waarden.at[1, "n"]) if pd.notna(waarden.at[1, "n"]) else 0.0])
+    for deel in ("op", "neer"):
+        weg = (masker[deel] != ot.ZICHTBAAR) | (masker["n"] != ot.ZICHTBAAR)
+        waarden[f"p_{deel}"] = (waarden[deel].astype(float) / ruw_n).where(~weg & (ruw_n >= ctx.drempels.min_noemer))
+        masker[f"p_{deel}"] = ot.reden(ruw_n, weg, ctx.drempels)
+    soorten = {kop["op"]: "aantal", kop["neer"]: "aantal", kop["n"]: "aantal", kop["p_op"]: "procent", kop["p_neer"]: "procent"}
+    return Tabel(
+        t("Cijfers en verhalen naast elkaar: {th}", th=thema),
+        waarden.rename(columns=kop),
+        soorten,
+        masker.rename(columns=kop),
+        ctx.drempels,
+        t(
+            "Cijfers: cliënten met een voor- en nameting die betrouwbaar vooruit of achteruit "
+            "gingen. Verhalen: verhalen over dit thema die vooruitgang of terugval vertellen; de "
+            "rest is gemengd of zonder richting."
+        ),
+    )
+
+
+def _zichtbare_getallen(ctx: gm.Context, tabel: Tabel) -> dict | None:
+    """The four shares a question may quote, as the reader sees them; None when any cell of
+    either row is hidden (a question never quotes a suppressed row)."""
+    if (tabel.masker != ot.ZICHTBAAR).to_numpy().any():
+        return None
+    kol = tabel.waarden.columns
+    if tabel.waarden[[kol[4], kol[5]]].isna().to_numpy().any():
+        return None
+    cel = lambda r, c: tabel.tekst(r, kol[c], ctx.opmaak)  # noqa: E731
+    return {"c_op": cel(0, 4), "c_neer": cel(0, 5), "v_op": cel(1, 4), "v_neer": cel(1, 5)}
+
+
+def _gespreksvraag(ctx: gm.Context, thema: str, oordeel: dict, getallen: dict | None):
+    """(verdict sentence, conversation question); the question differs by what diverges and
+    quotes only shares that are visible in the theme's comparison table."""
     t = ctx.t
     soort = oordeel["oordeel"]
-    v = ctx.opmaak.getal(abs(oordeel["verschil_pp"]), 0) if zichtbaar_verschil else None
+    rc = int(oordeel.get("richting_cijfers") or 0)
+    g = getallen or {}
     if soort == "stilte":
-        return (
-            t("Stilte: er zijn bijna geen verhalen over {th}.", th=thema),
-            t(
-                "Over {th} gaan bijna geen verhalen, terwijl het in de cijfers wel gemeten wordt. "
-                "Wie kan hier meer over vertellen, en vragen we er wel naar?",
+        zin = t("Stilte: er zijn bijna geen verhalen over {th}.", th=thema)
+        if rc:
+            return zin, t(
+                "Op {th} bewegen de cijfers, maar bijna niemand vertelt erover. Wie kan hier meer "
+                "over vertellen, en vragen we er in de gesprekken wel naar?",
                 th=thema,
-            ),
+            )
+        return zin, t(
+            "Over {th} gaan bijna geen verhalen, terwijl het in de cijfers wel gemeten wordt. "
+            "Wie kan hier meer over vertellen, en vragen we er wel naar?",
+            th=thema,
         )
     if soort == "convergentie":
         zin = t("Convergentie: cijfers en verhalen wijzen dezelfde kant op.")
-        if v:
+        if getallen and rc > 0:
             return zin, t(
-                "Cliënten die op {th} betrouwbaar achteruitgingen, vertellen er vaker over dan "
-                "wie verbeterde ({v} procentpunt verschil): cijfers en verhalen wijzen dezelfde "
-                "kant op. Wat maakt dat het hier werkt of niet werkt, en hoe houden we dat vast?",
+                "Op {th} ging {c_op} van de cliënten betrouwbaar vooruit, en {v_op} van de verhalen "
+                "vertelt over vooruitgang. Wat werkt hier, en hoe houden we dat vast?",
                 th=thema,
-                v=v,
+                **g,
+            )
+        if getallen:
+            return zin, t(
+                "Op {th} ging {c_neer} van de cliënten betrouwbaar achteruit, en {v_neer} van de "
+                "verhalen vertelt over terugval. Wat maakt dat het hier niet lukt, en wat is er nodig?",
+                th=thema,
+                **g,
             )
         return zin, t(
-            "Op {th} wijzen cijfers en verhalen dezelfde kant op. Wat maakt dat het hier werkt "
-            "of niet werkt, en hoe houden we dat vast?",
+            "Op {th} wijzen cijfers en verhalen dezelfde kant op. Wat maakt dat het hier zo gaat, "
+            "en wat doen we ermee?",
+            th=thema,
+        )
+    if soort == "divergentie" and rc > 0:
+        zin = t("Divergentie: de cijfers gaan vooruit, de verhalen vertellen vaker over terugval.")
+        if getallen:
+            return zin, t(
+                "Volgens de ZRM ging {c_op} van de cliënten op {th} betrouwbaar vooruit, maar {v_neer} "
+                "van de verhalen vertelt over terugval en {v_op} over vooruitgang. Wat zien de "
+                "cijfers niet dat de mensen zelf wel merken?",
+                th=thema,
+                **g,
+            )
+        return zin, t(
+            "Volgens de ZRM gaat het op {th} vooruit, maar de verhalen vertellen vaker over "
+            "terugval. Wat zien de cijfers niet dat de mensen zelf wel merken?",
             th=thema,
         )
     if soort == "divergentie":
-        zin = t("Divergentie: cijfers en verhalen lopen uiteen.")
-        if v:
+        zin = t("Divergentie: de cijfers gaan achteruit, de verhalen vertellen vaker over vooruitgang.")
+        if getallen:
             return zin, t(
-                "Cliënten die op {th} volgens de ZRM betrouwbaar verbeterden, vertellen er juist "
-                "vaker over als probleem ({v} procentpunt verschil). Meten we wat voor de mensen "
-                "zelf telt?",
+                "Op {th} ging {c_neer} van de cliënten volgens de ZRM betrouwbaar achteruit, terwijl "
+                "{v_op} van de verhalen over vooruitgang vertelt. Horen we vooral de verhalen van "
+                "wie het goed gaat, of telt voor de mensen zelf iets anders dan de score?",
                 th=thema,
-                v=v,
+                **g,
             )
         return zin, t(
-            "Op {th} lopen cijfers en verhalen uiteen. Meten we wat voor de mensen zelf telt?",
+            "Op {th} gaan de cijfers achteruit, terwijl de verhalen vaker over vooruitgang "
+            "vertellen. Horen we vooral de verhalen van wie het goed gaat, of telt voor de mensen "
+            "zelf iets anders dan de score?",
             th=thema,
         )
-    if soort == "onbeslist":
-        return (
-            t("Onbeslist: de verhalen verschillen nauwelijks tussen wie verbeterde en wie achteruitging."),
-            t(
-                "Op {th} vertellen cliënten die verbeterden en die achteruitgingen ongeveer even "
-                "vaak over het thema. Wat zegt dat over wat de ZRM-score hier meet?",
+    if soort == "uiteen" and rc:
+        zin = t("Perspectieven lopen uiteen: de cijfers bewegen, de verhalen zijn verdeeld.")
+        if getallen:
+            return zin, t(
+                "Op {th} vertelt {v_op} van de verhalen over vooruitgang en {v_neer} over terugval, "
+                "terwijl de cijfers één kant op wijzen ({c_op} betrouwbaar vooruit, {c_neer} "
+                "achteruit). Voor wie klopt het beeld van de cijfers, en voor wie niet?",
                 th=thema,
-            ),
+                **g,
+            )
+        return zin, t(
+            "Op {th} wijzen de cijfers één kant op, maar de verhalen zijn verdeeld. Voor wie klopt "
+            "het beeld van de cijfers, en voor wie niet?",
+            th=thema,
+        )
+    if soort == "uiteen":
+        zin = t("Perspectieven lopen uiteen: de verhalen bewegen, de cijfers staan stil.")
+        if getallen:
+            return zin, t(
+                "Op {th} vertelt {v_op} van de verhalen over vooruitgang en {v_neer} over terugval, "
+                "terwijl de cijfers nauwelijks bewegen ({c_op} betrouwbaar vooruit, {c_neer} "
+                "achteruit). Wat gebeurt er dat de meting niet vangt?",
+                th=thema,
+                **g,
+            )
+        return zin, t(
+            "Op {th} vertellen de verhalen over verandering, terwijl de cijfers nauwelijks bewegen. "
+            "Wat gebeurt er dat de meting niet vangt?",
+            th=thema,
         )
     return (
-        t("Niet te beoordelen: te weinig cliënten gingen betrouwbaar vooruit of achteruit."),
+        t("Onbeslist: cijfers en verhalen bewegen geen van beide duidelijk."),
         t(
-            "Op {th} gingen te weinig cliënten betrouwbaar vooruit of achteruit om cijfers en "
-            "verhalen te vergelijken. Wat zien de professionals zelf gebeuren?",
+            "Op {th} bewegen cijfers noch verhalen duidelijk. Is dit een thema waar weinig "
+            "verandert, of kijken we niet goed genoeg?",
             th=thema,
         ),
     )
 
 
 def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
-    """One theme: figure + exemplar stories side by side, the protected joint display, a question."""
+    """One theme: figure + exemplar stories side by side, the protected joint display, the
+    comparison of figures and stories, and a question from what diverges."""
     t = ctx.t
     thema = t(gm.zrm_namen().get(domein, domein))
     figuur, _ = _figuur(ctx, domein, thema)
@@ -314,39 +463,61 @@ def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
         columns={"categorie": "groep"}
     )
     naam = k.codeboek[domein].naam
+    standpunten = k.standpunten[k.standpunten["thema"] == domein]
     res = k.joint_display.fit(
-        k.coderingen[k.coderingen["code_id"] == domein],
+        pd.DataFrame(columns=["verhaal_id", "code_id", "start", "eind"]),
         k.verhalen,
         groepen,
         codeboek=k.codeboek,
-        valentie={domein: -1},
+        standpunten=standpunten,
+        uitsluiten=k.getoond,
     )
-    cellen = res.tabel[res.tabel["thema"] == naam]
+    cellen = res.tabel[res.tabel["thema"] == naam].copy()
     oordeel_rij = res.oordeel[res.oordeel["thema"] == naam]
-    if cellen.empty:  # no story mentions the theme at all
+    if cellen.empty:  # no story speaks of the theme at all
         cellen = pd.DataFrame(
             {"groep": sorted(set(groepen["groep"])), "n": 0, "citaat": None, "citaat_verhaal_id": None}
         )
+        for s in ("n_vooruitgang", "n_terugval", "n_gemengd", "n_neutraal"):
+            cellen[s] = 0
         n_groep = k.verhalen.merge(groepen, on="client_id").groupby("groep")["verhaal_id"].nunique()
         cellen["n_groep"] = cellen["groep"].map(n_groep).fillna(0).astype(int)
-        oordeel = {"oordeel": "stilte", "verschil_pp": np.nan}
+        richting = groepen["groep"].map(standaard_richting)
+        oordeel = k.joint_display.vergelijk(
+            (float((richting > 0).mean()), float((richting < 0).mean())), cellen.iloc[0:0], naam
+        )
     else:
         oordeel = oordeel_rij.iloc[0].to_dict()
-    tabel = joint_tabel(ctx, thema, cellen, _citaten(ctx, cellen, k.verhalen))
-    # the difference in percentage points is shown only when both sides cover enough stories
-    richting = cellen["groep"].map(standaard_richting)
-    op = cellen.loc[richting > 0, "n_groep"].sum()
-    neer = cellen.loc[richting < 0, "n_groep"].sum()
-    zichtbaar = bool(min(op, neer) >= ctx.drempels.min_noemer) and pd.notna(oordeel["verschil_pp"])
-    zin, vraag = _gespreksvraag(ctx, thema, oordeel, zichtbaar)
+    # a quote already shown elsewhere in the report (the same sentence in another story) is left out
+    for i, fragment in zip(cellen.index, cellen["citaat"], strict=True):
+        if fragment is not None and any(str(fragment) in c or c in str(fragment) for c in k.citaten):
+            cellen.loc[i, ["citaat", "citaat_verhaal_id"]] = None
+    citaten = _citaten(ctx, cellen, k.verhalen)
+    tabel = joint_tabel(ctx, thema, cellen, citaten)
+    kop_c = t("Voorbeeldcitaat")
+    for groep, v, fragment in zip(cellen["groep"], cellen["citaat_verhaal_id"], cellen["citaat"], strict=True):
+        if v is not None and citaten.get(groep) and citaten[groep] in set(tabel.waarden[kop_c].dropna()):
+            k.getoond.add(v)
+            k.citaten.append(str(fragment))
+    vergelijking = vergelijk_tabel(ctx, thema, domein, k, tabel)
+    zin, vraag = _gespreksvraag(ctx, thema, oordeel, _zichtbare_getallen(ctx, vergelijking))
 
+    # exemplars: stories that take a stance on the theme, never one quoted or shown before
+    met_richting = standpunten[standpunten["standpunt"].isin(["vooruitgang", "terugval", "gemengd"])]
+    kandidaten = k.verhalen[
+        ~k.verhalen["verhaal_id"].isin(k.getoond)
+        & ~k.verhalen["tekst"].fillna("").map(lambda x: any(c in x for c in k.citaten))
+    ]
+    segmenten = met_richting.assign(code_id=domein)[["verhaal_id", "code_id", "start", "eind"]]
     gekozen, regel = kies_voor_publicatie(
-        k.verhalen, 2, k.coderingen, code_id=domein, spreiding=("gemeente", "wijk"), seed=0
+        kandidaten, 2, segmenten, code_id=domein, spreiding=("gemeente", "wijk"), seed=0
     )
+    k.getoond.update(gekozen["verhaal_id"].tolist())
+    k.citaten.extend(gekozen["tekst"].fillna("").astype(str).tolist())
     blok = gm.verhalen_van(ctx, gekozen)
     if regel:
         blok = Verhalen(blok.verhalen, t("Keuze van de verhalen: {r}", r=regel))
-    return [Naast(figuur, blok, zin), tabel], vraag, res.regel
+    return [Naast(figuur, blok, zin), tabel, vergelijking], vraag, res.regel
 
 
 def _figuur(ctx: gm.Context, domein: str, thema: str) -> tuple[fg.Figuur, float]:
@@ -384,16 +555,23 @@ def _themas(ctx: gm.Context) -> dict:
 
 def _inleiding(ctx: gm.Context) -> list:
     t = ctx.t
+    _themas(ctx)
     uitleg = t(
-        "Welke verhalen over welk thema gaan, is hier niet met de hand gecodeerd: er zijn geen "
-        "handmatige coderingen. De codes zijn suggesties op grond van trefwoorden en patronen per "
-        "domein van de Zelfredzaamheid-Matrix. Lees de verhalen zelf voordat u conclusies trekt."
+        "Wat een verhaal over een thema zegt, is hier niet met de hand beoordeeld: er zijn geen "
+        "handmatige coderingen. Een verhaal telt niet als probleem omdat het een thema noemt. Per "
+        "verhaal en thema is gelezen of het vooruitgang vertelt (\"de schuldregeling is rond\"), "
+        "terugval (\"weer een aanmaning\"), allebei, of geen richting (een feit, een plan, een "
+        "aanvraag). Dat lezen doen vaste taalregels, getoetst op voorbeelden die mensen met de "
+        "hand beoordeelden; ze vergissen zich soms. Lees de verhalen zelf voordat u conclusies trekt."
     )
     uitleg += " " + t(
-        "Per thema staan de cliënten in groepen naar hun betrouwbare verandering op dat domein "
-        "(Jacobson–Truax). Een verhaal dat het thema noemt, telt als een verhaal over een "
-        "probleem op dat domein. {r}",
-        r=_themas(ctx)["regel"],
+        "Per thema staan de cliënten in groepen naar hun betrouwbare verandering op dat domein. "
+        "De cijfers bewegen als het aandeel cliënten dat betrouwbaar vooruitging minstens tien "
+        "procentpunt verschilt van het aandeel dat achteruitging; de verhalen bewegen als het "
+        "aandeel verhalen over vooruitgang zoveel verschilt van het aandeel over terugval. "
+        "Bewegen ze dezelfde kant op, dan is dat convergentie; tegengesteld is divergentie; "
+        "beweegt er maar één, dan lopen de perspectieven uiteen. Met minder dan drie verhalen "
+        "over een thema spreken we van stilte."
     )
     return [
         Tekst(

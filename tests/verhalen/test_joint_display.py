@@ -78,3 +78,56 @@ def test_rollup_to_main_codes_with_names():
     assert set(res.summary()["thema"]) == {"Schulden", "Eigen kracht", "Stil"}
     rolled = JointDisplay(hoofdcodes=True).fit(cods, verhalen, groepen, codeboek=cb)
     assert "Financiën" in set(rolled.summary()["thema"])
+
+
+def _standpunt_data(stances_up, stances_down):
+    """5 improved clients, 5 deteriorated; one story each with the given stances on 'geld'."""
+    verhalen = pd.DataFrame({
+        "verhaal_id": range(1, 11), "client_id": range(1, 11),
+        "tekst": [f"Zin {i:02d} over geld." for i in range(1, 11)],
+        "toestemming": ["geanonimiseerd_publiceren"] * 10,
+    })
+    groepen = pd.DataFrame({"client_id": range(1, 11),
+                            "groep": ["betrouwbaar verbeterd"] * 5 + ["betrouwbaar verslechterd"] * 5})
+    sp = pd.DataFrame({"verhaal_id": range(1, 11), "thema": "geld",
+                       "standpunt": list(stances_up) + list(stances_down),
+                       "start": 0, "eind": 19})
+    return verhalen, groepen, sp
+
+
+@pytest.mark.parametrize(("up", "down", "oordeel", "soort"), [
+    # figures: 50% up, 50% down -> do not move; make them move with an extra unchanged-free
+    # split below by weighting the groups
+    (["vooruitgang"] * 5, ["vooruitgang"] * 4 + ["terugval"], "convergentie", None),
+    (["terugval"] * 5, ["terugval"] * 4 + ["vooruitgang"], "divergentie", "cijfers_op_verhalen_neer"),
+    (["vooruitgang", "terugval"] * 2 + ["neutraal"], ["vooruitgang", "terugval"] * 2 + ["niet"],
+     "uiteen", None),
+    (["niet"] * 4 + ["vooruitgang"], ["niet"] * 4 + ["terugval"], "stilte", None),
+])
+def test_standpunt_tegen_cijfers(up, down, oordeel, soort):
+    verhalen, groepen, sp = _standpunt_data(up, down)
+    # three more improved clients without stories: the figures now point up (8 vs 5)
+    groepen = pd.concat([groepen, pd.DataFrame({"client_id": [11, 12, 13],
+                                                "groep": ["betrouwbaar verbeterd"] * 3})])
+    res = JointDisplay(gebruik="geanonimiseerd_publiceren").fit(
+        pd.DataFrame(columns=["verhaal_id", "code_id", "start", "eind"]), verhalen, groepen,
+        standpunten=sp)
+    rij = res.oordeel.iloc[0]
+    assert rij["oordeel"] == oordeel and rij["soort"] == soort
+    assert rij["cijfers_op"] == pytest.approx(8 / 13)
+    cel = res.tabel.set_index("groep")
+    assert cel["n"].sum() == sum(s != "niet" for s in up + down)
+    assert cel[["n_vooruitgang", "n_terugval", "n_gemengd", "n_neutraal"]].sum(axis=1).equals(cel["n"])
+
+
+def test_standpunt_citaten_nooit_twee_keer_en_met_de_richting_van_de_groep():
+    verhalen, groepen, sp = _standpunt_data(["vooruitgang", "terugval"] * 2 + ["neutraal"],
+                                            ["terugval", "vooruitgang"] * 2 + ["terugval"])
+    res = JointDisplay(gebruik="geanonimiseerd_publiceren").fit(
+        pd.DataFrame(columns=["verhaal_id", "code_id", "start", "eind"]), verhalen, groepen,
+        standpunten=sp, uitsluiten={1})
+    t = res.tabel.set_index("groep")
+    ids = t["citaat_verhaal_id"].dropna().tolist()
+    assert len(ids) == len(set(ids)) and 1 not in ids
+    assert t.at["betrouwbaar verbeterd", "citaat_standpunt"] == "vooruitgang"
+    assert t.at["betrouwbaar verslechterd", "citaat_standpunt"] == "terugval"
