@@ -2,7 +2,7 @@
 
 Planted:
 - in every story that may be published, a sentence naming a person who is in no identity table
-  (only the name detector, deduce, can find her), next to a harmless control word that must
+  and in a form only deduce recognises (initial + surname), next to a harmless control word that must
   survive, so a report that shows stories is seen to show them;
 - in every 'intern' story, a unique marker that no output may contain.
 """
@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-ONBEKENDE_NAAM = "Zwanette Brouwersma"
-NAAM_DELEN = ("Zwanette", "Brouwersma")
+# an initial and a surname: our own detectors of unknown people miss this form, deduce finds it
+ONBEKENDE_NAAM = "Z. Brouwersma"
+NAAM_DELEN = ("Brouwersma",)
 CONTROLE = "Klaproosberaad"
 INTERN_MARKER = "GESLOTENDOSSIER7Q"
-ZIN = f" Na het {CONTROLE} belde mevrouw {ONBEKENDE_NAAM} nog om te vragen hoe het ging."
+ZIN = f" Na het {CONTROLE} belde {ONBEKENDE_NAAM} nog om te vragen hoe het ging."
 
 
 @pytest.fixture(scope="session")
