@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas only in annotations: importing the contract stays cheap
+    import pandas as pd
 
 # Tidy tables, as ``impact.store.read`` returns them and as a demo world or a dict of
 # DataFrames provides them. ``identiteiten`` is read only for pseudonymisation.

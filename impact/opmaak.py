@@ -23,9 +23,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 from babel import Locale
-from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -68,7 +66,11 @@ def translations(taal: str, domain: str = "impact") -> gettext.NullTranslations:
 
 
 def _missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None:
+        return True
+    import pandas as pd  # lazy: the command line starts without pandas
+
+    if value is pd.NA or value is pd.NaT:
         return True
     try:
         return bool(isinstance(value, float) and math.isnan(value))
@@ -134,6 +136,9 @@ class Opmaak:
         """`21 november 2026` (nl) or `21 November 2026` (en)."""
         if _missing(waarde):
             return ONTBREEKT
+        import pandas as pd
+        from babel.dates import format_date
+
         if isinstance(waarde, str):
             waarde = pd.Timestamp(waarde)
         if isinstance(waarde, pd.Timestamp):

@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
 import typer
 
 from impact.cli.options import DB_OPTION
 from impact.cli.taal import huidige_taal
 from impact.errors import Problem, UserInputError
-from impact.io.parsing import DATE_EXPECTED
 from impact.opmaak import Opmaak
+
+if TYPE_CHECKING:  # numpy and pandas load inside the commands: start-up stays fast
+    import pandas as pd
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -47,6 +48,8 @@ def _read_csv(path: Path) -> pd.DataFrame:
     as it is: its ``client`` column is the client (``client_id``), and ``maanden`` (months since
     the client's first measurement) is added.
     """
+    import pandas as pd
+
     from impact.contract import maanden_tussen
     from impact.io.parsing import parse_date, parse_number
     from impact.io.tabular import read_table
@@ -74,6 +77,8 @@ def _read_csv(path: Path) -> pd.DataFrame:
 
 def _is_export(frame: pd.DataFrame) -> bool:
     """The shape of ``impact exporteer metingen``: clients by pseudonym, dates, no months."""
+    import pandas as pd
+
     from impact.io.kinds import KINDS
 
     columns = {c.name for c in KINDS["metingen"].columns}
@@ -119,6 +124,9 @@ def _covariates(text: str | None) -> list[str]:
 
 
 def _clean(value):
+    import numpy as np
+    import pandas as pd
+
     if isinstance(value, dict):
         return {str(k): _clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -141,6 +149,9 @@ def _nl(x: float, digits: int = 2) -> str:
 
 
 def _table(df: pd.DataFrame, title: str) -> None:
+    import numpy as np
+    import pandas as pd
+
     def fmt(x):
         if isinstance(x, float | np.floating):
             return "" if not math.isfinite(x) else Opmaak(huidige_taal()).getal(x, 3)
@@ -195,7 +206,7 @@ def groei(
     )
     re = res.random_effecten()
     if res.random_corr is not None:
-        re["correlatie"] = [res.random_corr, np.nan, np.nan]
+        re["correlatie"] = [res.random_corr, math.nan, math.nan]
     _table(re, "Random effecten (standaarddeviaties)")
     typer.echo(f"Deviance (-2 log L): {_nl(res.deviance)}")
 
@@ -273,6 +284,9 @@ def keerpunten_cmd(
     als_json: bool = JSON_OPTION,
 ) -> None:
     """Keerpunten: betrouwbare sprongen tussen opeenvolgende metingen per client en domein."""
+    import pandas as pd
+
+    from impact.io.parsing import DATE_EXPECTED
     from modellen.keerpunten import Keerpunten
 
     df, bron = _load(csv, db)

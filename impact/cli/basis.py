@@ -6,9 +6,7 @@ import sys
 from pathlib import Path
 
 import typer
-from sqlalchemy import text
 
-from impact import store
 from impact.cli.options import DB_OPTION, open_database
 from impact.errors import Problem, UserInputError
 from impact.io.kinds import KINDS
@@ -23,6 +21,8 @@ def _check_kind(soort: str, extra: tuple[str, ...] = ()) -> None:
 
 def init(db: str | None = DB_OPTION) -> None:
     """Maak de database aan, of werk haar bij naar de nieuwste versie."""
+    from impact import store  # lazy: SQLAlchemy and Alembic load only when a command runs
+
     engine = store.connect(db)
     before = store.current_revision(engine)
     store.upgrade(engine)
@@ -38,6 +38,9 @@ def instrument(
     db: str | None = DB_OPTION,
 ) -> None:
     """Voeg een eigen meetinstrument toe (domeinen, schaal, richting, betrouwbaarheid, afkappunten)."""
+    from sqlalchemy import text
+
+    from impact import store
     from impact.instruments import load_file
 
     definition = load_file(bestand)
@@ -117,6 +120,8 @@ def _story_folder_as_import(engine, folder: Path):
     names clients by pseudonym, so the ids are translated here.
     """
     import pandas as pd
+
+    from impact import store
 
     from impact.io.verhalen_bestanden import read_story_folder
 

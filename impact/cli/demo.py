@@ -5,12 +5,14 @@ from __future__ import annotations
 import time
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from sqlalchemy import Engine, text
 
-from impact import store
 from impact.errors import Problem, UserInputError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 DEMO_DB = Path("demo.db")
 PRICE_LIST_VERSION = "standaard"
@@ -31,6 +33,10 @@ TABLES_CHILD_FIRST = (
 
 
 def _fresh_engine(db: str | None, replace: bool) -> Engine:
+    from sqlalchemy import text
+
+    from impact import store
+
     if db is None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{DEMO_DB}{suffix}").unlink(missing_ok=True)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from impact import store
 from impact.errors import Problem, UserInputError
 
 DB_OPTION = typer.Option(
@@ -34,6 +33,8 @@ def open_database(url: str | None, must_exist: bool = True):
     A read never creates a database: a SQLite file that does not exist is refused before
     connecting (only 'impact init' and 'impact demo' make one).
     """
+    from impact import store  # lazy: SQLAlchemy and Alembic load only when a command runs
+
     resolved = store.resolve_url(url)
     missing = _missing_sqlite_file(resolved) if must_exist else None
     if missing is not None:

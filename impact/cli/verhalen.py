@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 
 from impact.cli import verhalen_codering
 from impact.errors import Problem, UserInputError
+
+if TYPE_CHECKING:  # pandas loads inside the commands: start-up stays fast
+    import pandas as pd
 
 app = typer.Typer(
     no_args_is_help=True, rich_markup_mode=None, help="Verhalen: pseudonimiseren, coderen, overeenstemming."
@@ -59,6 +61,8 @@ def pseudonimiseer(
     verhalen en casusbeschrijvingen in de database opnieuw, bijvoorbeeld na nieuwe
     identiteiten of een nieuwe versie van de regels. Rapporten tonen alleen die versie.
     """
+    import pandas as pd
+
     from verhalen.beoordeling import write_review
     from verhalen.pseudonimisering import Pseudonymizer
 
@@ -124,6 +128,8 @@ def _read_identities(path: Path) -> pd.DataFrame:
 
 def _database_identities(db: str) -> pd.DataFrame:
     """The database's identities, keyed by client id and by pseudonym (stories use either)."""
+    import pandas as pd
+
     from impact import store
     from impact.cli.options import open_database
 
@@ -136,12 +142,16 @@ def _database_identities(db: str) -> pd.DataFrame:
 
 
 def _for_client(known: pd.DataFrame | None, client_id: object) -> pd.DataFrame | None:
+    import pandas as pd
+
     if known is None or client_id is None or pd.isna(client_id):
         return None
     return known[known["client_id"] == str(client_id)]
 
 
 def _pseudonymize_folder(bron, uit, pseudonymizer, known):
+    import pandas as pd
+
     from impact.io.encoding import read_text
     from impact.io.verhalen_bestanden import read_story_folder, split_front_matter
 
@@ -201,6 +211,7 @@ def _pseudonymize_table(bron, uit, pseudonymizer, known):
 
 def _known(connection) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...]]:
     """Identities, client pseudonyms and public places (gemeenten, wijken) in the database."""
+    import pandas as pd
     from sqlalchemy import text
 
     identities = pd.read_sql_query(text("SELECT client_id, soort, waarde FROM client_identiteit ORDER BY id"), connection)
@@ -220,6 +231,8 @@ def _known(connection) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...]]:
 def prepare_stories(connection, typed: dict[str, pd.Series]) -> None:
     """``impact importeer verhalen``: the published version of each imported story, made with
     the database's known identities, written by the import in the same transaction."""
+    import pandas as pd
+
     from verhalen.publicatie import KOLOMMEN, publiceer_verhalen
 
     identities, pseudonyms, places = _known(connection)
