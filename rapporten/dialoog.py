@@ -508,9 +508,9 @@ def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
         ~k.verhalen["verhaal_id"].isin(k.getoond)
         & ~k.verhalen["tekst"].fillna("").map(lambda x: any(c in x for c in k.citaten))
     ]
-    segmenten = met_richting.assign(code_id=domein)[["verhaal_id", "code_id", "start", "eind"]]
+    segmenten = met_richting.assign(code_id=thema)[["verhaal_id", "code_id", "start", "eind"]]
     gekozen, regel = kies_voor_publicatie(
-        kandidaten, 2, segmenten, code_id=domein, spreiding=("gemeente", "wijk"), seed=0
+        kandidaten, 2, segmenten, code_id=thema, spreiding=("gemeente", "wijk"), seed=0
     )
     k.getoond.update(gekozen["verhaal_id"].tolist())
     k.citaten.extend(gekozen["tekst"].fillna("").astype(str).tolist())

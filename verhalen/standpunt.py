@@ -51,6 +51,7 @@ _CUES: dict[str, list[str]] = {
         "geldzorg*", "financi*", "lasten", "energierekening*", "voedselbank*", "euro",
         "schone lei", "zakgeld", "beurs", "rondkomen", "huur", "~schuld", "gekort",
         "uht", "belastingdienst",
+        "voedselpakket*", "leergeld", "aflossing*", "aflos*",
     ],
     "huisvesting": [
         "woning*", "~woning", "verhuiz*", "verhuisd", "appartement*", "flat*", "huis",
@@ -61,6 +62,7 @@ _CUES: dict[str, list[str]] = {
         "woont", "wonen", "woonruimte*", "onderdak", "op straat", "in de auto", "bank slapen",
         "rommel", "opgeruimd", "woonhuis", "seniorenwoning*", "ribw", "overbewon*",
         "huurwoning*", "huurverhoging*", "bezichtiging*",
+        "hoes", "woonplek*", "woonplaats", "onderkomen",
     ],
     "sociaal_netwerk": [
         "familie*", "vriend*", "vriendin*", "buren", "buurman", "buurvrouw*", "eenzaam*",
@@ -72,6 +74,7 @@ _CUES: dict[str, list[str]] = {
         "echtgeno*", "vrouw", "man", "mam", "ex", "koffie", "eettafel", "spreekt", "spreken",
         "alleen", "mensen", "bezoek*", "bellen", "belt", "verjaardag*", "groep", "vriendinnen",
         "buurt", "groetten", "kent", "omgangsregeling*", "zoontje", "dochtertje",
+        "buurjongen", "buurmeisje", "burendiner*", "buurtbewoners", "gezin", "kinder",
     ],
     "geestelijke_gezondheid": [
         "stress*", "somber*", "depress*", "angst*", "bang", "pieker*", "ggz", "~ggz",
@@ -89,9 +92,10 @@ _CUES: dict[str, list[str]] = {
         "baan", "banen", "ontslag*", "ww", "re-integr*", "reintegr*", "stage*", "school",
         "~school", "verzuim*", "diploma*", "opleiding*", "taalles*", "inburger*",
         "dagbesteding*", "sollicit*", "contract", "baas", "werkgever*", "mbo", "hbo", "studie",
-        "studeert", "leerplicht*", "collega*", "fabriek", "kringloop", "proefplaats*",
+        "studeert", "leerplicht*", "fabriek", "kringloop", "proefplaats*",
         "uitzendbureau*", "cijfers", "les", "klas", "huiswerk", "geschorst", "leerwerk*",
         "bezorger", "werkplaats*", "dienst", "vacature*", "uren", "examen*",
+        "wirk", "bijbaan*", "uwv*", "werkzoekend*",
     ],
     "lichamelijke_gezondheid": [
         "ziek", "ziekte*", "pijn", "operatie*", "geopereerd", "revalid*", "conditie", "gewicht",
@@ -101,7 +105,8 @@ _CUES: dict[str, list[str]] = {
         "dokter*", "traplopen", "lopen", "rolstoel*", "als", "kanker", "fysio*", "aansterken",
         "cardioloog", "hartklachten", "lichamelijk*", "astma", "copd", "gebroken", "lijf",
         "benen", "arm", "dieet", "bewegen", "wandel*", "sport*", "ademhaling", "ogen",
-        "insuline", "bloeddruk", "eten", "gezond*", "opname", "wond*", "ontstoken",
+        "insuline", "bloeddruk", "bloedwaarde*", "leverwaarde*", "eten", "gezond*", "opname", "wond*", "ontstoken",
+        "beroerte", "chemo*", "verzwakt", "slaap", "moe", "duizelig*",
     ],
     "middelengebruik": [
         "alcohol*", "drank*", "drinken", "drinkt", "dronk", "gedronken", "bier", "blikje",
@@ -110,6 +115,7 @@ _CUES: dict[str, list[str]] = {
         "sigaret*", "onder invloed", "pillen", "tactus", "middelen", "wiet", "gebruik",
         "gebruikt", "gebruikte", "gebruikten", "terugval", "clean", "dronken", "zuipen",
         "kater", "methadon", "heroïne", "ghb",
+        "casino*", "aa-groep", "rook", "pilletje*", "naalden", "spoten", "gebruiker*",
     ],
     "justitie": [
         "politie*", "wijkagent*", "agent*", "aangifte*", "aangehouden", "aanhouding*",
@@ -123,22 +129,25 @@ _CUES: dict[str, list[str]] = {
     ],
 }
 # Codebook keywords that are too loose for finding a theme in a sentence.
-_CUES_NIET = {"alleen", "contract", "gok*", "post", "cel"}
+_CUES_NIET = {"alleen", "contract", "gok*", "post", "cel", "boete*"}
 # A cue that needs a nearby word to count (cue -> any of these in the same clause).
 _FAMILIE_CONTEXT = ("contact", "ruzie", "samen", " zie", "ziet", "mis", "omgang", "band", "steun",
                     "helpt", "bij haar", "bij zijn", "bij ons", "bij m'n", "bij mijn", "bij z'n",
-                    "gezin", "relatie", "sloeg", "geslagen", "scheiding", "terug naar huis",
+                    "een gezin", "hele gezin", "relatie", "sloeg", "geslagen", "scheiding", "terug naar huis",
                     "overlijden", "koffie", "spreekt", "praten", "praat", "uit beeld", "bezoek",
-                    "langs", "komt", "opvang", "woont", "mantelzorg", "geweld", "bedreig", "ex",
+                    "langs", "komt", "opvang", "woont", "geweld", "bedreig", "ex",
                     "iets deden", "verjaardag", "weg", "kwijt", "alleen", "niemand", "dood",
                     "overleden", "gescheiden", "hele gezin", "thuis", "vriend", "buren")
 _FAMILIE = ("moeder", "vader", "zus*", "broer*", "dochter*", "zoon", "kinderen", "ouders", "opa",
             "oma", "partner*", "echtgeno*", "mam", "zoontje", "dochtertje", "kleinkind*")
+# A cue that does not count next to these words ("samen koffie drinken" is no drinking).
+_CUES_ZONDER = {"drinken": ("koffie", "thee"), "drinkt": ("koffie", "thee"), "dronk": ("koffie", "thee")}
 _CUES_MET = {
     "huis": ("uit", "eigen", "nieuw", "huur", "opgeruimd", "rommel", "verhuis", "woon", "in huis",
              "schimmel", "vies", "koop", "het huis"),
-    "kamer": ("eigen", "vaste", "huur", "ribw", "gekregen", "nieuwe", "studio"),
-    "woont": ("zelfstandig", "opvang", "bij", "in", "nog"),
+    "kamer": ("eigen", "vaste", "huur", "ribw", "gekregen", "nieuwe", "studio", "naar een kamer",
+              "mijn kamer", "kamer kwijt", "zijn kamer", "haar kamer"),
+    "woont": ("zelfstandig", "opvang", "woont in", "woont nog", "woont op", "woont nu"),
     "samen": ("koffie", "samen met", "eten", "doen", "gaan", "iets", "deden", "spelen"),
     "elkaar": ("kennen", "zien", "groet", "helpen", "spreken", "elkaar"),
     "mensen": ("onder de", "kent", "spreekt", "andere"),
@@ -146,7 +155,12 @@ _CUES_MET = {
     "pa": ("z'n", "zijn", "mijn", "me", "haar"),
     "vrouw": ("zijn vrouw", "mijn vrouw", "z'n vrouw"),
     "man": ("haar man", "mijn man", "m'n man"),
-    "ex": ("mijn ex", "haar ex", "zijn ex", "m'n ex", "de ex"),
+    "ex": ("mijn ex", "haar ex", "zijn ex", "m'n ex", "de ex", "mien ex"),
+    "gezin": ("een gezin", "hele gezin", "ons gezin", "het gezin"),
+    "kinder": ("de kinder",),
+    "slaap": ("slaap slecht", "slaap bijna niet", "slaap niet"),
+    "moe": ("erg moe", "minder moe", "heel moe", "moe en"),
+    "rook": ("ik rook", "rook weer", "rook niet"),
     "kind": ("haar kind", "zijn kind", "mijn kind", "kinderen"),
     "iemand": ("voel me weer iemand", "weer iemand"),
     "lopen": ("trap", "kan", "stukken", "lopen met", "moeite", "rollator", "steeds"),
@@ -173,13 +187,15 @@ _CUES_MET = {
     "groep": ("wandelgroep", "groep vriend", "lotgenoten"),
     "buurt": ("oude buurt", "in de buurt", "buurtgenoten", "de buurt"),
     "kent": ("niemand", "kent niemand"),
+    "valt": ("valt vaak", "valt om", "valt steeds", "valt regelmatig", "is gevallen"),
+    "vallen": ("bang om te vallen", "vallen door", "blijft vallen"),
     "niemand*": ("kent niemand", "spreekt", "niemand kwam bij", "niemand meer", "niemand om",
                  "heb niemand", "heeft niemand"),
     "rust": ("rust in", "verschil is rust", "meer rust", "rust in zijn hoofd", "rust in mijn hoofd"),
     "hoofd": ("rust in", "in zijn hoofd", "in mijn hoofd", "in haar hoofd", "m'n hoofd"),
     "slaapt": ("slecht", "zorgen", "stress", "piekert", "beter", "weer"),
     "slapen": ("niet slapen", "slecht", "kan niet"),
-    "vel": ("in haar vel", "in zijn vel", "in mijn vel", "in m'n vel"),
+    "vel": ("in haar vel", "in zijn vel", "in mijn vel", "in m'n vel", "in hun vel"),
     "durf": ("weer durf", "durf weer", "durf te", "durf ik"),
     "durft": ("durft weer", "durft niet", "durft te"),
     "waard": ("niets waard", "niks waard"),
@@ -190,7 +206,7 @@ _CUES_MET = {
     "bank slapen": ("bank slapen",),
     "in de auto": ("slapen",),
     "huur": ("huur wordt", "huur betaald", "huur betalen", "huurachterstand", "huur niet"),
-    "wonen": ("beschermd", "zelfstandig", "gaan wonen", "wonen in", "bij"),
+    "wonen": ("beschermd", "zelfstandig", "gaan wonen", "wonen in"),
     "gesloten": ("woning", "pand", "drugspand", "burgemeester"),
     "meldingen": ("overlast", "politie", "incident"),
     "euro": ("euro per", "euro schuld"),
@@ -214,7 +230,7 @@ _POS = [
     "aansterken", "hersteld", "herstel*", "doorgestroomd", "gehalveerd", "genezen", "vrijgelaten", "geseponeerd", "toegewezen",
     "prachtig", "opgeknap", "best wel", "weer een gezin", "omlaag", "minder moe", "scherp", "geslaagd",
     "gelukt", "lukt", "bevalt", "lekker", "goed", "keurig", "chill", "weer contact",
-    "aangenomen", "vaste baan", "gekregen", "gewonnen", "sterker", "minder stress",
+    "aangenomen", "vaste baan", "gewonnen", "sterker", "minder stress",
     "redt", "zelf", "terug naar huis", "nieuwe vriend*", "maatje", "juichen", "opluchting",
     "buffer", "gehaald", "stabieler", "positief", "vooruit", "vooruitgang", "lacht",
     "meer lacht", "vrolijk*", "gezelliger", "gezellig", "opgebloeid", "opgeknapt", "ingeschreven",
@@ -230,7 +246,7 @@ _NEG = [
     "lastig", "te weinig", "tegenvall*", "ging mis", "gaat mis", "mis", "teruggevallen",
     "terugval", "uitgezet", "gezet", "ontruimd", "eenzaam*", "niemand", "ruzie*", "sloeg",
     "geslagen", "huilt", "overbelast", "slaapt slecht", "burn-out", "verzuim*", "gemist",
-    "ongerust", "vastgelopen", "vast", "kwijt", "verloren", "waarschuwing", "klachten",
+    "ongerust", "vastgelopen", "zit vast", "kwijt", "verloren", "waarschuwing", "klachten",
     "bijgekomen", "opgelopen", "gestegen", "hoger", "loonbeslag", "beslag",
     "somber*", "depressief", "angstig", "paniek*", "randje", "vreet", "mist", "sneller dan",
     "niet gekomen", "slecht", "slechte", "pijn", "kapot", "is op", "op voor", "gestopt", "stopt", "stoppen",
@@ -242,7 +258,7 @@ _NEG = [
     "vechtpartij", "gevochten", "gebruikt weer", "weer gebruikt", "weer gedronken", "stress",
     "verwaarloosd", "geen geld", "minder", "verdrietig", "bang", "zwakker", "valt", "gevallen",
     "kan niet meer", "niet meer zelf", "kortere stukken", "verzuimt", "structureel",
-    "afgenomen", "vertrokken", "helaas", "ontregeld", "verzwakt", "stiller", "minder vaak",
+    "afgenomen", "vertrokken", "helaas", "gebroken", "vernieling", "na een val", "ontregeld", "verzwakt", "stiller", "minder vaak",
     "valt weg", "huurverhoging", "omhoog", "overlijden", "verhuisd naar het buitenland", "overleden", "weggegaan",
 ]
 # Problem words: a problem that disappears ("geen X meer", "minder X", "niet meer X") is
@@ -263,7 +279,7 @@ _PROBLEEM = [
 ]
 # Clause words that make a clause a plan, wish, request, procedure, condition or question.
 _NEUTRAAL = [
-    "wil", "wilt", "willen", "wilde", "hoopt", "hoop", "hopen", "plan", "plannen", "voornemen",
+    "wil", "wilt", "willen", "hoopt", "hoop", "hopen", "plan", "plannen", "voornemen",
     "afspraak", "afspraken", "aanvraag", "aangevraagd", "aanvragen", "aanmelding", "aangemeld",
     "aanmelden", "doorverwijz*", "doorverwezen", "verwijzing", "intake", "wachtlijst",
     "wachttijd", "bezichtiging", "misschien", "advies", "vermoeden", "vermoedelijk",
@@ -293,7 +309,7 @@ _BEGIN = re.compile(r"\b(vroeger|jarenlang|altijd|eerst|maandenlang|was .*\bnog\
 _WORD = re.compile(r"\w+(?:[-']\w+)*|€", re.UNICODE)
 _ZIN = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?]['’\"”])\s+")
 _DEEL = re.compile(r"\s*(?:;|:|,?\s+maar\s+|,?\s+alleen\s+|,?\s+terwijl\s+|,?\s+toch\s+|"
-                   r",\s+(?:en\s+)?(?=(?:ik|hij|ze|zij|we|mevrouw|meneer|dhr|mw|nu)\b))\s*",
+                   r",\s+(?:en\s+)?(?=(?:ik|hij|ze|zij|we|mevrouw|meneer|dhr|mw|nu)\b)|\s+en\s+(?=(?:ik|hij|zij|we)\s))\s*",
                    re.IGNORECASE)
 
 
@@ -338,12 +354,21 @@ def thema_cues(codeboek: Codeboek | None = None) -> dict[str, list[str]]:
     return {th: list(dict.fromkeys(v)) for th, v in cues.items()}
 
 
+_AFKORTING = re.compile(r"\b(?:dhr|mw|mevr|ca|bijv|nr|evt|o\.a|i\.v\.m|z\.s\.m|tel|mr|dr|st)\.$",
+                        re.IGNORECASE)
+
+
+def _grenzen(tekst: str, begin: int = 0) -> list[re.Match]:
+    """Sentence boundaries, not after an abbreviation ("dhr.", "ca.")."""
+    return [m for m in _ZIN.finditer(tekst, begin) if not _AFKORTING.search(tekst[max(0, m.start() - 8):m.start()])]
+
+
 def _deelzinnen(tekst: str) -> list[tuple[int, int, int]]:
     """(sentence number, start, end) of every clause in ``tekst``."""
     uit = []
     begin = 0
     zinnen = []
-    for m in _ZIN.finditer(tekst):
+    for m in _grenzen(tekst):
         if m.start() > begin:
             zinnen.append((begin, m.start()))
         begin = m.end()
@@ -373,6 +398,8 @@ def _heeft(lijst: Iterable[str], tokens: list[str], zin: str) -> list[int]:
 
 
 def _cue_geldig(cue: str, zin: str) -> bool:
+    if any(w in zin for w in _CUES_ZONDER.get(cue, ())):
+        return False
     eisen = _FAMILIE_CONTEXT if cue in _FAMILIE else _CUES_MET.get(cue)
     return eisen is None or any(e in zin for e in eisen)
 
@@ -434,7 +461,10 @@ def richting_van(deel: str) -> int:
         if tokens[i] == "minder" and _heeft(_PROBLEEM, tokens[i + 1:i + 3], ""):
             score += 1
             continue
-        if tokens[i] in ("gestopt", "stopt", "stoppen") and i + 1 < len(tokens) and tokens[i + 1] == "met":
+        if tokens[i] in ("gestopt", "stopt", "stoppen") and "met" in tokens[i + 1:i + 3]:
+            # stopping with a problem is progress (counted below), with anything else a setback
+            if not _heeft(_PROBLEEM, tokens[i + 1:i + 5], ""):
+                score -= 1
             continue
         score += 1 if any(w in _ONTKENNING for w in voor) and tokens[i] not in ("niemand", "niks") else -1
     # recurrence or growth of a problem: "weer een aanmaning", "nieuwe schuld", "weer gegokt"
@@ -446,6 +476,14 @@ def richting_van(deel: str) -> int:
             score -= 1
         elif any(w in _WEG for w in voor) or (i + 1 < len(tokens) and tokens[i + 1] in ("weg", "opgelost", "afbetaald", "kwijtgescholden")):
             score += 1
+    # "weer" with an ordinary activity is a return to normal: "gaat weer naar school",
+    # "groet hij me weer", "ik durf weer te bellen" (with a problem it is recurrence, above)
+    if score == 0 and not neg:
+        for i, t in enumerate(tokens):
+            if t == "weer" and not _heeft(_PROBLEEM, tokens[max(0, i - 3):i + 4], "") and not any(
+                    w in _ONTKENNING for w in tokens[max(0, i - 3):i]):
+                score += 1
+                break
     return int(np.sign(score))
 
 
@@ -481,13 +519,18 @@ def _classificeer(tekst: str, themas: Iterable[str], cues: dict[str, list[str]]
         if any(richting[d[1]] for d in kandidaten if d[1] not in begin):
             for b in begin:
                 richting[b] = 0
+        gemengd_zin = False
         for d in kandidaten:
             r = richting[d[1]]
             if r:
-                # within one sentence the last clause with a direction (after "maar") wins
+                # within one sentence the last clause with a direction wins ("het is nog moeilijk,
+                # maar hij gaat elke dag"), except a setback after progress ("weer scherp zicht,
+                # maar twee keer gevallen"), which makes the sentence mixed
+                if per_zin.get(d[0]) == 1 and r == -1:
+                    gemengd_zin = True
                 per_zin[d[0]] = r
                 bewijs[r] = (d[1], d[2])
-        richtingen = set(per_zin.values())
+        richtingen = set(per_zin.values()) | ({1, -1} if gemengd_zin else set())
         if richtingen == {1, -1}:
             label = "gemengd"
             s, e = bewijs[-1]
@@ -506,9 +549,9 @@ def _classificeer(tekst: str, themas: Iterable[str], cues: dict[str, list[str]]
 
 def _zin_om(tekst: str, start: int, eind: int) -> tuple[int, int]:
     """The whole sentence around a clause, for a quote that reads on its own."""
-    voor = [m.end() for m in _ZIN.finditer(tekst, 0, start + 1) if m.end() <= start]
+    voor = [m.end() for m in _grenzen(tekst[:start + 1]) if m.end() <= start]
     s = voor[-1] if voor else 0
-    na = [m.start() for m in _ZIN.finditer(tekst, max(eind - 1, 0))]
+    na = [m.start() for m in _grenzen(tekst, max(eind - 1, 0))]
     e = na[0] if na else len(tekst)
     return s, max(e, eind)
 

@@ -64,14 +64,15 @@ def _meet(helft: str) -> pd.DataFrame:
 def test_nauwkeurigheid_op_de_toetshelft():
     """Measured on the held-out half (128 stories x 8 themes), never tuned on.
 
-    Reached (toets, read once at the end): accuracy 0.864; vooruitgang P 0.74 / R 0.32,
-    terugval 0.52 / 0.46, gemengd 0.00 / 0.00 (18 cases), neutraal 0.31 / 0.61, niet 0.95 / 0.97.
-    Tuning half (ontwikkel): accuracy 0.894; vooruitgang P 0.78 / R 0.65, terugval 0.59 / 0.61,
-    gemengd 0.67 / 0.15, neutraal 0.40 / 0.67, niet 0.97 / 0.96.
+    Reached (toets, read twice: once midway, once at the end): accuracy 0.871;
+    precision / recall: vooruitgang 0.65 / 0.39, terugval 0.54 / 0.46, gemengd 0.50 / 0.06
+    (18 cases), neutraal 0.34 / 0.61, niet 0.95 / 0.97.
+    Tuning half (ontwikkel): accuracy 0.922; vooruitgang 0.81 / 0.73, terugval 0.64 / 0.71,
+    gemengd 0.50 / 0.23, neutraal 0.51 / 0.82, niet 0.99 / 0.97.
     Always answering 'niet' scores 0.81 (832 / 1024) on accuracy and 0 on every other label.
     """
     m = _meet("toets")
     print(m.round(3).to_string())
-    assert m.at["totaal", "recall"] >= 0.86
+    assert m.at["totaal", "recall"] >= 0.87
     for label in ("vooruitgang", "terugval", "neutraal"):
         assert m.at[label, "recall"] >= 0.3 and m.at[label, "precisie"] >= 0.3, label
