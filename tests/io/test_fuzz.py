@@ -110,6 +110,14 @@ def database(tmp_path_factory):
     engine.dispose()
 
 
+@pytest.fixture(scope="module")
+def deduce_geladen():
+    """deduce takes tens of seconds to load once per process; the time limit is about our code."""
+    from verhalen.deduce_instance import get_deduce
+
+    get_deduce()
+
+
 def dump(engine) -> dict[str, str]:
     return {name: store.read(engine, name).to_csv(index=False) for name in store.QUERIES}
 
@@ -178,7 +186,7 @@ def test_yaml_commands_refuse_cleanly(database, raw, command):
 @settings(max_examples=15, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(raw=st.one_of(csv_bytes(), xlsx_bytes()))
-def test_pseudonimiseer_refuses_cleanly(database, raw):
+def test_pseudonimiseer_refuses_cleanly(database, deduce_geladen, raw):
     folder, db, engine = database
     path = folder / "verhalen.csv"
     path.write_bytes(raw)
