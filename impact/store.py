@@ -315,15 +315,11 @@ def counts(engine: Engine) -> dict[str, int]:
 
 
 def table_fingerprint(engine: Engine) -> str:
-    """A hash over the content of every data table, to prove two databases hold the same data."""
-    import hashlib
+    """The data fingerprint (:func:`impact.contract.vingerafdruk`) over every table, to prove
+    two databases hold the same data."""
+    from impact.contract import vingerafdruk
 
-    digest = hashlib.sha256()
-    for name in QUERIES:
-        frame = read(engine, name)
-        digest.update(name.encode())
-        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
-    return digest.hexdigest()
+    return vingerafdruk({name: read(engine, name) for name in QUERIES})
 
 
 # --- writing a generated world ------------------------------------------------------------
