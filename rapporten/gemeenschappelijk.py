@@ -534,15 +534,21 @@ def financiers_figuur(ctx: Context, tabel: Tabel) -> fg.Figuur:
     kolommen = tabel.waarden.columns
     fig = fg.staaf(tabel, kolommen[0], [kolommen[1]], as_titel=t("euro per casus"))
     fig.update_yaxes(tickprefix="€ ", tickformat=",.0f")  # € 10.000, never "10k"
-    lijst = tabel.waarden.set_index(kolommen[0])[kolommen[1]]
-    zin = t(
-        "Wie betaalt en wie baat heeft, gemiddeld per casus. Het meeste voordeel heeft {a} "
-        "({v}); het meeste kwijt is {b} ({w}).",
-        a=lijst.idxmax(),
-        v=ctx.opmaak.geld(lijst.max()),
-        b=lijst.idxmin(),
-        w=ctx.opmaak.geld(lijst.min()),
-    )
+    lijst = tabel.waarden.set_index(kolommen[0])[kolommen[1]].dropna()
+    if lijst.empty:  # fewer cases than a mean may be shown over (after a filter, say)
+        zin = t(
+            "Te weinig uitgewerkte casussen (minder dan {m}) om gemiddelden per financier te tonen.",
+            m=ctx.drempels.min_noemer,
+        )
+    else:
+        zin = t(
+            "Wie betaalt en wie baat heeft, gemiddeld per casus. Het meeste voordeel heeft {a} "
+            "({v}); het meeste kwijt is {b} ({w}).",
+            a=lijst.idxmax(),
+            v=ctx.opmaak.geld(lijst.max()),
+            b=lijst.idxmin(),
+            w=ctx.opmaak.geld(lijst.min()),
+        )
     return fg.Figuur(ctx.figuur_id(), t("Kosten en baten per financier"), zin, fig, tabel)
 
 
