@@ -800,12 +800,17 @@ _INTERFIXES = {
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
+@lru_cache(maxsize=1 << 17)
 def _fold(s: str) -> str:
-    """Lowercase without diacritics: 'Öztürk' -> 'ozturk'."""
+    """Lowercase without diacritics: 'Öztürk' -> 'ozturk'. Cached: the same words recur in
+    every story, and this is called per token per known identity."""
     s = unicodedata.normalize("NFKD", s.lower())
+    if s.isascii():  # nothing combines: the common case, without a loop per character
+        return s
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def _sound(s: str) -> str:
     """A crude Dutch spelling key so that ij/y/ei, ou/au, c/k, dt/t, ph/f variants compare equal."""
     s = _fold(s)
@@ -842,7 +847,12 @@ def _common_words() -> frozenset[str]:
 
 def tokens_match(found: str, known: str, fuzzy: bool = True) -> bool:
     """Whether a token in the text is (a misspelling of) a token of a known name."""
-    a, b = _fold(found), _fold(known)
+    return _folded_match(_fold(found), _fold(known), fuzzy)
+
+
+@lru_cache(maxsize=1 << 18)
+def _folded_match(a: str, b: str, fuzzy: bool) -> bool:
+    """:func:`tokens_match` on tokens already folded (cached: pairs recur across stories)."""
     if a == b:
         return True
     if not fuzzy or len(b) < 5 or a[:1] != b[:1] or a in _common_words():
@@ -859,29 +869,55 @@ class _Pattern:
     kind: str
     key: str
 
+    @property
+    def folded(self) -> tuple[str, ...]:
+        return tuple(_fold(t) for t in self.tokens)
+
+    @property
+    def fuzzable(self) -> tuple[bool, ...]:
+        """Per token: may it match misspelled (not an interfix, not a number)?"""
+        return tuple(_fold(t) not in _INTERFIXES and not t.isdigit() for t in self.tokens)
+
 
 def _identity_patterns(identities: Iterable[KnownIdentity]) -> list[_Pattern]:
     patterns: list[_Pattern] = []
     for ident in identities:
-        soort, waarde = ident.soort.strip().lower(), str(ident.waarde).strip()
-        if not waarde:
-            continue
-        toks = tuple(_TOKEN.findall(waarde))
-        if soort in NAME_KINDS or soort == "naaste":
-            kind, key = PERSOON, "client" if soort in NAME_KINDS else f"naaste:{_fold(waarde)}"
-            for i in range(len(toks) - 1):  # 'Kevin de Boer', 'de Boer'
-                patterns.append(_Pattern(toks[i:], kind, key))
-            for tok in toks:
-                if _fold(tok) not in _INTERFIXES and len(tok) >= 2:
-                    patterns.append(_Pattern((tok,), kind, key))
-        elif soort in {"adres", "woonplaats"}:
-            kind = ADRES if soort == "adres" else LOCATIE
-            key = f"{soort}:{_fold(waarde)}"
-            patterns.append(_Pattern(toks, kind, key))
-            words = tuple(t for t in toks if not t.isdigit() and _fold(t) not in _INTERFIXES)
-            if soort == "adres" and words and words != toks:
-                patterns.append(_Pattern(words, kind, key))
+        patterns += _patterns_of(ident.soort, str(ident.waarde))
     return patterns
+
+
+# a compiled pattern: (folded tokens, fuzzable per token, kind, key), made once per identity
+_Compiled = tuple[tuple[str, ...], tuple[bool, ...], str, str]
+
+
+@lru_cache(maxsize=1 << 14)
+def _compiled_patterns_of(soort: str, waarde: str) -> tuple[_Compiled, ...]:
+    return tuple((p.folded, p.fuzzable, p.kind, p.key) for p in _patterns_of(soort, waarde))
+
+
+@lru_cache(maxsize=1 << 14)
+def _patterns_of(soort: str, waarde: str) -> tuple[_Pattern, ...]:
+    """The token patterns of one known identity (cached: an identity recurs in many stories)."""
+    patterns: list[_Pattern] = []
+    soort, waarde = soort.strip().lower(), waarde.strip()
+    if not waarde:
+        return ()
+    toks = tuple(_TOKEN.findall(waarde))
+    if soort in NAME_KINDS or soort == "naaste":
+        kind, key = PERSOON, "client" if soort in NAME_KINDS else f"naaste:{_fold(waarde)}"
+        for i in range(len(toks) - 1):  # 'Kevin de Boer', 'de Boer'
+            patterns.append(_Pattern(toks[i:], kind, key))
+        for tok in toks:
+            if _fold(tok) not in _INTERFIXES and len(tok) >= 2:
+                patterns.append(_Pattern((tok,), kind, key))
+    elif soort in {"adres", "woonplaats"}:
+        kind = ADRES if soort == "adres" else LOCATIE
+        key = f"{soort}:{_fold(waarde)}"
+        patterns.append(_Pattern(toks, kind, key))
+        words = tuple(t for t in toks if not t.isdigit() and _fold(t) not in _INTERFIXES)
+        if soort == "adres" and words and words != toks:
+            patterns.append(_Pattern(words, kind, key))
+    return tuple(patterns)
 
 
 def _exact_identity_detections(text: str, identities: Iterable[KnownIdentity]) -> list[Detection]:
@@ -905,20 +941,37 @@ def _exact_identity_detections(text: str, identities: Iterable[KnownIdentity]) -
                 if normalize_phone(d.text) == target
             ]
         elif soort == "email":
-            for m in re.finditer(re.escape(waarde), text, flags=re.IGNORECASE):
+            if "@" in waarde and "@" not in text:
+                continue  # no match possible: no pattern to compile (and no other evicted)
+            for m in _exact_pattern(soort, waarde).finditer(text):
                 found.append(Detection(m.start(), m.end(), EMAIL, m.group(), "identiteit", key))
         elif soort == "postcode":
-            compact = re.sub(r"\s", "", waarde)
-            pattern = re.escape(compact[:4]) + r" ?" + re.escape(compact[4:])
-            for m in re.finditer(r"(?i)(?<!\w)" + pattern + r"(?!\w)", text):
+            cijfers = re.sub(r"\s", "", waarde)[:4]
+            if cijfers.isascii() and cijfers.isdigit() and cijfers not in text:
+                continue  # the four digits must occur as they are: nothing to compile
+            for m in _exact_pattern(soort, waarde).finditer(text):
                 found.append(Detection(m.start(), m.end(), POSTCODE, m.group(), "identiteit", key))
         elif soort == "geboortedatum":
             found += _birth_date(text, waarde, key)
     return found
 
 
+@lru_cache(maxsize=1 << 12)
+def _exact_pattern(soort: str, waarde: str) -> re.Pattern[str]:
+    """The compiled pattern of a known e-mail address or postcode (once per identity)."""
+    if soort == "email":
+        return re.compile(re.escape(waarde), flags=re.IGNORECASE)
+    compact = re.sub(r"\s", "", waarde)
+    pattern = re.escape(compact[:4]) + r" ?" + re.escape(compact[4:])
+    return re.compile(r"(?i)(?<!\w)" + pattern + r"(?!\w)")
+
+
+_DIGIT_RUN = re.compile(r"(?:\+|\(0\))?\d[\d .\-()]{5,}\d")
+_INITIALS = re.compile(r"(?:\b[A-Z]\. ?)+$")
+
+
 def _digit_runs(text: str) -> list[Detection]:
-    return _find(re.compile(r"(?:\+|\(0\))?\d[\d .\-()]{5,}\d"), text, "", "cijfers")
+    return _find(_DIGIT_RUN, text, "", "cijfers")
 
 
 def _birth_date(text: str, waarde: str, key: str) -> list[Detection]:
@@ -944,26 +997,29 @@ def find_known_identities(
 ) -> list[Detection]:
     """The client's own name, relatives, address and numbers: any case, misspelled, reformatted."""
     identities = list(identities)
-    spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    folded = [_fold(m.group()) for m in _TOKEN.finditer(text)]  # once per text, not per pattern
     found: list[Detection] = []
-    for pat in _identity_patterns(identities):
-        n = len(pat.tokens)
-        if n == 0:
-            continue
-        for i in range(len(spans) - n + 1):
-            window = spans[i : i + n]
-            if all(
-                tokens_match(w[2], t, fuzzy and _fold(t) not in _INTERFIXES and not t.isdigit())
-                for w, t in zip(window, pat.tokens, strict=True)
-            ):
-                start, end = window[0][0], window[-1][1]
-                if pat.kind == PERSOON:  # 'S. Bakker', 'S.M. Bakker': initials belong to the name
-                    initials = re.search(r"(?:\b[A-Z]\. ?)+$", text[max(0, start - 12) : start])
+    for ident in identities:
+        for tokens, fuzzable, kind, key in _compiled_patterns_of(ident.soort, str(ident.waarde)):
+            n = len(tokens)
+            if n == 0:
+                continue
+            flags = tuple(fuzzy and f for f in fuzzable)
+            first, first_fuzzy = tokens[0], flags[0]
+            for i in range(len(spans) - n + 1):
+                if not _folded_match(folded[i], first, first_fuzzy):
+                    continue
+                if n > 1 and not all(
+                    _folded_match(folded[i + j], tokens[j], flags[j]) for j in range(1, n)
+                ):
+                    continue
+                start, end = spans[i][0], spans[i + n - 1][1]
+                if kind == PERSOON:  # 'S. Bakker', 'S.M. Bakker': initials belong to the name
+                    initials = _INITIALS.search(text[max(0, start - 12) : start])
                     if initials:
                         start -= len(initials.group())
-                found.append(
-                    Detection(start, end, pat.kind, text[start:end], "identiteit", pat.key)
-                )
+                found.append(Detection(start, end, kind, text[start:end], "identiteit", key))
     return found + _exact_identity_detections(text, identities)
 
 

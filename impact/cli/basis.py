@@ -122,7 +122,6 @@ def _story_folder_as_import(engine, folder: Path):
     import pandas as pd
 
     from impact import store
-
     from impact.io.verhalen_bestanden import read_story_folder
 
     stories = read_story_folder(folder)

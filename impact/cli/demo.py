@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from importlib import resources
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from impact.cli.options import afsluiten_zonder_uitloop
 from impact.errors import Problem, UserInputError
 
 if TYPE_CHECKING:
@@ -76,31 +78,129 @@ def load_default_price_list(engine: Engine) -> int:
     return import_frame(engine, kind, frame, "prijslijst.csv", price_list_version=PRICE_LIST_VERSION).rows
 
 
+class _Stappen:
+    """Progress per stage: a rich display on a terminal, one plain line per stage elsewhere (CI,
+    a pipe), so that a long run always shows where it is."""
+
+    def __init__(self, totaal: int) -> None:
+        import sys
+
+        self.totaal = totaal
+        self.n = 0
+        self.tijden: list[tuple[str, float]] = []
+        self._progress = None
+        if sys.stdout.isatty():
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                transient=False,
+            )
+            self._taak = self._progress.add_task("", total=totaal)
+
+    def __enter__(self) -> _Stappen:
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def begin(self, naam: str) -> None:
+        self._naam, self._start = naam, time.perf_counter()
+        if self._progress is not None:
+            self._progress.update(self._taak, description=naam)
+
+    def klaar(self, toelichting: str = "") -> None:
+        seconden = time.perf_counter() - self._start
+        self.n += 1
+        self.tijden.append((self._naam, seconden))
+        regel = f"[{self.n}/{self.totaal}] {self._naam}: {seconden:.1f} s" + (
+            f" ({toelichting})" if toelichting else ""
+        )
+        if self._progress is not None:
+            self._progress.console.print(regel, highlight=False)
+            self._progress.update(self._taak, completed=self.n)
+        else:
+            typer.echo(regel)
+
+
+@contextlib.contextmanager
+def _per_rapport(stappen: _Stappen, soorten: tuple[str, ...]):
+    """A stage per report while ``rapporten.alle_rapporten`` writes them: it calls
+    ``gemeenschappelijk.schrijf`` once per report, in the order of ``soorten``."""
+    from rapporten import gemeenschappelijk as gm
+
+    origineel = gm.schrijf
+    volgende = iter(soorten)
+
+    def schrijf(*args, **kwargs):
+        paden = origineel(*args, **kwargs)
+        stappen.klaar(", ".join(p.name for p in paden))
+        soort = next(volgende, None)
+        if soort is not None:
+            stappen.begin(f"rapport {soort}")
+        return paden
+
+    gm.schrijf = schrijf
+    try:
+        stappen.begin(f"rapport {soorten[0]}")
+        yield
+    finally:
+        gm.schrijf = origineel
+
+
 def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: bool, reports: bool) -> None:
+    from impact import store
     from impact.cli.verhalen import publish_world
     from impact.demo import generate
 
-    started = time.perf_counter()
-    engine = _fresh_engine(db, replace)
-    world = generate(seed=seed, n_clients=n_clients)
-    # the stories enter the database with their published version, as an import stores them
-    seconds = publish_world(world)
-    store.write_world(engine, world)
-    prices = load_default_price_list(engine)
-    counts = store.counts(engine)
-    typer.echo(
-        f"Demowereld (seed {seed}) in {store.resolve_url(db or str(DEMO_DB))}: "
-        f"{counts['client']} cliënten, {counts['meting']} metingen, {counts['verhaal']} verhalen "
-        f"(gepseudonimiseerd in {seconds:.1f} s), {counts['casus']} casussen, {prices} prijzen "
-        f"({time.perf_counter() - started:.1f} s)."
-    )
-    if not reports:
-        return
-    import rapporten
+    soorten: tuple[str, ...] = ()
+    if reports:
+        import rapporten
 
-    written = rapporten.alle_rapporten(engine, out_dir)
-    for path in written:
-        typer.echo(f"Rapport: {path}")
-    typer.echo(
-        f"Klaar in {time.perf_counter() - started:.1f} s. Open {out_dir / 'index.html'} in een browser."
-    )
+        soorten = tuple(rapporten.SOORTEN)
+    try:
+        started = time.perf_counter()
+        with _Stappen(3 + len(soorten)) as stappen:
+            stappen.begin("wereld maken")
+            engine = _fresh_engine(db, replace)
+            world = generate(seed=seed, n_clients=n_clients)
+            stappen.klaar(f"{len(world.clienten)} cliënten, {len(world.verhalen)} verhalen")
+            # the stories enter the database with their published version, as an import stores them
+            stappen.begin("verhalen pseudonimiseren")
+            publish_world(world)
+            stappen.klaar()
+            stappen.begin("database schrijven")
+            store.write_world(engine, world)
+            prices = load_default_price_list(engine)
+            counts = store.counts(engine)
+            stappen.klaar()
+            typer.echo(
+                f"Demowereld (seed {seed}) in {store.resolve_url(db or str(DEMO_DB))}: "
+                f"{counts['client']} cliënten, {counts['meting']} metingen, {counts['verhaal']} verhalen, "
+                f"{counts['casus']} casussen, {prices} prijzen ({time.perf_counter() - started:.1f} s)."
+            )
+            if not reports:
+                return
+            with _per_rapport(stappen, soorten):
+                written = rapporten.alle_rapporten(engine, out_dir)
+        engine.dispose()
+        typer.echo(f"{len(written)} bestanden in {out_dir} (waaronder index.html).")
+        typer.echo(
+            f"Klaar in {time.perf_counter() - started:.1f} s. Open {out_dir / 'index.html'} in een browser."
+        )
+    finally:
+        afsluiten_zonder_uitloop()  # deduce is loaded: exit at once, also after an error

@@ -59,3 +59,16 @@ def open_database(url: str | None, must_exist: bool = True):
             )
         )
     return engine
+
+
+def afsluiten_zonder_uitloop() -> None:
+    """Call after a command's last line when it loaded deduce: the process then exits at once.
+
+    deduce's lookup structures are millions of small objects; at interpreter exit the garbage
+    collector traverses them again and again while modules are torn down (measured: 10-20 s
+    after the last line, 36 s once). ``gc.freeze()`` moves every live object to the permanent
+    generation, which those collections skip (exit in < 0.1 s). Nothing runs after it but exit.
+    """
+    import gc
+
+    gc.freeze()
