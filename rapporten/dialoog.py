@@ -509,14 +509,22 @@ def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
         & ~k.verhalen["tekst"].fillna("").map(lambda x: any(c in x for c in k.citaten))
     ]
     segmenten = met_richting.assign(code_id=thema)[["verhaal_id", "code_id", "start", "eind"]]
-    gekozen, regel = kies_voor_publicatie(
+    # the selection rule in full is for researchers (verhalen.exemplaren); the reader gets it plainly
+    gekozen, _ = kies_voor_publicatie(
         kandidaten, 2, segmenten, code_id=thema, spreiding=("gemeente", "wijk"), seed=0
     )
     k.getoond.update(gekozen["verhaal_id"].tolist())
     k.citaten.extend(gekozen["tekst"].fillna("").astype(str).tolist())
     blok = gm.verhalen_van(ctx, gekozen)
-    if regel:
-        blok = Verhalen(blok.verhalen, t("Keuze van de verhalen: {r}", r=regel))
+    if blok.verhalen:
+        blok = Verhalen(
+            blok.verhalen,
+            t(
+                "Keuze van de verhalen: verhalen die duidelijk iets zeggen over {th}, met toestemming om "
+                "te publiceren, zo veel mogelijk uit verschillende wijken.",
+                th=thema.lower(),
+            ),
+        )
     return [Naast(figuur, blok, zin), tabel, vergelijking], vraag, res.regel
 
 
