@@ -87,7 +87,7 @@ def maak_context(
 
 def groep_label(ctx: Context, groep: object) -> str:
     """The reader's name of a study group (interventie / vergelijking), in the report's language."""
-    labels = {"interventie": ctx.t("groep: interventie"), "vergelijking": ctx.t("groep: vergelijking")}
+    labels = {"interventie": ctx.t("interventiegroep"), "vergelijking": ctx.t("vergelijkingsgroep")}
     return labels.get(str(groep), str(groep))
 
 

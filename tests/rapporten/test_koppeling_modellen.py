@@ -112,7 +112,7 @@ def test_groeimodel_komt_overeen_met_statsmodels_mixedlm(ctx):
     res, n = fits["financien"]
     v = verantwoording.verloop_model_tabel(ctx, "financien", res, n, [0, 12])
     w = v.waarden
-    verg = w[w[w.columns[0]] == "groep: vergelijking"].set_index(w.columns[1])[w.columns[3]]
+    verg = w[w[w.columns[0]] == "vergelijkingsgroep"].set_index(w.columns[1])[w.columns[3]]
     assert verg[12] == pytest.approx(ref.fe_params["Intercept"] + 12 * ref.fe_params["maanden"], abs=5e-3)
 
 
