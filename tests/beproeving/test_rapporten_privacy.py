@@ -145,7 +145,8 @@ def test_clienten_per_wijk_en_groep_tegen_sql(proefrapporten, proefdatabase):
                 if kolom == "Totaal":
                     sql = per_wijk.get((gemeente, rij[0]), 0)
                 else:
-                    sql = cellen.get((gemeente, rij[0], str(kolom).removeprefix("groep: ")), 0)
+                    groep = {"interventiegroep": "interventie", "vergelijkingsgroep": "vergelijking"}[str(kolom)]
+                    sql = cellen.get((gemeente, rij[0], groep), 0)
                 _vergelijk(waarde, sql, f"{gemeente}/{rij[0]} x {kolom}")
                 gezien += 1
     assert gezien >= 20
