@@ -26,7 +26,7 @@ def test_alle_rapporten_geschreven(rapporten_map: Path):
         # plotly.js once where the report has charts, never where it has none; the page script once
         grafieken = 'class="plot"' in html
         assert html.count("<script>") == (2 if grafieken else 1), soort
-        assert ("Plotly" in html) == grafieken, soort
+        assert grafieken or len(html) < 1_000_000, soort  # plotly.js (4,8 MB) only with charts
         assert '<html lang="nl">' in html
         zonder_scripts = re.sub(r"<script.*?</script>", "", html, flags=re.S)
         assert not re.search(r"(src|href)=\"https?://", zonder_scripts)
