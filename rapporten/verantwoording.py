@@ -51,22 +51,9 @@ def _kosten_baten(ctx: gm.Context) -> list:
     kb: list = []
     if samen is not None:
         kb.append(gm.financiers_figuur(ctx, gm.financiers_tabel(ctx, samen)))
-        gem = samen.gemiddelden()
-        rij = gem[gem["grootheid"] == "verschil"].iloc[0]
-        kb.append(
-            Tekst(
-                [
-                    t(
-                        "Over {n} casussen is het maatschappelijk saldo gemiddeld {v} per "
-                        "casus (95%-interval {a} tot {b}, bootstrap).",
-                        n=samen.n,
-                        v=ctx.opmaak.geld(rij["gemiddelde"]),
-                        a=ctx.opmaak.geld(rij["ci_laag"]),
-                        b=ctx.opmaak.geld(rij["ci_hoog"]),
-                    )
-                ]
-            )
-        )
+        zin = bevindingen.kosten_baten(ctx)  # the same sentence as in 'In het kort'
+        if zin:
+            kb.append(Tekst([zin]))
     if melding is not None:
         kb.append(melding)
     return kb
