@@ -46,7 +46,6 @@ def _uitval(ctx: gm.Context) -> list:
 
 
 def _kosten_baten(ctx: gm.Context) -> list:
-    t = ctx.t
     samen, _, melding = gm.kosten_baten(ctx)
     kb: list = []
     if samen is not None:
