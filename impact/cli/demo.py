@@ -144,7 +144,7 @@ def _per_rapport(stappen: _Stappen, soorten: tuple[str, ...]):
     from rapporten import gemeenschappelijk as gm
 
     origineel = gm.schrijf
-    volgende = iter(soorten)
+    volgende = iter(soorten[1:])  # the first report's stage begins below
 
     def schrijf(*args, **kwargs):
         paden = origineel(*args, **kwargs)
