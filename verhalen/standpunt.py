@@ -23,6 +23,7 @@ Pure functions: DataFrame in, DataFrame out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -313,6 +314,7 @@ _DEEL = re.compile(r"\s*(?:;|:|,?\s+maar\s+|,?\s+alleen\s+|,?\s+terwijl\s+|,?\s+
                    re.IGNORECASE)
 
 
+@functools.cache
 def _vorm(cue: str) -> tuple[str, str]:
     """('prefix' | 'exact' | 'binnen' | 'frase', text) for one cue."""
     if cue.startswith("~"):
@@ -325,8 +327,13 @@ def _vorm(cue: str) -> tuple[str, str]:
 
 
 def _treft(cue: str, tokens: list[str], zin: str) -> list[int]:
-    """Token positions where ``cue`` matches (a phrase returns its first token position)."""
+    """Token positions where ``cue`` matches (a phrase returns its first token position).
+
+    ``zin`` is the tokens joined by spaces (or empty): every kind of match needs the cue's
+    (first) word somewhere in it, so most cues are ruled out by one substring test."""
     soort, tekst = _vorm(cue)
+    if (tekst.split(" ", 1)[0] if soort == "frase" else tekst) not in (zin or " ".join(tokens)):
+        return []
     if soort == "frase":
         delen = tekst.split()
         n = len(delen)
