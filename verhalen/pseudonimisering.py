@@ -144,9 +144,18 @@ _PLAATS_SOORTEN = {h.LOCATIE, h.ADRES, h.PERSOON, h.INSTELLING}
 
 
 def _inside_public_place(detection: Detection, spans: list[tuple[int, int]]) -> bool:
-    return detection.kind in _PLAATS_SOORTEN and any(
-        start <= detection.start and detection.end <= end for start, end in spans
-    )
+    """Wholly inside a public place name, or that name plus only a number ('Hushoven 2025' in
+    a title is the wijk and a year, not a street and a house number)."""
+    if detection.kind not in _PLAATS_SOORTEN:
+        return False
+    for start, end in spans:
+        if start <= detection.start and detection.end <= end:
+            return True
+        if detection.start <= start and end <= detection.end:
+            rest = detection.text[: start - detection.start] + detection.text[end - detection.start :]
+            if not re.sub(r"[\d\s.,;:()\-–]", "", rest):
+                return True
+    return False
 
 
 _AGE_RANGE_BEFORE = re.compile(r"(?i)(?:tussen|van|vanaf)\s+\d{1,3}\s*(?:en|tot|-|t/m)\s*$")
