@@ -9,6 +9,7 @@ the same data and the same model results, with one chart-export session for all 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from impact.errors import UserInputError
@@ -57,11 +58,13 @@ def alle_rapporten(
     taal: str = "nl",
     filters=None,
     drempels=None,
+    voortgang: Callable[[str, list[Path] | None], None] | None = None,
 ) -> list[Path]:
     """Write every report into ``out_dir``; return all files written.
 
     ``engine`` may also be an ``impact.demo`` world or a dict of DataFrames. The data are read
-    once and shared by all builders.
+    once and shared by all builders. ``voortgang(soort, None)`` is called when a report is
+    started and ``voortgang(soort, paden)`` when it is written (for a progress display).
     """
     from rapporten import gemeenschappelijk as gm
     from rapporten.bron import Filters, Gegevens
@@ -73,10 +76,14 @@ def alle_rapporten(
     with contextlib.ExitStack() as stapel:
         afbeeldingen = stapel.enter_context(Afbeeldingen()) if pdf else None
         for soort in SOORTEN:
+            if voortgang is not None:
+                voortgang(soort, None)
             ctx = gm.maak_context(gegevens, taal, None, drempels)
             rapport = rapportsoort(soort).maak(ctx)
             geschreven = gm.schrijf(rapport, Path(out_dir), soort, pdf, xlsx, afbeeldingen)
             paden += geschreven
+            if voortgang is not None:
+                voortgang(soort, geschreven)
             lijst.append(
                 (
                     soort,

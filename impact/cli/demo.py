@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
 from importlib import resources
 from pathlib import Path
@@ -137,31 +136,6 @@ class _Stappen:
             typer.echo(regel)
 
 
-@contextlib.contextmanager
-def _per_rapport(stappen: _Stappen, soorten: tuple[str, ...]):
-    """A stage per report while ``rapporten.alle_rapporten`` writes them: it calls
-    ``gemeenschappelijk.schrijf`` once per report, in the order of ``soorten``."""
-    from rapporten import gemeenschappelijk as gm
-
-    origineel = gm.schrijf
-    volgende = iter(soorten[1:])  # the first report's stage begins below
-
-    def schrijf(*args, **kwargs):
-        paden = origineel(*args, **kwargs)
-        stappen.klaar(", ".join(p.name for p in paden))
-        soort = next(volgende, None)
-        if soort is not None:
-            stappen.begin(f"rapport {soort}")
-        return paden
-
-    gm.schrijf = schrijf
-    try:
-        stappen.begin(f"rapport {soorten[0]}")
-        yield
-    finally:
-        gm.schrijf = origineel
-
-
 def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: bool, reports: bool) -> None:
     from impact import store
     from impact.cli.verhalen import publish_world
@@ -195,8 +169,13 @@ def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: 
             )
             if not reports:
                 return
-            with _per_rapport(stappen, soorten):
-                written = rapporten.alle_rapporten(engine, out_dir)
+            def voortgang(soort: str, paden) -> None:
+                if paden is None:
+                    stappen.begin(f"rapport {soort}")
+                else:
+                    stappen.klaar(", ".join(p.name for p in paden))
+
+            written = rapporten.alle_rapporten(engine, out_dir, voortgang=voortgang)
         engine.dispose()
         typer.echo(f"{len(written)} bestanden in {out_dir} (waaronder index.html).")
         typer.echo(
