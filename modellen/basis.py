@@ -15,12 +15,14 @@ import math
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-from scipy import stats
+from scipy import special
+
+if TYPE_CHECKING:  # plotly is imported where a figure is made: a CLI run without one skips it
+    import plotly.graph_objects as go
 
 
 class Estimator:
@@ -107,15 +109,16 @@ class Resultaat(ABC):
         schatting = np.asarray(schatting, dtype=float)
         se = np.asarray(se, dtype=float)
         ratio = schatting / se
-        dist = stats.norm if df is None else stats.t(df)
-        crit = dist.ppf(1 - (1 - niveau) / 2)
+        tail = 1 - (1 - niveau) / 2
+        crit = special.ndtri(tail) if df is None else special.stdtrit(df, tail)
+        upper = special.ndtr(-np.abs(ratio)) if df is None else special.stdtr(df, -np.abs(ratio))
         return pd.DataFrame(
             {
                 "term": list(termen),
                 "schatting": schatting,
                 "se": se,
                 "z" if df is None else "t": ratio,
-                "p": 2 * dist.sf(np.abs(ratio)),
+                "p": 2 * upper,
                 "ci_laag": schatting - crit * se,
                 "ci_hoog": schatting + crit * se,
             }
@@ -124,6 +127,8 @@ class Resultaat(ABC):
     @staticmethod
     def forest_plot(tabel: pd.DataFrame, titel: str = "Effecten", label: str = "term") -> go.Figure:
         """Forest plot of a table with columns schatting, ci_laag, ci_hoog and a label column."""
+        import plotly.graph_objects as go
+
         fig = go.Figure(
             go.Scatter(
                 x=tabel["schatting"],

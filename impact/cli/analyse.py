@@ -40,7 +40,7 @@ JSON_OPTION = typer.Option(False, "--json", help="Uitvoer als JSON.")
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    """A long table (CSV or XLSX) by the one reader, each column typed by the one parsers.
+    """A long table (CSV or XLSX), each column typed by the one parsers.
 
     A column whose every filled cell is a number (decimal comma or point) becomes numbers, one
     whose every filled cell is a date becomes dates; anything else stays text, so one 'drie'
@@ -48,26 +48,10 @@ def _read_csv(path: Path) -> pd.DataFrame:
     as it is: its ``client`` column is the client (``client_id``), and ``maanden`` (months since
     the client's first measurement) is added.
     """
-    import pandas as pd
-
     from impact.contract import maanden_tussen
-    from impact.io.parsing import parse_date, parse_number
-    from impact.io.tabular import read_table
+    from impact.io.typed_table import read_typed_table
 
-    table = read_table(path, lower_headers=False)
-    frame = pd.DataFrame(index=table.index)
-    for column in table.columns:
-        values = table[column].astype(str)
-        filled = values != ""
-        numbers, bad_number = parse_number(values)
-        if filled.any() and not bad_number.any():
-            frame[column] = numbers
-            continue
-        dates, bad_date = parse_date(values)
-        if filled.any() and not bad_date.any():
-            frame[column] = dates
-            continue
-        frame[column] = values.where(filled)
+    frame = read_typed_table(path)
     if _is_export(frame):
         frame = frame.rename(columns={"client": "client_id"})
         first = frame.groupby("client_id")["datum"].transform("min")

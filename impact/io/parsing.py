@@ -30,6 +30,21 @@ def per_distinct(
     return (parsed.take(codes).set_axis(values.index), invalid.take(codes).set_axis(values.index))
 
 
+def type_column(values: pd.Series) -> pd.Series:
+    """Numbers when every filled cell is a number (decimal comma or point), dates when every
+    filled cell is a date, text otherwise (NaN where empty): so one 'drie' in a score column
+    keeps the column as text and the analysis names only that cell."""
+    filled = values != ""
+    if filled.any():
+        numbers, bad_number = parse_number(values)
+        if not bad_number.any():
+            return numbers
+        dates, bad_date = parse_date(values)
+        if not bad_date.any():
+            return dates
+    return values.astype(object).where(filled)
+
+
 def map_values(values: pd.Series, mapping: Mapping) -> pd.Series:
     """``values.map(mapping)`` computed per distinct value; missing keys give <NA>/NaN."""
     if isinstance(values.dtype, pd.CategoricalDtype):
@@ -75,7 +90,8 @@ def _parse_date(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         if not todo.any():
             break
         attempt = pd.to_datetime(values[todo], format=date_format, errors="coerce")
-        hit = attempt.notna()
+        # a year like 0201 parses, but lies outside what a nanosecond timestamp holds: not a date
+        hit = attempt.notna() & attempt.between(pd.Timestamp.min, pd.Timestamp.max)
         parsed.loc[hit[hit].index] = attempt[hit]
         todo.loc[hit[hit].index] = False
     return parsed, todo

@@ -56,9 +56,7 @@ def _read_csv(text: str, file: str) -> tuple[list[str], pd.DataFrame]:
     text = text.lstrip("\r\n")
     if not text.strip():
         raise UserInputError(Problem(file, None, None, "een kopregel en minstens één rij", "een leeg bestand"))
-    first_line = text.split("\n", 1)[0]
-    widths = {d: len(next(csv.reader([first_line], delimiter=d), [])) for d in DELIMITERS}
-    delimiter = max(DELIMITERS, key=lambda d: (widths[d], -DELIMITERS.index(d)))
+    delimiter = detect_delimiter(text.split("\n", 1)[0])
     try:  # cells per record, fast: the structure is checked before pandas reads the cells
         lengths = np.fromiter(map(len, _records(text, delimiter)), dtype=np.int64)
     except csv.Error as error:
@@ -106,6 +104,12 @@ def _read_csv(text: str, file: str) -> tuple[list[str], pd.DataFrame]:
     body = frame.iloc[1:]
     body.index = body.index - 1  # record i is Excel row i + 1, and the index is row - 2
     return header, body
+
+
+def detect_delimiter(first_line: str) -> str:
+    """The delimiter that splits the header into the most columns (``;`` on a tie)."""
+    widths = {d: len(next(csv.reader([first_line], delimiter=d), [])) for d in DELIMITERS}
+    return max(DELIMITERS, key=lambda d: (widths[d], -DELIMITERS.index(d)))
 
 
 def _records(text: str, delimiter: str):
@@ -239,7 +243,7 @@ def _frame(header: list[str], body: pd.DataFrame, file: str, lower: bool) -> pd.
     for position in keep:
         values = body.iloc[:, position]
         values = values.astype("category") if not isinstance(values.dtype, pd.CategoricalDtype) else values
-        columns[names[position]] = _strip_categories(values.cat.remove_unused_categories())
+        columns[names[position]] = strip_categories(values.cat.remove_unused_categories())
     return pd.DataFrame(columns, index=body.index)
 
 
@@ -252,7 +256,7 @@ def _non_empty(values: pd.Series) -> pd.Series:
     return values.astype(str).str.strip() != ""
 
 
-def _strip_categories(values: pd.Series) -> pd.Series:
+def strip_categories(values: pd.Series) -> pd.Series:
     """Trim spaces around cells by trimming the distinct values only."""
     categories = values.cat.categories.astype(str)
     stripped = categories.str.strip()
