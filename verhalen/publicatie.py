@@ -71,60 +71,90 @@ REGELSET = _regelset()
 Vervangingen = list[list[int]]  # [start, eind, nieuwe_lengte] per replaced span of the original
 
 
+_WOORD_OF_TEKEN = re.compile(r"\w+|[^\w\s]")
+
+
+class _Woordenlijst:
+    """Where values occur in a text as a whole (not inside a longer word); the longest value
+    wins where several start at one place. Values are looked up by their first word, so a text
+    costs one pass over its words, however many values there are."""
+
+    def __init__(self, waarden, *, hoofdletters_gelijk: bool) -> None:
+        self._vouw = str.casefold if hoofdletters_gelijk else (lambda tekst: tekst)
+        per_woord: dict[str, set[str]] = {}
+        for waarde in waarden:
+            sleutel = self._vouw(waarde)
+            per_woord.setdefault(_WOORD_OF_TEKEN.match(sleutel).group(0), set()).add(sleutel)
+        self._per_eerste_woord = {w: sorted(v, key=len, reverse=True) for w, v in per_woord.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self._per_eerste_woord)
+
+    def vind(self, tekst: str) -> list[tuple[int, int, str]]:
+        """(start, eind, waarde as folded) of each occurrence, left to right, not overlapping."""
+        uit: list[tuple[int, int, str]] = []
+        einde = 0
+        for woord in _WOORD_OF_TEKEN.finditer(tekst):
+            begin = woord.start()
+            kandidaten = self._per_eerste_woord.get(self._vouw(woord.group(0)))
+            if begin < einde or not kandidaten or (begin and _is_woordteken(tekst[begin - 1])):
+                continue
+            for waarde in kandidaten:
+                stop = begin + len(waarde)
+                if self._vouw(tekst[begin:stop]) == waarde and (stop == len(tekst) or not _is_woordteken(tekst[stop])):
+                    uit.append((begin, stop, waarde))
+                    einde = stop
+                    break
+        return uit
+
+
 class _AndereClienten:
     """Finds, per text, the known identities of clients other than the story's own."""
 
     def __init__(self, identiteiten: pd.DataFrame) -> None:
-        self._rijen = identiteiten
-        waarden = sorted(
-            {
-                str(w).strip()
-                for w in identiteiten.get("waarde", pd.Series(dtype=object)).dropna()
-                if len(str(w).strip()) >= 2
-            },
-            key=len,
-            reverse=True,
-        )
-        self._patroon = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, waarden)) + r")(?!\w)", re.IGNORECASE)
-            if waarden
-            else None
-        )
-        self._gevouwen = (
-            identiteiten["waarde"].astype(str).str.strip().str.casefold()
-            if "waarde" in identiteiten.columns
-            else pd.Series(dtype=object)
-        )
+        self._rijen: dict[str, list[tuple[int, object, str, str]]] = {}  # with the row's position
+        if {"client_id", "soort", "waarde"} <= set(identiteiten.columns):
+            kolommen = identiteiten[["client_id", "soort", "waarde"]].itertuples(index=False)
+            for positie, (client, soort, waarde) in enumerate(kolommen):
+                if pd.isna(waarde) or len(str(waarde).strip()) < 2:
+                    continue
+                tekst = str(waarde).strip()
+                self._rijen.setdefault(tekst.casefold(), []).append((positie, client, soort, tekst))
+        self._lijst = _Woordenlijst(self._rijen, hoofdletters_gelijk=True)
 
-    def in_tekst(self, tekst: str, eigen_client: object) -> pd.DataFrame:
-        if self._patroon is None or not tekst:
-            return self._rijen.iloc[0:0]
-        gevonden = {m.group(0).casefold() for m in self._patroon.finditer(tekst)}
-        if not gevonden:
-            return self._rijen.iloc[0:0]
-        rijen = self._rijen[self._gevouwen.isin(gevonden).to_numpy()]
-        if eigen_client is not None:
-            rijen = rijen[rijen["client_id"] != eigen_client]
+    def in_tekst(self, tekst: str, eigen_client: object) -> list[tuple[str, str]]:
+        """(soort, waarde) of each other client's identity in the text; a name is 'naaste'."""
+        if not self._lijst or not tekst:
+            return []
+        gevonden = {waarde for _, _, waarde in self._lijst.vind(tekst)}
+        rijen = sorted(r for waarde in gevonden for r in self._rijen[waarde])  # in table order
         # another client is another person: a name of theirs is numbered apart from the client.
         # Many clients share a value (a woonplaats, a first name): once is enough.
-        rijen = rijen.assign(soort=rijen["soort"].where(~rijen["soort"].isin(_NAAM_SOORTEN), "naaste"))
-        return rijen.drop_duplicates(["soort", "waarde"])
+        uit: dict[tuple[str, str], None] = {}
+        for _, client, soort, origineel in rijen:
+            if eigen_client is None or client != eigen_client:
+                uit[("naaste" if soort in _NAAM_SOORTEN else soort, origineel)] = None
+        return list(uit)
 
 
-def _zonder_pseudoniemen(tekst: str, patroon: re.Pattern | None) -> tuple[str, Vervangingen]:
+def _is_woordteken(teken: str) -> bool:
+    return teken.isalnum() or teken == "_"
+
+
+def _zonder_pseudoniemen(tekst: str, codes: _Woordenlijst) -> tuple[str, Vervangingen]:
     """A client's pseudonym (C000123) says nothing to a reader and ties a story to a record:
     in a publication it becomes 'de cliënt' ('De cliënt' at the start of a sentence)."""
-    if patroon is None:
+    if not codes:
         return tekst, []
     stukken: list[str] = []
     spans: Vervangingen = []
     positie = 0
-    for m in patroon.finditer(tekst):
-        voor = tekst[: m.start()].rstrip()
+    for begin, eind, _ in codes.vind(tekst):
+        voor = tekst[:begin].rstrip()
         nieuw = "De cliënt" if not voor or voor[-1] in ".!?:\n" else "de cliënt"
-        stukken += [tekst[positie : m.start()], nieuw]
-        spans.append([m.start(), m.end(), len(nieuw)])
-        positie = m.end()
+        stukken += [tekst[positie:begin], nieuw]
+        spans.append([begin, eind, len(nieuw)])
+        positie = eind
     stukken.append(tekst[positie:])
     return "".join(stukken), spans
 
@@ -214,33 +244,30 @@ class _Publicist:
         pseudoniemen: tuple[str, ...],
         pseudonymizer: Pseudonymizer | None = None,
     ) -> None:
-        codes = sorted({str(p) for p in pseudoniemen if str(p).strip()}, key=len, reverse=True)
-        self.codepatroon = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, codes)) + r")(?!\w)") if codes else None
-        )
-        self.leeg = pd.DataFrame(columns=["client_id", "soort", "waarde"])
-        identiteiten = identiteiten if identiteiten is not None and not identiteiten.empty else self.leeg
-        self.per_client = (
-            {k: v for k, v in identiteiten.groupby("client_id", sort=False)} if len(identiteiten) else {}
-        )
+        self.codes = _Woordenlijst({str(p) for p in pseudoniemen if str(p).strip()}, hoofdletters_gelijk=False)
+        identiteiten = identiteiten if identiteiten is not None else pd.DataFrame()
+        self.per_client: dict[object, list[tuple[str, str]]] = {}
+        if {"client_id", "soort", "waarde"} <= set(identiteiten.columns):
+            for client, soort, waarde in identiteiten[["client_id", "soort", "waarde"]].itertuples(index=False):
+                self.per_client.setdefault(client, []).append((soort, waarde))
         self.pseudonymizer = pseudonymizer or Pseudonymizer(dates="maand", public_places=publieke_plaatsen)
         self.anderen = _AndereClienten(identiteiten)
 
     def maak(
         self, tekst: str, client: object, sleutel: object, gemeente: str | None, stijl: str, seed: int
     ) -> tuple[str, Vervangingen]:
-        eigen = self.per_client.get(client, self.leeg) if client is not None else self.leeg
-        bekend = pd.concat([eigen, self.anderen.in_tekst(tekst, client)], ignore_index=True)
+        eigen = self.per_client.get(client, []) if client is not None else []
+        bekend = pd.DataFrame(eigen + self.anderen.in_tekst(tekst, client), columns=["soort", "waarde"])
         uit = self.pseudonymizer.pseudonymize(
             tekst,
-            bekend[["soort", "waarde"]],
+            bekend,
             sleutel if stijl == "surrogaat" else client,
             style="labels" if stijl == "labels" else "surrogaat",
             seed=seed,
             gemeente=gemeente,
         )
         eerste = [[r.start, r.end, len(r.replacement)] for r in uit.replacements]
-        tekst2, tweede = _zonder_pseudoniemen(uit.text, self.codepatroon)
+        tekst2, tweede = _zonder_pseudoniemen(uit.text, self.codes)
         return tekst2, _samen(eerste, tweede)
 
     def kolommen(self, verhalen: pd.DataFrame, stijl: str, seed: int) -> dict[str, tuple[list[str], list]]:
@@ -301,6 +328,7 @@ def publiceer_verhalen(
     *,
     alleen_publiceerbaar: bool = True,
     pseudonymizer: Pseudonymizer | None = None,
+    publicist: _Publicist | None = None,
     seed: int = 0,
 ) -> pd.DataFrame:
     """The stories with their published version in :data:`KOLOMMEN` (surrogate style).
@@ -309,7 +337,8 @@ def publiceer_verhalen(
     others get empty columns: no report may show them, so pseudonymising them would cost time
     for nothing (consent is part of the import; a changed consent is a new import, or run
     ``impact verhalen pseudonimiseer --db``). One Pseudonymizer for all stories; pass one in
-    to share deduce across calls. Row order and index are kept.
+    to share deduce across calls, or pass a ``publicist`` (:func:`publicist`) to share the
+    prepared identities too. Row order and index are kept.
     """
     uit = verhalen.copy()
     for kolom in KOLOMMEN:
@@ -319,7 +348,7 @@ def publiceer_verhalen(
     kies = binnen_toestemming(uit, PUBLICATIE).index if alleen_publiceerbaar else uit.index
     if len(kies) == 0:
         return uit
-    publicist = _Publicist(identiteiten, publieke_plaatsen, pseudoniemen, pseudonymizer)
+    publicist = publicist or _Publicist(identiteiten, publieke_plaatsen, pseudoniemen, pseudonymizer)
     kolommen = publicist.kolommen(uit.loc[kies], "surrogaat", seed)
     teksten, spans = kolommen["tekst"]
     uit.loc[kies, "tekst_publicatie"] = pd.Series(teksten, index=kies, dtype=object)
@@ -339,6 +368,7 @@ def publiceer_casus(
     pseudoniemen: tuple[str, ...] = (),
     *,
     pseudonymizer: Pseudonymizer | None = None,
+    publicist: _Publicist | None = None,
 ) -> dict:
     """A copy of an Effectencalculator case document with its published description
     (``verhaal_publicatie``, ``verhaal_regelset``): a case description is written for
@@ -354,6 +384,7 @@ def publiceer_casus(
         pseudoniemen,
         alleen_publiceerbaar=False,
         pseudonymizer=pseudonymizer,
+        publicist=publicist,
     )
     uit[CASUS_TEKST] = frame.at[0, "tekst_publicatie"] if tekst.strip() else ""
     uit[CASUS_REGELSET] = REGELSET
@@ -390,23 +421,30 @@ def publiceer(
         else ()
     )
     plaatsen = _plaatsen(verhalen, clienten)
-    pseudonymizer = pseudonymizer or Pseudonymizer(dates="maand", public_places=plaatsen)
+    eén = publicist(ident, plaatsen, codes, pseudonymizer=pseudonymizer)
     if verhalen is not None:
-        zet("verhalen", publiceer_verhalen(verhalen, ident, plaatsen, codes, pseudonymizer=pseudonymizer))
+        zet("verhalen", publiceer_verhalen(verhalen, ident, plaatsen, codes, publicist=eén))
     casussen = lees("casussen")
     if isinstance(casussen, list):
-        zet(
-            "casussen",
-            [publiceer_casus(c, ident, plaatsen, codes, pseudonymizer=pseudonymizer) for c in casussen],
-        )
+        zet("casussen", [publiceer_casus(c, ident, plaatsen, codes, publicist=eén) for c in casussen])
     elif isinstance(casussen, pd.DataFrame) and "inhoud" in casussen.columns:
         casussen = casussen.copy()
-        casussen["inhoud"] = [
-            publiceer_casus(c, ident, plaatsen, codes, pseudonymizer=pseudonymizer)
-            for c in casussen["inhoud"]
-        ]
+        casussen["inhoud"] = [publiceer_casus(c, ident, plaatsen, codes, publicist=eén) for c in casussen["inhoud"]]
         zet("casussen", casussen)
     return wereld
+
+
+def publicist(
+    identiteiten: pd.DataFrame,
+    publieke_plaatsen: tuple[str, ...] = (),
+    pseudoniemen: tuple[str, ...] = (),
+    *,
+    pseudonymizer: Pseudonymizer | None = None,
+) -> _Publicist:
+    """The pseudonymiser with the known identities prepared once, for publishing many stories
+    and case descriptions of one database or world (pass it as ``publicist=``)."""
+    pseudonymizer = pseudonymizer or Pseudonymizer(dates="maand", public_places=publieke_plaatsen)
+    return _Publicist(identiteiten, publieke_plaatsen, pseudoniemen, pseudonymizer)
 
 
 def _plaatsen(*frames: pd.DataFrame | None) -> tuple[str, ...]:
