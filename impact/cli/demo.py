@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from impact.cli.options import afsluiten_zonder_uitloop
 from impact.errors import Problem, UserInputError
 
 if TYPE_CHECKING:
@@ -146,40 +145,38 @@ def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: 
         import rapporten
 
         soorten = tuple(rapporten.SOORTEN)
-    try:
-        started = time.perf_counter()
-        with _Stappen(3 + len(soorten)) as stappen:
-            stappen.begin("wereld maken")
-            engine = _fresh_engine(db, replace)
-            world = generate(seed=seed, n_clients=n_clients)
-            stappen.klaar(f"{len(world.clienten)} cliënten, {len(world.verhalen)} verhalen")
-            # the stories enter the database with their published version, as an import stores them
-            stappen.begin("verhalen pseudonimiseren")
-            publish_world(world)
-            stappen.klaar()
-            stappen.begin("database schrijven")
-            store.write_world(engine, world)
-            prices = load_default_price_list(engine)
-            counts = store.counts(engine)
-            stappen.klaar()
-            typer.echo(
-                f"Demowereld (seed {seed}) in {store.resolve_url(db or str(DEMO_DB))}: "
-                f"{counts['client']} cliënten, {counts['meting']} metingen, {counts['verhaal']} verhalen, "
-                f"{counts['casus']} casussen, {prices} prijzen ({time.perf_counter() - started:.1f} s)."
-            )
-            if not reports:
-                return
-            def voortgang(soort: str, paden) -> None:
-                if paden is None:
-                    stappen.begin(f"rapport {soort}")
-                else:
-                    stappen.klaar(", ".join(p.name for p in paden))
-
-            written = rapporten.alle_rapporten(engine, out_dir, voortgang=voortgang)
-        engine.dispose()
-        typer.echo(f"{len(written)} bestanden in {out_dir} (waaronder index.html).")
+    started = time.perf_counter()
+    with _Stappen(3 + len(soorten)) as stappen:
+        stappen.begin("wereld maken")
+        engine = _fresh_engine(db, replace)
+        world = generate(seed=seed, n_clients=n_clients)
+        stappen.klaar(f"{len(world.clienten)} cliënten, {len(world.verhalen)} verhalen")
+        # the stories enter the database with their published version, as an import stores them
+        stappen.begin("verhalen pseudonimiseren")
+        publish_world(world)
+        stappen.klaar()
+        stappen.begin("database schrijven")
+        store.write_world(engine, world)
+        prices = load_default_price_list(engine)
+        counts = store.counts(engine)
+        stappen.klaar()
         typer.echo(
-            f"Klaar in {time.perf_counter() - started:.1f} s. Open {out_dir / 'index.html'} in een browser."
+            f"Demowereld (seed {seed}) in {store.resolve_url(db or str(DEMO_DB))}: "
+            f"{counts['client']} cliënten, {counts['meting']} metingen, {counts['verhaal']} verhalen, "
+            f"{counts['casus']} casussen, {prices} prijzen ({time.perf_counter() - started:.1f} s)."
         )
-    finally:
-        afsluiten_zonder_uitloop()  # deduce is loaded: exit at once, also after an error
+        if not reports:
+            return
+
+        def voortgang(soort: str, paden) -> None:
+            if paden is None:
+                stappen.begin(f"rapport {soort}")
+            else:
+                stappen.klaar(", ".join(p.name for p in paden))
+
+        written = rapporten.alle_rapporten(engine, out_dir, voortgang=voortgang)
+    engine.dispose()
+    typer.echo(f"{len(written)} bestanden in {out_dir} (waaronder index.html).")
+    typer.echo(
+        f"Klaar in {time.perf_counter() - started:.1f} s. Open {out_dir / 'index.html'} in een browser."
+    )

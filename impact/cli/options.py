@@ -62,7 +62,8 @@ def open_database(url: str | None, must_exist: bool = True):
 
 
 def afsluiten_zonder_uitloop() -> None:
-    """Call after a command's last line when it loaded deduce: the process then exits at once.
+    """Called after every command's last line (``impact.cli.main``): the process then exits at
+    once, also when the command loaded deduce.
 
     deduce's lookup structures are millions of small objects; at interpreter exit the garbage
     collector traverses them again and again while modules are torn down (measured: 10-20 s
