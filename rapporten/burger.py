@@ -113,5 +113,6 @@ SOORT = registreer(
         ),
         verhalen_uitleg=N_("De namen in de verhalen zijn verzonnen."),
         kort_colofon=True,
+        werkwijze=False,  # its own section "Hoe gaan we om met uw gegevens?" says it in B1
     )
 )

@@ -80,12 +80,6 @@ def _over(ctx: gm.Context) -> list:
                     "interventies veroorzaakt hebben. Voor effecten, betrouwbare verandering en "
                     "kosten en baten zijn er de rapporten voor beleid en verantwoording."
                 ),
-                t(
-                    "Aantallen onder de {d} worden niet getoond en gemiddelden alleen over "
-                    "minstens {m} cliënten, zodat niemand herkenbaar is.",
-                    d=ctx.drempels.drempel,
-                    m=ctx.drempels.min_noemer,
-                ),
             ]
         ),
     ]

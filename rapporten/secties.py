@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapporten import werkwijze
 from rapporten.gemeenschappelijk import PSEUDONIMISERING, Context
 from rapporten.model import Blok, Rapport, Sectie, Verhalen
 
@@ -48,6 +49,7 @@ class Rapportsoort:
     kern: Callable[[Context], list[str]] | None = None  # the 'In het kort' lines
     verhalen_uitleg: str = PSEUDONIMISERING  # said once, at the report's first stories
     kort_colofon: bool = False  # a page for citizens: when and from what, no fingerprint
+    werkwijze: bool = True  # ends with the appendix "Hoe is dit gemaakt" (rapporten.werkwijze)
 
     def nodig(self) -> tuple[str, ...]:
         """Every result this report needs, in the order its sections ask for them."""
@@ -57,6 +59,8 @@ class Rapportsoort:
         t = ctx.t
         secties = [s for onderdeel in self.onderdelen for s in onderdeel.maak(ctx)]
         _zeg_eenmaal(ctx.t(self.verhalen_uitleg), secties)
+        if self.werkwijze:
+            secties.append(werkwijze.sectie(ctx, self.nodig(), secties))
         return Rapport(
             self.naam,
             self.titel(ctx) if callable(self.titel) else t(self.titel),
