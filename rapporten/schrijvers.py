@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from impact.opmaak import Opmaak
 from rapporten import onthulling as ot
@@ -43,6 +44,17 @@ def _ngettext(context: jinja2.runtime.Context, enkelvoud: str, meervoud: str, n:
     return context["t"].__self__.tn(enkelvoud, meervoud, n, **waarden)
 
 
+_EURO_SPATIE = re.compile(r"€ (?=[-\d])")
+
+
+def _bedrag_bijeen(waarde: object) -> object:
+    """'€ 1.234' never breaks after the euro sign: a no-break space in every printed text."""
+    if isinstance(waarde, str) and "€ " in waarde:
+        bijeen = _EURO_SPATIE.sub("\u20ac\u00a0", waarde)
+        return Markup(bijeen) if isinstance(waarde, Markup) else bijeen  # only a space changed
+    return waarde
+
+
 @functools.cache
 def omgeving() -> jinja2.Environment:
     """The report templates, with gettext (jinja2.ext.i18n) over the impact catalogue.
@@ -58,6 +70,7 @@ def omgeving() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
+        finalize=_bedrag_bijeen,
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_callables(_gettext, _ngettext, newstyle=False)

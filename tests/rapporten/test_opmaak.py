@@ -134,3 +134,10 @@ def test_sjablonen_vertalen_met_dezelfde_catalogus():
     )
     assert sjabloon.render(t=Opmaak("nl").t) == "Inhoud | Aantal cliënten | Let op"
     assert sjabloon.render(t=Opmaak("en").t) == "Contents | Number of clients | Note"
+
+
+def test_amounts_in_reports_do_not_break_after_the_euro_sign():
+    from rapporten.schrijvers import omgeving
+
+    html = omgeving().from_string("{{ x }} | {{ y|safe }}").render(x="kost € 1.234 <b>", y="<i>€ -7</i>")
+    assert html == "kost €\u00a01.234 &lt;b&gt; | <i>€\u00a0-7</i>"
