@@ -459,20 +459,18 @@ def gepubliceerd(verhalen: pd.DataFrame) -> pd.DataFrame:
     """These stories with ``titel`` and ``tekst`` replaced by their stored published version.
 
     Refuses (a Dutch :class:`impact.errors.UserInputError`) when a story has no published
-    version: a report never pseudonymises, and never shows a stored text."""
+    version, or one made by another rule set than this version's (:data:`REGELSET`: an
+    improved pseudonymiser must reach stories published before it): a report never
+    pseudonymises, and never shows a stored text."""
     if verhalen.empty:
         return verhalen.copy()
     if "tekst_publicatie" not in verhalen.columns:
-        ontbreekt = verhalen
-    else:
-        ontbreekt = verhalen[verhalen["tekst_publicatie"].isna()]
-    if not ontbreekt.empty:
-        ids = [str(v) for v in ontbreekt.get("verhaal_id", pd.Series(range(len(ontbreekt))))]
-        lijst = ", ".join(ids[:10]) + (f" en nog {len(ids) - 10}" if len(ids) > 10 else "")
-        raise UserInputError(
-            f"{len(ids)} verhaal/verhalen met toestemming om te publiceren heeft/hebben nog geen "
-            f"gepubliceerde (gepseudonimiseerde) versie (verhaal_id {lijst}); draai "
-            "`impact verhalen pseudonimiseer --db` en maak het rapport daarna opnieuw"
+        _weiger(verhalen, "nog geen gepubliceerde (gepseudonimiseerde) versie")
+    _weiger(verhalen[verhalen["tekst_publicatie"].isna()], "nog geen gepubliceerde (gepseudonimiseerde) versie")
+    if "regelset_publicatie" in verhalen.columns:
+        _weiger(
+            verhalen[verhalen["regelset_publicatie"] != REGELSET],
+            "een gepubliceerde versie die met een oudere versie van de pseudonimisering is gemaakt",
         )
     uit = verhalen.copy()
     uit["tekst"] = uit["tekst_publicatie"].astype(str)
@@ -481,15 +479,30 @@ def gepubliceerd(verhalen: pd.DataFrame) -> pd.DataFrame:
     return uit.reset_index(drop=True)
 
 
+def _weiger(verhalen: pd.DataFrame, wat: str) -> None:
+    if verhalen.empty:
+        return
+    ids = [str(v) for v in verhalen.get("verhaal_id", pd.Series(range(len(verhalen))))]
+    lijst = ", ".join(ids[:10]) + (f" en nog {len(ids) - 10}" if len(ids) > 10 else "")
+    wie = "1 verhaal met toestemming om te publiceren heeft" if len(ids) == 1 else (
+        f"{len(ids)} verhalen met toestemming om te publiceren hebben"
+    )
+    raise UserInputError(
+        f"{wie} {wat} (verhaal_id {lijst}); draai `impact verhalen pseudonimiseer --db` en maak "
+        "het rapport daarna opnieuw"
+    )
+
+
 def casus_gepubliceerd(document: dict) -> str:
     """The stored published description of a case document; refuses like :func:`gepubliceerd`."""
     tekst = str(document.get("verhaal") or "")
     if not tekst.strip():
         return ""
-    if document.get(CASUS_TEKST) is None:
-        naam = document.get("naam") or "zonder naam"
+    naam = document.get("naam") or "zonder naam"
+    if document.get(CASUS_TEKST) is None or document.get(CASUS_REGELSET) not in (None, REGELSET):
+        wat = "nog geen" if document.get(CASUS_TEKST) is None else "een met een oudere pseudonimisering gemaakte"
         raise UserInputError(
-            f"de casusbeschrijving van casus '{naam}' heeft nog geen gepubliceerde "
+            f"de casusbeschrijving van casus '{naam}' heeft {wat} gepubliceerde "
             "(gepseudonimiseerde) versie; draai `impact verhalen pseudonimiseer --db` en maak het "
             "rapport daarna opnieuw"
         )

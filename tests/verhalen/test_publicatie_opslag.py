@@ -119,3 +119,21 @@ def test_gepubliceerd_shows_the_stored_version_and_refuses_without_one():
     getoond = gepubliceerd(klaar.iloc[[0, 2]])
     assert getoond["tekst"].tolist() == klaar["tekst_publicatie"].iloc[[0, 2]].tolist()
     assert "Sandra" not in getoond["titel"].iloc[0]
+
+
+def test_a_story_published_by_an_older_rule_set_is_refused_until_republished():
+    from verhalen.publicatie import CASUS_REGELSET, CASUS_TEKST, casus_gepubliceerd
+
+    verhalen, identiteiten = _verhalen()
+    klaar = publiceer(verhalen, identiteiten, pseudonymizer=Pseudonymizer(dates="maand", use_deduce=False))
+    oud = klaar.iloc[[0, 2]].copy()
+    oud.loc[oud.index[1], "regelset_publicatie"] = "0+deduce3.0.6+oud"
+    with pytest.raises(UserInputError) as fout:
+        gepubliceerd(oud)
+    bericht = str(fout.value)
+    assert "1 verhaal met toestemming om te publiceren heeft een gepubliceerde versie die met een oudere" in bericht
+    assert "verhaal_id 3" in bericht and "impact verhalen pseudonimiseer --db" in bericht
+    casus = {"naam": "Fatima", "verhaal": "Tekst", CASUS_TEKST: "Tekst", CASUS_REGELSET: "oud"}
+    with pytest.raises(UserInputError, match="oudere pseudonimisering"):
+        casus_gepubliceerd(casus)
+    assert casus_gepubliceerd({**casus, CASUS_REGELSET: REGELSET}) == "Tekst"
