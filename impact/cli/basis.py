@@ -72,8 +72,12 @@ def sjabloon(
 
 
 def importeer(
-    soort: str = typer.Argument(..., help=f"Soort gegevens: {SOORTEN}."),
-    bestand: Path = typer.Argument(..., help="CSV- of XLSX-bestand (bij verhalen ook een map met teksten)."),
+    soort: str = typer.Argument(..., help=f"Soort gegevens: {SOORTEN}, casussen."),
+    bestand: Path = typer.Argument(
+        ...,
+        help="CSV- of XLSX-bestand (bij verhalen ook een map met teksten; bij casussen een "
+        "casusbestand .yaml/.xlsx of een map met casusbestanden).",
+    ),
     versie: str = typer.Option(
         None, "--versie", help="Versienaam voor een prijslijst (standaard de bestandsnaam)."
     ),
@@ -84,8 +88,11 @@ def importeer(
 
     from impact.io.importer import import_file, import_frame
 
-    _check_kind(soort)
+    _check_kind(soort, ("casussen",))
     engine = open_database(db)
+    if soort == "casussen":
+        typer.echo(_import_cases(engine, bestand).message())
+        return
     prepare = None
     if soort == "verhalen":  # stories are stored with their published version, made here
         from impact.cli.verhalen import prepare_stories, warm_up_pseudonymizer
@@ -111,6 +118,20 @@ def importeer(
             "Verhalen die al in de database stonden zijn gepseudonimiseerd zonder deze identiteiten: "
             "draai `impact verhalen pseudonimiseer --db` om hun gepubliceerde versie bij te werken."
         )
+
+
+def _import_cases(engine, path: Path):
+    """Effectencalculator case files into the database, each checked as `kosten-baten casus`
+    checks it (the same reader and the same validation and pricing; the shipped price list)."""
+    from impact.io.importer import import_cases
+    from modellen.kostenbaten.casus import Effectencalculator
+
+    calculator = Effectencalculator()
+
+    def check_case(case) -> None:
+        calculator.fit(case.document, case.bestand, case.regels)
+
+    return import_cases(engine, path, check_case)
 
 
 def _story_folder_as_import(engine, folder: Path):
