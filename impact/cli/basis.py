@@ -1,4 +1,4 @@
-"""Core commands: init, sjabloon, importeer, exporteer, demo."""
+"""Core commands: init, instrument, sjabloon, importeer, exporteer, kopieer, demo."""
 
 from __future__ import annotations
 
@@ -190,6 +190,35 @@ def exporteer(
     typer.echo(f"{n} rijen {soort} geschreven naar {uit}.")
 
 
+def kopieer(
+    naar: str = typer.Option(
+        ...,
+        "--naar",
+        help="Database-URL of pad van de doeldatabase, bijv. postgresql+psycopg://user@host/db. Zij wordt "
+        "aangemaakt of bijgewerkt en moet leeg zijn.",
+    ),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Kopieer een hele database naar een lege andere database (bijv. van SQLite naar PostgreSQL), alles of niets."""
+    from impact import store
+
+    bron = open_database(db)
+    if store.resolve_url(naar) == store.resolve_url(db):
+        raise UserInputError(Problem("--naar", None, None, "een andere database dan de bron (--db)", naar))
+    doel = store.connect(naar)
+    try:
+        aantallen = store.copy_database(bron, doel)
+    finally:
+        bron.dispose()
+        doel.dispose()
+    waar = doel.url.render_as_string(hide_password=True)
+    typer.echo(
+        f"Gekopieerd naar {waar}: {sum(aantallen.values())} rijen in {len(aantallen)} tabellen "
+        f"({aantallen['client']} cliënten, {aantallen['meting']} metingen, {aantallen['verhaal']} verhalen, "
+        f"{aantallen['codering']} coderingen, {aantallen['casus']} casussen, {aantallen['prijslijst']} prijzen)."
+    )
+
+
 def demo(
     uit: Path = typer.Option(Path("demo-rapport"), "--uit", help="Map voor de rapporten."),
     seed: int = typer.Option(2026, "--seed", help="Startgetal: dezelfde seed geeft dezelfde wereld."),
@@ -208,5 +237,5 @@ def demo(
 
 def register(app: typer.Typer) -> None:
     """Add the core commands to the top-level app."""
-    for command in (init, instrument, sjabloon, importeer, exporteer, demo):
+    for command in (init, instrument, sjabloon, importeer, exporteer, kopieer, demo):
         app.command()(command)
