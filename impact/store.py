@@ -469,7 +469,7 @@ def copy_database(source: Engine, target: Engine) -> dict[str, int]:
         upgrade(target)
     except OperationalError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise UserInputError(Problem(where, None, None, "een bereikbare doeldatabase", reason)) from None
+        raise UserInputError(Problem(where, None, None, "een bereikbare doeldatabase (een PostgreSQL-database maakt u eerst aan, bijv. met createdb)", reason)) from None
     tables = Base.metadata.sorted_tables  # parents before children
     with _snapshot(source) as reading, write_transaction(target) as writing:
         filled = _data_in(writing)

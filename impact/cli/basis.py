@@ -194,8 +194,8 @@ def kopieer(
     naar: str = typer.Option(
         ...,
         "--naar",
-        help="Database-URL of pad van de doeldatabase, bijv. postgresql+psycopg://user@host/db. Zij wordt "
-        "aangemaakt of bijgewerkt en moet leeg zijn.",
+        help="Database-URL of pad van de doeldatabase, bijv. postgresql+psycopg://user@host/db. Een "
+        "SQLite-bestand wordt aangemaakt, een PostgreSQL-database moet al bestaan; zij moet leeg zijn.",
     ),
     db: str | None = DB_OPTION,
 ) -> None:

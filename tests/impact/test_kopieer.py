@@ -14,6 +14,7 @@ import os
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from impact import store
@@ -148,6 +149,11 @@ def test_sqlite_database_is_copied_whole_to_postgresql(bron, database_url):
     assert "client (" in str(result.exception)
     assert _rijen(pg_url) == daarna
 
+    # and back: PostgreSQL -> a new SQLite file gives the same rows again
+    terug = f"sqlite:///{os.path.dirname(nieuw)}/terug.db"
+    _ok("kopieer", "--db", pg_url, "--naar", terug)
+    assert _rijen(terug) == daarna
+
 
 @op_postgresql[0]
 @op_postgresql[1]
@@ -165,6 +171,10 @@ def test_a_row_the_target_refuses_leaves_the_target_empty(bron, database_url, cl
     # tables copied before verhaal (client, meting, ...) were rolled back with it
     assert {t: rijen for t, rijen in na.items() if rijen and t not in ("instrument", "domein")} == {}
     assert {r[1] for r in na["instrument"]} == set(builtin())
+
+    zoek = make_url(pg_url).set(database="bestaat_niet_impact").render_as_string(hide_password=False)
+    uit = cli("kopieer", "--db", bron, "--naar", zoek)
+    assert uit.returncode == 2 and "een bereikbare doeldatabase (een PostgreSQL-database maakt u eerst aan" in uit.stderr
 
 
 def test_copy_to_sqlite_creates_the_target(bron, tmp_path):
