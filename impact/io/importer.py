@@ -401,8 +401,7 @@ def import_cases(engine: Engine, path: str | Path, check_case: CaseCheck) -> Imp
             problems.extend(error.problems)
             continue
         cases.append(case)
-    if problems:
-        raise UserInputError(problems)
+    # the cases that could be read are checked against the database too: every problem at once
     with store.write_transaction(engine) as connection:
         clients = _lookup(connection, "SELECT pseudoniem, id FROM client")
         pseudonyms = {int(i): p for p, i in clients.items()}
