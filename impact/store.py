@@ -19,7 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import JSON, Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import JSON, Connection, Date, Engine, Table, create_engine, event, inspect, select, text
 from sqlalchemy.exc import OperationalError
 
 from impact.contract import analyse_frame
@@ -446,6 +446,100 @@ def sqlite_path(engine: Engine) -> Path | None:
         return None
     return Path(engine.url.database)
 
+
+# --- moving a database ---------------------------------------------------------------------
+
+COPY_CHUNK = 20_000
+BUILTIN_TABLES = ("instrument", "domein")  # ``upgrade`` fills these in every database
+
+
+def copy_database(source: Engine, target: Engine) -> dict[str, int]:
+    """Copy every table of the data contract from ``source`` into an empty ``target``, in one
+    transaction; returns the rows copied per table.
+
+    The target is first created or upgraded to the current schema and must then hold no data
+    (only the built-in instruments every database gets; they make way for the source's own
+    rows). Ids are kept, so every reference (client, story, code, instrument) stays valid;
+    PostgreSQL sequences are moved past the copied ids. The source is read in one snapshot.
+    Any failure leaves the target as empty as it was; a row the target refuses (SQLite does
+    not enforce text lengths, PostgreSQL does) becomes a Dutch error naming the table.
+    """
+    where = target.url.render_as_string(hide_password=True)
+    try:
+        upgrade(target)
+    except OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise UserInputError(Problem(where, None, None, "een bereikbare doeldatabase (een PostgreSQL-database maakt u eerst aan, bijv. met createdb)", reason)) from None
+    tables = Base.metadata.sorted_tables  # parents before children
+    with _snapshot(source) as reading, write_transaction(target) as writing:
+        filled = _data_in(writing)
+        if filled:
+            found = ", ".join(f"{table} ({n})" for table, n in filled.items())
+            raise UserInputError(
+                Problem(where, None, None, "een lege doeldatabase; er staan al gegevens in", found)
+            )
+        if writing.dialect.name == "sqlite":  # a code may come before its parent code
+            writing.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        for name in reversed(BUILTIN_TABLES):
+            writing.execute(text(f"DELETE FROM {name}"))
+        copied = {table.name: _copy_table(reading, writing, table, where) for table in tables}
+        reset_sequences(writing, [table.name for table in tables])
+    return copied
+
+
+@contextmanager
+def _snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection that sees one consistent state of the database while it reads."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as connection:
+            yield connection
+        return
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN")  # the driver opens no transaction for reads
+        try:
+            yield connection
+        finally:
+            connection.rollback()
+
+
+def _data_in(connection: Connection) -> dict[str, int]:
+    """Rows per table that are not what ``upgrade`` puts in every database."""
+    filled = {}
+    for table in Base.metadata.sorted_tables:
+        if table.name in BUILTIN_TABLES:
+            continue
+        n = int(connection.execute(text(f"SELECT COUNT(*) FROM {table.name}")).scalar())
+        if n:
+            filled[table.name] = n
+    own = [code for (code,) in connection.execute(text("SELECT code FROM instrument")) if code not in builtin()]
+    if own:
+        filled["instrument"] = len(own)
+    return filled
+
+
+def _copy_table(reading: Connection, writing: Connection, table: Table, where: str) -> int:
+    columns = list(table.columns)
+    json_at = [i for i, c in enumerate(columns) if isinstance(c.type, JSON)]
+    date_at = [i for i, c in enumerate(columns) if isinstance(c.type, Date)]
+    result = reading.execution_options(stream_results=True).execute(select(table).order_by(table.c.id))
+    n = 0
+    for chunk in result.partitions(COPY_CHUNK):
+        rows = [list(row) for row in chunk]
+        for row in rows:
+            for i in json_at:
+                row[i] = None if row[i] is None else _json(row[i])
+            for i in date_at:
+                row[i] = None if row[i] is None else row[i].isoformat()
+        try:
+            bulk_insert(writing, table.name, [c.name for c in columns], rows)
+        except writing.dialect.loaded_dbapi.Error as error:
+            reason = str(error).strip().splitlines()[0]
+            raise UserInputError(
+                Problem(where, None, table.name, "rijen die de doeldatabase aanneemt", reason)
+            ) from None
+        n += len(rows)
+    return n
 
 # --- growth-model sufficient statistics in the database -------------------------------------
 

@@ -1,4 +1,4 @@
-"""Core commands: init, sjabloon, importeer, exporteer, demo."""
+"""Core commands: init, instrument, sjabloon, importeer, exporteer, kopieer, demo."""
 
 from __future__ import annotations
 
@@ -72,8 +72,12 @@ def sjabloon(
 
 
 def importeer(
-    soort: str = typer.Argument(..., help=f"Soort gegevens: {SOORTEN}."),
-    bestand: Path = typer.Argument(..., help="CSV- of XLSX-bestand (bij verhalen ook een map met teksten)."),
+    soort: str = typer.Argument(..., help=f"Soort gegevens: {SOORTEN}, casussen."),
+    bestand: Path = typer.Argument(
+        ...,
+        help="CSV- of XLSX-bestand (bij verhalen ook een map met teksten; bij casussen een "
+        "casusbestand .yaml/.xlsx of een map met casusbestanden).",
+    ),
     versie: str = typer.Option(
         None, "--versie", help="Versienaam voor een prijslijst (standaard de bestandsnaam)."
     ),
@@ -84,8 +88,11 @@ def importeer(
 
     from impact.io.importer import import_file, import_frame
 
-    _check_kind(soort)
+    _check_kind(soort, ("casussen",))
     engine = open_database(db)
+    if soort == "casussen":
+        typer.echo(_import_cases(engine, bestand).message())
+        return
     prepare = None
     if soort == "verhalen":  # stories are stored with their published version, made here
         from impact.cli.verhalen import prepare_stories, warm_up_pseudonymizer
@@ -111,6 +118,20 @@ def importeer(
             "Verhalen die al in de database stonden zijn gepseudonimiseerd zonder deze identiteiten: "
             "draai `impact verhalen pseudonimiseer --db` om hun gepubliceerde versie bij te werken."
         )
+
+
+def _import_cases(engine, path: Path):
+    """Effectencalculator case files into the database, each checked as `kosten-baten casus`
+    checks it (the same reader and the same validation and pricing; the shipped price list)."""
+    from impact.io.importer import import_cases
+    from modellen.kostenbaten.casus import Effectencalculator
+
+    calculator = Effectencalculator()
+
+    def check_case(case) -> None:
+        calculator.fit(case.document, case.bestand, case.regels)
+
+    return import_cases(engine, path, check_case)
 
 
 def _story_folder_as_import(engine, folder: Path):
@@ -169,6 +190,35 @@ def exporteer(
     typer.echo(f"{n} rijen {soort} geschreven naar {uit}.")
 
 
+def kopieer(
+    naar: str = typer.Option(
+        ...,
+        "--naar",
+        help="Database-URL of pad van de doeldatabase, bijv. postgresql+psycopg://user@host/db. Een "
+        "SQLite-bestand wordt aangemaakt, een PostgreSQL-database moet al bestaan; zij moet leeg zijn.",
+    ),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Kopieer een hele database naar een lege andere database (bijv. van SQLite naar PostgreSQL), alles of niets."""
+    from impact import store
+
+    bron = open_database(db)
+    if store.resolve_url(naar) == store.resolve_url(db):
+        raise UserInputError(Problem("--naar", None, None, "een andere database dan de bron (--db)", naar))
+    doel = store.connect(naar)
+    try:
+        aantallen = store.copy_database(bron, doel)
+    finally:
+        bron.dispose()
+        doel.dispose()
+    waar = doel.url.render_as_string(hide_password=True)
+    typer.echo(
+        f"Gekopieerd naar {waar}: {sum(aantallen.values())} rijen in {len(aantallen)} tabellen "
+        f"({aantallen['client']} cliënten, {aantallen['meting']} metingen, {aantallen['verhaal']} verhalen, "
+        f"{aantallen['codering']} coderingen, {aantallen['casus']} casussen, {aantallen['prijslijst']} prijzen)."
+    )
+
+
 def demo(
     uit: Path = typer.Option(Path("demo-rapport"), "--uit", help="Map voor de rapporten."),
     seed: int = typer.Option(2026, "--seed", help="Startgetal: dezelfde seed geeft dezelfde wereld."),
@@ -187,5 +237,5 @@ def demo(
 
 def register(app: typer.Typer) -> None:
     """Add the core commands to the top-level app."""
-    for command in (init, instrument, sjabloon, importeer, exporteer, demo):
+    for command in (init, instrument, sjabloon, importeer, exporteer, kopieer, demo):
         app.command()(command)

@@ -78,60 +78,70 @@ def casus(
         typer.echo(f"    {rij['financier']:<18} {euro(rij['verschil'])}")
 
 
-def _lees_casussen_uit_db(interventie: str, db: str | None) -> list[dict]:
+def _lees_casussen_uit_db(interventie: str | None, gemeente: str | None, db: str | None) -> list[dict]:
+    """The stored case documents of one interventie (name or id) and/or one gemeente (that of
+    the case's client), as the reports read them (``store.read(engine, "casussen")``)."""
     from impact import store
     from impact.cli.options import open_database
 
     engine = open_database(db)
     casussen = store.read(engine, "casussen")
     interventies = store.read(engine, "interventies")
-    namen = dict(zip(interventies["interventie_id"], interventies["naam"], strict=False))
-    gekozen = []
+    clienten = store.read(engine, "clienten")
+    namen = dict(zip(interventies["interventie_id"], interventies["naam"], strict=True))
+    gemeenten = dict(zip(clienten["client_id"], clienten["gemeente"], strict=True))
+    gekozen, aanwezig = [], {}
     for rij in casussen.to_dict("records"):
-        inhoud = rij.get("inhoud")
-        if isinstance(inhoud, str):
-            inhoud = json.loads(inhoud)
-        naam = namen.get(rij.get("interventie_id")) or (inhoud or {}).get("interventie")
-        if interventie in (naam, str(rij.get("interventie_id"))):
-            gekozen.append(inhoud)
+        inhoud = rij["inhoud"] or {}
+        naam = namen.get(rij["interventie_id"]) or inhoud.get("interventie")
+        waar = gemeenten.get(rij["client_id"])
+        sleutel = f"{naam or 'zonder interventie'} in {waar or 'onbekende gemeente'}"
+        aanwezig[sleutel] = aanwezig.get(sleutel, 0) + 1
+        if interventie is not None and interventie not in (naam, str(rij["interventie_id"])):
+            continue
+        if gemeente is not None and waar != gemeente:
+            continue
+        gekozen.append(inhoud)
+    if not gekozen:
+        keuze = ", ".join(f"{k} {v}" for k, v in (("interventie", interventie), ("gemeente", gemeente)) if v)
+        wel = "; ".join(f"{k}: {n}" for k, n in sorted(aanwezig.items()))
+        verwacht = (
+            f"ten minste één casus bij deze keuze; casussen zijn er bij: {wel}"
+            if aanwezig
+            else "ten minste één casus in de database (voeg ze toe met 'impact importeer casussen MAP')"
+        )
+        raise UserInputError(Problem(store.resolve_url(db), None, None, verwacht, keuze or None))
     return gekozen
 
 
 @app.command("casussen")
 def casussen(
-    interventie: str = typer.Option(..., "--interventie", help="Naam (of id) van de interventie."),
+    interventie: str | None = typer.Option(None, "--interventie", help="Alleen deze interventie (naam of id)."),
+    gemeente: str | None = typer.Option(None, "--gemeente", help="Alleen casussen van cliënten uit deze gemeente."),
     db: str | None = DB_OPTION,
     als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
     extrapoleer: int | None = typer.Option(None, "--extrapoleer", help="Aantal cliënten."),
     seed: int = typer.Option(2026, "--seed", help="Seed voor de bootstrap."),
 ) -> None:
-    """Neem alle casussen van één interventie samen (met bootstrap-intervallen)."""
+    """Neem de casussen uit de database samen (met bootstrap-intervallen), per interventie en gemeente."""
     from modellen.kostenbaten.casus import Effectencalculator
     from modellen.kostenbaten.casussen import CasussenAnalyse
 
-    documenten = _lees_casussen_uit_db(interventie, db)
-    if not documenten:
-        raise UserInputError(
-            Problem(
-                "database",
-                None,
-                "interventie",
-                "ten minste één casus bij deze interventie",
-                interventie,
-            )
-        )
+    documenten = _lees_casussen_uit_db(interventie, gemeente, db)
     calc = Effectencalculator()
     resultaten = [
         calc.fit(doc, f"casus {doc.get('naam', i + 1)}") for i, doc in enumerate(documenten)
     ]
     samen = CasussenAnalyse(seed=seed).fit(resultaten)
     d = samen.to_dict()
+    d["selectie"] = {"interventie": interventie, "gemeente": gemeente}
     if extrapoleer:
         d["extrapolatie"] = samen.extrapoleer(extrapoleer)
     if als_json:
         _print_json(d)
         return
-    typer.echo(f"{interventie}: {samen.n} casussen")
+    keuze = [interventie or "alle interventies"] + ([f"gemeente {gemeente}"] if gemeente else [])
+    typer.echo(f"{', '.join(keuze)}: {samen.n} {'casus' if samen.n == 1 else 'casussen'} samengenomen")
     for rij in d["gemiddelden"]:
         typer.echo(
             f"  {rij['grootheid']:<20} gemiddeld {euro(rij['gemiddelde'])} "

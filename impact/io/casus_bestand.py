@@ -50,11 +50,20 @@ Path_ = tuple[Any, ...]
 
 @dataclass
 class CasusBestand:
-    """A case document as read from a file, with where each field came from."""
+    """A case document as read from a file, with where each field came from.
+
+    ``bestand`` names the file (an XLSX: its 'posten' sheet) in problems about the
+    scenarios; ``bestand_velden`` the place of the top-level fields (an XLSX: its 'casus'
+    sheet), when that differs."""
 
     document: dict
     regels: dict[Path_, int] = field(default_factory=dict)
     bestand: str = "casus"
+    bestand_velden: str | None = None
+
+    def probleem(self, veld: str, verwacht: str, gevonden: object = None) -> Problem:
+        """A problem with a top-level field (naam, client, interventie...), at its line or row."""
+        return Problem(self.bestand_velden or self.bestand, self.regels.get((veld,)), veld, verwacht, gevonden)
 
 
 DATE_KEYS = ("datum", "start", "eind", "peildatum")
@@ -299,7 +308,7 @@ def lees_casus_xlsx(pad: str | Path) -> CasusBestand:
             inhoud["activiteiten"].append(post)
     document["scenarios"] = scenarios
     lines[("scenarios",)] = 1
-    return CasusBestand(document=document, regels=lines, bestand=f"{pad}[posten]")
+    return CasusBestand(document=document, regels=lines, bestand=f"{pad}[posten]", bestand_velden=f"{pad}[casus]")
 
 
 def lees_casus(pad: str | Path) -> CasusBestand:
@@ -308,6 +317,30 @@ def lees_casus(pad: str | Path) -> CasusBestand:
     if pad.suffix.lower() in (".xlsx", ".xlsm"):
         return lees_casus_xlsx(pad)
     return lees_casus_yaml(pad)
+
+
+CASUS_EXTENSIES = (".yaml", ".yml", ".xlsx")
+
+
+def casus_bestanden(pad: str | Path) -> list[Path]:
+    """The case files to import: the file itself, or every .yaml/.yml/.xlsx file in a folder
+    (sorted by name; hidden files and Excel's ~$ lock files are skipped)."""
+    pad = Path(pad)
+    verwacht = "een casusbestand (.yaml, .yml of .xlsx) of een map met zulke bestanden"
+    if pad.is_dir():
+        bestanden = sorted(
+            p
+            for p in pad.iterdir()
+            if p.is_file() and p.suffix.lower() in CASUS_EXTENSIES and not p.name.startswith((".", "~$"))
+        )
+        if not bestanden:
+            raise UserInputError(Problem(str(pad), None, None, verwacht, "een map zonder casusbestanden"))
+        return bestanden
+    if not pad.is_file():
+        raise UserInputError(Problem(str(pad), None, None, verwacht, "bestaat niet"))
+    if pad.suffix.lower() not in CASUS_EXTENSIES:
+        raise UserInputError(Problem(str(pad), None, None, verwacht, pad.suffix or pad.name))
+    return [pad]
 
 
 # English aliases used by the core CLI (``impact sjabloon casus``)

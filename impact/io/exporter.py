@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, text
 
+from impact.errors import Problem, UserInputError
 from impact.io.kinds import KINDS
 from impact.io.tabular import write_table
 
@@ -62,6 +63,31 @@ def export_frame(engine: Engine, kind_name: str, price_list_version: str | None 
 def export_file(
     engine: Engine, kind_name: str, path: str | Path, price_list_version: str | None = None
 ) -> int:
+    """Write the table to ``path``; a table with no rows writes no file but says what is missing."""
     frame = export_frame(engine, kind_name, price_list_version)
+    if frame.empty:
+        raise UserInputError(_nothing_to_export(engine, kind_name, price_list_version))
     write_table(frame, path, sheet_name=kind_name)
     return len(frame)
+
+
+def _nothing_to_export(engine: Engine, kind_name: str, price_list_version: str | None) -> Problem:
+    where = engine.url.render_as_string(hide_password=True)
+    if kind_name == "prijslijst":
+        with engine.connect() as connection:
+            versions = [v for (v,) in connection.execute(text("SELECT DISTINCT versie FROM prijslijst ORDER BY versie"))]
+        if versions:
+            return Problem(
+                "--versie", None, None, f"een prijslijstversie die in de database staat (kies met --versie): {', '.join(versions)}",
+                price_list_version,
+            )
+        return Problem(
+            where, None, None,
+            "een prijslijst in de database; er staat er nog geen in (importeer er een met "
+            "'impact importeer prijslijst BESTAND --versie NAAM'); er is geen bestand geschreven",
+        )  # fmt: skip
+    return Problem(
+        where, None, None,
+        f"{kind_name} in de database om te exporteren; er staan er nog geen in (importeer ze met "
+        f"'impact importeer {kind_name} BESTAND'); er is geen bestand geschreven",
+    )  # fmt: skip

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, text
 from impact import store
 from impact.errors import Problem, UserInputError
 from impact.instruments import builtin
+from impact.io.casus_bestand import CasusBestand, casus_bestanden, lees_casus
 from impact.io.kinds import KINDS, Kind
 from impact.io.parsing import map_values
 from impact.io.tabular import read_table, unguard_frame
@@ -29,6 +30,7 @@ from impact.io.validation import (
     parse_columns,
 )
 from impact.opmaak import Opmaak
+from impact.schema import Base
 
 CHUNK = 50_000
 # Called inside the import's transaction with the validated, typed columns (see import_frame).
@@ -370,3 +372,105 @@ def _organisation_ids(connection: Connection, names: pd.Series) -> pd.Series:
             connection.execute(text("INSERT INTO organisatie (naam) VALUES (:n)"), {"n": name})
     known = _lookup(connection, "SELECT naam, id FROM organisatie")
     return names.map(known).astype("Int64")
+
+
+# --- Effectencalculator cases (YAML / XLSX files, one case per file) -----------------------
+
+# Checks one case as `impact kosten-baten casus` does (the validation lives in ``modellen``,
+# which the core does not import; the CLI passes it in). Raises UserInputError.
+CaseCheck = Callable[[CasusBestand], None]
+NAME_LENGTH = Base.metadata.tables["casus"].columns["naam"].type.length
+
+
+def import_cases(engine: Engine, path: str | Path, check_case: CaseCheck) -> ImportResult:
+    """Read every case file of ``path`` (a file or a folder), check each with ``check_case``,
+    resolve its client (pseudonym) and interventie (name) against the database, refuse
+    duplicate case names, and write all cases in one transaction, or none.
+
+    Each case is stored as the ``casus`` rows the demo writes: ``inhoud`` is the case
+    document with the intervention's name as the database spells it and the client's
+    pseudonym and id, so pooling and the reports read imported cases as they read the demo's.
+    """
+    problems: list[Problem] = []
+    cases: list[CasusBestand] = []
+    for file in casus_bestanden(path):
+        try:
+            case = lees_casus(file)
+            check_case(case)
+        except UserInputError as error:
+            problems.extend(error.problems)
+            continue
+        cases.append(case)
+    # the cases that could be read are checked against the database too: every problem at once
+    with store.write_transaction(engine) as connection:
+        clients = _lookup(connection, "SELECT pseudoniem, id FROM client")
+        pseudonyms = {int(i): p for p, i in clients.items()}
+        interventions = _lookup(connection, "SELECT naam, id FROM interventie")
+        existing = {name for (name,) in connection.execute(text("SELECT naam FROM casus"))}
+        first_of: dict[str, str] = {}
+        rows = []
+        for case in cases:
+            document = dict(case.document)
+            name = str(document.get("naam")).strip()
+            if len(name) > NAME_LENGTH:
+                problems.append(case.probleem("naam", f"een naam van hoogstens {NAME_LENGTH} tekens", name[:40] + "…"))
+            elif name in existing:
+                problems.append(case.probleem("naam", "een casus die nog niet in de database staat (naam)", name))
+            elif name in first_of:
+                problems.append(case.probleem("naam", f"elke casusnaam één keer (ook in {first_of[name]})", name))
+            first_of.setdefault(name, case.bestand_velden or case.bestand)
+            client_id = _case_client(case, clients, pseudonyms, problems)
+            intervention = _text(document.get("interventie"))
+            if not intervention:
+                problems.append(case.probleem("interventie", "de naam van de interventie waar deze casus bij hoort"))
+            elif intervention not in interventions:
+                problems.append(
+                    case.probleem(
+                        "interventie",
+                        "de naam van een bekende interventie (importeer eerst de interventies)",
+                        intervention,
+                    )
+                )
+            document.update(naam=name, interventie=intervention)
+            if client_id is not None:
+                document.update(client=pseudonyms[client_id], client_id=client_id)
+            inhoud = store.table_values("casus", "inhoud", pd.Series([document], dtype=object))[0]
+            rows.append((name, client_id, interventions.get(intervention), inhoud))
+        if problems:
+            raise UserInputError(problems)
+        store.bulk_insert(connection, "casus", ["naam", "client_id", "interventie_id", "inhoud"], rows)
+    return ImportResult("casussen", len(rows))
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _case_client(
+    case: CasusBestand, clients: dict[str, int], pseudonyms: dict[int, str], problems: list[Problem]
+) -> int | None:
+    """The database id of the case's client: by pseudonym (``client``), or by ``client_id``;
+    both given, they must name the same client. A case without a client is allowed."""
+    pseudonym = _text(case.document.get("client"))
+    given_id = case.document.get("client_id")
+    by_pseudonym = clients.get(pseudonym) if pseudonym else None
+    if pseudonym and by_pseudonym is None:
+        problems.append(
+            case.probleem("client", "het pseudoniem van een bekende cliënt (importeer eerst de cliënten)", pseudonym)
+        )
+        return None
+    if given_id is None:
+        return None if by_pseudonym is None else int(by_pseudonym)
+    if given_id not in pseudonyms:
+        problems.append(case.probleem("client_id", "het id van een bekende cliënt in de database", given_id))
+        return None
+    if by_pseudonym is not None and int(by_pseudonym) != given_id:
+        problems.append(
+            case.probleem(
+                "client_id",
+                f"het id van cliënt {pseudonym} ({by_pseudonym}), of laat client_id weg",
+                given_id,
+            )
+        )
+        return None
+    return int(given_id)
