@@ -179,5 +179,6 @@ SOORT = registreer(
         N_("Casusbeschrijving met de Effectencalculator"),
         N_("Wat er gebeurde, wat er zonder hulp was gebeurd, en wie wat betaalt"),
         (Onderdeel(N_("Casussen"), secties=_casussen, nodig=("kostenbaten",)),),
+        uit_metingen=False,
     )
 )

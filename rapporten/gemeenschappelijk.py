@@ -512,9 +512,10 @@ def financiers_tabel(ctx: Context, samen) -> Tabel:
     df = pd.DataFrame(rijen)
     soorten = {k: "geld" for k in df.columns[1:]}
     masker = pd.DataFrame(ot.ZICHTBAAR, index=df.index, columns=df.columns)
-    if samen.n < ctx.drempels.min_noemer:
-        masker.iloc[:, 1:4] = ot.NOEMER
-        df.iloc[:, 1:4] = np.nan
+    weinig = samen.n < ctx.drempels.min_noemer
+    if weinig:  # a mean or a total over a few cases comes close to one client's case
+        masker.iloc[:, 1:] = ot.NOEMER
+        df.iloc[:, 1:] = np.nan
     return Tabel(
         t("Saldo per financier (zonder minus met interventie)"),
         df,
@@ -524,7 +525,7 @@ def financiers_tabel(ctx: Context, samen) -> Tabel:
         toelichting=t(
             "Positief: deze partij is minder kwijt dankzij de interventie; negatief: zij "
             "investeert. Interval: bootstrap over {n} casussen.",
-            n=samen.n,
+            n=f"< {ctx.drempels.min_noemer}" if weinig else ctx.opmaak.getal(samen.n),
         ),
     )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from impact.errors import UserInputError
 from rapporten import werkwijze
 from rapporten.gemeenschappelijk import PSEUDONIMISERING, Context
 from rapporten.model import Blok, Rapport, Sectie, Verhalen
@@ -50,6 +51,7 @@ class Rapportsoort:
     verhalen_uitleg: str = PSEUDONIMISERING  # said once, at the report's first stories
     kort_colofon: bool = False  # a page for citizens: when and from what, no fingerprint
     werkwijze: bool = True  # ends with the appendix "Hoe is dit gemaakt" (rapporten.werkwijze)
+    uit_metingen: bool = True  # shows clients' outcomes: cannot be made without measurements
 
     def nodig(self) -> tuple[str, ...]:
         """Every result this report needs, in the order its sections ask for them."""
@@ -57,6 +59,8 @@ class Rapportsoort:
 
     def maak(self, ctx: Context) -> Rapport:
         t = ctx.t
+        if self.uit_metingen and ctx.gegevens.metingen.empty:
+            raise UserInputError(_geen_metingen(ctx, self.naam))
         secties = [s for onderdeel in self.onderdelen for s in onderdeel.maak(ctx)]
         _zeg_eenmaal(ctx.t(self.verhalen_uitleg), secties)
         if self.werkwijze:
@@ -82,6 +86,16 @@ def registreer(soort: Rapportsoort) -> Rapportsoort:
         raise ValueError(f"rapportsoort {soort.naam!r} is al geregistreerd")
     RAPPORTEN[soort.naam] = soort
     return soort
+
+
+def _geen_metingen(ctx: Context, naam: str) -> str:
+    selectie = ctx.gegevens.filters.beschrijving()
+    waar = (" in de selectie (" + "; ".join(f"{k} {v}" for k, v in selectie.items()) + ")") if selectie else ""
+    oplossing = "kies een ruimere selectie" if selectie else "importeer ze eerst met `impact importeer metingen BESTAND`"
+    return (
+        f"er zijn geen metingen{waar}: het rapport '{naam}' laat uitkomsten van cliënten zien en kan "
+        f"niet zonder metingen worden gemaakt; {oplossing}"
+    )
 
 
 def _zeg_eenmaal(uitleg: str, secties: list[Sectie]) -> None:

@@ -44,10 +44,24 @@ class ImportResult:
     details: dict[str, int] = field(default_factory=dict)
 
     def message(self) -> str:
-        text_ = f"{_thousands(self.rows)} {self.kind} toegevoegd"
+        one, many = _ROW_NAMES.get(self.kind, (self.kind, self.kind))
+        text_ = f"{_thousands(self.rows)} {one if self.rows == 1 else many} toegevoegd"
         if self.details:
             text_ += " (" + ", ".join(f"{k}: {_thousands(v)}" for k, v in self.details.items()) + ")"
         return text_ + "."
+
+
+_ROW_NAMES = {  # what one row of each kind is called, for "1 cliënt toegevoegd"
+    "clienten": ("cliënt", "cliënten"),
+    "interventies": ("interventie", "interventies"),
+    "trajecten": ("traject", "trajecten"),
+    "metingen": ("meting", "metingen"),
+    "gebeurtenissen": ("gebeurtenis", "gebeurtenissen"),
+    "verhalen": ("verhaal", "verhalen"),
+    "identiteiten": ("identiteit", "identiteiten"),
+    "prijslijst": ("prijs", "prijzen"),
+    "casussen": ("casus", "casussen"),
+}
 
 
 def _thousands(number: int) -> str:

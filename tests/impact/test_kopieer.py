@@ -133,7 +133,7 @@ def test_sqlite_database_is_copied_whole_to_postgresql(bron, database_url):
     nieuw = os.path.join(os.path.dirname(bron.removeprefix("sqlite:///")), "nieuw.csv")
     with open(nieuw, "w", encoding="utf-8") as f:
         f.write("pseudoniem;gemeente\nNIEUW1;Weert\n")
-    assert "1 clienten toegevoegd." in _ok("importeer", "clienten", nieuw, "--db", pg_url)
+    assert "1 cliënt toegevoegd." in _ok("importeer", "clienten", nieuw, "--db", pg_url)
     casus = na["casus"][-1]
     interventie = casus[4]["interventie"]
     n = sum(1 for r in na["casus"] if r[3] == casus[3])
