@@ -140,3 +140,37 @@ def test_csv_output_kept_as_option(tmp_path, cli):
     cods = pd.read_csv(tmp_path / "csv" / "coderingen.csv")
     assert len(cods) == 18 and set(cods["codeur"]) == {"Sanne Bakker", "Youssef El Amrani"}
     assert not (tmp_path / "impact.db").exists()
+
+
+def test_codings_on_the_published_text_move_back_to_the_original(tmp_path):
+    """A project coded on the pseudonymised text (what an outside researcher gets) lands on the
+    original text: offsets go back through the replaced spans; a coded surrogate covers the
+    whole original name. A text two stories share matches neither."""
+    from verhalen.codeboek import zrm_codeboek
+    from verhalen.refiqda import export_qdpx, import_qdpx, koppel_aan_verhalen
+
+    origineel = "Jan de Vries belde over de huur. Daarna ging het beter."
+    gepubliceerd = "Piet Bos belde over de huur. Daarna ging het beter."
+    opgeslagen = pd.DataFrame({
+        "verhaal_id": [1, 2, 3], "tekst": [origineel, "Zelfde tekst.", "Zelfde tekst."],
+        "tekst_publicatie": [gepubliceerd, "Zelfde tekst.", "Zelfde tekst."],
+        "vervangingen_publicatie": [[[0, 12, 8]], [], []],
+    })
+    bestand = pd.DataFrame({"verhaal_id": [98, 99], "titel": ["a", "b"], "tekst": [gepubliceerd, "Zelfde tekst."],
+                            "soort": "casusnotitie", "toestemming": "intern"})
+    s = gepubliceerd.index("belde")
+    cods = pd.DataFrame({
+        "codering_id": [1, 2, 3], "verhaal_id": [98, 98, 99], "code_id": ["financien.schulden", "sociaal_netwerk",
+                                                                         "eigen_kracht"],
+        "start": [s, 2, 0], "eind": [s + len("belde over de huur"), 8, 5], "codeur": "anna",
+        "datum": pd.Timestamp("2026-01-01"),
+    })
+    export_qdpx(tmp_path / "p.qdpx", bestand, zrm_codeboek(), cods)
+    koppeling = koppel_aan_verhalen(import_qdpx(tmp_path / "p.qdpx"), opgeslagen)
+
+    bronnen = koppeling.bronnen.set_index("bron")
+    assert bronnen.at["a", "verhaal_id"] == 1 and "gepubliceerde" in bronnen.at["a", "manier"]
+    assert pd.isna(bronnen.at["b", "verhaal_id"]) and "2 verhalen hebben deze tekst" in bronnen.at["b", "reden"]
+    fragmenten = {c: origineel[a:b] for c, a, b in zip(koppeling.coderingen["code_id"], koppeling.coderingen["start"],
+                                                      koppeling.coderingen["eind"], strict=True)}
+    assert fragmenten == {"financien.schulden": "belde over de huur", "sociaal_netwerk": "Jan de Vries"}
