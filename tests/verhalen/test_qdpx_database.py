@@ -174,3 +174,24 @@ def test_codings_on_the_published_text_move_back_to_the_original(tmp_path):
     fragmenten = {c: origineel[a:b] for c, a, b in zip(koppeling.coderingen["code_id"], koppeling.coderingen["start"],
                                                       koppeling.coderingen["eind"], strict=True)}
     assert fragmenten == {"financien.schulden": "belde over de huur", "sociaal_netwerk": "Jan de Vries"}
+
+
+def test_codebook_alone_goes_into_the_database(engine, cli, tmp_path):
+    """A .qdc codebook (here the shipped one, as a QDA program would write it) is stored with
+    its tree; importing it again adds nothing."""
+    from verhalen.codeboek import zrm_codeboek
+    from verhalen.refiqda import export_qdc
+
+    url = engine.url.render_as_string(hide_password=False)
+    export_qdc(tmp_path / "codeboek.qdc", zrm_codeboek())
+    eerst = cli("verhalen", "importeer-qdpx", str(tmp_path / "codeboek.qdc"), "--db", url)
+    assert eerst.returncode == 0, eerst.stderr
+    assert f"{len(zrm_codeboek())} codes nieuw" in eerst.stdout
+    codes = store.read(engine, "codes")
+    ouder = dict(zip(codes["code_id"], codes["parent_id"], strict=True))
+    naam = dict(zip(codes["code_id"], codes["naam"], strict=True))
+    paden = {(naam.get(ouder[c]), naam[c]) for c in codes["code_id"]}
+    assert ("Financiën", "Schulden en achterstanden") in paden and (None, "Keerpunt") in paden
+    opnieuw = cli("verhalen", "importeer-qdpx", str(tmp_path / "codeboek.qdc"), "--db", url)
+    assert f"0 codes nieuw, 0 bijgewerkt, {len(zrm_codeboek())} al aanwezig" in opnieuw.stdout
+    assert len(store.read(engine, "codes")) == len(codes)
