@@ -382,6 +382,95 @@ def write_world(engine: Engine, world: Any) -> None:
             bulk_insert(connection, table, [c for c, _ in present], zip(*values, strict=True))
         _write_cases(connection, getattr(world, "casussen", None) or [])
         reset_sequences(connection, ["organisatie", "client", "interventie", "traject", "verhaal"])
+        codes = getattr(world, "codes", None)
+        if codes is not None and not codes.empty:
+            write_codings(connection, codes, getattr(world, "coderingen", None))
+
+
+def read_codings(engine: Engine) -> pd.DataFrame:
+    """The ``coderingen`` table with ``start`` and ``eind`` as character offsets (whole numbers),
+    not as the dates that :func:`read` makes of columns with those names."""
+    with engine.connect() as connection:
+        frame = pd.read_sql_query(text(QUERIES["coderingen"]), connection)
+    frame["datum"] = pd.to_datetime(frame["datum"]).astype("datetime64[ns]")
+    return frame.astype({"start": "int64", "eind": "int64"})
+
+
+def write_codings(connection: Connection, codes: pd.DataFrame, coderingen: pd.DataFrame | None) -> dict[str, int]:
+    """Store a codebook and codings inside the caller's transaction, never twice.
+
+    ``codes``: code_id (any key), naam, parent_id (a code_id of the same frame or missing),
+    definitie, voorbeeld, kleur. A code already in the database with the same path of names
+    from its root code is the same code (its definitie, voorbeeld and kleur are updated), so
+    importing the same codebook again adds nothing. ``coderingen``: verhaal_id (a stored
+    story), code_id (a key of ``codes``), start, eind, codeur, datum; a coding with the same
+    story, code, start, eind and codeur as a stored one is left out. Returns the counts
+    (codes_nieuw, codes_bijgewerkt, codes_aanwezig, coderingen_nieuw, coderingen_aanwezig).
+    """
+    table = Base.metadata.tables["code"]
+    stored = connection.execute(text("SELECT id, naam, parent_id, definitie, voorbeeld, kleur FROM code")).fetchall()
+    by_id = {row.id: row for row in stored}
+
+    def stored_path(code_id: int) -> tuple[str, ...]:
+        row = by_id[code_id]
+        return (*(stored_path(row.parent_id) if row.parent_id is not None else ()), row.naam)
+
+    existing = {stored_path(row.id): row for row in stored}
+    counts = dict.fromkeys(("codes_nieuw", "codes_bijgewerkt", "codes_aanwezig", "coderingen_nieuw", "coderingen_aanwezig"), 0)
+    records = {str(r["code_id"]): r for r in codes.to_dict("records")}
+    paths: dict[str, tuple[str, ...]] = {}
+    ids: dict[str, int] = {}
+
+    def optional(value: Any) -> str | None:
+        return None if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
+
+    def store_code(key: str) -> int:
+        if key in ids:
+            return ids[key]
+        record = records[key]
+        parent = optional(record.get("parent_id"))
+        parent_id = store_code(parent) if parent is not None else None
+        paths[key] = (*(paths[parent] if parent is not None else ()), str(record["naam"]))
+        values = {c: optional(record.get(c)) for c in ("definitie", "voorbeeld", "kleur")}
+        row = existing.get(paths[key])
+        if row is None:
+            ids[key] = connection.execute(
+                table.insert().values(naam=str(record["naam"]), parent_id=parent_id, **values).returning(table.c.id)
+            ).scalar_one()
+            counts["codes_nieuw"] += 1
+        else:
+            ids[key] = row.id
+            changed = {c: v for c, v in values.items() if v is not None and getattr(row, c) != v}
+            if changed:  # a value the file leaves empty keeps what was stored
+                connection.execute(table.update().where(table.c.id == row.id).values(**changed))
+                counts["codes_bijgewerkt"] += 1
+            else:
+                counts["codes_aanwezig"] += 1
+        return ids[key]
+
+    for key in records:
+        store_code(key)
+    if coderingen is None or coderingen.empty:
+        return counts
+    frame = coderingen.assign(code_id=[ids[str(c)] for c in coderingen["code_id"]])
+    frame = frame.astype({"verhaal_id": "int64", "start": "int64", "eind": "int64"})
+    key_columns = ["verhaal_id", "code_id", "start", "eind", "codeur"]
+    present = {
+        (r.verhaal_id, r.code_id, r.start, r.eind, r.codeur)
+        for r in connection.execute(text("SELECT verhaal_id, code_id, start, eind, codeur FROM codering")).fetchall()
+    }
+    keys = list(zip(*(frame[c].tolist() for c in key_columns), strict=True))
+    new = [k not in present for k in keys]
+    frame = frame[new].drop_duplicates(key_columns)
+    counts["coderingen_aanwezig"] = len(keys) - len(frame)
+    counts["coderingen_nieuw"] = len(frame)
+    if len(frame):
+        columns = ["verhaal_id", "code_id", "start", "eind", "codeur", "datum"]
+        if "datum" not in frame:
+            frame = frame.assign(datum=pd.NaT)
+        values = [column_values(frame[c].reset_index(drop=True)) for c in columns]
+        bulk_insert(connection, "codering", columns, zip(*values, strict=True))
+    return counts
 
 
 def table_values(table: str, column: str, values: pd.Series) -> list:

@@ -89,7 +89,7 @@ class Gegevens:
         if isinstance(bron, dict):
             frame = bron.get(naam)
         elif isinstance(bron, Engine):
-            frame = store.read(bron, naam)
+            frame = store.read_codings(bron) if naam == "coderingen" else store.read(bron, naam)
         else:
             frame = getattr(bron, naam, None)
             if isinstance(frame, list):
@@ -155,6 +155,19 @@ class Gegevens:
                 | df["client_id"].isin(self.clienten["client_id"])
             ]
         return self._in_periode(df).reset_index(drop=True)
+
+    @property
+    def codes(self) -> pd.DataFrame:
+        """The codebook as stored (code_id, naam, parent_id, ...), unfiltered."""
+        return self._lees("codes")
+
+    @functools.cached_property
+    def coderingen(self) -> pd.DataFrame:
+        """Manual codings of the stories within the filters (empty when nobody coded)."""
+        df = self._lees("coderingen")
+        if df.empty or "verhaal_id" not in df.columns:
+            return df
+        return df[df["verhaal_id"].isin(self.verhalen["verhaal_id"])].reset_index(drop=True)
 
     @property
     def interventies(self) -> pd.DataFrame:

@@ -23,11 +23,11 @@ from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Naast, Sectie, Tabel, Tekst, Verhalen, Vragen
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
-from verhalen.codeboek import zrm_codeboek
+from verhalen.codeboek import domein_per_code, zrm_codeboek
 from verhalen.joint_display import JointDisplay, standaard_richting
+from verhalen.overeenstemming import CodeOvereenstemming
 from verhalen.publicatie import citaat, kies_voor_publicatie
 from verhalen.standpunt import bepaal_standpunt
-from verhalen.suggesties import Suggesteerder
 
 NAAM = "dialoog"
 PERSPECTIEVEN = Path(__file__).parent / "perspectieven"
@@ -150,34 +150,72 @@ class Gekoppeld:
     category."""
 
     verhalen: pd.DataFrame  # client stories (all consent scopes: counts are aggregates)
-    coderingen: pd.DataFrame  # suggested codes, code_id mapped to the ZRM domain (root code)
+    coderingen: pd.DataFrame  # manual codings, code_id mapped to the ZRM domain (root code)
     standpunten: pd.DataFrame  # verhaal_id, thema, standpunt, bron, start, eind, fragment
     rci: pd.DataFrame  # client_id, domein, categorie
     codeboek: object
     joint_display: object
+    gecodeerd: pd.DataFrame = field(default_factory=pd.DataFrame)  # verhaal_id, codeur: who read what
+    overeenstemming: pd.DataFrame | None = None  # per theme, over stories read by two coders
     getoond: set = field(default_factory=set)  # stories already quoted or shown in this report
     citaten: list = field(default_factory=list)  # quotes already shown (original text)
 
 
+def handmatige_coderingen(ctx: gm.Context, verhalen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stored manual codings of ``verhalen``: (codings with code_id as the ZRM domain of
+    the code's root code, every (verhaal_id, codeur) that coded the story at all)."""
+    g = ctx.gegevens
+    cods = g.coderingen
+    leeg = pd.DataFrame(columns=["verhaal_id", "code_id", "start", "eind", "codeur"])
+    if cods.empty:
+        return leeg, pd.DataFrame(columns=["verhaal_id", "codeur"])
+    cods = cods[cods["verhaal_id"].isin(verhalen["verhaal_id"])]
+    gelezen = cods[["verhaal_id", "codeur"]].drop_duplicates().reset_index(drop=True)
+    domein = domein_per_code(g.codes, gm.zrm_namen())
+    cods = cods.assign(code_id=cods["code_id"].astype(str).map(domein)).dropna(subset=["code_id"])
+    return cods[leeg.columns].reset_index(drop=True), gelezen
+
+
 def koppel(ctx: gm.Context) -> Gekoppeld:
-    """Each story's stance per theme (from its content), suggested codes (shipped ZRM
-    codebook) and each client's RCI category per domain."""
+    """Each story's stance per theme and each client's RCI category per domain. Where stories
+    were coded by hand, the codings say which themes a story is about (a theme no coder marked
+    is not in it) and the coded fragments are read for the stance; other stories are read
+    whole, their themes suggested by the codebook's keywords."""
     g = ctx.gegevens
     verhalen = g.verhalen
     verhalen = verhalen[verhalen["soort"].isin(VERHAALSOORTEN) & verhalen["client_id"].notna()]
-    codeboek = zrm_codeboek()
-    sug = Suggesteerder(codeboek).suggest(verhalen)
-    sug["code_id"] = [codeboek.root_of(c).code_id if c in codeboek else c for c in sug["code_id"]]
-    rci = ctx.resultaat("rci").per_client
     verhalen = verhalen.reset_index(drop=True)
+    codeboek = zrm_codeboek()
+    coderingen, gelezen = handmatige_coderingen(ctx, verhalen)
+    standpunten = bepaal_standpunt(verhalen, THEMAS, coderingen=coderingen, codeboek=codeboek)
+    if len(gelezen):  # a coded story is not about a theme its coders left uncoded
+        ongemarkeerd = standpunten["verhaal_id"].isin(gelezen["verhaal_id"]) & (standpunten["bron"] != "codering")
+        standpunten.loc[ongemarkeerd, ["standpunt", "start", "eind", "fragment"]] = ["niet", -1, -1, None]
+    rci = ctx.resultaat("rci").per_client
     return Gekoppeld(
         verhalen,
-        sug[["verhaal_id", "code_id", "start", "eind"]],
-        bepaal_standpunt(verhalen, THEMAS, codeboek=codeboek),
+        coderingen,
+        standpunten,
         rci[["client_id", "domein", "categorie"]],
         codeboek,
         JointDisplay(gebruik="geanonimiseerd_publiceren", hoofdcodes=False),
+        gelezen,
+        _overeenstemming(coderingen, verhalen, gelezen),
     )
+
+
+def _overeenstemming(coderingen: pd.DataFrame, verhalen: pd.DataFrame, gelezen: pd.DataFrame) -> pd.DataFrame | None:
+    """Agreement per theme (code_id = domain) and over all themes, sentence by sentence, over
+    the stories that at least two coders read; None when no story was read by two."""
+    per_verhaal = gelezen.groupby("verhaal_id")["codeur"].nunique() if len(gelezen) else pd.Series(dtype=int)
+    dubbel = per_verhaal[per_verhaal >= 2].index
+    if not len(dubbel):
+        return None
+    cods = coderingen[coderingen["verhaal_id"].isin(dubbel) & coderingen["code_id"].isin(THEMAS)]
+    tabel = CodeOvereenstemming(eenheid="zin").fit(
+        cods, verhalen[verhalen["verhaal_id"].isin(dubbel)], gelezen[gelezen["verhaal_id"].isin(dubbel)]
+    ).tabel
+    return tabel.assign(n_verhalen=len(dubbel))
 
 
 def _citaten(ctx: gm.Context, cellen: pd.DataFrame, verhalen: pd.DataFrame) -> dict:
@@ -557,22 +595,92 @@ def _themas(ctx: gm.Context) -> dict:
             blokken, vraag, regel = thema_joint(ctx, k, domein)
             vragen.append(vraag)
             secties.append(Sectie(ctx.t(gm.zrm_namen()[domein]), blokken))
-        ctx.gedeeld["themas"] = {"secties": secties, "vragen": vragen, "regel": regel}
+        ctx.gedeeld["themas"] = {"secties": secties, "vragen": vragen, "regel": regel, "koppeling": k}
     return ctx.gedeeld["themas"]
+
+
+def _aantal_verhalen(ctx: gm.Context, n: int) -> str:
+    """A count of stories in a sentence, '< 5' style when small."""
+    if n < ctx.drempels.drempel:
+        return ctx.t("minder dan {d}", d=ctx.drempels.drempel)
+    return ctx.opmaak.getal(n)
+
+
+def _hoe_gelezen(ctx: gm.Context, k: Gekoppeld) -> str:
+    """How the report knows what a story is about: manual codings or keyword suggestions."""
+    t = ctx.t
+    lezen = t(
+        "Een verhaal telt niet als probleem omdat het een thema noemt. Per verhaal en thema is "
+        "gelezen of het vooruitgang vertelt (\"de schuldregeling is rond\"), terugval (\"weer een "
+        "aanmaning\"), allebei, of geen richting (een feit, een plan, een aanvraag). Dat lezen doen "
+        "vaste taalregels, getoetst op voorbeelden die mensen met de hand beoordeelden; ze vergissen "
+        "zich soms. Lees de verhalen zelf voordat u conclusies trekt."
+    )
+    if k.gecodeerd.empty:
+        return t(
+            "Waarover een verhaal gaat, is hier voorgesteld op trefwoorden uit het codeboek: er zijn "
+            "geen handmatige coderingen."
+        ) + " " + lezen
+    n_codeurs = int(k.gecodeerd["codeur"].nunique())
+    n_gecodeerd = int(k.gecodeerd["verhaal_id"].nunique())
+    n_rest = int(len(k.verhalen["verhaal_id"].unique())) - n_gecodeerd
+    if n_gecodeerd < ctx.drempels.drempel or 0 < n_rest < ctx.drempels.drempel:
+        aantallen = t("Een deel van de verhalen is")
+    else:
+        aantallen = t("{n} verhalen zijn", n=ctx.opmaak.getal(n_gecodeerd))
+    zin = t(
+        "{aantallen} handmatig gecodeerd door {k} codeurs. Bij die verhalen bepalen de coderingen "
+        "over welke thema's een verhaal gaat (een thema dat geen codeur aanwees, telt niet), en "
+        "wordt alleen het gecodeerde fragment gelezen.",
+        aantallen=aantallen,
+        k=ctx.opmaak.getal(n_codeurs),
+    )
+    if n_rest > 0:
+        zin += " " + t(
+            "Bij de andere verhalen is het thema voorgesteld op trefwoorden uit het codeboek en wordt "
+            "het hele verhaal gelezen."
+        )
+    return zin + " " + lezen
+
+
+def _overeenstemming_tabel(ctx: gm.Context, k: Gekoppeld) -> list:
+    """Agreement between the coders per theme, when stories were coded twice."""
+    t = ctx.t
+    if k.overeenstemming is None:
+        return []
+    tabel = k.overeenstemming.set_index("code_id")
+    namen = {d: t(gm.zrm_namen()[d]) for d in THEMAS}
+    rijen = [d for d in (*THEMAS, "totaal") if d in tabel.index]
+    kop_thema, kop_alfa = t("Thema"), t("Overeenstemming (Krippendorffs alfa)")
+    waarden = pd.DataFrame(
+        {
+            kop_thema: [namen.get(d, t("Alle thema's samen")) for d in rijen],
+            kop_alfa: [float(tabel.at[d, "alpha"]) for d in rijen],
+        }
+    )
+    n = int(k.overeenstemming["n_verhalen"].iloc[0])
+    return [
+        Tabel(
+            t("Overeenstemming tussen de codeurs"),
+            waarden,
+            {kop_alfa: "getal"},
+            None,
+            ctx.drempels,
+            t(
+                "Over {n} verhalen die twee codeurs allebei codeerden, zin voor zin: heeft de codeur "
+                "het thema in deze zin aangewezen of niet? Een alfa van 1 is volledig eens, 0 is niet "
+                "beter dan toeval; vanaf 0,80 geldt de codering als betrouwbaar, tussen 0,67 en 0,80 "
+                "als voorzichtig bruikbaar. Een streepje: het thema kwam in deze verhalen niet voor.",
+                n=_aantal_verhalen(ctx, n),
+            ),
+        )
+    ]
 
 
 def _inleiding(ctx: gm.Context) -> list:
     t = ctx.t
-    _themas(ctx)
+    k = _themas(ctx)["koppeling"]
     uitleg = t(
-        "Wat een verhaal over een thema zegt, is hier niet met de hand beoordeeld: er zijn geen "
-        "handmatige coderingen. Een verhaal telt niet als probleem omdat het een thema noemt. Per "
-        "verhaal en thema is gelezen of het vooruitgang vertelt (\"de schuldregeling is rond\"), "
-        "terugval (\"weer een aanmaning\"), allebei, of geen richting (een feit, een plan, een "
-        "aanvraag). Dat lezen doen vaste taalregels, getoetst op voorbeelden die mensen met de "
-        "hand beoordeelden; ze vergissen zich soms. Lees de verhalen zelf voordat u conclusies trekt."
-    )
-    uitleg += " " + t(
         "Per thema staan de cliënten in groepen naar hun betrouwbare verandering op dat domein. "
         "De cijfers bewegen als het aandeel cliënten dat betrouwbaar vooruitging minstens tien "
         "procentpunt verschilt van het aandeel dat achteruitging; de verhalen bewegen als het "
@@ -588,9 +696,11 @@ def _inleiding(ctx: gm.Context) -> list:
                     "Per thema staan de cijfers en de verhalen naast elkaar. Waar ze uiteenlopen, begint "
                     "het gesprek: niet om te bepalen wie gelijk heeft, maar om te begrijpen wat er gebeurt."
                 ),
+                _hoe_gelezen(ctx, k),
                 uitleg,
             ]
-        )
+        ),
+        *_overeenstemming_tabel(ctx, k),
     ]
 
 

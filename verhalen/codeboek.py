@@ -415,3 +415,40 @@ def _parents_first(codes: list[Code]) -> list[Code]:
     for code in codes:
         add(code)
     return out
+
+
+def _plain(text: object) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+
+
+def domein_per_code(codes: pd.DataFrame, domeinen: dict[str, str]) -> dict[str, str]:
+    """code_id (as text) -> domain code, through each code's root code.
+
+    ``codes``: a ``codes`` table (code_id, naam, parent_id); ``domeinen``: domain code ->
+    domain name (e.g. the 13 ZRM domains). A root code belongs to a domain when its name or
+    id is the domain's name or code, ignoring case and accents ('Financiën', 'financien');
+    every code below it belongs to that domain too. Codes under other roots (keerpunt, eigen
+    kracht) are left out.
+    """
+    if codes is None or codes.empty:
+        return {}
+    lookup = {}
+    for code, naam in domeinen.items():
+        lookup[_plain(code)] = code
+        lookup[_plain(naam)] = code
+    parent = {str(c): (None if _is_missing(p) else str(p))
+              for c, p in zip(codes["code_id"], codes["parent_id"], strict=True)}
+    names = {str(c): n for c, n in zip(codes["code_id"], codes["naam"], strict=True)}
+    out = {}
+    for code in parent:
+        root, seen = code, {code}
+        while parent.get(root) is not None and parent[root] not in seen:
+            root = parent[root]
+            seen.add(root)
+        domain = lookup.get(_plain(names.get(root, ""))) or lookup.get(_plain(root))
+        if domain is not None:
+            out[code] = domain
+    return out

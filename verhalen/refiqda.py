@@ -119,7 +119,7 @@ def _variable_type(series: pd.Series) -> str:
     if pd.api.types.is_float_dtype(series):
         non_missing = series.dropna()
         if len(non_missing) and (non_missing == non_missing.round()).all() and \
-                series.name in ("geboortejaar", "verhaal_id"):
+                series.name in ("geboortejaar", "verhaal_id", "keerpunten"):
             return "Integer"
         return "Float"
     if pd.api.types.is_datetime64_any_dtype(series):
@@ -602,6 +602,7 @@ def import_qdpx(
             raise UserInputError(Problem(path.name, None, None,
                                          "een project.qde in het .qdpx-bestand")) from None
         root = _parse(archive.read(member), path.name)
+        _check_project(root, f"{path.name}/{member}")
         book = _child(root, "CodeBook")
         codes, guid_to_id = _codes_from_xml(
             _child(book, "Codes") if book is not None else None,
@@ -649,6 +650,9 @@ def import_qdpx(
                 s = int(mapping[min(max(start, 0), len(mapping) - 1)])
                 e = int(mapping[min(max(end, 0), len(mapping) - 1)])
                 coding_rows.append({
+                    "bron_guid": story["bron_guid"],
+                    "bron_start": start, "bron_eind": end,
+                    "buiten_tekst": not 0 <= start < end <= len(mapping) - 1,
                     "verhaal_id": story["verhaal_id"],
                     "code_id": guid_to_id.get(code_guid, code_guid),
                     "start": s, "eind": e,
@@ -659,8 +663,8 @@ def import_qdpx(
                 })
 
             for selection in _children(source, "PlainTextSelection"):
-                start = int(selection.get("startPosition"))
-                end = int(selection.get("endPosition"))
+                start = _position(selection, "startPosition", source, member, path.name)
+                end = _position(selection, "endPosition", source, member, path.name)
                 for coding in _children(selection, "Coding"):
                     add(_child(coding, "CodeRef"), start, end,
                         coding.get("creatingUser") or selection.get("creatingUser"),
@@ -676,10 +680,32 @@ def import_qdpx(
         lookup = dict(zip(clienten["pseudoniem"], clienten["client_id"], strict=True))
         verhalen["client_id"] = pd.array([lookup.get(p) for p in verhalen["pseudoniem"]],
                                          dtype="Int64")
-    coderingen = pd.DataFrame(coding_rows, columns=[c for c in CODING_COLUMNS
-                                                    if c != "codering_id"])
+    coderingen = pd.DataFrame(coding_rows, columns=[
+        *[c for c in CODING_COLUMNS if c != "codering_id"], "bron_guid", "bron_start", "bron_eind",
+        "buiten_tekst"])
     coderingen.insert(0, "codering_id", range(1, len(coderingen) + 1))
     return QdpxProject(verhalen, cb, coderingen, cases)
+
+
+def _check_project(root: etree._Element, bron: str) -> None:
+    """The root is a REFI-QDA project (``<Project>`` in the project namespace)."""
+    if etree.QName(root).namespace != NS_PROJECT or _local(root) != "Project":
+        raise UserInputError(Problem(
+            bron, None, None,
+            f"een REFI-QDA-project: hoofdelement <Project> in namespace {NS_PROJECT}",
+            f"<{_local(root)}> in namespace {etree.QName(root).namespace or '(geen)'}"))
+
+
+def _position(selection: etree._Element, attribute: str, source: etree._Element, member: str,
+              bron: str) -> int:
+    """A PlainTextSelection position: a whole number >= 0 (Unicode code points)."""
+    value = selection.get(attribute)
+    if value is None or not value.strip().isdigit():
+        raise UserInputError(Problem(
+            f"{bron}/{member}", selection.sourceline,
+            f"{attribute} (bron '{source.get('name')}')",
+            "een heel getal >= 0 (positie in tekens)", value))
+    return int(value)
 
 
 def _read_values(element: etree._Element, variables: dict[str, tuple[str, str]]) -> dict:
@@ -714,3 +740,190 @@ def codings_equal(a: pd.DataFrame, b: pd.DataFrame,
         return sorted(tuple(str(v) for v in row) for row in frame[cols].itertuples(index=False))
 
     return canon(a) == canon(b)
+
+
+# -- linking an imported project to the stored stories ------------------------------------
+MANIEREN = {
+    "guid": "op GUID (door impact geëxporteerd)",
+    "tekst": "op tekst",
+    "witruimte": "op tekst, na gelijktrekken van witruimte",
+    "publicatie": "op de gepubliceerde (gepseudonimiseerde) tekst",
+}
+
+
+@dataclass
+class Koppeling:
+    """An imported project linked to the stored stories.
+
+    ``codes``: the project's codebook as a ``codes`` table (code_id and parent_id are the
+    project's keys). ``coderingen``: verhaal_id of the stored story, code_id (project key),
+    start/eind as offsets into the stored ``tekst``, codeur, datum. ``bronnen``: one row per
+    source (bron, bron_guid, verhaal_id or missing, manier, reden). ``overgeslagen``: codings
+    not taken over, with the reason in Dutch.
+    """
+
+    codes: pd.DataFrame
+    coderingen: pd.DataFrame
+    bronnen: pd.DataFrame
+    overgeslagen: pd.DataFrame
+    codeurs: list[str]
+
+
+def _compact(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _whitespace_map(source: str, target: str) -> tuple[np.ndarray, np.ndarray]:
+    """For two texts equal after whitespace normalisation: per position in ``source`` the
+    position in ``target`` for a segment start (the next non-space character) and for a
+    segment end (just after the previous non-space character)."""
+    src = [i for i, ch in enumerate(source) if not ch.isspace()]
+    tgt = [i for i, ch in enumerate(target) if not ch.isspace()]
+    starts = np.full(len(source) + 1, len(target), dtype=int)
+    ends = np.zeros(len(source) + 1, dtype=int)
+    for i, j in zip(src, tgt, strict=True):
+        starts[i] = j
+        ends[i + 1] = j + 1
+    for p in range(len(source) - 1, -1, -1):  # a start in whitespace moves to the next word
+        if source[p].isspace():
+            starts[p] = starts[p + 1]
+    for p in range(1, len(source) + 1):  # an end in whitespace moves back to the last word
+        if p - 1 < len(source) and source[p - 1].isspace():
+            ends[p] = ends[p - 1]
+    return starts, ends
+
+
+def _from_published(position: int, spans: Iterable, side: str) -> int:
+    """Position in the published text -> position in the original ``tekst``; ``spans`` are
+    the replaced spans of the original ([start, eind, nieuwe_lengte]). A position inside a
+    replacement goes to the replaced span's start (side 'start') or end (side 'eind'), so a
+    coded name covers the whole original name."""
+    shift = 0
+    for s, e, n in sorted([int(a), int(b), int(c)] for a, b, c in spans):
+        published_start = s + shift
+        if position <= published_start:
+            break
+        if position < published_start + n:
+            return s if side == "start" else e
+        shift += n - (e - s)
+    return position - shift
+
+
+def _text_index(verhalen: pd.DataFrame, column: str, normalise) -> dict[str, list]:
+    index: dict[str, list] = {}
+    if column not in verhalen.columns:
+        return index
+    for v, text in zip(verhalen["verhaal_id"], verhalen[column], strict=True):
+        if not _missing(text) and str(text).strip():
+            index.setdefault(normalise(str(text)), []).append(v)
+    return index
+
+
+def koppel_aan_verhalen(project: QdpxProject, verhalen: pd.DataFrame) -> Koppeling:
+    """Link each source of ``project`` to one stored story and move its codings' offsets into
+    the story's ``tekst``.
+
+    A source is matched, in this order: by its GUID when this library exported it (the GUID
+    of ``verhaal_id``); by its text, exactly; by its text after whitespace normalisation
+    (line endings, double spaces); by the story's published (pseudonymised) text, exactly or
+    after whitespace normalisation. A text shared by two stories matches neither. Codings
+    whose offsets fall outside the source's text, whose code is not in the codebook, that
+    cover only whitespace, or whose code is a category (``isCodable="false"``) are skipped.
+    """
+    stored = verhalen.drop_duplicates("verhaal_id").set_index("verhaal_id", drop=False)
+    by_guid = {guid("story", v): v for v in stored.index}
+    exact = _text_index(verhalen, "tekst", str)
+    loose = _text_index(verhalen, "tekst", _compact)
+    pub_exact = _text_index(verhalen, "tekst_publicatie", str)
+    pub_loose = _text_index(verhalen, "tekst_publicatie", _compact)
+
+    cods = project.coderingen
+    bronnen, rows, skipped = [], [], []
+    for story in project.verhalen.to_dict("records"):
+        text = "" if _missing(story.get("tekst")) else str(story["tekst"])
+        name = story.get("titel") or story["bron_guid"]
+        match, how, reason, mapper = None, None, None, None
+        candidates = [([by_guid[story["bron_guid"]]], "guid")] \
+            if story["bron_guid"] in by_guid else []
+        candidates += [(exact.get(text, []), "tekst"), (loose.get(_compact(text), []), "witruimte"),
+                       (pub_exact.get(text, []), "publicatie"),
+                       (pub_loose.get(_compact(text), []), "publicatie")]
+        for found, kind in candidates:
+            if len(found) > 1:
+                reason = (f"{len(found)} verhalen hebben deze tekst (verhaal "
+                          f"{', '.join(str(v) for v in found[:5])}); niet te kiezen")
+                break
+            if found:
+                mapper = _offset_mapper(text, stored.loc[found[0]])
+                if mapper is not None:
+                    match, how = found[0], kind
+                    break
+        else:
+            reason = "geen verhaal met deze tekst in de database"
+        mine = cods[cods["bron_guid"] == story["bron_guid"]]
+        target = str(stored.at[match, "tekst"]) if match is not None else ""
+        bronnen.append({"bron": name, "bron_guid": story["bron_guid"], "verhaal_id": match,
+                        "manier": MANIEREN.get(how, ""), "reden": reason or "",
+                        "n_coderingen": len(mine)})
+        for seg in mine.to_dict("records"):
+            code = project.codeboek[seg["code_id"]] if seg["code_id"] in project.codeboek else None
+            base = {"bron": name, "code": code.naam if code else str(seg["code_id"]),
+                    "codeur": seg["codeur"], "start": seg["bron_start"],
+                    "eind": seg["bron_eind"]}
+            if match is None:
+                continue
+            if seg["buiten_tekst"]:
+                skipped.append({**base, "reden": f"start {seg['bron_start']} en eind "
+                                                 f"{seg['bron_eind']} vallen niet binnen de tekst "
+                                                 f"(0 tot {len(text)} tekens)"})
+                continue
+            if code is None:
+                skipped.append({**base, "reden": "de code staat niet in het codeboek van het "
+                                                 "bestand"})
+                continue
+            if not code.codeerbaar:
+                skipped.append({**base, "reden": "de code is een categorie (niet codeerbaar)"})
+                continue
+            start, end = mapper(int(seg["start"]), int(seg["eind"]))
+            if not 0 <= start < end <= len(target):
+                skipped.append({**base, "reden": "het fragment bevat alleen witruimte of een "
+                                                 "vervangen naam"})
+                continue
+            rows.append({"verhaal_id": match, "code_id": code.code_id, "start": start,
+                         "eind": end, "codeur": seg["codeur"], "datum": seg["datum"]})
+    coderingen = pd.DataFrame(rows, columns=[c for c in CODING_COLUMNS if c != "codering_id"])
+    coderingen = coderingen.drop_duplicates(["verhaal_id", "code_id", "start", "eind", "codeur"])
+    return Koppeling(
+        codes=project.codeboek.to_frame(),
+        coderingen=coderingen.reset_index(drop=True),
+        bronnen=pd.DataFrame(bronnen, columns=["bron", "bron_guid", "verhaal_id", "manier",
+                                               "reden", "n_coderingen"]),
+        overgeslagen=pd.DataFrame(skipped, columns=["bron", "code", "codeur", "start", "eind",
+                                                    "reden"]),
+        codeurs=sorted({str(c) for c in coderingen["codeur"]}),
+    )
+
+
+def _offset_mapper(text: str, story: pd.Series):
+    """A function (start, end) in ``text`` -> (start, end) in the story's ``tekst``, or None
+    when ``text`` is neither the story's text nor its published text (whitespace aside)."""
+    original = str(story["tekst"])
+    if text == original:
+        return lambda s, e: (s, e)
+    if _compact(text) == _compact(original):
+        starts, ends = _whitespace_map(text, original)
+        return lambda s, e: (int(starts[s]), int(ends[e]))
+    published = story.get("tekst_publicatie")
+    if _missing(published):
+        return None
+    published = str(published)
+    spans = story.get("vervangingen_publicatie")
+    spans = spans if isinstance(spans, list) else []
+    if text == published:
+        return lambda s, e: (_from_published(s, spans, "start"),
+                             _from_published(e, spans, "eind"))
+    if _compact(text) == _compact(published):
+        starts, ends = _whitespace_map(text, published)
+        return lambda s, e: (_from_published(int(starts[s]), spans, "start"),
+                             _from_published(int(ends[e]), spans, "eind"))
+    return None
