@@ -275,6 +275,7 @@ QUERIES: dict[str, str] = {
     ),
 }
 DATE_COLUMNS = ("datum", "start", "eind")
+OFFSET_COLUMNS = {"coderingen": ("start", "eind")}  # character offsets in a story, not dates
 NULLABLE_INT_COLUMNS = ("client_id", "interventie_id", "organisatie_id", "parent_id", "geboortejaar")
 
 
@@ -285,8 +286,10 @@ def read(engine: Engine, name: str) -> pd.DataFrame:
     with engine.connect() as connection:
         frame = pd.read_sql_query(text(QUERIES[name]), connection)
     for column in DATE_COLUMNS:
-        if column in frame:
+        if column in frame and column not in OFFSET_COLUMNS.get(name, ()):
             frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+    for column in OFFSET_COLUMNS.get(name, ()):
+        frame[column] = frame[column].astype("int64")
     for column in NULLABLE_INT_COLUMNS:
         if column in frame and frame[column].isna().any():
             frame[column] = frame[column].astype("Int64")
@@ -385,15 +388,6 @@ def write_world(engine: Engine, world: Any) -> None:
         codes = getattr(world, "codes", None)
         if codes is not None and not codes.empty:
             write_codings(connection, codes, getattr(world, "coderingen", None))
-
-
-def read_codings(engine: Engine) -> pd.DataFrame:
-    """The ``coderingen`` table with ``start`` and ``eind`` as character offsets (whole numbers),
-    not as the dates that :func:`read` makes of columns with those names."""
-    with engine.connect() as connection:
-        frame = pd.read_sql_query(text(QUERIES["coderingen"]), connection)
-    frame["datum"] = pd.to_datetime(frame["datum"]).astype("datetime64[ns]")
-    return frame.astype({"start": "int64", "eind": "int64"})
 
 
 def write_codings(connection: Connection, codes: pd.DataFrame, coderingen: pd.DataFrame | None) -> dict[str, int]:

@@ -89,7 +89,7 @@ class Gegevens:
         if isinstance(bron, dict):
             frame = bron.get(naam)
         elif isinstance(bron, Engine):
-            frame = store.read_codings(bron) if naam == "coderingen" else store.read(bron, naam)
+            frame = store.read(bron, naam)
         else:
             frame = getattr(bron, naam, None)
             if isinstance(frame, list):

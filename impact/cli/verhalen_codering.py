@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
 
         engine = open_database(db)
         verhalen = store.read(engine, "verhalen")
-        coderingen = store.read_codings(engine)
+        coderingen = store.read(engine, "coderingen")
         clienten = store.read(engine, "clienten")
         cb = Codeboek.load(codeboek) if codeboek else _codeboek_uit_db(engine, zrm_codeboek)
         rci, keerpunten = _uitkomsten_per_client(engine)

@@ -49,7 +49,7 @@ def _opgeslagen(url: str) -> tuple[set, pd.DataFrame]:
     try:
         codes = store.read(engine, "codes")
         verhalen = store.read(engine, "verhalen").set_index("verhaal_id")
-        cods = store.read_codings(engine)
+        cods = store.read(engine, "coderingen")
     finally:
         engine.dispose()
     naam = dict(zip(codes["code_id"], codes["naam"], strict=True))
@@ -131,7 +131,7 @@ def test_invalid_project_changes_nothing(engine, cli, tmp_path, vervang, verwach
     assert "Traceback" not in result.stderr
     assert "kapot.qdpx" in result.stderr and verwacht in result.stderr
     assert store.read(engine, "codes")["naam"].tolist() == ["Bestaand"]
-    assert store.read_codings(engine).empty
+    assert store.read(engine, "coderingen").empty
 
 
 def test_csv_output_kept_as_option(tmp_path, cli):

@@ -23,7 +23,7 @@ def test_demo_codings_in_database_and_case_variables_in_export(database_url, cli
     store.write_world(engine, wereld)
 
     codes = store.read(engine, "codes")
-    cods = store.read_codings(engine)
+    cods = store.read(engine, "coderingen")
     engine.dispose()
     assert len(codes) == len(wereld.codes) and len(cods) == len(wereld.coderingen) > 0
     naam = dict(zip(codes["code_id"], codes["naam"], strict=True))
