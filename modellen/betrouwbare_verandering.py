@@ -130,7 +130,8 @@ class BetrouwbareVerandering(Estimator):
     without either, 0.80 is assumed and the result says so. ``norm`` = (mean, sd) of a
     functional population enables cut-off c; ``afkappunt`` sets a cut-off directly; otherwise
     the instrument's published cut-off (the domain's own first), else a. ``instrument``: an
-    ``Instrument`` or the code of a built-in one.
+    ``Instrument`` or the code of a built-in one. ``min_looptijd``: a last measurement counts
+    only when it is at least this many months after the first (as in ``VeranderingAnalyse``).
     """
 
     def __init__(
@@ -147,8 +148,10 @@ class BetrouwbareVerandering(Estimator):
         norm: tuple[float, float] | None = None,
         criterium: str | None = None,
         hoger_is_beter: bool | None = None,
+        min_looptijd: float = 0.0,
     ) -> None:
         self.uitkomst, self.tijd, self.groep, self.domein = uitkomst, tijd, groep, domein
+        self.min_looptijd = min_looptijd
         self.indeling, self.instrument, self.betrouwbaarheid = indeling, instrument, betrouwbaarheid
         self.afkappunt, self.norm, self.criterium = afkappunt, norm, criterium
         self.hoger_is_beter = hoger_is_beter
@@ -248,6 +251,7 @@ class BetrouwbareVerandering(Estimator):
             indeling,
             horizonten=(),
         )
+        pc.loc[pc["looptijd_maanden"] < self.min_looptijd, "na"] = np.nan
         parts = pc.groupby(self.domein) if self.domein else [("alle", pc)]
         classified, params = [], []
         for dom, part in parts:
