@@ -95,29 +95,30 @@ def overeenstemming_figuur(ctx: gm.Context, tabel: Tabel) -> fg.Figuur:
 
 
 def gespreksvragen(ctx: gm.Context, res, tabel: Tabel) -> list[str]:
-    """Questions on the domains where client and professional differ most, from the shown
-    (protected) mean differences only."""
+    """Questions on the domains where client and professional differ most (the model's
+    ranking), quoting the shown, protected mean differences only."""
     t = ctx.t
     k = tabel.waarden.columns
-    zichtbaar = tabel.waarden[[k[0], k[2]]].dropna()
-    grootste = zichtbaar.reindex(zichtbaar[k[2]].abs().sort_values(ascending=False).index).head(GESPREKSVRAGEN)
+    namen = gm.zrm_namen()
+    getoond = tabel.waarden.set_index(k[0])[k[2]].dropna()
     vragen = []
-    for _, r in grootste.iterrows():
-        verschil = float(r[k[2]])
-        if round(abs(verschil), 1) == 0:
+    for domein in res.grootste_verschillen(GESPREKSVRAGEN, ctx.drempels.min_noemer)["domein"]:
+        naam = t(namen.get(domein, domein))
+        if naam not in getoond.index or round(abs(float(getoond[naam])), 1) == 0:
             continue
+        verschil = float(getoond[naam])
         waarde = ctx.opmaak.getal(abs(verschil), 1)
         if verschil > 0:
             vragen.append(t(
                 "Cliënten scoren {d} gemiddeld {v} hoger dan hun professional: wat ziet de cliënt dat "
                 "de professional mist, en wat ziet de professional dat de cliënt (nog) anders ervaart?",
-                d=r[k[0]], v=waarde,
+                d=naam, v=waarde,
             ))
         else:
             vragen.append(t(
                 "Cliënten scoren {d} gemiddeld {v} lager dan hun professional: waar maken cliënten "
                 "zich zorgen over die in het gesprek nog niet op tafel kwamen?",
-                d=r[k[0]], v=waarde,
+                d=naam, v=waarde,
             ))
     if vragen:
         vragen.append(t(
