@@ -6,9 +6,11 @@ so a reader can check every number against the publication it came from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -53,10 +55,27 @@ class Instrument:
                 return d
         raise KeyError(code)
 
-    def reliability(self, domain_code: str) -> float | None:
-        """The domain's own reliability, else the instrument's (an assumption the caller must state)."""
-        own = self.domain(domain_code).betrouwbaarheid
+    def reliability(self, domain_code: str | None) -> float | None:
+        """The domain's own reliability, else the instrument's (an assumption the caller must
+        state); the instrument's for a domain it does not have (e.g. all domains together)."""
+        own = self.own(domain_code, "betrouwbaarheid")
         return own if own is not None else self.betrouwbaarheid
+
+    def cutoff(self, domain_code: str | None) -> float | None:
+        """The domain's own cut-off, else the instrument's."""
+        own = self.own(domain_code, "afkappunt")
+        return own if own is not None else self.afkappunt
+
+    def own(self, domain_code: str | None, attribute: str) -> float | None:
+        """The domain's own value of ``attribute`` (betrouwbaarheid, afkappunt), None without one."""
+        for d in self.domeinen:
+            if d.code == domain_code:
+                return getattr(d, attribute)
+        return None
+
+    @property
+    def hoger_is_beter(self) -> bool:
+        return self.richting == "hoger_is_beter"
 
 
 def _is_number(value: object) -> bool:
@@ -159,3 +178,59 @@ def builtin() -> dict[str, Instrument]:
         instrument = _from_mapping(data, name)
         found[instrument.code] = instrument
     return found
+
+
+def _filled(value: Any) -> Any:
+    """None for a missing database value (NULL read by pandas as NaN or None)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value
+
+
+def from_tables(instrumenten: Any, domeinen: Any) -> dict[str, Instrument]:
+    """The instruments as stored in the database: the tidy ``instrumenten`` and ``domeinen``
+    frames of ``impact.store.read``, by code (built-in and custom alike)."""
+    per_instrument: dict[str, list[Domain]] = {}
+    for d in domeinen.sort_values(["instrument", "volgorde"]).itertuples():
+        per_instrument.setdefault(str(d.instrument), []).append(
+            Domain(
+                code=str(d.domein),
+                naam=str(d.naam),
+                betrouwbaarheid=_filled(d.betrouwbaarheid),
+                afkappunt=_filled(d.afkappunt),
+            )
+        )
+    found = {}
+    for i in instrumenten.itertuples():
+        found[str(i.code)] = Instrument(
+            code=str(i.code),
+            naam=str(i.naam),
+            schaal_min=float(i.schaal_min),
+            schaal_max=float(i.schaal_max),
+            richting=str(i.richting),
+            domeinen=tuple(per_instrument.get(str(i.code), ())),
+            betrouwbaarheid=_filled(i.betrouwbaarheid),
+            betrouwbaarheid_bron=_filled(i.betrouwbaarheid_bron),
+            afkappunt=_filled(i.afkappunt),
+            bron=_filled(i.bron),
+            versie=_filled(i.versie),
+        )
+    return found
+
+
+def find(code: str, known: Mapping[str, Instrument], where: str = "instrument") -> Instrument:
+    """The instrument called ``code`` (case-insensitive) among ``known``; otherwise a Dutch
+    error that lists the known instruments and says how to add one."""
+    for key, instrument in known.items():
+        if key.upper() == str(code).upper():
+            return instrument
+    raise UserInputError(
+        Problem(
+            where,
+            None,
+            None,
+            f"onbekend instrument {str(code)!r}; bekend zijn: {', '.join(sorted(known))}. Een eigen "
+            "instrument voeg je toe met 'impact instrument BESTAND.yaml', of geef het YAML-bestand "
+            "zelf op",
+        )
+    )

@@ -8,7 +8,11 @@ is reliable when |RCI| > 1.96. Clinically significant change means crossing a cu
   SD_0) and a functional norm group (M_1, SD_1) - needs a norm group;
 - ``a`` = two SDs beyond the clinical baseline mean (M_0 + 2 SD_0 when higher is better);
 - ``b`` = two SDs inside the norm group's mean (M_1 - 2 SD_1 when higher is better);
-- or a published cut-off from the instrument file (ZRM: 3,5).
+- or a published cut-off of the instrument (ZRM: 3,5), the domain's own when it has one.
+
+The instrument is given as an ``impact.instruments.Instrument`` (read from its YAML file or
+from the database by the caller: this module reads neither) or, for the built-in ones, by
+its code. A domain's own reliability and cut-off come before the instrument's.
 
 Categories: hersteld (reliably improved and crossed the cut-off), verbeterd (reliably
 improved, not crossed), onveranderd, verslechterd (reliably worse).
@@ -23,7 +27,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.errors import UserInputError
-from impact.instruments import Instrument, builtin
+from impact.instruments import Instrument, builtin, find
 from impact.opmaak import Opmaak
 from modellen._groei_invoer import check_columns, numeric
 from modellen.basis import Estimator, Resultaat
@@ -34,12 +38,11 @@ ASSUMED_RELIABILITY = 0.80
 CATEGORIES = ("hersteld", "verbeterd", "onveranderd", "verslechterd")
 
 
-def find_instrument(code: str) -> Instrument:
-    """A built-in instrument (impact/instrumenten) by its code, e.g. 'ZRM' or 'PG'."""
-    for key, instrument in builtin().items():
-        if key.upper() == code.upper():
-            return instrument
-    raise UserInputError(f"onbekend instrument {code!r}")
+def find_instrument(instrument: str | Instrument) -> Instrument:
+    """An instrument as given, or a built-in one (impact/instrumenten) by its code, e.g. 'ZRM'."""
+    if isinstance(instrument, Instrument):
+        return instrument
+    return find(instrument, builtin())
 
 
 def s_diff(sd_voor: float, betrouwbaarheid: float) -> float:
@@ -123,9 +126,12 @@ class RCIResultaat(Resultaat):
 class BetrouwbareVerandering(Estimator):
     """Jacobson-Truax classification of change from first to last measurement.
 
-    ``betrouwbaarheid`` overrides the instrument's; without either, 0.80 is assumed and the
-    result says so. ``norm`` = (mean, sd) of a functional population enables cut-off c;
-    ``afkappunt`` sets a cut-off directly; otherwise the instrument's published cut-off, else a.
+    ``betrouwbaarheid`` overrides the instrument's (the domain's own, else the instrument's);
+    without either, 0.80 is assumed and the result says so. ``norm`` = (mean, sd) of a
+    functional population enables cut-off c; ``afkappunt`` sets a cut-off directly; otherwise
+    the instrument's published cut-off (the domain's own first), else a. ``instrument``: an
+    ``Instrument`` or the code of a built-in one. ``min_looptijd``: a last measurement counts
+    only when it is at least this many months after the first (as in ``VeranderingAnalyse``).
     """
 
     def __init__(
@@ -136,27 +142,33 @@ class BetrouwbareVerandering(Estimator):
         groep: str = "client_id",
         domein: str | None = None,
         indeling: list[str] | tuple[str, ...] = (),
-        instrument: str | None = None,
+        instrument: str | Instrument | None = None,
         betrouwbaarheid: float | None = None,
         afkappunt: float | None = None,
         norm: tuple[float, float] | None = None,
         criterium: str | None = None,
         hoger_is_beter: bool | None = None,
+        min_looptijd: float = 0.0,
     ) -> None:
         self.uitkomst, self.tijd, self.groep, self.domein = uitkomst, tijd, groep, domein
+        self.min_looptijd = min_looptijd
         self.indeling, self.instrument, self.betrouwbaarheid = indeling, instrument, betrouwbaarheid
         self.afkappunt, self.norm, self.criterium = afkappunt, norm, criterium
         self.hoger_is_beter = hoger_is_beter
 
-    def settings(self) -> RCISettings:
-        """Reliability (given, else the instrument's, else assumed, with its source), the
-        instrument's cut-off and the direction; raises a Dutch error for invalid values."""
-        info = find_instrument(self.instrument) if self.instrument else None
+    def settings(self, domein: str | None = None) -> RCISettings:
+        """Reliability (given, else the domain's or instrument's, else assumed, with its
+        source), the cut-off of the instrument (or of ``domein``) and the direction; raises a
+        Dutch error for invalid values."""
+        info = find_instrument(self.instrument) if self.instrument is not None else None
+        eigen = info is not None and info.own(domein, "betrouwbaarheid") is not None
         if self.betrouwbaarheid is not None:
             value, source = float(self.betrouwbaarheid), "opgegeven"
+        elif eigen:
+            value, source = float(info.reliability(domein)), f"{info.naam}, domein {domein}"
         elif info is not None and info.betrouwbaarheid is not None:
             value = float(info.betrouwbaarheid)
-            source = " ".join(str(info.betrouwbaarheid_bron or "instrument").split())
+            source = " ".join(str(info.betrouwbaarheid_bron or info.naam).split())
         else:
             value = ASSUMED_RELIABILITY
             source = (
@@ -172,7 +184,7 @@ class BetrouwbareVerandering(Estimator):
         return RCISettings(
             betrouwbaarheid=value,
             bron_betrouwbaarheid=source,
-            instrument_afkappunt=info.afkappunt if info is not None else None,
+            instrument_afkappunt=info.cutoff(domein) if info is not None else None,
             hoger_is_beter=(
                 self.hoger_is_beter if self.hoger_is_beter is not None else direction == "hoger_is_beter"
             ),
@@ -224,7 +236,7 @@ class BetrouwbareVerandering(Estimator):
         return pairs, params
 
     def fit(self, df: pd.DataFrame, bron: str = "invoer") -> RCIResultaat:
-        settings = self.settings()
+        settings = self.settings()  # checks the parameters before the data are read
         indeling = list(self.indeling)
         cols = [self.uitkomst, self.tijd, self.groep, *indeling] + (
             [self.domein] if self.domein else []
@@ -239,10 +251,11 @@ class BetrouwbareVerandering(Estimator):
             indeling,
             horizonten=(),
         )
+        pc.loc[pc["looptijd_maanden"] < self.min_looptijd, "na"] = np.nan
         parts = pc.groupby(self.domein) if self.domein else [("alle", pc)]
         classified, params = [], []
         for dom, part in parts:
-            out, p = self.classify(part, settings)
+            out, p = self.classify(part, self.settings(dom) if self.domein else settings)
             classified.append(out)
             params.append({"domein": dom, **p})
         per_client = pd.concat(classified, ignore_index=True)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from impact.instruments import Instrument
 from modellen._groei_invoer import check_columns, numeric
 from modellen.basis import Estimator, Resultaat
 from modellen.betrouwbare_verandering import Z_CRIT, BetrouwbareVerandering, s_diff
@@ -29,6 +30,7 @@ class KeerpuntenResultaat(Resultaat):
     betrouwbaarheid: float
     bron_betrouwbaarheid: str
     s_diff: dict[str, float] = field(default_factory=dict)  # per domein
+    betrouwbaarheid_per_domein: dict[str, float] = field(default_factory=dict)  # a domain's own
 
     def summary(self) -> pd.DataFrame:
         return self.tabel
@@ -39,6 +41,7 @@ class KeerpuntenResultaat(Resultaat):
             "betrouwbaarheid": self.betrouwbaarheid,
             "bron_betrouwbaarheid": self.bron_betrouwbaarheid,
             "s_diff": self.s_diff,
+            "betrouwbaarheid_per_domein": self.betrouwbaarheid_per_domein,
             "keerpunten": self.tabel,
         }
 
@@ -70,15 +73,16 @@ class KeerpuntenResultaat(Resultaat):
 class Keerpunten(Estimator):
     """Reliable jumps per client and domain.
 
-    Reliability: as in ``BetrouwbareVerandering`` (explicit, else instrument, else assumed);
-    the value used and its source are in the result. ``domein`` is ignored when the data has
+    Reliability: as in ``BetrouwbareVerandering`` (explicit, else the domain's own, else the
+    instrument's, else assumed); the value used and its source are in the result.
+    ``instrument``: an ``impact.instruments.Instrument`` or the code of a built-in one. ``domein`` is ignored when the data has
     no such column (then all measurements of a client form one series).
     """
 
     def __init__(
         self,
         *,
-        instrument: str | None = None,
+        instrument: str | Instrument | None = None,
         betrouwbaarheid: float | None = None,
         uitkomst: str = "score",
         tijd: str = "datum",
@@ -94,17 +98,19 @@ class Keerpunten(Estimator):
         uitkomst, tijd, groep = self.uitkomst, self.tijd, self.groep
         domein = self.domein if self.domein and self.domein in df.columns else None
         check_columns(df, [uitkomst, tijd, groep], numeric=[uitkomst], bron=bron)
-        settings = BetrouwbareVerandering(
+        rci = BetrouwbareVerandering(
             instrument=self.instrument,
             betrouwbaarheid=self.betrouwbaarheid,
             hoger_is_beter=self.hoger_is_beter,
-        ).settings()
+        )
+        settings = rci.settings()
         data = numeric(df, [uitkomst]).dropna(subset=[uitkomst, tijd])
         data = data.assign(_dom=data[domein] if domein else "alle")
         data = data.sort_values([groep, "_dom", tijd], kind="stable")
         is_first = ~data.duplicated([groep, "_dom"])
         sd = data[is_first].groupby("_dom")[uitkomst].std(ddof=1)
-        sdiff = sd.map(lambda s: s_diff(s, settings.betrouwbaarheid))
+        reliability = {d: rci.settings(d).betrouwbaarheid for d in sd.index}
+        sdiff = pd.Series({d: s_diff(s, reliability[d]) for d, s in sd.items()}, dtype=float)
         prev = data.groupby([groep, "_dom"])[[uitkomst, tijd]].shift(1)
         out = pd.DataFrame({
             "client_id": data[groep], "domein": data["_dom"], "datum": data[tijd],
@@ -121,4 +127,7 @@ class Keerpunten(Estimator):
             betrouwbaarheid=settings.betrouwbaarheid,
             bron_betrouwbaarheid=settings.bron_betrouwbaarheid,
             s_diff={str(k): float(v) for k, v in sdiff.items()},
+            betrouwbaarheid_per_domein={
+                str(d): r for d, r in reliability.items() if r != settings.betrouwbaarheid
+            },
         )

@@ -50,6 +50,31 @@ def _bereikt(ctx: gm.Context) -> list:
     return [Tekst(zinnen)]
 
 
+def _eigen_cijfer(ctx: gm.Context) -> list:
+    """What people said themselves: their own Positieve Gezondheid mark for their quality of
+    life (0 to 10), at the start and later; only numbers over enough people."""
+    t, o, d = ctx.t, ctx.opmaak, ctx.drempels
+    uitkomst = ctx.resultaat("per_instrument").get(("PG", "client"))
+    if uitkomst is None:
+        return [Tekst([t("Mensen gaven hun leven hier (nog) geen eigen cijfer.")])]
+    s = uitkomst.verandering.summary()
+    rij = s[(s["domein"] == "kwaliteit_van_leven") & (s["horizon"] == "laatste")]
+    n = int(rij["n"].iloc[0]) if len(rij) else 0
+    if n < d.min_noemer:
+        return [Tekst([t("Te weinig mensen gaven hun leven twee keer een cijfer om iets te zeggen.")])]
+    r = rij.iloc[0]
+    zinnen = [
+        t("Mensen gaven hun leven ook zelf een cijfer, van 0 tot 10."),
+        t("Bij het begin gaven ze gemiddeld een {c}.", c=o.getal(r["gem_voor"], 1)),
+        t("Later gaven ze gemiddeld een {c}.", c=o.getal(r["gem_na"], 1)),
+    ]
+    hoger = round(float(r["aandeel_verbeterd"]) * n)
+    if d.drempel <= hoger <= n - d.drempel:
+        zinnen.append(t("Bij ongeveer {x} van de 10 mensen ging hun eigen cijfer omhoog.", x=round(hoger / n * 10)))
+    zinnen.append(t("Zo horen we niet alleen wat sociaal werkers zien, maar ook hoe mensen het zelf voelen."))
+    return [Tekst(zinnen)]
+
+
 def _opsomming(ctx: gm.Context, namen: list[str]) -> str:
     """'A, B en C' (or 'A, B and C')."""
     if len(namen) <= 1:
@@ -108,6 +133,7 @@ SOORT = registreer(
         (
             Onderdeel(N_("Wat doen sociaal werkers?"), _wat),
             Onderdeel(N_("Wat is er bereikt?"), _bereikt, ("paren",)),
+            Onderdeel(N_("Wat zeggen mensen zelf?"), _eigen_cijfer, ("per_instrument",)),
             Onderdeel(N_("Verhalen"), _verhalen),
             Onderdeel(N_("Hoe gaan we om met uw gegevens?"), _privacy),
         ),

@@ -23,6 +23,7 @@ from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Naast, Sectie, Tabel, Tekst, Verhalen, Vragen
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
+from rapporten.zelfbeoordeling import ONDERDEEL as ZELFBEOORDELING
 from verhalen.codeboek import domein_per_code, zrm_codeboek
 from verhalen.joint_display import JointDisplay, standaard_richting
 from verhalen.overeenstemming import CodeOvereenstemming
@@ -751,6 +752,7 @@ SOORT = registreer(
             Onderdeel(N_("Waarover gaat dit gesprek?"), _inleiding, ("rci", "paren")),
             Onderdeel(N_("Thema's"), secties=lambda ctx: _themas(ctx)["secties"], nodig=("rci", "paren")),
             Onderdeel(N_("Wat is succesvol, en wie bepaalt dat?"), _perspectieven),
+            ZELFBEOORDELING,
             Onderdeel(N_("Gespreksvragen"), _gespreksvragen),
         ),
     )

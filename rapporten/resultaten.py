@@ -16,16 +16,18 @@ import numpy as np
 import pandas as pd
 
 from impact.errors import UserInputError
+from impact.instruments import Instrument, builtin, from_tables
 from modellen import beschrijving
-from modellen.betrouwbare_verandering import BetrouwbareVerandering
+from modellen.betrouwbare_verandering import BetrouwbareVerandering, RCIResultaat
 from modellen.duurzaamheid import Duurzaamheid
 from modellen.groei import GroeiModel
 from modellen.keerpunten import Keerpunten
 from modellen.kostenbaten.casus import Effectencalculator
 from modellen.kostenbaten.casussen import CasussenAnalyse
 from modellen.uitval import Uitval
-from modellen.verandering import VeranderingAnalyse
+from modellen.verandering import VeranderingAnalyse, VeranderingResultaat
 from modellen.vergelijking import VerschilInVerschillen
+from modellen.zelfbeoordeling import Zelfbeoordeling
 from rapporten.bron import Gegevens
 
 # The ZRM domains the longitudinal models are shown for (money, mental health, network).
@@ -38,13 +40,100 @@ def zrm(gegevens: Gegevens) -> pd.DataFrame:
     """The analysis frame restricted to the ZRM as professionals score it: the outcome every
     model of the reports is about. Clients' own ZRM scores are a second perspective, shown
     next to it, never mixed into it."""
+    return metingen_van(gegevens, "ZRM", "professional")
+
+
+def metingen_van(gegevens: Gegevens, instrument: str, bron: str) -> pd.DataFrame:
+    """The analysis frame of one instrument as one source scored it (a measurement without a
+    source is a professional's)."""
     a = gegevens.analyse
     if a.empty:
         return a
-    kies = a["instrument"] == "ZRM"
+    kies = a["instrument"] == instrument
     if "bron" in a.columns:
-        kies &= a["bron"].fillna("professional") == "professional"
+        kies &= a["bron"].fillna("professional") == bron
+    else:
+        kies &= bron == "professional"
     return a[kies]
+
+
+def instrumenten(gegevens: Gegevens) -> dict[str, Instrument]:
+    """Every instrument the data may use, by code: as stored in the database (built-in and
+    custom), else (data in memory, without instrument tables) the built-in ones."""
+    stored, domains = gegevens.ruw("instrumenten"), gegevens.ruw("domeinen")
+    if stored.empty or domains.empty:
+        return builtin()
+    return from_tables(stored, domains)
+
+
+@dataclass(frozen=True)
+class Perspectief:
+    """One instrument as one source scored it: the ZRM by professionals, Positieve
+    Gezondheid by clients themselves, an own instrument, ..."""
+
+    instrument: Instrument
+    bron: str
+
+    @property
+    def sleutel(self) -> tuple[str, str]:
+        return (self.instrument.code, self.bron)
+
+
+def perspectieven(gegevens: Gegevens) -> list[Perspectief]:
+    """The (instrument, source) combinations present in the data: the ZRM by professionals
+    first, then the others by instrument and source. An instrument the data name but the
+    instrument tables do not know is left out (the import refuses such measurements)."""
+    a = gegevens.analyse
+    if a.empty:
+        return []
+    bron = a["bron"].fillna("professional") if "bron" in a.columns else pd.Series("professional", index=a.index)
+    aanwezig = sorted(set(zip(a["instrument"].astype(str), bron.astype(str), strict=True)),
+                      key=lambda k: (k != ("ZRM", "professional"), k[0], k[1] != "professional", k[1]))
+    bekend = instrumenten(gegevens)
+    return [Perspectief(bekend[code], b) for code, b in aanwezig if code in bekend]
+
+
+@dataclass
+class InstrumentUitkomst:
+    """Change from start to last measurement and reliable change, for one perspective."""
+
+    perspectief: Perspectief
+    verandering: VeranderingResultaat
+    rci: RCIResultaat
+
+
+def _per_instrument(gegevens: Gegevens) -> dict[tuple[str, str], InstrumentUitkomst]:
+    """Per (instrument, source): change and reliable change per domain, with the instrument's
+    direction, reliability and cut-offs; the last measurement at least three months after the
+    first, as everywhere in the reports. A perspective the models cannot fit is left out."""
+    uit = {}
+    for p in perspectieven(gegevens):
+        df = metingen_van(gegevens, p.instrument.code, p.bron)
+        try:
+            verandering = VeranderingAnalyse(
+                domein="domein", min_looptijd=NA_MAANDEN, hoger_is_beter=p.instrument.hoger_is_beter
+            ).fit(df, bron="analyse")
+            rci = BetrouwbareVerandering(
+                domein="domein", instrument=p.instrument, min_looptijd=NA_MAANDEN
+            ).fit(df, bron="analyse")
+        except UserInputError:
+            continue
+        uit[p.sleutel] = InstrumentUitkomst(p, verandering, rci)
+    return uit
+
+
+def _zelfbeoordeling(gegevens: Gegevens):
+    """Clients' own ZRM scores next to the professionals' (pairs within 30 days), or None."""
+    a = gegevens.analyse
+    if a.empty or "bron" not in a.columns:
+        return None
+    z = a[a["instrument"] == "ZRM"]
+    if not (z["bron"] == "client").any():
+        return None
+    schaal = instrumenten(gegevens)["ZRM"]
+    niveaus = tuple(range(int(schaal.schaal_min), int(schaal.schaal_max) + 1))  # ZRM: 1 to 5
+    res = Zelfbeoordeling(niveaus=niveaus).fit(z, bron="analyse")
+    return res if len(res.paren) else None
 
 
 @dataclass
@@ -183,6 +272,8 @@ PRODUCENTEN: dict[str, Callable[[Gegevens], object]] = {
     "verandering": lambda g: VeranderingAnalyse(domein="domein", min_looptijd=3.0).fit(zrm(g), bron="analyse"),
     "rci": lambda g: BetrouwbareVerandering(domein="domein", instrument="ZRM").fit(zrm(g), bron="analyse"),
     "kostenbaten": _kostenbaten,
+    "per_instrument": _per_instrument,
+    "zelfbeoordeling": _zelfbeoordeling,
 }
 
 

@@ -12,7 +12,8 @@ from rapporten import bevindingen
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
-from rapporten.model import Melding, Tekst
+from rapporten.model import Melding, Sectie, Tekst
+from rapporten.resultaten import InstrumentUitkomst, Perspectief
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import Tabel, uit_kruistabel
 
@@ -39,6 +40,174 @@ def _uitkomsten(ctx: gm.Context) -> list:
 
 def _effecten(ctx: gm.Context) -> list:
     return [gm.effect_figuur(ctx, gm.effect_tabel(ctx)), gm.rci_figuur(ctx, gm.rci_tabel(ctx))]
+
+
+# Who scored, as a reader says it (the data contract's sources).
+BRON_LABELS = {
+    "professional": N_("gescoord door professionals"),
+    "client": N_("gescoord door cliënten zelf"),
+}
+
+
+def perspectief_titel(ctx: gm.Context, p: Perspectief) -> str:
+    """'Positieve Gezondheid, gescoord door cliënten zelf'."""
+    wie = ctx.t(BRON_LABELS[p.bron]) if p.bron in BRON_LABELS else ctx.t("gescoord door: {b}", b=p.bron)
+    return f"{ctx.t(p.instrument.naam)}, {wie}"
+
+
+def instrument_tabel(ctx: gm.Context, uitkomst: InstrumentUitkomst) -> Tabel:
+    """Per domain of one instrument: start, last measurement, mean change with 95% CI and the
+    shares reliably better and worse, protected. The shares are hidden together when one of
+    the three groups (better, unchanged, worse) is small: with the number of clients shown,
+    any two shares would give the third group away."""
+    t = ctx.t
+    instrument = uitkomst.perspectief.instrument
+    v = uitkomst.verandering.summary()
+    v = v[v["horizon"] == "laatste"].set_index("domein")
+    volgorde = [d.code for d in instrument.domeinen if d.code in v.index]
+    v = v.reindex(volgorde + [d for d in v.index if d not in volgorde])  # the instrument's order
+    r = uitkomst.rci.summary().set_index("domein").reindex(v.index)
+    beter = (r["hersteld"] + r["verbeterd"]).astype(float)
+    slechter, gelijk = r["verslechterd"].astype(float), r["onveranderd"].astype(float)
+    namen = {d.code: d.naam for d in instrument.domeinen}
+    df = pd.DataFrame({
+        "domein": [t(namen.get(d, d)) for d in v.index],
+        "n": v["n"].to_numpy(float),
+        "begin": v["gem_voor"].to_numpy(float),
+        "eind": v["gem_na"].to_numpy(float),
+        "verschil": v["gem_verandering"].to_numpy(float),
+        "laag": v["ci_laag"].to_numpy(float),
+        "hoog": v["ci_hoog"].to_numpy(float),
+        "beter": (beter / r["n"]).to_numpy(float),
+        "slechter": (slechter / r["n"]).to_numpy(float),
+    })
+    df = df[df["n"] > 0].reset_index(drop=True)
+    keep = v["n"].to_numpy(float) > 0
+    waarden, masker = ot.per_groep(df, "n", ["begin", "eind", "verschil", "laag", "hoog"], ctx.drempels)
+    klein = pd.Series(
+        (ot.klein(beter, ctx.drempels) | ot.klein(slechter, ctx.drempels) | ot.klein(gelijk, ctx.drempels))
+        .to_numpy()[keep]
+    )
+    for kolom in ("beter", "slechter"):
+        verbergen = (df["n"] < ctx.drempels.min_noemer) | klein
+        waarden[kolom] = df[kolom].where(~verbergen)
+        masker[kolom] = ot.reden(df["n"], verbergen, ctx.drempels)
+    kop = {
+        "domein": t("Domein"),
+        "n": t("Aantal cliënten"),
+        "begin": t("Gemiddeld bij start"),
+        "eind": t("Gemiddeld bij laatste meting"),
+        "verschil": t("Gemiddelde verandering"),
+        "laag": t("95%-interval, onder"),
+        "hoog": t("95%-interval, boven"),
+        "beter": t("Aandeel betrouwbaar vooruit"),
+        "slechter": t("Aandeel betrouwbaar achteruit"),
+    }
+    soorten = {kop["n"]: "aantal", **{kop[k]: "gemiddelde" for k in ("begin", "eind", "verschil", "laag", "hoog")},
+               kop["beter"]: "procent", kop["slechter"]: "procent"}
+    return Tabel(
+        t("{i}: verandering per domein van start tot laatste meting", i=perspectief_titel(ctx, uitkomst.perspectief)),
+        waarden.rename(columns=kop),
+        soorten,
+        masker.rename(columns=kop),
+        ctx.drempels,
+        t(
+            "Cliënten met een startmeting en een meting minstens drie maanden later; t-interval rond de "
+            "gemiddelde verandering. Betrouwbaar vooruit of achteruit: een verandering groter dan de "
+            "meetfout van het instrument. Beschrijvend: zonder vergelijking zegt dit niets over oorzaak "
+            "en gevolg."
+        ),
+    )
+
+
+def _instrument_uitleg(ctx: gm.Context, uitkomst: InstrumentUitkomst) -> Tekst:
+    t, o = ctx.t, ctx.opmaak
+    p = uitkomst.perspectief
+    i = p.instrument
+    richting = t("een hogere score is beter") if i.hoger_is_beter else t("een lagere score is beter")
+    zinnen = [
+        t(
+            "Schaal {laag} tot en met {hoog}; {richting}.",
+            laag=o.getal(i.schaal_min),
+            hoog=o.getal(i.schaal_max),
+            richting=richting,
+        )
+    ]
+    params = uitkomst.rci.parameters
+    if i.betrouwbaarheid is None and not any(d.betrouwbaarheid is not None for d in i.domeinen):
+        zinnen.append(
+            t(
+                "Voor dit instrument is geen gepubliceerde betrouwbaarheid bekend. Om te bepalen wat "
+                "een betrouwbare verandering is, is daarom {b} aangenomen, een gangbare ondergrens.",
+                b=o.getal(float(params["betrouwbaarheid"].iloc[0]), 2),
+            )
+        )
+    else:
+        zinnen.append(
+            t(
+                "Wat een betrouwbare verandering is, volgt uit de betrouwbaarheid van het instrument "
+                "({b}; bron: {bron}).",
+                b=o.getal(float(params["betrouwbaarheid"].iloc[0]), 2),
+                bron=str(params["bron_betrouwbaarheid"].iloc[0]).rstrip("."),
+            )
+        )
+    if p.bron == "client":
+        zinnen.append(
+            t(
+                "Cliënten gaven deze scores zelf. Ze vertellen hoe mensen hun eigen situatie zien; "
+                "dat is iets anders dan het oordeel van een professional, en niet minder waard."
+            )
+        )
+    return Tekst(zinnen)
+
+
+def instrument_figuur(ctx: gm.Context, uitkomst: InstrumentUitkomst, tabel: Tabel) -> fg.Figuur:
+    t = ctx.t
+    i = uitkomst.perspectief.instrument
+    k = tabel.waarden.columns
+    fig = fg.staaf(tabel, k[0], [k[2], k[3]], as_titel=t("gemiddelde score"))
+    fig.update_yaxes(range=[i.schaal_min, i.schaal_max])
+    fig.update_layout(xaxis_tickangle=-40)
+    zichtbaar = tabel.waarden[[k[0], k[4]]].dropna()
+    if zichtbaar.empty:
+        zin = t("Te weinig cliënten om gemiddelden te tonen.")
+    else:
+        teken = 1.0 if i.hoger_is_beter else -1.0
+        volgorde = (zichtbaar[k[4]] * teken).sort_values()
+        beste, minste = zichtbaar.loc[volgorde.index[-1]], zichtbaar.loc[volgorde.index[0]]
+        zin = t(
+            "Gemiddelde score bij de start en bij de laatste meting. De grootste vooruitgang is er op "
+            "{a} ({v} punt), de kleinste op {b} ({w} punt).",
+            a=beste[k[0]],
+            v=ctx.opmaak.getal(beste[k[4]], 2),
+            b=minste[k[0]],
+            w=ctx.opmaak.getal(minste[k[4]], 2),
+        )
+    return fg.Figuur(ctx.figuur_id(), perspectief_titel(ctx, uitkomst.perspectief), zin, fig, tabel)
+
+
+def instrument_secties(ctx: gm.Context) -> list[Sectie]:
+    """One section per instrument and source present in the data."""
+    t = ctx.t
+    uitkomsten = ctx.resultaat("per_instrument")
+    if not uitkomsten:
+        return [Sectie(t("Uitkomsten per instrument"), [Melding(t("Geen metingen om verandering te beschrijven."))])]
+    subsecties = []
+    for uitkomst in uitkomsten.values():
+        tabel = instrument_tabel(ctx, uitkomst)
+        subsecties.append(
+            Sectie(
+                perspectief_titel(ctx, uitkomst.perspectief),
+                [_instrument_uitleg(ctx, uitkomst), instrument_figuur(ctx, uitkomst, tabel), tabel],
+            )
+        )
+    inleiding = Tekst([
+        t(
+            "Elk instrument en elke manier van scoren apart: wat professionals zien en wat cliënten "
+            "zelf ervaren, worden niet bij elkaar opgeteld."
+        )
+    ])
+    return [Sectie(t("Uitkomsten per instrument"), [inleiding], subsecties)]
 
 
 def _uitval(ctx: gm.Context) -> list:
@@ -595,6 +764,7 @@ SOORT = registreer(
         (
             Onderdeel(N_("Uitkomsten"), _uitkomsten, ("paren",)),
             Onderdeel(N_("Effectgroottes en onzekerheid"), _effecten, ("verandering", "rci")),
+            Onderdeel(N_("Uitkomsten per instrument"), nodig=("per_instrument",), secties=instrument_secties),
             Onderdeel(N_("Groeimodel: verloop in de tijd naast de vergelijkingsgroep"), groei_sectie, ("groei",)),
             Onderdeel(N_("Blijft de vooruitgang na uitstroom?"), duurzaamheid_sectie, ("duurzaamheid",)),
             Onderdeel(N_("Uitval"), _uitval, ("uitval",)),

@@ -22,6 +22,8 @@ from impact.opmaak import Opmaak
 if TYPE_CHECKING:  # numpy and pandas load inside the commands: start-up stays fast
     import pandas as pd
 
+    from impact.instruments import Instrument
+
 app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -34,7 +36,20 @@ CSV_OPTION = typer.Option(None, "--csv", help=CSV_HELP)
 OUTCOME_OPTION = typer.Option("score", "--uitkomst", help="Kolom met de uitkomst.")
 GROUP_OPTION = typer.Option("client_id", "--groep", help="Kolom die de client aanwijst.")
 DOMAIN_OPTION = typer.Option(None, "--domein", help="Alleen dit domein.")
-INSTRUMENT_OPTION = typer.Option(None, "--instrument", help="Instrument (ZRM, PG) voor betrouwbaarheid.")
+INSTRUMENT_HELP = (
+    "Instrument: een code (ZRM, PG of een eigen instrument in de database) of het YAML-bestand van "
+    "een eigen instrument. Alleen metingen van dit instrument; betrouwbaarheid, richting en "
+    "afkappunt komen uit het instrument."
+)
+INSTRUMENT_OPTION = typer.Option(None, "--instrument", help=INSTRUMENT_HELP)
+INSTRUMENT_FILTER_OPTION = typer.Option(
+    None,
+    "--instrument",
+    help="Alleen metingen van dit instrument: een code (ZRM, PG, een eigen instrument) of zijn YAML-bestand.",
+)
+MEETBRON_OPTION = typer.Option(
+    None, "--bron", help="Alleen metingen van deze bron (professional, client, ...)."
+)
 RELIABILITY_OPTION = typer.Option(None, "--betrouwbaarheid", help="Betrouwbaarheid voor de RCI.")
 JSON_OPTION = typer.Option(False, "--json", help="Uitvoer als JSON.")
 
@@ -84,23 +99,116 @@ def _load(csv: Path | None, db: str | None) -> tuple[pd.DataFrame, str]:
     return store.analysis_frame(engine), "database"
 
 
-def _filter(df: pd.DataFrame, bron: str, domein: str | None, instrument: str | None) -> pd.DataFrame:
-    for col, value in (("domein", domein), ("instrument", instrument)):
-        if value is None:
-            continue
-        if col not in df.columns:
-            raise UserInputError(Problem(bron, None, col, f"kolom '{col}' ontbreekt voor --{col}"))
-        df = df[df[col].astype(str) == value]
-        if df.empty:
-            raise UserInputError(Problem(bron, None, col, f"geen metingen met {col} '{value}'"))
+def _filter(df: pd.DataFrame, bron: str, domein: str | None) -> pd.DataFrame:
+    if domein is None:
+        return df
+    if "domein" not in df.columns:
+        raise UserInputError(Problem(bron, None, "domein", "kolom 'domein' ontbreekt voor --domein"))
+    df = df[df["domein"].astype(str) == domein]
+    if df.empty:
+        raise UserInputError(Problem(bron, None, "domein", f"geen metingen met domein '{domein}'"))
     return df
 
 
-def _single_instrument(df: pd.DataFrame) -> str | None:
-    """The instrument of the data when there is exactly one, so its reliability can be used."""
-    if "instrument" in df.columns and df["instrument"].nunique() == 1:
-        return str(df["instrument"].iloc[0])
-    return None
+def _known_instruments(csv: Path | None, db: str | None) -> dict[str, Instrument]:
+    """The instruments a code may name: as stored in the database (built-in and custom), or
+    the built-in ones for a CSV file (a custom one is then given by its YAML file)."""
+    from impact.instruments import builtin, from_tables
+
+    if csv is not None:
+        return builtin()
+    from impact import store
+    from impact.cli.options import open_database
+
+    engine = open_database(db)
+    return from_tables(store.read(engine, "instrumenten"), store.read(engine, "domeinen"))
+
+
+def _instrument(
+    value: str | None, df: pd.DataFrame, bron: str, csv: Path | None, db: str | None
+) -> Instrument | None:
+    """The instrument the analysis is about: ``--instrument`` (a code or a YAML file), else the
+    one instrument of the data; None for data without an instrument column."""
+    from impact.instruments import find, load_file
+
+    if value is not None and Path(value).suffix.lower() in (".yaml", ".yml"):
+        return load_file(value)
+    if value is None and "instrument" in df.columns:
+        present = sorted(df["instrument"].dropna().astype(str).unique())
+        if len(present) > 1:
+            raise UserInputError(
+                Problem(bron, None, "instrument", f"één instrument; kies er één met --instrument uit: {', '.join(present)}")
+            )
+        value = present[0] if present else None
+    return find(value, _known_instruments(csv, db), "--instrument") if value is not None else None
+
+
+def _prepare(
+    df: pd.DataFrame,
+    bron: str,
+    domein: str | None,
+    instrument: str | None,
+    meetbron: str | None,
+    csv: Path | None,
+    db: str | None,
+    uitkomst: str = "score",
+) -> tuple[pd.DataFrame, Instrument | None]:
+    """The measurements of one instrument and one source (of one domain with ``--domein``), and
+    that instrument's definition. Several sources (a professional's and a client's own score)
+    are never mixed: the user chooses one with ``--bron``."""
+    df = _filter(df, bron, domein)
+    definition = _instrument(instrument, df, bron, csv, db)
+    if definition is not None and "instrument" in df.columns:
+        df = df[df["instrument"].astype(str).str.upper() == definition.code.upper()]
+        if df.empty:
+            raise UserInputError(Problem(bron, None, "instrument", f"geen metingen met instrument '{definition.code}'"))
+    if meetbron is not None:
+        if "bron" not in df.columns:
+            raise UserInputError(Problem(bron, None, "bron", "kolom 'bron' ontbreekt voor --bron"))
+        df = df[df["bron"].astype(str) == meetbron]
+        if df.empty:
+            raise UserInputError(Problem(bron, None, "bron", f"geen metingen met bron '{meetbron}'"))
+    elif "bron" in df.columns and df["bron"].nunique() > 1:
+        present = ", ".join(sorted(df["bron"].dropna().astype(str).unique()))
+        raise UserInputError(Problem(bron, None, "bron", f"metingen van één bron; kies er één met --bron uit: {present}"))
+    if definition is not None and csv is not None:
+        _check_scale(df, bron, definition, uitkomst)
+    return df, definition
+
+
+def _check_scale(df: pd.DataFrame, bron: str, definition: Instrument, uitkomst: str) -> None:
+    """Every score of a file on the instrument's scale; each one outside it named by its row
+    (a database was checked on import)."""
+    import pandas as pd
+
+    if uitkomst not in df.columns or not pd.api.types.is_numeric_dtype(df[uitkomst]):
+        return  # a column that is not numbers is named by the model's own column check
+    score = df[uitkomst]
+    outside = score.notna() & ((score < definition.schaal_min) | (score > definition.schaal_max))
+    if outside.any():
+        expected = f"een score van {definition.schaal_min:g} tot en met {definition.schaal_max:g} ({definition.code})"
+        raise UserInputError(
+            [Problem(bron, int(i) + 2, uitkomst, expected, f"{float(score[i]):g}") for i in df.index[outside][:20]]
+        )
+
+
+def _instrument_json(definition: Instrument | None) -> dict | None:
+    if definition is None:
+        return None
+    return {
+        "code": definition.code,
+        "naam": definition.naam,
+        "schaal": [definition.schaal_min, definition.schaal_max],
+        "richting": definition.richting,
+    }
+
+
+def _instrument_line(definition: Instrument) -> str:
+    richting = "hoger is beter" if definition.hoger_is_beter else "lager is beter"
+    return (
+        f"Instrument: {definition.naam} ({definition.code}), schaal {_nl(definition.schaal_min, 0)} "
+        f"tot en met {_nl(definition.schaal_max, 0)}, {richting}\n"
+    )
 
 
 def _covariates(text: str | None) -> list[str]:
@@ -163,14 +271,15 @@ def groei(
     random_helling: bool = typer.Option(False, "--random-helling", help="Ook een random helling voor tijd."),
     ml: bool = typer.Option(False, "--ml", help="Maximum likelihood in plaats van REML."),
     domein: str = DOMAIN_OPTION,
-    instrument: str = typer.Option(None, "--instrument", help="Alleen dit instrument."),
+    instrument: str = INSTRUMENT_FILTER_OPTION,
+    meetbron: str = MEETBRON_OPTION,
     als_json: bool = JSON_OPTION,
 ) -> None:
     """Lineair gemengd model (groeimodel) van de uitkomst over de tijd."""
     from modellen.groei import GroeiModel
 
     df, bron = _load(csv, db)
-    df = _filter(df, bron, domein, instrument)
+    df, _ = _prepare(df, bron, domein, instrument, meetbron, csv, db, uitkomst)
     model = GroeiModel(
         uitkomst=uitkomst,
         tijd=tijd,
@@ -205,6 +314,7 @@ def verandering(
     conditie: str = typer.Option(None, "--conditie", help="Indeling, bijv. interventie of gemeente."),
     domein: str = DOMAIN_OPTION,
     instrument: str = INSTRUMENT_OPTION,
+    meetbron: str = MEETBRON_OPTION,
     betrouwbaarheid: float = RELIABILITY_OPTION,
     als_json: bool = JSON_OPTION,
 ) -> None:
@@ -213,12 +323,16 @@ def verandering(
     from modellen.verandering import VeranderingAnalyse
 
     df, bron = _load(csv, db)
-    df = _filter(df, bron, domein, None)
-    instrument = instrument or _single_instrument(df)
+    df, definitie = _prepare(df, bron, domein, instrument, meetbron, csv, db, uitkomst)
     indeling = [conditie] if conditie else []
     dom_col = "domein" if "domein" in df.columns and domein is None and df["domein"].nunique() > 1 else None
     change = VeranderingAnalyse(
-        uitkomst=uitkomst, tijd=tijd, groep=groep, domein=dom_col, indeling=indeling
+        uitkomst=uitkomst,
+        tijd=tijd,
+        groep=groep,
+        domein=dom_col,
+        indeling=indeling,
+        hoger_is_beter=definitie.hoger_is_beter if definitie is not None else True,
     ).fit(df, bron=bron)
     rci = BetrouwbareVerandering(
         uitkomst=uitkomst,
@@ -226,12 +340,20 @@ def verandering(
         groep=groep,
         domein=dom_col,
         indeling=indeling,
-        instrument=instrument,
+        instrument=definitie,
         betrouwbaarheid=betrouwbaarheid,
     ).fit(df, bron=bron)
     if als_json:
-        _emit_json({"verandering": change.to_dict(), "betrouwbare_verandering": rci.to_dict()})
+        _emit_json(
+            {
+                "instrument": _instrument_json(definitie),
+                "verandering": change.to_dict(),
+                "betrouwbare_verandering": rci.to_dict(),
+            }
+        )
         return
+    if definitie is not None:
+        typer.echo(_instrument_line(definitie))
     cols = [
         *indeling,
         *([dom_col] if dom_col else []),
@@ -249,10 +371,8 @@ def verandering(
     _table(rci.summary(), "Betrouwbare verandering (Jacobson-Truax)")
     if change.waarschuwing:
         typer.echo(f"Let op: {change.waarschuwing}")
-    typer.echo(
-        f"Betrouwbaarheid: {_nl(rci.parameters['betrouwbaarheid'].iloc[0])} "
-        f"({rci.parameters['bron_betrouwbaarheid'].iloc[0]})"
-    )
+    for p in rci.parameters.drop_duplicates(["betrouwbaarheid", "bron_betrouwbaarheid"]).itertuples():
+        typer.echo(f"Betrouwbaarheid: {_nl(p.betrouwbaarheid)} ({p.bron_betrouwbaarheid})")
 
 
 @app.command("keerpunten")
@@ -264,6 +384,7 @@ def keerpunten_cmd(
     groep: str = GROUP_OPTION,
     domein: str = DOMAIN_OPTION,
     instrument: str = INSTRUMENT_OPTION,
+    meetbron: str = MEETBRON_OPTION,
     betrouwbaarheid: float = RELIABILITY_OPTION,
     als_json: bool = JSON_OPTION,
 ) -> None:
@@ -274,9 +395,7 @@ def keerpunten_cmd(
     from modellen.keerpunten import Keerpunten
 
     df, bron = _load(csv, db)
-    # --instrument filters when the data has an instrument column; it always sets reliability
-    df = _filter(df, bron, domein, instrument if "instrument" in df.columns else None)
-    instrument = instrument or _single_instrument(df)
+    df, instrument = _prepare(df, bron, domein, instrument, meetbron, csv, db, uitkomst)
     if tijd in df.columns and pd.api.types.is_object_dtype(df[tijd]):  # text, not all dates
         raise UserInputError(Problem(bron, None, tijd, DATE_EXPECTED))
     res = Keerpunten(
@@ -298,6 +417,8 @@ def keerpunten_cmd(
         return
     _table(table, f"Keerpunten ({len(table)})")
     typer.echo(f"Betrouwbaarheid: {_nl(res.betrouwbaarheid)} ({res.bron_betrouwbaarheid})")
+    for eigen_domein, waarde in res.betrouwbaarheid_per_domein.items():
+        typer.echo(f"Betrouwbaarheid domein {eigen_domein}: {_nl(waarde)} (eigen waarde van het domein)")
 
 
 @app.command("duurzaamheid")
@@ -311,14 +432,15 @@ def duurzaamheid(
         "traject_eind", "--uitstroom", help="Kolom met de einddatum van het traject."
     ),
     domein: str = DOMAIN_OPTION,
-    instrument: str = typer.Option(None, "--instrument", help="Alleen dit instrument."),
+    instrument: str = INSTRUMENT_FILTER_OPTION,
+    meetbron: str = MEETBRON_OPTION,
     als_json: bool = JSON_OPTION,
 ) -> None:
     """Duurzaamheid na uitstroom: blijft de verbetering, en hoeveel neemt ze per jaar af?"""
     from modellen.duurzaamheid import Duurzaamheid
 
     df, bron = _load(csv, db)
-    df = _filter(df, bron, domein, instrument)
+    df, _ = _prepare(df, bron, domein, instrument, meetbron, csv, db, uitkomst)
     res = Duurzaamheid(uitkomst=uitkomst, tijd=tijd, groep=groep, uitstroom=uitstroom).fit(df, bron=bron)
     if als_json:
         _emit_json(res.to_dict())

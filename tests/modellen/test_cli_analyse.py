@@ -132,8 +132,11 @@ def test_verandering_and_keerpunten_and_duurzaamheid(csv_file: Path, tmp_path: P
     groups = {(g["conditie"], g["horizon"]) for g in d["verandering"]["groepen"]}
     assert ("interventie", "laatste") in groups
     assert d["betrouwbare_verandering"]["groepen"][0]["n"] == 30
+    zrm = _long().assign(score=lambda d: d["score"].clip(1, 5))  # on the ZRM's scale
+    zrm_file = tmp_path / "zrm.csv"
+    zrm.to_csv(zrm_file, index=False)
     out = runner.invoke(
-        app, ["analyse", "keerpunten", "--csv", str(csv_file), "--instrument", "ZRM"]
+        app, ["analyse", "keerpunten", "--csv", str(zrm_file), "--instrument", "ZRM"]
     )
     assert out.exit_code == 0, out.output
     assert "Keerpunten (" in out.output and "Fassaert" in out.output
@@ -185,6 +188,13 @@ def test_database_path(tmp_path: Path) -> None:
     out = runner.invoke(
         app,
         ["analyse", "groei", "--db", url, "--domein", "financien", "--conditie", "groep", "--json"],
+    )
+    # the demo has clients' own ZRM scores next to the professionals': never mixed silently
+    assert out.exit_code == 1 and "kies er één met --bron uit: client, professional" in str(out.exception)
+    out = runner.invoke(
+        app,
+        ["analyse", "groei", "--db", url, "--domein", "financien", "--bron", "professional",
+         "--conditie", "groep", "--json"],
     )
     assert out.exit_code == 0, out.output
     d = json.loads(out.output)
