@@ -269,8 +269,12 @@ PRODUCENTEN: dict[str, Callable[[Gegevens], object]] = {
     "paren": lambda g: beschrijving.eerste_en_laatste(zrm(g)),
     # change from start to last measurement: the last at least three months after the first,
     # the same rule as the descriptive pairs ("paren"), so every report quotes one number
-    "verandering": lambda g: VeranderingAnalyse(domein="domein", min_looptijd=3.0).fit(zrm(g), bron="analyse"),
-    "rci": lambda g: BetrouwbareVerandering(domein="domein", instrument="ZRM").fit(zrm(g), bron="analyse"),
+    "verandering": lambda g: VeranderingAnalyse(domein="domein", min_looptijd=NA_MAANDEN).fit(zrm(g), bron="analyse"),
+    # the same clients as "paren", "verandering" and the per-instrument tables: a reader who
+    # puts two tables side by side finds no difference that is a small group of clients
+    "rci": lambda g: BetrouwbareVerandering(domein="domein", instrument="ZRM", min_looptijd=NA_MAANDEN).fit(
+        zrm(g), bron="analyse"
+    ),
     "kostenbaten": _kostenbaten,
     "per_instrument": _per_instrument,
     "zelfbeoordeling": _zelfbeoordeling,

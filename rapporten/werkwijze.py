@@ -23,6 +23,11 @@ GEGEVENS = N_(
     "(acute problematiek) tot 5 (volledig zelfredzaam). Een professional vult hem in bij de "
     "start van de hulp en daarna ongeveer elk half jaar."
 )
+ZELF = N_(
+    "Een deel van de cliënten vulde ook zelf een vragenlijst in: Positieve Gezondheid (zes "
+    "dimensies, elk van 0 tot 10) of de Zelfredzaamheid-Matrix over zichzelf. Die scores "
+    "staan apart van die van de professionals en worden er nooit mee opgeteld."
+)
 PERIODE = N_("De metingen in dit rapport lopen van {van} tot en met {tot}.")
 SELECTIE = N_("Dit rapport gaat alleen over: {selectie}.")
 
@@ -74,6 +79,18 @@ UITLEG: dict[str, str] = {
         "de start anders scoorden dan cliënten die bleven. Blijven vooral cliënten met een "
         "goed verloop in beeld, dan is het beeld te rooskleurig."
     ),
+    "per_instrument": N_(
+        "Per meetinstrument en per invuller (professional of cliënt zelf) staan de uitkomsten "
+        "apart, elk op de eigen schaal, met de eigen richting (bij sommige instrumenten is "
+        "lager beter) en de eigen betrouwbaarheid. Waar een instrument geen bekende "
+        "betrouwbaarheid heeft, staat erbij welke waarde is aangenomen."
+    ),
+    "zelfbeoordeling": N_(
+        "Waar een cliënt zichzelf scoorde en een professional hetzelfde levensgebied binnen 30 "
+        "dagen, zijn de twee scores naast elkaar gelegd: het gemiddelde verschil en hoe goed ze "
+        "overeenkomen (gewogen kappa: 1 is volledige overeenstemming, 0 niet meer dan toeval). "
+        "Een verschil is geen fout van een van beiden, maar stof voor het gesprek."
+    ),
     "kostenbaten": N_(
         "Kosten en baten zijn per casus geschat, zoals de Effectencalculator dat doet: wat er "
         "met de hulp gebeurde en wat er zonder hulp waarschijnlijk was gebeurd, elk geprijsd "
@@ -103,6 +120,8 @@ def sectie(ctx: Context, nodig: tuple[str, ...], secties: list[Sectie]) -> Secti
     t = ctx.t
     alineas = [t(GEGEVENS)]
     metingen = ctx.gegevens.metingen
+    if "bron" in metingen.columns and (metingen["bron"] == "client").any():
+        alineas.append(t(ZELF))
     if len(metingen) and "datum" in metingen.columns:
         datums = metingen["datum"].dropna()
         if len(datums):
