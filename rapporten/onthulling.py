@@ -89,7 +89,7 @@ def kruistabel(
     waarden = tabel.to_numpy(dtype=float)
     masker = np.where(klein(pd.DataFrame(waarden), drempels).to_numpy(), PRIMAIR, ZICHTBAAR)
     _secundair(waarden, masker)
-    _controleer_met_lp(waarden, masker)
+    _controleer_met_lp(waarden, masker, drempels.drempel - 1)
     verborgen = np.where(masker != ZICHTBAAR, np.nan, waarden)
     return (
         pd.DataFrame(verborgen, index=tabel.index, columns=tabel.columns),
@@ -150,8 +150,11 @@ def _vergelijkingen(vorm: tuple[int, int]) -> np.ndarray:
     return np.array(regels)
 
 
-def _interval(waarden: np.ndarray, masker: np.ndarray, a: np.ndarray, cel: int):
-    """What an attacker can conclude about one hidden cell: (min, max) by linear programming."""
+def _interval(waarden: np.ndarray, masker: np.ndarray, a: np.ndarray, cel: int, klein_max: float):
+    """What an attacker can conclude about one hidden cell: (min, max) by linear programming.
+
+    The attacker reads the legend: a cell shown as '< 5' holds 1 to 4 (zeros are printed as
+    0), any other hidden cell holds 0 or more."""
     from scipy.optimize import linprog
 
     verborgen = np.flatnonzero(masker.ravel() != ZICHTBAAR)
@@ -160,44 +163,56 @@ def _interval(waarden: np.ndarray, masker: np.ndarray, a: np.ndarray, cel: int):
     b_eq = -a[:, zichtbaar] @ waarden.ravel()[zichtbaar]
     nuttig = np.abs(a_eq).sum(axis=1) > 0
     doel = (verborgen == cel).astype(float)
-    laag = linprog(doel, A_eq=a_eq[nuttig], b_eq=b_eq[nuttig], bounds=(0, None), method="highs")
-    hoog = linprog(-doel, A_eq=a_eq[nuttig], b_eq=b_eq[nuttig], bounds=(0, None), method="highs")
+    klein_cel = masker.ravel()[verborgen] == PRIMAIR
+    grenzen = [(1.0, klein_max) if k else (0.0, None) for k in klein_cel]
+    laag = linprog(doel, A_eq=a_eq[nuttig], b_eq=b_eq[nuttig], bounds=grenzen, method="highs")
+    hoog = linprog(-doel, A_eq=a_eq[nuttig], b_eq=b_eq[nuttig], bounds=grenzen, method="highs")
+    if laag.status == 2 or hoog.status == 2:  # totals that are not plain sums: no exact conclusion
+        return -np.inf, np.inf
     boven = np.inf if hoog.status == 3 else -hoog.fun
     return laag.fun, boven
 
 
-def _controleer_met_lp(waarden: np.ndarray, masker: np.ndarray) -> None:
+def _controleer_met_lp(waarden: np.ndarray, masker: np.ndarray, klein_max: float) -> None:
     """Audit: no small count may be exactly recoverable from all equations together.
 
     The equation rule alone misses chains (a row total fixed by the other rows' totals, say).
     For every hidden small count we compute the attacker's interval; when it is a single value
-    we hide one more cell next to it (smallest visible positive in its row or column, else
-    anywhere) and check again.
+    we hide one more cell next to it (the smallest visible positive in its row or column).
+    When its row and column have nothing visible left, the knowledge that gives it away is
+    that a neighbour is '< 5' (four cells of at least 1 under a total below 5 are each 1):
+    the largest such neighbour is then shown as hidden ('×') instead, which says nothing
+    about its size. Only then is a cell elsewhere hidden.
     """
     if not (masker == PRIMAIR).any():
         return
     a = _vergelijkingen(waarden.shape)
-    for _ in range(waarden.size):
+    for _ in range(2 * waarden.size):
         blootgesteld = None
         for cel in np.flatnonzero(masker.ravel() == PRIMAIR):
-            laag, hoog = _interval(waarden, masker, a, int(cel))
+            laag, hoog = _interval(waarden, masker, a, int(cel), klein_max)
             if hoog - laag < 0.5:
                 blootgesteld = divmod(int(cel), waarden.shape[1])
                 break
         if blootgesteld is None:
             return
         r, k = blootgesteld
-        zichtbaar = (masker == ZICHTBAAR) & (waarden > 0)
-        buren = np.zeros_like(zichtbaar)
+        buren = np.zeros(masker.shape, dtype=bool)
         buren[r, :], buren[:, k] = True, True
-        kandidaten = np.argwhere(zichtbaar & buren)
-        if not len(kandidaten):
-            kandidaten = np.argwhere(zichtbaar)
-        if not len(kandidaten):
-            return
-        keuze = min(map(tuple, kandidaten), key=lambda c: waarden[c])
+        zichtbaar = (masker == ZICHTBAAR) & (waarden > 0)
+        klein_buur = (masker == PRIMAIR) & buren
+        klein_buur[r, k] = False
+        if (zichtbaar & buren).any():
+            keuze = min(map(tuple, np.argwhere(zichtbaar & buren)), key=lambda c: waarden[c])
+        elif klein_buur.any():
+            keuze = max(map(tuple, np.argwhere(klein_buur)), key=lambda c: waarden[c])
+        elif zichtbaar.any():
+            keuze = min(map(tuple, np.argwhere(zichtbaar)), key=lambda c: waarden[c])
+        else:  # pragma: no cover - every cell hidden and still determined: cannot happen with sums
+            raise AssertionError("onthullingscontrole: een klein aantal blijft terug te rekenen")
         masker[keuze] = SECUNDAIR
         _secundair(waarden, masker)
+    raise AssertionError("onthullingscontrole: geen bescherming gevonden")  # pragma: no cover
 
 
 def aandelen(

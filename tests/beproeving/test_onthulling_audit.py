@@ -107,7 +107,7 @@ def test_ketens_zijn_echt_ketens():
     them does disclose a small count, so they exercise the audit and not the simple rule."""
     from unittest import mock
 
-    with mock.patch.object(ot, "_controleer_met_lp", lambda waarden, masker: None):
+    with mock.patch.object(ot, "_controleer_met_lp", lambda waarden, masker, klein_max: None):
         for aantallen in KETENS:
             assert _onthulde_kleine_aantallen(np.array(aantallen, dtype=float)), aantallen
 
@@ -144,13 +144,6 @@ def test_geen_klein_aantal_terug_te_rekenen_met_ketens(aantallen):
     assert _onthulde_kleine_aantallen(aantallen) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rapporten/onthulling.py _interval (linprog bounds=(0, None)) lets every hidden cell be 0, "
-    "but a cell shown as '< 5' is 1-4 to anyone reading the legend: four '< 5' cells in a row whose "
-    "total is '< 5' are each exactly 1 (seen in the beleid report, wijk Laar; since 11fd642 the "
-    "publication audit in rapporten/kubus.py catches it, kruistabel on its own still does not)",
-)
 def test_aanvaller_weet_dat_kleiner_dan_5_minstens_1_is():
     """Row L: four counts of 1, total 4, all "< 5"; row M hidden as complements. Sum of four
     numbers that are each at least 1 is at most 4: every one of them is exactly 1."""
