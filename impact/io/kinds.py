@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from impact.contract import (
     AUTEUR_ROLLEN,
+    DATABANKEN,
     ERKENNING,
     FINANCIERS,
     IDENTITEIT_SOORTEN,
@@ -83,9 +84,17 @@ KINDS: dict[str, Kind] = {
                     "databank_erkenning",
                     "choice",
                     False,
-                    "erkenning in de Databank Effectieve sociale interventies",
-                    "goed beschreven",
+                    "niveau in het erkenningstraject; leeg als onbekend",
+                    "goed onderbouwd",
                     choices=ERKENNING,
+                ),
+                Column(
+                    "databank",
+                    "choice",
+                    False,
+                    "de databank van de erkenning: " + "; ".join(f"{k} ({v})" for k, v in DATABANKEN.items()),
+                    "Movisie",
+                    choices=tuple(DATABANKEN),
                 ),
                 Column("doelgroep", required=False, example="huishoudens met problematische schulden"),
                 Column("omschrijving", required=False, example="Integrale schuldhulp met budgetcoaching."),
