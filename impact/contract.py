@@ -62,6 +62,17 @@ DATABANKEN = {
     "NJi": "Databank Effectieve jeugdinterventies, Nederlands Jeugdinstituut",
     "Loket Gezond Leven": "Interventiedatabase Gezond en Actief Leven, Loket Gezond Leven (RIVM)",
 }
+# Vroegsignalering (Wet gemeentelijke schuldhulpverlening), as ``soort`` values of
+# gebeurtenissen: the signal of a payment arrear a vastelastenpartner sends the gemeente, by the
+# kind of arrear, and the steps that may follow it, in funnel order. A step belongs to the most
+# recent signal of the same client on or before its date.
+VROEGSIGNALEN = {
+    "signaal_huurachterstand": "huur",
+    "signaal_energieachterstand": "energie",
+    "signaal_waterachterstand": "water",
+    "signaal_zorgverzekering": "zorgverzekering",
+}
+VROEGSIGNALERING_STAPPEN = ("contact_gelegd", "hulp_geaccepteerd", "achterstand_opgelost")
 # Who pays or who benefits (actor), in every price list, case and cost-benefit result.
 FINANCIERS = (
     "gemeente",

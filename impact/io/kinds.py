@@ -16,6 +16,8 @@ from impact.contract import (
     IDENTITEIT_SOORTEN,
     TOESTEMMINGEN,
     VERHAAL_SOORTEN,
+    VROEGSIGNALEN,
+    VROEGSIGNALERING_STAPPEN,
 )
 
 
@@ -145,12 +147,23 @@ KINDS: dict[str, Kind] = {
                 Column("datum", "date", example="2024-03-15"),
                 Column(
                     "soort",
-                    help="bijv. betalingsachterstand, uithuiszetting, werk_gevonden",
-                    example="betalingsachterstand",
+                    help=(
+                        "bijv. betalingsachterstand, uithuiszetting, werk_gevonden. Vroegsignalering: het "
+                        "signaal van een vastelastenpartner is "
+                        + ", ".join(f"{s} ({a})" for s, a in VROEGSIGNALEN.items())
+                        + "; de stappen daarna zijn "
+                        + ", ".join(VROEGSIGNALERING_STAPPEN)
+                        + ". Een stap hoort bij het laatste signaal van dezelfde cliënt op of voor die datum."
+                    ),
+                    example="signaal_huurachterstand",
                 ),
-                Column("omschrijving", required=False, example="Huurachterstand van twee maanden."),
+                Column("omschrijving", required=False, example="Woningcorporatie meldt een huurachterstand."),
             ),
             key=("client", "datum", "soort"),
+            description=(
+                "Gebeurtenissen in het leven van een cliënt, met datum en soort; ook de signalen en "
+                "stappen van de vroegsignalering van betalingsachterstanden."
+            ),
         ),
         Kind(
             "verhalen",
