@@ -230,6 +230,7 @@ def blokken(ctx: gm.Context) -> list:
             )
         ]),
         trechter_figuur(ctx, tabel),
+        tabel,
         Tekst([contact_zin(ctx, tabel), zrm_zin(ctx, res, k)]),
         verloop_figuur(ctx, res, verloop_tabel(ctx, res, k)),
     ]
