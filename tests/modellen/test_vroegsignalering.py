@@ -7,6 +7,8 @@ scores of the client (not the professional) and of another domain that must be l
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -116,6 +118,9 @@ def test_funnel_by_hand(uit_bestanden):
     assert bool(s.loc[(c3, "signaal_zorgverzekering"), "opgelost_zonder_hulp"])
     assert res.zonder_signaal == 1  # C4's contact before any signal
     assert set(res.signalen["achterstand"]) == {"huur", "energie", "water", "zorgverzekering"}
+    inhoud = json.loads(json.dumps(res.to_dict()))
+    assert inhoud["totaal"][0]["signalen"] == 7 and "geen effect" in inhoud["beschrijvend"]
+    assert list(res.plot().data[0].x) == [7, 5, 4, 2]
 
 
 def test_zrm_financien_afterwards_by_hand(uit_bestanden):
@@ -129,16 +134,6 @@ def test_zrm_financien_afterwards_by_hand(uit_bestanden):
     assert v.loc[True, "gem_voor"] == pytest.approx(1.5) and v.loc[True, "gem_na"] == pytest.approx(3.5)
     assert v.loc[False, "n"] == 2 and v.loc[False, "gem_verandering"] == pytest.approx(-0.5)
     assert v.loc[False, "sd_verandering"] == pytest.approx(pd.Series([-1.0, 0.0]).std())
-
-
-def test_result_is_json_safe_and_plots(uit_bestanden):
-    import json
-
-    d = uit_bestanden
-    res = Vroegsignalering().fit(d["gebeurtenissen"], d["clienten"], d["metingen"])
-    inhoud = json.loads(json.dumps(res.to_dict()))
-    assert inhoud["totaal"][0]["signalen"] == 7 and "geen effect" in inhoud["beschrijvend"]
-    assert list(res.plot().data[0].x) == [7, 5, 4, 2]
 
 
 def test_no_signals_gives_zeros_not_an_error():
