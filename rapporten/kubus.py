@@ -145,15 +145,20 @@ TRECHTER = "trechter"  # kolom of a funnel count: (TRECHTER, stap) or (TRECHTER,
 
 
 def bouw_trechter(
-    signalen: pd.DataFrame, stappen: tuple[str, ...], drempels: ot.Drempels, losse: dict[tuple, int] | None = None
+    signalen: pd.DataFrame,
+    stappen: tuple[str, ...],
+    drempels: ot.Drempels,
+    losse: dict[tuple, int] | None = None,
+    soort: str | None = None,
 ) -> Kubus:
     """The protected funnel counts of a publication: signals by step, per gemeente and for the
-    region over the whole period, and for the region per period.
+    region over the whole period, and for the region per period and (with ``soort``, a column
+    of ``signalen``) per kind of signal: kolom (TRECHTER, stap, soort, kind).
 
     ``signalen`` has one row per signal with ``gemeente``, ``periode`` and a boolean column per
     step of ``stappen`` (the first step is every signal); the steps are nested (a signal at a
-    step has passed every step before it), so the finest cells are (gemeente, periode, last
-    step reached) and every published step is a margin of them: a reader who subtracts one
+    step has passed every step before it), so the finest cells are (gemeente, periode, kind,
+    last step reached) and every published step is a margin of them: a reader who subtracts one
     step from another, one gemeente from the region or one period from the whole is one of the
     equations the audit solves. ``losse`` are further counts of the same publication that share
     no one with these (clients, not signals), each its own cell: (kolom, count).
@@ -164,8 +169,8 @@ def bouw_trechter(
         verder &= signalen[stap].to_numpy(dtype=bool)
         diepte += verder
     cellen = pd.DataFrame({"gemeente": signalen["gemeente"].to_numpy(), "periode": signalen["periode"].to_numpy(),
-                           "diepte": diepte})
-    fijn = cellen.groupby(["gemeente", "periode", "diepte"], dropna=False).size().reset_index(name="n")
+                           "soort": signalen[soort].to_numpy() if soort else None, "diepte": diepte})
+    fijn = cellen.groupby(["gemeente", "periode", "soort", "diepte"], dropna=False).size().reset_index(name="n")
     d = fijn["diepte"].to_numpy()
     knopen, rijen = [], []
 
@@ -176,6 +181,7 @@ def bouw_trechter(
 
     geos = [ALLES, *[(g,) for g in sorted(fijn["gemeente"].dropna().unique())]]
     perioden = sorted(fijn["periode"].dropna().unique())
+    soorten = sorted(fijn["soort"].dropna().unique()) if soort else []
     for geo in geos:
         in_geo = np.ones(len(fijn), dtype=bool) if not geo else (fijn["gemeente"] == geo[0]).to_numpy()
         for i, stap in enumerate(stappen):
@@ -183,6 +189,8 @@ def bouw_trechter(
             if geo == ALLES:
                 for periode in perioden:
                     voeg_toe(Knoop(geo, (TRECHTER, stap, periode)), (fijn["periode"] == periode).to_numpy() & (d >= i))
+                for x in soorten:
+                    voeg_toe(Knoop(geo, (TRECHTER, stap, soort, x)), (fijn["soort"] == x).to_numpy() & (d >= i))
     n = fijn["n"].to_numpy(dtype=float)
     for kolom, aantal in (losse or {}).items():
         if aantal <= 0:
@@ -296,6 +304,10 @@ def _vergelijkingen(lid: csr_matrix, knopen: list[Knoop]) -> list[tuple[int, lis
         elif k.kolom[0] == TRECHTER and len(k.kolom) == 2:  # a step over the whole period: its periods
             kolom_delen = [j for j, m in enumerate(knopen) if m.geo == k.geo and m.kolom[:2] == k.kolom
                            and len(m.kolom) == 3]
+            per_soort = [j for j, m in enumerate(knopen) if m.geo == k.geo and m.kolom[:2] == k.kolom
+                         and len(m.kolom) == 4]  # and its kinds of arrear
+            if per_soort and np.array_equal(np.asarray(lid[per_soort].sum(axis=0)).ravel(), lid[i].toarray().ravel()):
+                uit.append((i, per_soort))
         elif k.kolom[0] == "groep":
             kolom_delen = [j for j, m in enumerate(knopen) if m.geo == k.geo and m.kolom and m.kolom[0] == "interventie"
                            and _deel_van(lid, j, i)]

@@ -33,6 +33,13 @@ OMREKENING = {
 }
 # one fixed colour per step in every chart, none of them a study group's colour
 KLEUREN = dict(zip(STAPPEN, (fg.OKABE_ITO[5], fg.OKABE_ITO[2], fg.OKABE_ITO[4], fg.OKABE_ITO[3]), strict=True))
+SOORT = "achterstand"  # the kind of arrear a signal is about (impact.contract.VROEGSIGNALEN)
+ACHTERSTANDEN = {
+    "huur": N_("Huur"),
+    "energie": N_("Energie"),
+    "water": N_("Water"),
+    "zorgverzekering": N_("Zorgverzekering"),
+}
 VERVOLG_HULP, VERVOLG_GEEN = ("vervolg", "hulp_geaccepteerd"), ("vervolg", "geen_hulp")
 
 
@@ -43,7 +50,7 @@ def trechter_kubus(ctx: gm.Context, res) -> kubus.Kubus:
     if sleutel not in cache:
         n = res.zrm_vervolg().set_index("hulp_geaccepteerd")["n"]
         losse = {VERVOLG_HULP: int(n[True]), VERVOLG_GEEN: int(n[False])}
-        cache[sleutel] = kubus.bouw_trechter(res.signalen, TRECHTER, ctx.drempels, losse)
+        cache[sleutel] = kubus.bouw_trechter(res.signalen, TRECHTER, ctx.drempels, losse, soort=SOORT)
     return cache[sleutel]
 
 
@@ -62,42 +69,54 @@ def _afgeleid(waarde: float, noemer: float, teller_zichtbaar: bool, noemer_zicht
     return float(waarde), ot.ZICHTBAAR
 
 
-def trechter_tabel(ctx: gm.Context, res, k: kubus.Kubus) -> Tabel:
-    """Per gemeente and in total: signals at each step, the conversion between steps and the
-    median days from signal to first contact."""
+def trechter_tabel(ctx: gm.Context, res, k: kubus.Kubus, per: str = "gemeente") -> Tabel:
+    """Per gemeente (or per kind of arrear, ``per="achterstand"``) and in total: signals at each
+    step, the conversion between steps and the median days from signal to first contact."""
     t = ctx.t
     totaal = t("Totaal")
-    gemeenten = sorted(res.signalen["gemeente"].dropna().unique())
-    rijen = [(g, (g,)) for g in gemeenten] + [(totaal, kubus.ALLES)]
+    if per == "gemeente":
+        rijen = [(g, (g,), ()) for g in sorted(res.signalen["gemeente"].dropna().unique())]
+        kop = t("Gemeente")
+    else:
+        rijen = [(t(ACHTERSTANDEN.get(x, x)), kubus.ALLES, (SOORT, x))
+                 for x in ACHTERSTANDEN if x in set(res.signalen[SOORT])]
+        kop = t("Soort achterstand")
+    rijen.append((totaal, kubus.ALLES, ()))
     stap_kop = {s: t(label) for s, label in STAPPEN.items()}
-    waarden, masker = k.tabel(rijen, [(stap_kop[s], (kubus.TRECHTER, s)) for s in TRECHTER])
-    model = res.trechter(("gemeente",)).set_index("gemeente")
+    waarden = pd.DataFrame(index=[r for r, _, _ in rijen], columns=list(stap_kop.values()), dtype=float)
+    masker = pd.DataFrame(ot.ZICHTBAAR, index=waarden.index, columns=waarden.columns)
+    for label, geo, deel in rijen:
+        for s in TRECHTER:
+            waarden.at[label, stap_kop[s]], masker.at[label, stap_kop[s]] = k.cel(geo, (kubus.TRECHTER, s, *deel))
+    model = res.trechter((per,)).set_index(per)
+    model.index = [t(ACHTERSTANDEN.get(x, x)) if per == SOORT else x for x in model.index]
     model.loc[totaal] = res.trechter(()).iloc[0]
     dagen = t("Mediaan dagen tot eerste contact")
     for vorige, stap in zip(TRECHTER, TRECHTER[1:], strict=False):
-        kop = t(OMREKENING[CONVERSIES[stap]])
-        waarden[kop], masker[kop] = np.nan, ot.ZICHTBAAR
-        for label, _ in rijen:
-            waarden.at[label, kop], masker.at[label, kop] = _afgeleid(
+        kolom = t(OMREKENING[CONVERSIES[stap]])
+        waarden[kolom], masker[kolom] = np.nan, ot.ZICHTBAAR
+        for label, _, _ in rijen:
+            waarden.at[label, kolom], masker.at[label, kolom] = _afgeleid(
                 model.at[label, CONVERSIES[stap]], waarden.at[label, stap_kop[vorige]],
                 masker.at[label, stap_kop[stap]] == ot.ZICHTBAAR, masker.at[label, stap_kop[vorige]] == ot.ZICHTBAAR,
                 ctx.drempels,
             )
     waarden[dagen], masker[dagen] = np.nan, ot.ZICHTBAAR
     contact = stap_kop["contact_gelegd"]
-    for label, _ in rijen:
+    for label, _, _ in rijen:
         zichtbaar = masker.at[label, contact] == ot.ZICHTBAAR
         waarden.at[label, dagen], masker.at[label, dagen] = _afgeleid(
             model.at[label, "mediaan_dagen_tot_contact"], waarden.at[label, contact], zichtbaar, zichtbaar,
             ctx.drempels,
         )
-    kop = t("Gemeente")
     waarden, masker = waarden.rename_axis(kop).reset_index(), masker.rename_axis(kop).reset_index()
     masker[kop] = ot.ZICHTBAAR
     soorten = {**{stap_kop[s]: "aantal" for s in TRECHTER}, **{t(v): "procent" for v in OMREKENING.values()},
                dagen: "getal"}
+    titel = (t("Vroegsignalering per gemeente: van signaal tot opgeloste achterstand") if per == "gemeente"
+             else t("Vroegsignalering per soort achterstand: van signaal tot opgeloste achterstand"))
     return Tabel(
-        t("Vroegsignalering per gemeente: van signaal tot opgeloste achterstand"),
+        titel,
         waarden,
         soorten,
         masker,
@@ -233,4 +252,5 @@ def blokken(ctx: gm.Context) -> list:
         tabel,
         Tekst([contact_zin(ctx, tabel), zrm_zin(ctx, res, k)]),
         verloop_figuur(ctx, res, verloop_tabel(ctx, res, k)),
+        trechter_tabel(ctx, res, k, SOORT),
     ]

@@ -28,6 +28,7 @@ from rapporten.bron import Gegevens
 
 # per gemeente: signals, contact, help accepted, solved (nested: the first ones go furthest)
 PLAN = {"Aadorp": (24, 20, 14, 9), "Beekdal": (12, 8, 3, 2)}
+SOORTEN = ("huurachterstand", "energieachterstand", "waterachterstand", "zorgverzekering")  # signal k: k % 4
 
 
 def _clienten():
@@ -52,8 +53,7 @@ def _bestanden(map_):
     metingen = ["client;instrument;domein;datum;score;bron"]
     geaccepteerd = 0
     for k, (p, _, diepte, signaal, dagen) in enumerate(c):
-        soort = ("signaal_huurachterstand", "signaal_energieachterstand", "signaal_waterachterstand",
-                 "signaal_zorgverzekering")[k % 4]
+        soort = f"signaal_{SOORTEN[k % 4]}"
         gebeurtenissen.append(f"{p};{signaal};{soort};melding")
         contact = signaal + dt.timedelta(days=dagen)
         if diepte >= 1:
@@ -132,6 +132,9 @@ def test_funnel_table_from_the_users_files(gemaakt):
     assert w.loc["Aadorp", "Mediaan dagen tot eerste contact"] == np.median(
         [d for _, g, diepte, _, d in c if diepte >= 1 and g == "Aadorp"])
     assert m.loc["Beekdal", "Mediaan dagen tot eerste contact"] == ot.NOEMER  # 8 contacts < 10
+    # per kind of arrear: 9 signals each (36 in turn over four kinds)
+    soort = _tabel(beleid, "Vroegsignalering per soort achterstand").waarden.set_index("Soort achterstand")
+    assert soort["Signalen"].to_dict() == {"Huur": 9, "Energie": 9, "Water": 9, "Zorgverzekering": 9, "Totaal": 36}
 
 
 def test_section_text_a_reader_sees(gemaakt):
@@ -169,7 +172,8 @@ def _fijn():
     """The true finest cells straight from the plan: (gemeente, quarter, depth) -> count."""
     c = pd.DataFrame(_clienten(), columns=["p", "gemeente", "diepte", "signaal", "dagen"])
     c["kwartaal"] = [f"2024-K{(d.month - 1) // 3 + 1}" for d in c["signaal"]]
-    return c.groupby(["gemeente", "kwartaal", "diepte"]).size().rename("n").reset_index()
+    c["soort"] = [SOORTEN[k % 4] for k in range(len(c))]
+    return c.groupby(["gemeente", "kwartaal", "soort", "diepte"]).size().rename("n").reset_index()
 
 
 STAP_DIEPTE = {"Signalen": 0, "Contact gelegd": 1, "Hulp geaccepteerd": 2, "Achterstand opgelost": 3}
@@ -185,6 +189,13 @@ def _gepubliceerd(beleid):
         for stap, diepte in STAP_DIEPTE.items():
             lid = (fijn["diepte"] >= diepte) & ((fijn["gemeente"] == g) if g != "Totaal" else True)
             uit.append((lid.to_numpy(float), tabel.waarden.at[r, stap], int(tabel.masker.at[r, stap])))
+    per_soort = _tabel(beleid, "Vroegsignalering per soort achterstand")
+    namen = dict(zip(("Huur", "Energie", "Water", "Zorgverzekering"), SOORTEN, strict=True))
+    for r in per_soort.waarden.index:
+        x = per_soort.waarden.at[r, "Soort achterstand"]
+        for stap, diepte in STAP_DIEPTE.items():
+            lid = (fijn["diepte"] >= diepte) & ((fijn["soort"] == namen[x]) if x != "Totaal" else True)
+            uit.append((lid.to_numpy(float), per_soort.waarden.at[r, stap], int(per_soort.masker.at[r, stap])))
     trend = _tabel(beleid, "Vroegsignalering per kwartaal")
     for r in trend.waarden.index:
         lid = (fijn["kwartaal"] == trend.waarden.at[r, "Kwartaal"]) & (
