@@ -45,7 +45,34 @@ TOESTEMMING_LABELS = {
 
 VERHAAL_SOORTEN = ("casusnotitie", "clientverhaal", "wijkverhaal", "msc_verhaal", "casusbeschrijving")
 AUTEUR_ROLLEN = ("professional", "client", "naaste", "student", "burger")
-ERKENNING = ("erkend", "goed onderbouwd", "goed beschreven")
+# Levels of the erkenningstraject, lowest first, as the Erkenningscommissie Interventies of
+# Movisie, NJi and Loket Gezond Leven (RIVM) name them; "niet beoordeeld" when an intervention
+# is in no databank or was never assessed.
+ERKENNING = (
+    "goed beschreven",
+    "goed onderbouwd",
+    "effectief volgens eerste aanwijzingen",
+    "effectief volgens goede aanwijzingen",
+    "effectief volgens sterke aanwijzingen",
+    "niet beoordeeld",
+)
+# The databank an intervention's erkenning was given in, and its full name.
+DATABANKEN = {
+    "Movisie": "Databank Effectieve sociale interventies, Movisie",
+    "NJi": "Databank Effectieve jeugdinterventies, Nederlands Jeugdinstituut",
+    "Loket Gezond Leven": "Interventiedatabase Gezond en Actief Leven, Loket Gezond Leven (RIVM)",
+}
+# Vroegsignalering (Wet gemeentelijke schuldhulpverlening), as ``soort`` values of
+# gebeurtenissen: the signal of a payment arrear a vastelastenpartner sends the gemeente, by the
+# kind of arrear, and the steps that may follow it, in funnel order. A step belongs to the most
+# recent signal of the same client on or before its date.
+VROEGSIGNALEN = {
+    "signaal_huurachterstand": "huur",
+    "signaal_energieachterstand": "energie",
+    "signaal_waterachterstand": "water",
+    "signaal_zorgverzekering": "zorgverzekering",
+}
+VROEGSIGNALERING_STAPPEN = ("contact_gelegd", "hulp_geaccepteerd", "achterstand_opgelost")
 # Who pays or who benefits (actor), in every price list, case and cost-benefit result.
 FINANCIERS = (
     "gemeente",

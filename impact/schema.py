@@ -57,7 +57,8 @@ class Intervention(Base):
     __tablename__ = "interventie"
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(200), unique=True)
-    databank_erkenning: Mapped[str | None] = mapped_column(String(50))
+    databank_erkenning: Mapped[str | None] = mapped_column(String(50))  # a level of contract.ERKENNING
+    databank: Mapped[str | None] = mapped_column(String(50))  # a key of contract.DATABANKEN
     doelgroep: Mapped[str | None] = mapped_column(String(300))
     omschrijving: Mapped[str | None] = mapped_column(Text)
 

@@ -238,7 +238,7 @@ QUERIES: dict[str, str] = {
     ),
     "identiteiten": "SELECT client_id, soort, waarde FROM client_identiteit ORDER BY id",
     "interventies": (
-        "SELECT id AS interventie_id, naam, databank_erkenning, doelgroep, omschrijving "
+        "SELECT id AS interventie_id, naam, databank_erkenning, databank, doelgroep, omschrijving "
         "FROM interventie ORDER BY id"
     ),
     "trajecten": (

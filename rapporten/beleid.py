@@ -10,10 +10,11 @@ import pandas as pd
 
 from impact.opmaak import N_
 from modellen import beschrijving
-from rapporten import bevindingen
+from rapporten import bevindingen, erkenning
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
+from rapporten import vroegsignalering as vs
 from rapporten.bron import Filters, Gegevens
 from rapporten.model import Filter, Melding, Tabel, Tekst
 from rapporten.resultaten import ALLE_DOMEINEN, zrm
@@ -116,6 +117,7 @@ def _per_gemeente_filter(ctx: gm.Context) -> list:
     return [
         Tekst([t("Alle cijfers zijn beschermd: kleine groepen worden niet getoond.")]),
         Filter(t("Gemeente"), opties, varianten, t("Kies een gemeente om de cijfers per wijk te zien.")),
+        erkenning.blok(ctx),
     ]
 
 
@@ -314,6 +316,7 @@ SOORT = registreer(
         (
             Onderdeel(N_("Bereik en uitkomsten per gemeente"), _per_gemeente_filter, ("paren",)),
             Onderdeel(N_("Ontwikkeling in de tijd"), _instroom),
+            Onderdeel(N_("Vroegsignalering van betalingsachterstanden"), vs.blokken, ("vroegsignalering",)),
             Onderdeel(N_("Interventiegroep vergeleken met de vergelijkingsgroep"), did_blokken, ("did",)),
             Onderdeel(N_("Betrouwbare verandering"), _betrouwbaar, ("rci", "keerpunten")),
             Onderdeel(N_("Wie betaalt, wie heeft baat"), _kosten_baten, ("kostenbaten",)),

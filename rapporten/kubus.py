@@ -14,6 +14,10 @@ Linear programming gives the smallest and largest value each hidden small count 
 when the two meet, the count would be recoverable: it is then shown as "×" when that alone
 leaves it open (a row of small counts with a small total), else one more related cell is
 hidden. A publication that cannot be protected is refused, never written.
+
+The vroegsignalering funnel (:func:`bouw_trechter`) is a second lattice of the same
+publication with the same protection: it counts signals, not clients, so it shares no finest
+cell with the client counts and auditing the two apart is the same as auditing them together.
 """
 
 from __future__ import annotations
@@ -124,11 +128,78 @@ def bouw(
             if lid.any():
                 knopen.append(Knoop(geo, kolom))
                 rijen.append(lid)
-    lidmaatschap = csr_matrix(np.array(rijen, dtype=float))
-    waarden = lidmaatschap @ fijn["n"].to_numpy(dtype=float)
+    return _beschermd(knopen, rijen, fijn["n"].to_numpy(dtype=float), drempels)
+
+
+def _beschermd(knopen: list[Knoop], rijen: list[np.ndarray], n: np.ndarray, drempels: ot.Drempels) -> Kubus:
+    """The lattice of these published counts (each a 0/1 row over the finest cells with
+    counts ``n``), with primary and secondary suppression and the audit."""
+    lidmaatschap = csr_matrix(np.array(rijen, dtype=float).reshape(len(rijen), len(n)))
+    waarden = lidmaatschap @ n
     masker = np.where(ot.klein(pd.Series(waarden), drempels).to_numpy(), ot.PRIMAIR, ot.ZICHTBAAR)
     _beschermen(lidmaatschap, waarden, masker, drempels, knopen)
     return Kubus(drempels, knopen, waarden, masker, lidmaatschap)
+
+
+TRECHTER = "trechter"  # kolom of a funnel count: (TRECHTER, stap) or (TRECHTER, stap, periode)
+
+
+def bouw_trechter(
+    signalen: pd.DataFrame,
+    stappen: tuple[str, ...],
+    drempels: ot.Drempels,
+    losse: dict[tuple, int] | None = None,
+    soort: str | None = None,
+) -> Kubus:
+    """The protected funnel counts of a publication: signals by step, per gemeente and for the
+    region over the whole period, and for the region per period and (with ``soort``, a column
+    of ``signalen``) per kind of signal: kolom (TRECHTER, stap, soort, kind).
+
+    ``signalen`` has one row per signal with ``gemeente``, ``periode`` and a boolean column per
+    step of ``stappen`` (the first step is every signal); the steps are nested (a signal at a
+    step has passed every step before it), so the finest cells are (gemeente, periode, kind,
+    last step reached) and every published step is a margin of them: a reader who subtracts one
+    step from another, one gemeente from the region or one period from the whole is one of the
+    equations the audit solves. ``losse`` are further counts of the same publication that share
+    no one with these (clients, not signals), each its own cell: (kolom, count).
+    """
+    diepte = np.zeros(len(signalen), dtype=np.int64)
+    verder = np.ones(len(signalen), dtype=bool)
+    for stap in stappen[1:]:  # the last step reached with every step before it
+        verder &= signalen[stap].to_numpy(dtype=bool)
+        diepte += verder
+    cellen = pd.DataFrame({"gemeente": signalen["gemeente"].to_numpy(), "periode": signalen["periode"].to_numpy(),
+                           "soort": signalen[soort].to_numpy() if soort else None, "diepte": diepte})
+    fijn = cellen.groupby(["gemeente", "periode", "soort", "diepte"], dropna=False).size().reset_index(name="n")
+    d = fijn["diepte"].to_numpy()
+    knopen, rijen = [], []
+
+    def voeg_toe(knoop: Knoop, lid: np.ndarray) -> None:
+        if lid.any():
+            knopen.append(knoop)
+            rijen.append(lid)
+
+    geos = [ALLES, *[(g,) for g in sorted(fijn["gemeente"].dropna().unique())]]
+    perioden = sorted(fijn["periode"].dropna().unique())
+    soorten = sorted(fijn["soort"].dropna().unique()) if soort else []
+    for geo in geos:
+        in_geo = np.ones(len(fijn), dtype=bool) if not geo else (fijn["gemeente"] == geo[0]).to_numpy()
+        for i, stap in enumerate(stappen):
+            voeg_toe(Knoop(geo, (TRECHTER, stap)), in_geo & (d >= i))
+            if geo == ALLES:
+                for periode in perioden:
+                    voeg_toe(Knoop(geo, (TRECHTER, stap, periode)), (fijn["periode"] == periode).to_numpy() & (d >= i))
+                for x in soorten:
+                    voeg_toe(Knoop(geo, (TRECHTER, stap, soort, x)), (fijn["soort"] == x).to_numpy() & (d >= i))
+    n = fijn["n"].to_numpy(dtype=float)
+    for kolom, aantal in (losse or {}).items():
+        if aantal <= 0:
+            continue  # nobody: an honest zero (Kubus.cel)
+        rijen = [np.append(r, False) for r in rijen]
+        n = np.append(n, float(aantal))
+        knopen.append(Knoop(ALLES, tuple(kolom)))
+        rijen.append(np.arange(len(n)) == len(n) - 1)
+    return _beschermd(knopen, rijen, n, drempels)
 
 
 @contextlib.contextmanager
@@ -230,6 +301,13 @@ def _vergelijkingen(lid: csr_matrix, knopen: list[Knoop]) -> list[tuple[int, lis
                      and m.geo[: len(k.geo)] == k.geo]
         if not k.kolom:
             kolom_delen = [index[m] for m in knopen if m.geo == k.geo and len(m.kolom) and m.kolom[0] == "groep"]
+        elif k.kolom[0] == TRECHTER and len(k.kolom) == 2:  # a step over the whole period: its periods
+            kolom_delen = [j for j, m in enumerate(knopen) if m.geo == k.geo and m.kolom[:2] == k.kolom
+                           and len(m.kolom) == 3]
+            per_soort = [j for j, m in enumerate(knopen) if m.geo == k.geo and m.kolom[:2] == k.kolom
+                         and len(m.kolom) == 4]  # and its kinds of arrear
+            if per_soort and np.array_equal(np.asarray(lid[per_soort].sum(axis=0)).ravel(), lid[i].toarray().ravel()):
+                uit.append((i, per_soort))
         elif k.kolom[0] == "groep":
             kolom_delen = [j for j, m in enumerate(knopen) if m.geo == k.geo and m.kolom and m.kolom[0] == "interventie"
                            and _deel_van(lid, j, i)]

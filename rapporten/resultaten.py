@@ -299,3 +299,23 @@ def resultaat(gegevens: Gegevens, naam: str):
     if naam not in cache:
         cache[naam] = PRODUCENTEN[naam](gegevens)
     return cache[naam]
+
+
+# --- vroegsignalering (modellen.vroegsignalering) -------------------------------------------
+MIN_SIGNALEN_PER_MAAND = 20  # fewer per month in the region: the trend is shown per quarter
+
+
+@registreer("vroegsignalering")
+def _vroegsignalering(gegevens: Gegevens):
+    """The funnel from signal to solved arrear and ZRM financiën afterwards, or None without
+    signals. Per month, or per quarter when a typical month has too few signals to show."""
+    from impact.contract import VROEGSIGNALEN
+    from modellen.vroegsignalering import Vroegsignalering
+
+    ev = gegevens.gebeurtenissen
+    if ev.empty or not ev["soort"].isin(VROEGSIGNALEN).any():
+        return None
+    res = Vroegsignalering(periode="maand").fit(ev, gegevens.clienten, gegevens.metingen)
+    if res.trechter(("periode",))["signalen"].median() < MIN_SIGNALEN_PER_MAAND:
+        res = Vroegsignalering(periode="kwartaal").fit(ev, gegevens.clienten, gegevens.metingen)
+    return res

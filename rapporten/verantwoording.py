@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.opmaak import N_
-from rapporten import bevindingen
+from rapporten import bevindingen, erkenning
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
@@ -35,6 +35,7 @@ def _uitkomsten(ctx: gm.Context) -> list:
         ),
         gm.verandering_figuur(ctx, per_domein, t("Start en laatste meting per domein")),
         gm.verandering_tabel(ctx, "interventie"),
+        erkenning.blok(ctx),
     ]
 
 

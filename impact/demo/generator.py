@@ -11,30 +11,30 @@ from impact.demo.personen import make_people
 from impact.demo.regio import load_region, sample_wijken
 from impact.demo.world import DemoWorld
 
-# databank_erkenning values are illustrative for the demo, not the real status in the
-# Databank Effectieve sociale interventies (Movisie).
+# Erkenning level and databank are illustrative for the demo, not the real status of any
+# intervention in the databanks of Movisie, NJi or Loket Gezond Leven.
 INTERVENTIES = [
-    ("Schuldhulpverlening", "goed onderbouwd",
+    ("Schuldhulpverlening", "goed onderbouwd", "Movisie",
      "Huishoudens met problematische schulden",
      "Integrale schuldhulp: stabiliseren, budgetbeheer, een minnelijke schuldregeling via de "
      "gemeentelijke kredietbank en nazorg."),
-    ("Wijkteam-ondersteuning", None,
+    ("Wijkteam-ondersteuning", "niet beoordeeld", None,
      "Inwoners met vragen op meerdere leefgebieden",
      "Generalistische ondersteuning door het sociaal wijkteam: één plan, één regisseur, "
      "samen met het netwerk van de inwoner."),
-    ("Jongerenwerk", "goed beschreven",
+    ("Jongerenwerk", "goed beschreven", "NJi",
      "Jongeren van 14 tot 24 jaar",
      "Ambulant en outreachend jongerenwerk: contact op straat en in het jongerencentrum, "
      "begeleiding naar school, werk en vrije tijd."),
-    ("Stress-sensitief werken", "erkend",
+    ("Stress-sensitief werken", "effectief volgens eerste aanwijzingen", "Movisie",
      "Huishoudens met langdurige stress door geldzorgen",
      "Werkwijze die rekening houdt met het effect van chronische stress op denken en doen: "
      "weinig regels tegelijk, rust in het contact, eerst de grootste stressbron aanpakken."),
-    ("Vroegsignalering betalingsachterstanden", "goed beschreven",
+    ("Vroegsignalering betalingsachterstanden", "goed beschreven", "Movisie",
      "Huishoudens met een beginnende betalingsachterstand",
      "Woningcorporatie, energieleverancier, zorgverzekeraar en drinkwaterbedrijf melden "
      "achterstanden; een medewerker gaat binnen enkele dagen op huisbezoek."),
-    ("Gebruikelijke zorg", None,
+    ("Gebruikelijke zorg", None, None,
      "Vergelijkingsgroep",
      "Reguliere hulp zoals die in de gemeente gebruikelijk is (loket, huisarts, regulier "
      "maatschappelijk werk), zonder de onderzochte interventie."),
@@ -143,7 +143,7 @@ def generate(seed: int = 2026, n_clients: int = 2000) -> DemoWorld:
         "cohort": course.start.astype("datetime64[Y]").astype(str).astype(object),
     })
     interventies = pd.DataFrame(
-        INTERVENTIES, columns=["naam", "databank_erkenning", "doelgroep", "omschrijving"]
+        INTERVENTIES, columns=["naam", "databank_erkenning", "databank", "doelgroep", "omschrijving"]
     )
     interventies.insert(0, "interventie_id", np.arange(1, len(INTERVENTIES) + 1))
 

@@ -1,6 +1,7 @@
 """Vroegsignalering events in the demo world: signals of payment arrears and what followed.
 
-The ``soort`` values (in ``gebeurtenissen``), one chain per signal, in this order:
+The ``soort`` values (in ``gebeurtenissen``; the vocabulary of ``impact.contract.VROEGSIGNALEN``
+and ``VROEGSIGNALERING_STAPPEN``), one chain per signal, in this order:
 
 - ``signaal_huurachterstand``, ``signaal_energieachterstand``, ``signaal_waterachterstand``,
   ``signaal_zorgverzekering`` — a creditor (woningcorporatie, energieleverancier,
@@ -26,14 +27,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from impact.contract import VROEGSIGNALEN, VROEGSIGNALERING_STAPPEN
 from impact.demo import verloop
 from impact.demo.teksten import euro
 
-SIGNAALSOORTEN = (
-    "signaal_huurachterstand", "signaal_energieachterstand", "signaal_waterachterstand",
-    "signaal_zorgverzekering",
-)
-STAPPEN = ("contact_gelegd", "hulp_geaccepteerd", "achterstand_opgelost")
+# the data contract's vocabulary, which modellen.vroegsignalering reads the events with
+SIGNAALSOORTEN = tuple(VROEGSIGNALEN)
+STAPPEN = VROEGSIGNALERING_STAPPEN
 SOORTEN = SIGNAALSOORTEN + STAPPEN
 _SIGNAAL_P = np.array([0.38, 0.27, 0.10, 0.25])
 _MELDER = {

@@ -16,7 +16,7 @@ EXPORT_QUERIES = {
         "SELECT c.pseudoniem, c.geboortejaar, c.gemeente, c.wijk, c.groep, c.cohort, o.naam AS organisatie "
         "FROM client c LEFT JOIN organisatie o ON o.id = c.organisatie_id ORDER BY c.id"
     ),
-    "interventies": "SELECT naam, databank_erkenning, doelgroep, omschrijving FROM interventie ORDER BY id",
+    "interventies": "SELECT naam, databank_erkenning, databank, doelgroep, omschrijving FROM interventie ORDER BY id",
     "trajecten": (
         "SELECT c.pseudoniem AS client, i.naam AS interventie, t.start, t.eind, t.uitstroomreden FROM traject t "
         "JOIN client c ON c.id = t.client_id JOIN interventie i ON i.id = t.interventie_id ORDER BY t.id"

@@ -300,6 +300,7 @@ INSERT_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "interventies": [
         ("naam", "naam"),
         ("databank_erkenning", "databank_erkenning"),
+        ("databank", "databank"),
         ("doelgroep", "doelgroep"),
         ("omschrijving", "omschrijving"),
     ],

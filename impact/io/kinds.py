@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 
 from impact.contract import (
     AUTEUR_ROLLEN,
+    DATABANKEN,
     ERKENNING,
     FINANCIERS,
     IDENTITEIT_SOORTEN,
     TOESTEMMINGEN,
     VERHAAL_SOORTEN,
+    VROEGSIGNALEN,
+    VROEGSIGNALERING_STAPPEN,
 )
 
 
@@ -83,9 +86,17 @@ KINDS: dict[str, Kind] = {
                     "databank_erkenning",
                     "choice",
                     False,
-                    "erkenning in de Databank Effectieve sociale interventies",
-                    "goed beschreven",
+                    "niveau in het erkenningstraject; leeg als onbekend",
+                    "goed onderbouwd",
                     choices=ERKENNING,
+                ),
+                Column(
+                    "databank",
+                    "choice",
+                    False,
+                    "de databank van de erkenning: " + "; ".join(f"{k} ({v})" for k, v in DATABANKEN.items()),
+                    "Movisie",
+                    choices=tuple(DATABANKEN),
                 ),
                 Column("doelgroep", required=False, example="huishoudens met problematische schulden"),
                 Column("omschrijving", required=False, example="Integrale schuldhulp met budgetcoaching."),
@@ -136,12 +147,23 @@ KINDS: dict[str, Kind] = {
                 Column("datum", "date", example="2024-03-15"),
                 Column(
                     "soort",
-                    help="bijv. betalingsachterstand, uithuiszetting, werk_gevonden",
-                    example="betalingsachterstand",
+                    help=(
+                        "bijv. betalingsachterstand, uithuiszetting, werk_gevonden. Vroegsignalering: het "
+                        "signaal van een vastelastenpartner is "
+                        + ", ".join(f"{s} ({a})" for s, a in VROEGSIGNALEN.items())
+                        + "; de stappen daarna zijn "
+                        + ", ".join(VROEGSIGNALERING_STAPPEN)
+                        + ". Een stap hoort bij het laatste signaal van dezelfde cliënt op of voor die datum."
+                    ),
+                    example="signaal_huurachterstand",
                 ),
-                Column("omschrijving", required=False, example="Huurachterstand van twee maanden."),
+                Column("omschrijving", required=False, example="Woningcorporatie meldt een huurachterstand."),
             ),
             key=("client", "datum", "soort"),
+            description=(
+                "Gebeurtenissen in het leven van een cliënt, met datum en soort; ook de signalen en "
+                "stappen van de vroegsignalering van betalingsachterstanden."
+            ),
         ),
         Kind(
             "verhalen",

@@ -20,7 +20,7 @@ COLUMNS = {
     "organisaties": ["organisatie_id", "naam"],
     "clienten": ["client_id", "pseudoniem", "organisatie_id", "geboortejaar", "gemeente", "wijk",
                  "groep", "cohort"],
-    "interventies": ["interventie_id", "naam", "databank_erkenning", "doelgroep", "omschrijving"],
+    "interventies": ["interventie_id", "naam", "databank_erkenning", "databank", "doelgroep", "omschrijving"],
     "trajecten": ["traject_id", "client_id", "interventie_id", "interventie", "start", "eind",
                   "uitstroomreden"],
     "metingen": ["client_id", "instrument", "domein", "datum", "score", "bron"],
