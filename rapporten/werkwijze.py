@@ -91,6 +91,14 @@ UITLEG: dict[str, str] = {
         "overeenkomen (gewogen kappa: 1 is volledige overeenstemming, 0 niet meer dan toeval). "
         "Een verschil is geen fout van een van beiden, maar stof voor het gesprek."
     ),
+    "vroegsignalering": N_(
+        "Vroegsignalering: woningcorporaties, energie- en waterbedrijven en zorgverzekeraars "
+        "melden een betalingsachterstand. Per melding is bijgehouden of er contact kwam, of de "
+        "hulp werd aanvaard en of de achterstand werd opgelost; de stappen heten zoals in de "
+        "Monitor Vroegsignalering van Divosa. Wat er daarna met de score voor financiën "
+        "gebeurde is een beschrijving: wie hulp aanvaardt, verschilt ook op andere punten van "
+        "wie dat niet doet."
+    ),
     "kostenbaten": N_(
         "Kosten en baten zijn per casus geschat, zoals de Effectencalculator dat doet: wat er "
         "met de hulp gebeurde en wat er zonder hulp waarschijnlijk was gebeurd, elk geprijsd "
