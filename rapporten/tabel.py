@@ -59,6 +59,8 @@ class Tabel:
             return opmaak.procent(waarde)
         if soort in ("gemiddelde", "getal"):
             return opmaak.getal(waarde, 2)
+        if soort == "dagen":  # a median of whole days: 5, or 5,5
+            return opmaak.getal(waarde, 0 if float(waarde).is_integer() else 1)
         if soort == "geld":
             return opmaak.geld(waarde)
         if soort == "datum":

@@ -112,7 +112,7 @@ def trechter_tabel(ctx: gm.Context, res, k: kubus.Kubus, per: str = "gemeente") 
     waarden, masker = waarden.rename_axis(kop).reset_index(), masker.rename_axis(kop).reset_index()
     masker[kop] = ot.ZICHTBAAR
     soorten = {**{stap_kop[s]: "aantal" for s in TRECHTER}, **{t(v): "procent" for v in OMREKENING.values()},
-               dagen: "getal"}
+               dagen: "dagen"}
     titel = (t("Vroegsignalering per gemeente: van signaal tot opgeloste achterstand") if per == "gemeente"
              else t("Vroegsignalering per soort achterstand: van signaal tot opgeloste achterstand"))
     return Tabel(
