@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.opmaak import N_
-from rapporten import bevindingen
+from rapporten import bevindingen, keerpuntverhalen, programma
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
@@ -599,6 +599,7 @@ SOORT = registreer(
             Onderdeel(N_("Blijft de vooruitgang na uitstroom?"), duurzaamheid_sectie, ("duurzaamheid",)),
             Onderdeel(N_("Uitval"), _uitval, ("uitval",)),
             Onderdeel(N_("Kosten en baten"), _kosten_baten, ("kostenbaten",)),
+            programma.ONDERDEEL, keerpuntverhalen.ONDERDEEL,
             Onderdeel(N_("Methode en beperkingen"), _methode),
         ),
         kern=_kern,

@@ -35,7 +35,11 @@ from modellen.kostenbaten.programma import Path_, uitkomst_uit_longitudinaal
 GEMETEN_VELDEN = ("aantal", "deadweight", "attributie", "drop_off")
 UIT_BESTAND, UIT_GEGEVENS = "uit het bestand", "uit de gegevens"
 VERBETERD = ("verbeterd", "hersteld")
-HERKOMST_KOLOMMEN = ["index", "uitkomst", "parameter", "herkomst", "n_clienten", "toelichting"]
+HERKOMST_KOLOMMEN = ["index", "uitkomst", "domein", "parameter", "herkomst", "reden", "n_clienten",
+                     "toelichting"]
+# why a parameter kept the file's value (column ``reden``)
+GEEN_DOMEIN, GEEN_VERGELIJKING, GEEN_FOLLOW_UP, NIET_UIT_VERGELIJKING = (
+    "geen_domein", "geen_vergelijkingsgroep", "geen_follow_up", "niet_uit_vergelijking")
 
 
 @dataclass
@@ -118,7 +122,7 @@ def programma_uit_gegevens(
         if not isinstance(post, Mapping) or not post.get("domein"):
             uitkomsten.append(post)
             if isinstance(post, Mapping):
-                herkomst += [_uit_bestand(k, post, veld, "geen domein opgegeven") for veld in GEMETEN_VELDEN]
+                herkomst += [_uit_bestand(k, post, veld, GEEN_DOMEIN, "geen domein opgegeven") for veld in GEMETEN_VELDEN]
             continue
         nieuw, rijen = _uitkomst(
             dict(post), k, analyse, eigen, bereikt, vergelijking, waar, bestand, regels
@@ -139,9 +143,14 @@ def _domeinnaam(instrument: str, domein: str) -> str:
     return namen.get(domein, domein)
 
 
-def _uit_bestand(k: int, post: Mapping, veld: str, waarom: str) -> dict:
-    return {"index": k, "uitkomst": post.get("naam"), "parameter": veld, "herkomst": UIT_BESTAND,
-            "n_clienten": None, "toelichting": waarom}
+def _uit_bestand(k: int, post: Mapping, veld: str, reden: str, waarom: str) -> dict:
+    return {"index": k, "uitkomst": post.get("naam"), "domein": post.get("domein"), "parameter": veld,
+            "herkomst": UIT_BESTAND, "reden": reden, "n_clienten": None, "toelichting": waarom}
+
+
+def _uit_gegevens(k: int, naam: str, domein: str, veld: str, n: int, toelichting: str) -> dict:
+    return {"index": k, "uitkomst": naam, "domein": domein, "parameter": veld,
+            "herkomst": UIT_GEGEVENS, "reden": None, "n_clienten": n, "toelichting": toelichting}
 
 
 def _uitkomst(
@@ -198,23 +207,21 @@ def _uitkomst(
     )
     nieuw = {**post, **{v: gemeten[v] for v in ("aantal", "deadweight", "drop_off")}}
     naam = gemeten["naam"]
-    rijen = [{"index": k, "uitkomst": naam, "parameter": "aantal", "herkomst": UIT_GEGEVENS,
-              "n_clienten": len(bereikt), "toelichting": gemeten["aantal"]["bron"]}]
+    rijen = [_uit_gegevens(k, naam, domein, "aantal", len(bereikt), gemeten["aantal"]["bron"])]
     if n_v:
-        rijen.append({"index": k, "uitkomst": naam, "parameter": "deadweight", "herkomst": UIT_GEGEVENS,
-                      "n_clienten": n_v, "toelichting": gemeten["deadweight"]["bron"]})
+        rijen.append(_uit_gegevens(k, naam, domein, "deadweight", n_v, gemeten["deadweight"]["bron"]))
     else:
         nieuw["deadweight"] = post.get("deadweight", 0.0)
-        rijen.append(_uit_bestand(k, post, "deadweight", "geen gemeten vergelijkingsgroep in de gegevens"))
+        rijen.append(_uit_bestand(k, post, "deadweight", GEEN_VERGELIJKING,
+                                  "geen gemeten vergelijkingsgroep in de gegevens"))
     rijen.append(_uit_bestand(
-        k, post, "attributie",
+        k, post, "attributie", NIET_UIT_VERGELIJKING,
         "de vergelijkingsgroep zegt wat zonder traject was gebeurd (deadweight), niet welk deel "
         "van de rest aan andere hulp te danken is"))
     if len(behoud):
-        rijen.append({"index": k, "uitkomst": naam, "parameter": "drop_off", "herkomst": UIT_GEGEVENS,
-                      "n_clienten": len(behoud), "toelichting": gemeten["drop_off"]["bron"]})
+        rijen.append(_uit_gegevens(k, naam, domein, "drop_off", len(behoud), gemeten["drop_off"]["bron"]))
     else:
         nieuw["drop_off"] = post.get("drop_off", 0.0)
         rijen.append(_uit_bestand(
-            k, post, "drop_off", "geen verbeterde cliënt een jaar na uitstroom gemeten"))
+            k, post, "drop_off", GEEN_FOLLOW_UP, "geen verbeterde cliënt een jaar na uitstroom gemeten"))
     return nieuw, rijen

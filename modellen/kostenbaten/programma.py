@@ -134,11 +134,12 @@ def _parameter(
             )
             return None
         regel = prijslijst.regel(item)
-        spec.setdefault("waarde", float(regel["prijs"]) * float(spec.get("aantal", 1)))
+        keer = float(spec.get("aantal", 1))  # the value is that many units of the item
+        spec.setdefault("waarde", float(regel["prijs"]) * keer)
         spec.setdefault("bron", f"prijslijst {prijslijst.versie}, item {item}: {regel['bron']}")
         if regel["prijs_min"] is not None:
-            spec.setdefault("min", float(regel["prijs_min"]))
-            spec.setdefault("max", float(regel["prijs_max"]))
+            spec.setdefault("min", float(regel["prijs_min"]) * keer)
+            spec.setdefault("max", float(regel["prijs_max"]) * keer)
     waarde = _num(spec.get("waarde"))
     if waarde is None:
         chk.fout(path, "een getal", spec.get("waarde"))

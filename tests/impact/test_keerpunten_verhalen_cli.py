@@ -94,3 +94,28 @@ def test_window_and_csv_are_checked(tmp_path, cli):
     csv.write_text("client_id,datum,score\n1,2024-01-01,2\n", encoding="utf-8")
     uit = cli("analyse", "keerpunten", "--csv", str(csv), "--verhalen")
     assert uit.returncode == 2 and "database" in uit.stderr + uit.stdout
+
+
+def _sectie(html: str, titel: str, volgende: str = "<h2") -> str:
+    begin = html.rindex(titel)  # the heading, after the table of contents
+    return html[begin : html.find(volgende, begin + len(titel))]
+
+
+def test_dialoog_and_verantwoording_show_the_pair(tmp_path):
+    import rapporten
+    from impact import store
+
+    db = _db(tmp_path)
+    engine = store.connect(db)
+    for soort in ("dialoog", "verantwoording"):
+        pad = tmp_path / f"{soort}.html"
+        rapporten.bouw(soort, engine, pad)
+        html = pad.read_text(encoding="utf-8")
+        sectie = _sectie(html, "Wat gebeurde hier? Keerpunten naast verhalen")
+        assert "Financiën ging op 1 juli 2024 van 1 naar 3" in sectie
+        assert "post weer op orde" in sectie and "verhaal van een cliënt · 1 juni 2024 · 30 dagen vóór het keerpunt" in sectie
+        assert "&lt;b&gt;Alles&lt;/b&gt;" in sectie and "<b>Alles</b>" not in html  # story text is escaped
+        assert "Sandra" not in html and "Vries" not in html
+        assert "Geheime notitie" not in html and "nieuwe baan" not in sectie
+        assert "60 dagen vóór tot 30 dagen na het keerpunt" in sectie
+    engine.dispose()

@@ -172,3 +172,74 @@ def test_unknown_interventie_is_a_dutch_error(wereld, tmp_path, cli):
     uit = cli("kosten-baten", "programma", str(programma), "--uit-data", "--db", db)
     assert uit.returncode == 2 and "Traceback" not in uit.stderr
     assert "p3.yaml:2" in uit.stderr + uit.stdout and "Schuldhulp" in uit.stderr + uit.stdout
+
+
+def test_price_list_range_scales_with_the_number_of_units():
+    """Half an eviction: value, min and max are all half the price list's (indexed to 2024)."""
+    from modellen.kostenbaten.programma import valideer_programma
+
+    doc = {
+        "naam": "x",
+        "prijsjaar": 2024,
+        "uitkomsten": [{"naam": "u", "aantal": 1, "waarde": {"item": "huisuitzetting_verhuurder", "aantal": 0.5}}],
+    }
+    heel = valideer_programma({**doc, "uitkomsten": [{"naam": "u", "aantal": 1,
+                                                      "waarde": {"item": "huisuitzetting_verhuurder"}}]})
+    half = valideer_programma(doc).uitkomsten[0].waarde
+    w = heel.uitkomsten[0].waarde
+    assert (half.waarde, half.min, half.max) == pytest.approx((w.waarde / 2, w.min / 2, w.max / 2))
+
+
+def _tekst(pad) -> str:
+    import html as h
+    import re
+
+    s = re.sub(r"<script.*?</script>", "", pad.read_text(encoding="utf-8"), flags=re.S)
+    return h.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", s)))
+
+
+def test_verantwoording_shows_the_programme_from_data(tmp_path):
+    """The same hand-worked world in the verantwoording report (thresholds lowered to 1 so the
+    five clients may be shown), and with the default thresholds the result is withheld."""
+    import rapporten
+    from impact import store
+    from impact.io.casus_bestand import lees_yaml_met_regels
+    from rapporten.bron import Gegevens
+    from rapporten.onthulling import Drempels
+    from rapporten.resultaten import zet_programma
+
+    db, programma = _bouw(tmp_path)
+    engine = store.connect(db)
+    for drempels, naam in ((Drempels(1, 1), "open.html"), (Drempels(), "standaard.html")):
+        gegevens = Gegevens(engine)
+        zet_programma(gegevens, lees_yaml_met_regels(programma))
+        rapporten.bouw("verantwoording", gegevens, tmp_path / naam, drempels=drempels)
+    engine.dispose()
+    tekst = _tekst(tmp_path / "open.html")
+    sectie = tekst[tekst.rindex("Kosten en baten van het programma, uit de metingen") :]
+    assert "gemeten is bij de 5 cliënten van Schuldhulp" in sectie
+    assert "Kosten (contante waarde) € 1.000" in sectie
+    assert "Baten (contante waarde) € 3.878" in sectie
+    assert "Netto contante waarde (baten min kosten) € 2.878" in sectie
+    assert "elke euro die het programma kost, levert 3,88 euro aan baten op" in sectie
+    assert "deel dat zonder traject ook was gebeurd (deadweight) 33,3%" in sectie
+    assert "afname per jaar na uitstroom (drop-off) 33,3%" in sectie
+    assert "deel dat aan anderen toe te schrijven is (attributie) 20,0% 10,0% tot 30,0% aangenomen" in sectie
+    assert "in 90% van de doorrekeningen tussen" in sectie and "Gevoeligheid per getal" in sectie
+    standaard = _tekst(tmp_path / "standaard.html")
+    assert "Te weinig cliënten gemeten (minder dan 10 bij een van de getallen)" in standaard
+    assert "€ 2.878" not in standaard
+
+
+def test_the_demo_world_has_a_programme_section():
+    from impact.demo import generate
+    from rapporten import gemeenschappelijk as gm
+    from rapporten import rapportsoort
+
+    ctx = gm.maak_context(generate(seed=2026, n_clients=300))
+    rapport = rapportsoort("verantwoording").maak(ctx)
+    titels = [s.titel for s in rapport.secties]
+    assert "Kosten en baten van het programma, uit de metingen" in titels
+    r = ctx.resultaat("programma")
+    assert r.interventie == "Schuldhulpverlening" and r.fout is None
+    assert {"uit de gegevens"} <= set(r.gemeten.herkomst["herkomst"])
