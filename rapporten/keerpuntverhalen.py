@@ -13,9 +13,11 @@ import pandas as pd
 
 from impact.opmaak import N_
 from rapporten import gemeenschappelijk as gm
-from rapporten.model import Melding, Tekst, Verhaal, Verhalen
+from rapporten.figuren import Figuur
+from rapporten.model import Melding, Sectie, Tekst, Verhaal, Verhalen
 from rapporten.resultaten import KERN_DOMEINEN
 from rapporten.secties import Onderdeel
+from rapporten.tabel import Tabel
 from verhalen.koppeling import VENSTER_NA, VENSTER_VOOR, verhalen_bij_keerpunten
 from verhalen.publicatie import PUBLICATIE
 
@@ -31,19 +33,61 @@ def paren(ctx: gm.Context) -> pd.DataFrame:
     return verhalen_bij_keerpunten(ctx.gegevens.verhalen, keerpunten, PUBLICATIE)
 
 
-def kies(alle: pd.DataFrame, aantal: int = AANTAL) -> pd.DataFrame:
+def al_getoond(ctx: gm.Context) -> list[str]:
+    """Story texts and quotes that sections made earlier for this report hold (a report shows a
+    story once): every story of a Verhalen block and every longer text cell of a table."""
+    teksten: list[str] = []
+
+    def zoek(x: object) -> None:
+        if isinstance(x, dict):
+            for v in x.values():
+                zoek(v)
+        elif isinstance(x, list | tuple):
+            for v in x:
+                zoek(v)
+        elif isinstance(x, Sectie):
+            for blok in x.alle_blokken():
+                if isinstance(blok, Verhalen):
+                    teksten.extend(v.tekst for v in blok.verhalen)
+                elif isinstance(blok, Tabel | Figuur):
+                    tabel = blok if isinstance(blok, Tabel) else blok.tabel
+                    for kolom in tabel.waarden.columns:
+                        if tabel.soorten.get(kolom, "tekst") == "tekst":
+                            teksten.extend(str(c) for c in tabel.waarden[kolom] if isinstance(c, str) and len(c) >= 30)
+
+    zoek(list(ctx.gedeeld.values()))
+    return teksten
+
+
+def kies(alle: pd.DataFrame, aantal: int = AANTAL, uitsluiten: pd.Index | None = None) -> pd.DataFrame:
     """A few pairs: per keerpunt its nearest story, one per client and story, spread over
-    improvements and setbacks and over time (deterministic)."""
+    improvements and setbacks and over time (deterministic); stories in ``uitsluiten`` not."""
     if alle.empty:
         return alle
+    if uitsluiten is not None:
+        alle = alle[~alle["verhaal_id"].isin(uitsluiten)]
     kern = alle[alle["domein"].isin(KERN_DOMEINEN)]
     if kern["client_id"].nunique() >= aantal:  # the domains the reports are about, when there are enough
         alle = kern
     een = alle.drop_duplicates(["client_id", "domein", "keerpunt_datum"])  # nearest story first
-    een = een.drop_duplicates("client_id").drop_duplicates("verhaal_id")
+    een = een.drop_duplicates("client_id").drop_duplicates("verhaal_id").drop_duplicates("fragment")
     een = een.sort_values(["betekenis", "keerpunt_datum", "client_id"], kind="stable")
     stappen = np.linspace(0, len(een) - 1, num=min(aantal, len(een))).round().astype(int)
     return een.iloc[sorted(set(stappen))]
+
+
+def _getoonde_verhalen(ctx: gm.Context, alle: pd.DataFrame) -> pd.Index:
+    """The candidate stories an earlier section of this report already shows or quotes."""
+    if alle.empty:
+        return pd.Index([])
+    teksten = al_getoond(ctx)
+    if not teksten:
+        return pd.Index([])
+    v = ctx.gegevens.verhalen
+    gepubliceerd = v[v["verhaal_id"].isin(alle["verhaal_id"])].set_index("verhaal_id")["tekst_publicatie"]
+    return pd.Index(
+        [i for i, tekst in gepubliceerd.items() if isinstance(tekst, str) and any(s in tekst or tekst in s for s in teksten)]
+    )
 
 
 def _score(ctx: gm.Context, x: float) -> str:
@@ -63,7 +107,8 @@ def _wanneer(ctx: gm.Context, dagen: int) -> str:
 
 def blokken(ctx: gm.Context) -> list:
     t = ctx.t
-    gekozen = kies(paren(ctx))
+    alle = paren(ctx)
+    gekozen = kies(alle, uitsluiten=_getoonde_verhalen(ctx, alle))
     uitleg = Tekst(
         [
             t(
