@@ -40,8 +40,8 @@ VERHALEN = (
 )
 
 
-def _db(tmp_path) -> str:
-    db = str(tmp_path / "impact.db")
+def _db(tmp_path, db: str | None = None) -> str:
+    db = db or str(tmp_path / "impact.db")
     assert runner.invoke(app, ["init", "--db", db]).exit_code == 0
     for soort, inhoud in (
         ("interventies", INTERVENTIES),
@@ -58,8 +58,8 @@ def _db(tmp_path) -> str:
     return db
 
 
-def test_keerpunt_with_the_story_inside_the_window_only(tmp_path):
-    db = _db(tmp_path)
+def test_keerpunt_with_the_story_inside_the_window_only(tmp_path, database_url):
+    db = _db(tmp_path, database_url)  # SQLite and PostgreSQL
     uit = runner.invoke(app, ["analyse", "keerpunten", "--db", db, "--instrument", "ZRM", "--verhalen"])
     assert uit.exit_code == 0, uit.output
     tekst = uit.output

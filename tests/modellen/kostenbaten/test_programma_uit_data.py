@@ -75,8 +75,8 @@ uitkomsten:
 """
 
 
-def _bouw(tmp_path, metingen: str = METINGEN):
-    db = str(tmp_path / "impact.db")
+def _bouw(tmp_path, metingen: str = METINGEN, db: str | None = None):
+    db = db or str(tmp_path / "impact.db")
     assert runner.invoke(app, ["init", "--db", db]).exit_code == 0
     for soort, inhoud in (
         ("interventies", INTERVENTIES),
@@ -106,8 +106,8 @@ def _json(db, programma, *extra) -> dict:
     return json.loads(uit.output)
 
 
-def test_hand_worked_programme_from_data(wereld):
-    db, programma = wereld
+def test_hand_worked_programme_from_data(tmp_path, database_url):
+    db, programma = _bouw(tmp_path, db=database_url)  # SQLite and PostgreSQL
     d = _json(db, programma, "--monte-carlo", "2000")
     u = d["invoer"]["uitkomsten"][0]
     assert u["aantal"]["waarde"] == pytest.approx(3.75)
