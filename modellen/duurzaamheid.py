@@ -223,3 +223,56 @@ class Duurzaamheid(Estimator):
             frame,
             int(frame["eenheid"].nunique()),
         )
+
+
+BEHOUD_KOLOMMEN = [
+    "client_id", "winst_bij_uitstroom", "winst_na_uitstroom", "maanden_na_uitstroom",
+    "nog_verbeterd_na_jaar",
+]
+
+
+def behoud_na_uitstroom(
+    df: pd.DataFrame,
+    *,
+    drempel: float,
+    na_maanden: float = 12.0,
+    tolerantie: float = 3.0,
+    hoger_is_beter: bool = True,
+    uitkomst: str = "score",
+    tijd: str = "datum",
+    groep: str = "client_id",
+    uitstroom: str = "traject_eind",
+    bron: str = "invoer",
+) -> pd.DataFrame:
+    """Is a reliable improvement still there about a year after uitstroom? (one domain)
+
+    Per client improved by more than ``drempel`` at uitstroom (gain since intake at the last
+    measurement up to uitstroom; ``drempel`` is the smallest reliable change, 1.96 x S_diff)
+    and measured ``na_maanden`` ± ``tolerantie`` months after uitstroom (the closest such
+    measurement): the gain then and whether it still exceeds ``drempel``. One minus the
+    share still improved is the yearly drop-off of the share of clients improved, as an
+    SROI analysis uses it (:func:`modellen.kostenbaten.programma.uitkomst_uit_longitudinaal`).
+    Columns: ``BEHOUD_KOLOMMEN``.
+    """
+    frame = Duurzaamheid(uitkomst=uitkomst, tijd=tijd, groep=groep, uitstroom=uitstroom).model_frame(
+        df, bron
+    )
+    teken = 1.0 if hoger_is_beter else -1.0
+    bij = frame[frame["jaren_na_uitstroom"] == 0].set_index("eenheid")["winst"] * teken
+    verbeterd = bij[bij > drempel]
+    maanden = frame["jaren_na_uitstroom"] * 12
+    later = frame[(maanden > 0) & ((maanden - na_maanden).abs() <= tolerantie)].assign(
+        _afstand=(maanden - na_maanden).abs(), maanden_na_uitstroom=maanden
+    )
+    later = later.sort_values(["eenheid", "_afstand"], kind="stable").drop_duplicates("eenheid")
+    later = later[later["eenheid"].isin(verbeterd.index)]
+    uit = pd.DataFrame(
+        {
+            "client_id": later["eenheid"].to_numpy(),
+            "winst_bij_uitstroom": later["eenheid"].map(verbeterd).to_numpy() * teken,
+            "winst_na_uitstroom": later["winst"].to_numpy(),
+            "maanden_na_uitstroom": later["maanden_na_uitstroom"].to_numpy(),
+        }
+    )
+    uit["nog_verbeterd_na_jaar"] = uit["winst_na_uitstroom"] * teken > drempel
+    return uit[BEHOUD_KOLOMMEN].reset_index(drop=True)

@@ -20,6 +20,7 @@ from impact.errors import Problem, UserInputError
 from impact.opmaak import N_
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
+from rapporten import keerpuntverhalen
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Naast, Sectie, Tabel, Tekst, Verhalen, Vragen
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
@@ -751,6 +752,7 @@ SOORT = registreer(
         (
             Onderdeel(N_("Waarover gaat dit gesprek?"), _inleiding, ("rci", "paren")),
             Onderdeel(N_("Thema's"), secties=lambda ctx: _themas(ctx)["secties"], nodig=("rci", "paren")),
+            keerpuntverhalen.ONDERDEEL,
             Onderdeel(N_("Wat is succesvol, en wie bepaalt dat?"), _perspectieven),
             ZELFBEOORDELING,
             Onderdeel(N_("Gespreksvragen"), _gespreksvragen),

@@ -319,3 +319,66 @@ def _vroegsignalering(gegevens: Gegevens):
     if res.trechter(("periode",))["signalen"].median() < MIN_SIGNALEN_PER_MAAND:
         res = Vroegsignalering(periode="kwartaal").fit(ev, gegevens.clienten, gegevens.metingen)
     return res
+
+
+# --------------------------------------------------------------------------- programme MKBA
+# A run's own programme file is handed in with :func:`zet_programma`; a run on the demo's data
+# uses the demo's programme. Either way reach, deadweight and drop-off come from the run's data.
+
+PROGRAMMABESTAND = "programmabestand"  # the run's programme file, in Gegevens.resultaten
+MONTE_CARLO_TREKKINGEN, MONTE_CARLO_SEED = 10_000, 2026
+
+
+@dataclass
+class ProgrammaUitGegevens:
+    """A programme MKBA filled from the run's data, with its uncertainty (or why it could not)."""
+
+    naam: str
+    interventie: str | None
+    gemeten: object | None  # modellen.kostenbaten.gemeten.GemetenProgramma
+    resultaat: object | None  # ProgrammaResultaat
+    tornado: object | None  # TornadoResultaat
+    monte_carlo: object | None  # MonteCarloResultaat
+    fout: str | None = None
+
+
+def zet_programma(gegevens: Gegevens, gelezen) -> None:
+    """Give this run a programme file (an ``impact.io.casus_bestand.CasusBestand``)."""
+    gegevens.resultaten[PROGRAMMABESTAND] = gelezen
+    gegevens.resultaten.pop("programma", None)
+
+
+@registreer("programma")
+def _programma(gegevens: Gegevens) -> ProgrammaUitGegevens | None:
+    from impact.demo.programma import demo_programma
+    from modellen.kostenbaten.gemeten import programma_uit_gegevens
+    from modellen.kostenbaten.onzekerheid import MonteCarlo, Tornado
+    from modellen.kostenbaten.programma import ProgrammaMKBA
+
+    gelezen = gegevens.resultaten.get(PROGRAMMABESTAND)
+    if gelezen is None and gegevens.synthetisch:
+        gelezen = demo_programma()
+    if gelezen is None:
+        return None
+    document = gelezen.document
+    naam, interventie = str(document.get("naam") or ""), document.get("interventie")
+    try:
+        gemeten = programma_uit_gegevens(
+            document,
+            gegevens.analyse,
+            gegevens.trajecten,
+            periode=gegevens.filters.periode,
+            bestand=gelezen.bestand,
+            regels=gelezen.regels,
+        )
+        resultaat = ProgrammaMKBA().fit(gemeten.document, gelezen.bestand, gelezen.regels)
+    except UserInputError as fout:
+        return ProgrammaUitGegevens(naam, interventie, None, None, None, None, str(fout))
+    return ProgrammaUitGegevens(
+        naam,
+        gemeten.interventie,
+        gemeten,
+        resultaat,
+        Tornado().fit(resultaat.programma),
+        MonteCarlo(n=MONTE_CARLO_TREKKINGEN, seed=MONTE_CARLO_SEED).fit(resultaat.programma),
+    )

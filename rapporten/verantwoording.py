@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact.opmaak import N_
-from rapporten import bevindingen, erkenning
+from rapporten import bevindingen, erkenning, keerpuntverhalen, programma
 from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
@@ -226,41 +226,6 @@ def _kosten_baten(ctx: gm.Context) -> list:
     if melding is not None:
         kb.append(melding)
     return kb
-
-
-def _methode(ctx: gm.Context) -> list:
-    t = ctx.t
-    return [
-        Tekst(
-            [
-                t(
-                    "Gegevens: metingen met de Zelfredzaamheid-Matrix (ZRM 2017, schaal 1–5) door "
-                    "professionals, bij de start van een traject en ongeveer elk half jaar daarna."
-                ),
-                t(
-                    "Beschrijvend: verschillen tussen start en laatste meting zijn geen effecten. Zonder "
-                    "vergelijkbare controlegroep kunnen ook tijd, regressie naar het gemiddelde en "
-                    "selectieve uitval de verandering verklaren."
-                ),
-                t(
-                    "Groeimodel en vergelijkingsgroep: de vergelijkingsgroep is niet door loting "
-                    "ingedeeld. Een verschil in groei is een waarneming, geen bewezen effect van de "
-                    "interventie: de groepen kunnen ook op andere punten verschillen."
-                ),
-                t(
-                    "Uitval: wie niet meer gemeten is, telt niet mee in de laatste meting. Als vooral "
-                    "cliënten met een goed verloop gemeten blijven, is het beeld te rooskleurig."
-                ),
-                t(
-                    "Privacy: aantallen kleiner dan {d} en gemiddelden over minder dan {m} cliënten "
-                    "worden niet getoond; een tweede cel wordt verborgen als een klein aantal anders "
-                    "uit de totalen terug te rekenen is.",
-                    d=ctx.drempels.drempel,
-                    m=ctx.drempels.min_noemer,
-                ),
-            ]
-        )
-    ]
 
 
 def _kern(ctx: gm.Context) -> list[str]:
@@ -770,7 +735,8 @@ SOORT = registreer(
             Onderdeel(N_("Blijft de vooruitgang na uitstroom?"), duurzaamheid_sectie, ("duurzaamheid",)),
             Onderdeel(N_("Uitval"), _uitval, ("uitval",)),
             Onderdeel(N_("Kosten en baten"), _kosten_baten, ("kostenbaten",)),
-            Onderdeel(N_("Methode en beperkingen"), _methode),
+            programma.ONDERDEEL,
+            keerpuntverhalen.ONDERDEEL,
         ),
         kern=_kern,
     )

@@ -91,6 +91,15 @@ UITLEG: dict[str, str] = {
         "overeenkomen (gewogen kappa: 1 is volledige overeenstemming, 0 niet meer dan toeval). "
         "Een verschil is geen fout van een van beiden, maar stof voor het gesprek."
     ),
+    "programma": N_(
+        "De kosten en baten van het programma zijn geschat over alle cliënten van de "
+        "interventie samen. Uit de metingen komen: hoeveel cliënten bereikt zijn, welk deel ook "
+        "zonder de hulp was vooruitgegaan (afgeleid uit de vergelijkingsgroep) en welk deel van "
+        "de vooruitgang binnen een jaar na het einde weer verdwijnt. De prijzen en het deel dat "
+        "aan de hulp zelf is toe te schrijven komen uit het programmabestand. De band om de "
+        "uitkomst laat zien wat er gebeurt als alle onzekere getallen tegelijk binnen hun marge "
+        "variëren."
+    ),
     "vroegsignalering": N_(
         "Vroegsignalering: woningcorporaties, energie- en waterbedrijven en zorgverzekeraars "
         "melden een betalingsachterstand. Per melding is bijgehouden of er contact kwam, of de "

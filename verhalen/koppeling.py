@@ -107,30 +107,87 @@ def plot_tijdlijn(lijn: pd.DataFrame, titel: str = "Tijdlijn"):
 
 def verhalen_rond_keerpunten(
     verhalen: pd.DataFrame, keerpunten: pd.DataFrame, dagen: int = 30,
-    domein: str | None = None,
+    domein: str | None = None, *, voor: int | None = None, na: int | None = None,
 ) -> pd.DataFrame:
-    """Stories of the same client dated within ±``dagen`` days of a keerpunt.
+    """Stories of the same client dated within a window around a keerpunt.
 
-    One row per (story, keerpunt) pair: verhaal_id, client_id, domein, keerpunt_datum,
-    richting, verschil, verhaal_datum, dagen_na_keerpunt (negative = before).
+    The window is ``voor`` days before to ``na`` days after the keerpunt (both default to
+    ``dagen``). One row per (story, keerpunt) pair: verhaal_id, client_id, domein,
+    keerpunt_datum, richting, verschil, verhaal_datum, dagen_na_keerpunt (negative = before),
+    plus vorige_score, score and betekenis when the keerpunten table has them.
     """
     _need(keerpunten, ["client_id", "domein", "datum", "richting"], "keerpunten")
-    if dagen < 0:
-        raise UserInputError(Problem("dagen", None, None, "een aantal dagen >= 0", dagen))
+    voor = dagen if voor is None else voor
+    na = dagen if na is None else na
+    for naam, waarde in (("dagen", dagen), ("voor", voor), ("na", na)):
+        if waarde < 0:
+            raise UserInputError(Problem(naam, None, None, "een aantal dagen >= 0", waarde))
     turns = keerpunten if domein is None else keerpunten[keerpunten["domein"] == domein]
     stories = verhalen.dropna(subset=["client_id"])
     pairs = stories[["verhaal_id", "client_id", "datum"]].merge(
         turns.rename(columns={"datum": "keerpunt_datum"}), on="client_id")
     pairs["dagen_na_keerpunt"] = (pd.to_datetime(pairs["datum"])
                                   - pd.to_datetime(pairs["keerpunt_datum"])).dt.days
-    pairs = pairs[pairs["dagen_na_keerpunt"].abs() <= dagen]
+    pairs = pairs[pairs["dagen_na_keerpunt"].between(-voor, na)]
     columns = ["verhaal_id", "client_id", "domein", "keerpunt_datum", "richting",
                "verschil", "datum", "dagen_na_keerpunt"]
+    columns += [c for c in ("vorige_score", "score", "betekenis") if c in pairs.columns]
     if "verschil" not in pairs:
         pairs["verschil"] = float("nan")
     return (pairs[columns].rename(columns={"datum": "verhaal_datum"})
             .sort_values(["client_id", "keerpunt_datum", "verhaal_datum"])
             .reset_index(drop=True))
+
+
+# The window around a keerpunt that ``impact analyse keerpunten --verhalen`` and the reports
+# use: a story is often written after what it tells about happened, so more days before.
+VENSTER_VOOR, VENSTER_NA = 60, 30
+FRAGMENT_TEKENS = 240
+PAAR_KOLOMMEN = ["client_id", "domein", "keerpunt_datum", "vorige_score", "score", "verschil",
+                 "richting", "betekenis", "verhaal_id", "verhaal_datum", "dagen_na_keerpunt",
+                 "soort", "fragment"]
+
+
+def fragment(tekst: str, tekens: int = FRAGMENT_TEKENS) -> str:
+    """The start of a text, at most ``tekens`` characters, cut at a word and marked with '…'."""
+    tekst = " ".join(str(tekst).split())
+    if len(tekst) <= tekens:
+        return tekst
+    kort = tekst[:tekens].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{kort} …"
+
+
+def verhalen_bij_keerpunten(
+    verhalen: pd.DataFrame, keerpunten: pd.DataFrame, gebruik: str, *,
+    voor: int = VENSTER_VOOR, na: int = VENSTER_NA, tekens: int = FRAGMENT_TEKENS,
+) -> pd.DataFrame:
+    """Per keerpunt the stories of the same client from ``voor`` days before to ``na`` days
+    after it, as short fragments of their published (pseudonymised) text.
+
+    Only stories whose consent covers ``gebruik`` (:func:`verhalen.exemplaren.binnen_toestemming`)
+    and that have a published version; the stored text never leaves this function. Columns:
+    ``PAAR_KOLOMMEN``, sorted by client, keerpunt and the story's distance to it.
+    """
+    from verhalen.exemplaren import binnen_toestemming
+
+    if keerpunten.empty or verhalen.empty:
+        return pd.DataFrame(columns=PAAR_KOLOMMEN)
+    _need(verhalen, ["verhaal_id", "client_id", "datum", "soort", "toestemming"], "verhalen")
+    toegestaan = binnen_toestemming(verhalen, gebruik)
+    if "tekst_publicatie" not in toegestaan.columns:
+        return pd.DataFrame(columns=PAAR_KOLOMMEN)
+    gepubliceerd = toegestaan[toegestaan["tekst_publicatie"].notna() & toegestaan["datum"].notna()]
+    paren = verhalen_rond_keerpunten(gepubliceerd, keerpunten, voor=voor, na=na)
+    for kolom in ("vorige_score", "score", "betekenis"):
+        if kolom not in paren.columns:
+            paren[kolom] = None
+    tekst = gepubliceerd.set_index("verhaal_id")
+    paren["soort"] = paren["verhaal_id"].map(tekst["soort"])
+    paren["fragment"] = paren["verhaal_id"].map(tekst["tekst_publicatie"]).map(
+        lambda t: fragment(t, tekens))
+    paren = paren.assign(_afstand=paren["dagen_na_keerpunt"].abs()).sort_values(
+        ["client_id", "keerpunt_datum", "domein", "_afstand"], kind="stable")
+    return paren[PAAR_KOLOMMEN].reset_index(drop=True)
 
 
 Filter = Any | list | tuple | set | Callable[[pd.Series], pd.Series]

@@ -387,6 +387,17 @@ def keerpunten_cmd(
     meetbron: str = MEETBRON_OPTION,
     betrouwbaarheid: float = RELIABILITY_OPTION,
     als_json: bool = JSON_OPTION,
+    verhalen: bool = typer.Option(
+        False,
+        "--verhalen",
+        help="Toon per keerpunt de verhalen van dezelfde cliënt rond dat moment (uit de database; "
+        "alleen met toestemming om te publiceren, in de gepubliceerde tekst).",
+    ),
+    venster: str = typer.Option(
+        None,
+        "--venster",
+        help="Dagen rond het keerpunt bij --verhalen: VOOR:NA (standaard 60:30) of één getal voor beide.",
+    ),
 ) -> None:
     """Keerpunten: betrouwbare sprongen tussen opeenvolgende metingen per client en domein."""
     import pandas as pd
@@ -394,6 +405,13 @@ def keerpunten_cmd(
     from impact.io.parsing import DATE_EXPECTED
     from modellen.keerpunten import Keerpunten
 
+    if verhalen and csv is not None:
+        raise UserInputError(
+            Problem(str(csv), None, None, "--verhalen leest de verhalen uit de database: laat --csv weg")
+        )
+    if venster is not None and not verhalen:
+        raise UserInputError(Problem("--venster", None, None, "--venster alleen samen met --verhalen"))
+    voor, na = _venster(venster)
     df, bron = _load(csv, db)
     df, instrument = _prepare(df, bron, domein, instrument, meetbron, csv, db, uitkomst)
     if tijd in df.columns and pd.api.types.is_object_dtype(df[tijd]):  # text, not all dates
@@ -406,19 +424,94 @@ def keerpunten_cmd(
         groep=groep,
     ).fit(df, bron=bron)
     table = res.summary()
+    paren = _keerpunt_verhalen(db, table, voor, na) if verhalen else None
     if als_json:
-        _emit_json(
-            {
-                "betrouwbaarheid": res.betrouwbaarheid,
-                "bron_betrouwbaarheid": res.bron_betrouwbaarheid,
-                "keerpunten": table.to_dict(orient="records"),
-            }
-        )
+        uit = {
+            "betrouwbaarheid": res.betrouwbaarheid,
+            "bron_betrouwbaarheid": res.bron_betrouwbaarheid,
+            "keerpunten": table.to_dict(orient="records"),
+        }
+        if paren is not None:
+            uit["venster"] = {"dagen_voor": voor, "dagen_na": na}
+            uit["verhalen"] = paren.to_dict(orient="records")
+        _emit_json(uit)
         return
-    _table(table, f"Keerpunten ({len(table)})")
+    if paren is None:
+        _table(table, f"Keerpunten ({len(table)})")
+    else:
+        _print_keerpunt_verhalen(df, table, paren, voor, na)
     typer.echo(f"Betrouwbaarheid: {_nl(res.betrouwbaarheid)} ({res.bron_betrouwbaarheid})")
     for eigen_domein, waarde in res.betrouwbaarheid_per_domein.items():
         typer.echo(f"Betrouwbaarheid domein {eigen_domein}: {_nl(waarde)} (eigen waarde van het domein)")
+
+
+def _venster(tekst: str | None) -> tuple[int, int]:
+    """'60:30' (days before, days after) or '45' (both); the default window otherwise."""
+    from verhalen.koppeling import VENSTER_NA, VENSTER_VOOR
+
+    if tekst is None:
+        return VENSTER_VOOR, VENSTER_NA
+    delen = tekst.split(":") if ":" in tekst else [tekst, tekst]
+    if len(delen) == 2 and all(d.strip().isdigit() for d in delen):
+        return int(delen[0]), int(delen[1])
+    raise UserInputError(
+        Problem("--venster", None, None, "dagen voor en na het keerpunt, bijv. 60:30, of één getal", tekst)
+    )
+
+
+def _keerpunt_verhalen(db: str | None, keerpunten: pd.DataFrame, voor: int, na: int) -> pd.DataFrame:
+    from impact import store
+    from impact.cli.options import open_database
+    from verhalen.koppeling import verhalen_bij_keerpunten
+
+    alle = store.read(open_database(db), "verhalen")
+    return verhalen_bij_keerpunten(alle, keerpunten, "geanonimiseerd_publiceren", voor=voor, na=na)
+
+
+def _print_keerpunt_verhalen(
+    df: pd.DataFrame, keerpunten: pd.DataFrame, paren: pd.DataFrame, voor: int, na: int
+) -> None:
+    """Each keerpunt with a story nearby: what changed, then the stories' fragments."""
+    from impact.instruments import builtin
+
+    o = Opmaak(huidige_taal())
+    namen = {d.code: d.naam for i in builtin().values() for d in i.domeinen}
+    pseudoniem = (
+        df.drop_duplicates("client_id").set_index("client_id")["pseudoniem"]
+        if "pseudoniem" in df.columns
+        else None
+    )
+    met = paren.drop_duplicates(["client_id", "domein", "keerpunt_datum"])
+    typer.echo(
+        f"Keerpunten met verhalen: {len(met)} van {len(keerpunten)} keerpunten hebben een verhaal van "
+        f"dezelfde cliënt van {voor} dagen ervoor tot {na} dagen erna "
+        "(alleen verhalen met toestemming om te publiceren, in hun gepubliceerde tekst)."
+    )
+    for (client, domein, datum), groep in paren.groupby(
+        ["client_id", "domein", "keerpunt_datum"], sort=False
+    ):
+        eerste = groep.iloc[0]
+        wie = pseudoniem.get(client, client) if pseudoniem is not None else client
+        typer.echo("")
+        typer.echo(
+            f"Cliënt {wie}, {namen.get(domein, domein)}, {o.datum(datum)}: van "
+            f"{_score(o, eerste['vorige_score'])} naar {_score(o, eerste['score'])} ({eerste['betekenis']})"
+        )
+        for rij in groep.itertuples():
+            dagen = int(rij.dagen_na_keerpunt)
+            wanneer = (
+                f"{-dagen} dagen ervoor" if dagen < 0 else "dezelfde dag" if dagen == 0 else f"{dagen} dagen erna"
+            )
+            typer.echo(f"  {o.datum(rij.verhaal_datum)} ({wanneer}), {rij.soort}: {_schoon(rij.fragment)}")
+
+
+def _score(o: Opmaak, x: float) -> str:
+    return o.getal(x, 0 if float(x).is_integer() else 1)
+
+
+def _schoon(tekst: str) -> str:
+    """Story text is untrusted: no control characters (terminal escapes) reach the screen."""
+    return "".join(c if c.isprintable() else " " for c in str(tekst))
 
 
 @app.command("duurzaamheid")

@@ -162,33 +162,142 @@ def casussen(
 def programma(
     bestand: Path = PROGRAMMA_BESTAND,
     als_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
-    monte_carlo: int = typer.Option(0, "--monte-carlo", help="Aantal trekkingen (0 = geen)."),
+    monte_carlo: int | None = typer.Option(
+        None, "--monte-carlo", help="Aantal trekkingen (0 = geen; standaard 0, met --uit-data 10000)."
+    ),
     seed: int = typer.Option(2026, "--seed", help="Seed voor de Monte Carlo."),
+    uit_data: bool = typer.Option(
+        False,
+        "--uit-data",
+        help="Vul bereik, deadweight en drop-off per uitkomst (met 'domein') uit de database.",
+    ),
+    periode: str | None = typer.Option(
+        None, "--periode", help="Met --uit-data: alleen trajecten in 2025, 2024:2025 of 2024-01-01:2024-06-30."
+    ),
+    db: str | None = DB_OPTION,
 ) -> None:
     """Programma-MKBA/SROI: contante waarde van kosten en baten, SROI-ratio, break-evenjaar."""
     from impact.io.casus_bestand import lees_yaml_met_regels
     from modellen.kostenbaten.onzekerheid import MonteCarlo, Tornado, scenarios
     from modellen.kostenbaten.programma import ProgrammaMKBA
 
+    if periode is not None and not uit_data:
+        raise UserInputError(Problem("--periode", None, None, "--periode alleen samen met --uit-data"))
     gelezen = lees_yaml_met_regels(bestand, "een programma met naam, investeringen en uitkomsten")
-    resultaat = ProgrammaMKBA().fit(gelezen.document, gelezen.bestand, gelezen.regels)
+    document, gemeten = gelezen.document, None
+    if uit_data:
+        gemeten = _programma_uit_database(document, gelezen.bestand, gelezen.regels, periode, db)
+        document = gemeten.document
+    resultaat = ProgrammaMKBA().fit(document, gelezen.bestand, gelezen.regels)
     d = resultaat.to_dict()
-    d["gevoeligheid"] = Tornado().fit(resultaat.programma).to_dict()
+    tornado = Tornado().fit(resultaat.programma)
+    d["gevoeligheid"] = tornado.to_dict()
     d["scenarios"] = scenarios(resultaat.programma).to_dict("records")
-    if monte_carlo:
-        d["monte_carlo"] = MonteCarlo(n=monte_carlo, seed=seed).fit(resultaat.programma).to_dict()
+    trekkingen = (10_000 if uit_data else 0) if monte_carlo is None else monte_carlo
+    mc = MonteCarlo(n=trekkingen, seed=seed).fit(resultaat.programma) if trekkingen else None
+    if mc is not None:
+        d["monte_carlo"] = mc.to_dict()
+    if gemeten is not None:
+        d["herkomst"] = _herkomst_records(gemeten, resultaat.programma)
     if als_json:
         _print_json(d)
         return
+    o = Opmaak(huidige_taal())
     typer.echo(f"Programma: {d['naam']}  (prijslijst {d['prijslijst_versie']})")
+    if gemeten is not None:
+        _print_herkomst(o, d["herkomst"])
     typer.echo(f"  contante waarde kosten: {euro(d['pv_kosten'])}")
     typer.echo(f"  contante waarde baten:  {euro(d['pv_baten'])}")
     typer.echo(f"  netto contante waarde:  {euro(d['netto_contante_waarde'])}")
     ratio = d["sroi_ratio"]
-    typer.echo(f"  SROI-ratio: {'-' if ratio is None else Opmaak(huidige_taal()).getal(ratio, 2)}")
+    typer.echo(f"  SROI-ratio: {'-' if ratio is None else o.getal(ratio, 2)}")
     jaar = d["break_even_jaar"]
     typer.echo(f"  break-evenjaar: {'niet bereikt' if jaar is None else jaar}")
     for naam, waarde in d["per_begunstigde"].items():
         typer.echo(f"  baten {naam}: {euro(waarde)}")
+    if gemeten is not None:
+        _print_onzekerheid(o, tornado, mc)
     if d["zonder_bron"]:
         typer.echo(f"  Let op: geen bron bij {', '.join(d['zonder_bron'])}")
+
+
+def _programma_uit_database(document, bestand: str, regels, periode: str | None, db: str | None):
+    from impact import store
+    from impact.cli.options import open_database
+    from modellen.kostenbaten.gemeten import programma_uit_gegevens
+    from rapporten.bron import Filters
+
+    filters = Filters.maak(periode=periode)
+    engine = open_database(db)
+    return programma_uit_gegevens(
+        document,
+        store.analysis_frame(engine),
+        store.read(engine, "trajecten"),
+        periode=filters.periode,
+        periode_tekst=filters.beschrijving(Opmaak(huidige_taal())).get("periode"),
+        bestand=bestand,
+        regels=regels,
+    )
+
+
+def _herkomst_records(gemeten, programma) -> list[dict]:
+    """Per outcome and filled parameter: its value, where it came from and why."""
+    rijen = []
+    for rij in gemeten.herkomst.to_dict("records"):
+        parameter = getattr(programma.uitkomsten[rij["index"]], rij["parameter"])
+        rijen.append(
+            rij
+            | {
+                "waarde": parameter.waarde,
+                "min": parameter.min,
+                "max": parameter.max,
+                "bron": parameter.bron,
+                "n_clienten": None if rij["n_clienten"] != rij["n_clienten"] else rij["n_clienten"],
+            }
+        )
+    return rijen
+
+
+PARAMETER_NAMEN = {
+    "aantal": "aantal (bereik x aandeel verbeterd)",
+    "deadweight": "deadweight",
+    "attributie": "attributie",
+    "drop_off": "drop-off per jaar",
+}
+
+
+def _print_herkomst(o: Opmaak, herkomst: list[dict]) -> None:
+    typer.echo("  Waar elke parameter vandaan komt:")
+    uitkomst = None
+    for rij in herkomst:
+        if rij["index"] != uitkomst:
+            uitkomst = rij["index"]
+            typer.echo(f"    {rij['uitkomst']}:")
+        fractie = rij["parameter"] != "aantal"
+        waarde = o.procent(rij["waarde"], 1) if fractie else o.getal(rij["waarde"], 2)
+        band = ""
+        if rij["min"] is not None and rij["max"] is not None:
+            fmt = (lambda x: o.procent(x, 1)) if fractie else (lambda x: o.getal(x, 2))
+            band = f" (bandbreedte {fmt(rij['min'])} tot {fmt(rij['max'])})"
+        if rij["herkomst"] == "uit de gegevens":
+            waar = f"uit de gegevens: {rij['bron']}"
+        else:
+            waar = f"uit het bestand ({rij['toelichting']}): {rij['bron']}"
+        typer.echo(f"      {PARAMETER_NAMEN[rij['parameter']]}: {waarde}{band}, {waar}")
+
+
+def _print_onzekerheid(o: Opmaak, tornado, mc) -> None:
+    typer.echo("  Gevoeligheid (tornado: netto contante waarde bij de grenzen van één parameter):")
+    for rij in tornado.tabel.head(5).itertuples():
+        typer.echo(
+            f"    {rij.omschrijving}: {euro(rij.uitkomst_laag)} tot {euro(rij.uitkomst_hoog)}"
+        )
+    if tornado.tabel.empty:
+        typer.echo("    geen parameter met een bandbreedte")
+    if mc is not None:
+        v = mc.summary().set_index("uitkomst").loc["netto_contante_waarde"]
+        typer.echo(
+            f"  Monte Carlo ({o.getal(mc.n)} trekkingen, seed {mc.seed}): netto contante waarde "
+            f"{euro(v['p5'])} tot {euro(v['p95'])} (90%-band, mediaan {euro(v['mediaan'])}); "
+            f"kans op een positieve netto contante waarde {o.procent(mc.kans_positief())}"
+        )

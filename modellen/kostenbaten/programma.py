@@ -134,11 +134,12 @@ def _parameter(
             )
             return None
         regel = prijslijst.regel(item)
-        spec.setdefault("waarde", float(regel["prijs"]) * float(spec.get("aantal", 1)))
+        keer = float(spec.get("aantal", 1))  # the value is that many units of the item
+        spec.setdefault("waarde", float(regel["prijs"]) * keer)
         spec.setdefault("bron", f"prijslijst {prijslijst.versie}, item {item}: {regel['bron']}")
         if regel["prijs_min"] is not None:
-            spec.setdefault("min", float(regel["prijs_min"]))
-            spec.setdefault("max", float(regel["prijs_max"]))
+            spec.setdefault("min", float(regel["prijs_min"]) * keer)
+            spec.setdefault("max", float(regel["prijs_max"]) * keer)
     waarde = _num(spec.get("waarde"))
     if waarde is None:
         chk.fout(path, "een getal", spec.get("waarde"))
@@ -524,6 +525,20 @@ class ProgrammaResultaat(Resultaat):
 # --------------------------------------------------------------------------- from measured data
 
 
+def _nl(x: float) -> str:
+    from impact.opmaak import Opmaak
+
+    return Opmaak("nl").getal(x, 3)
+
+
+def _wilson(k: int, n: int) -> tuple[float, float]:
+    """95% Wilson interval of the share k/n (scipy's binomial test)."""
+    from scipy.stats import binomtest
+
+    ci = binomtest(int(k), int(n)).proportion_ci(0.95, method="wilson")
+    return float(ci.low), float(ci.high)
+
+
 def uitkomst_uit_longitudinaal(
     verbetering: pd.DataFrame,
     *,
@@ -539,15 +554,19 @@ def uitkomst_uit_longitudinaal(
     attributie: float | Mapping = 0.0,
     verplaatsing: float | Mapping = 0.0,
     bron_metingen: str = "eigen longitudinale metingen",
+    verbeterd_tekst: str = "verbeterd",
 ) -> dict:
     """Outcome entry whose aantal, deadweight and drop_off come from measured data.
 
     ``verbetering``: one row per client with ``groep`` ("interventie" / "vergelijking") and a
     boolean ``verbeterd_kolom`` (e.g. reliable improvement, RCI). aantal = clients improved
     in the intervention group (or ``n_clienten`` × that share); deadweight = share improved in
-    the comparison group / share improved in the intervention group (capped at 1);
+    the comparison group / share improved in the intervention group (capped at 1), so that
+    aantal × (1 − deadweight) = n × (p_interventie − p_vergelijking);
     drop_off = 1 − share of improved clients still improved one year after uitstroom
-    (``follow_up`` with a boolean ``behouden_kolom``), else 0 with that stated.
+    (``follow_up`` with a boolean ``behouden_kolom``), else 0 with that stated. Each measured
+    parameter gets a min–max range from the 95% Wilson interval of its share (the other
+    shares held at their estimate), for the tornado and the Monte Carlo.
     """
 
     def share(groep: str) -> tuple[int, int]:
@@ -561,36 +580,49 @@ def uitkomst_uit_longitudinaal(
             Problem("metingen", None, groep_kolom, "cliënten in de groep 'interventie'")
         )
     p_i = k_i / n_i
+    lo_i, hi_i = _wilson(k_i, n_i)
+    schaal = n_i if n_clienten is None else n_clienten
     aantal = k_i if n_clienten is None else n_clienten * p_i
     aantal_bron = (
-        f"{bron_metingen}: {k_i} van {n_i} cliënten in de interventiegroep {verbeterd_kolom}"
-        + ("" if n_clienten is None else f"; {p_i:.3f} x {n_clienten} cliënten")
+        f"{bron_metingen}: {k_i} van {n_i} gemeten cliënten in de interventiegroep "
+        f"{verbeterd_tekst}"
+        + ("" if n_clienten is None else f"; {_nl(p_i)} x {n_clienten} cliënten bereikt")
     )
+    aantal_spec = {"waarde": float(aantal), "bron": aantal_bron, "min": schaal * lo_i,
+                   "max": schaal * hi_i}
     if n_v and p_i > 0:
-        dw = min(1.0, (k_v / n_v) / p_i)
+        p_v = k_v / n_v
+        dw = min(1.0, p_v / p_i)
+        lo_v, hi_v = _wilson(k_v, n_v)
         dw_bron = (
-            f"{bron_metingen}: vergelijkingsgroep {k_v} van {n_v} {verbeterd_kolom} "
-            f"({k_v / n_v:.3f}) gedeeld door interventiegroep ({p_i:.3f})"
+            f"{bron_metingen}: in de vergelijkingsgroep {k_v} van {n_v} {verbeterd_tekst} "
+            f"({_nl(p_v)}), gedeeld door het aandeel in de interventiegroep ({_nl(p_i)})"
         )
+        dw_spec = {"waarde": dw, "bron": dw_bron, "min": min(1.0, lo_v / p_i),
+                   "max": min(1.0, hi_v / p_i)}
     else:
-        dw, dw_bron = 0.0, f"{bron_metingen}: geen vergelijkingsgroep; deadweight 0 aangenomen"
+        dw_spec = {"waarde": 0.0,
+                   "bron": f"{bron_metingen}: geen vergelijkingsgroep; deadweight 0 aangenomen"}
     if follow_up is not None and len(follow_up):
         behouden = follow_up[behouden_kolom].astype(bool)
-        drop = 1 - float(behouden.mean())
+        k_b, n_b = int(behouden.sum()), len(behouden)
+        lo_b, hi_b = _wilson(k_b, n_b)
         drop_bron = (
-            f"{bron_metingen}: {int(behouden.sum())} van {len(behouden)} verbeterde cliënten "
+            f"{bron_metingen}: {k_b} van {n_b} verbeterde cliënten "
             "een jaar na uitstroom nog verbeterd"
         )
+        drop_spec = {"waarde": 1 - k_b / n_b, "bron": drop_bron, "min": 1 - hi_b, "max": 1 - lo_b}
     else:
-        drop, drop_bron = 0.0, "geen follow-up na uitstroom gemeten; drop-off 0 aangenomen"
+        drop_spec = {"waarde": 0.0,
+                     "bron": "geen follow-up na uitstroom gemeten; drop-off 0 aangenomen"}
     return {
         "naam": naam,
-        "aantal": {"waarde": float(aantal), "bron": aantal_bron},
+        "aantal": aantal_spec,
         "waarde": waarde,
-        "deadweight": {"waarde": dw, "bron": dw_bron},
+        "deadweight": dw_spec,
         "attributie": attributie,
         "verplaatsing": verplaatsing,
         "duur": duur,
-        "drop_off": {"waarde": drop, "bron": drop_bron},
+        "drop_off": drop_spec,
         "begunstigde": begunstigde,
     }
