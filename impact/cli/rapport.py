@@ -30,29 +30,42 @@ def rapport(
     ),
     taal: str = typer.Option("nl", "--taal", help="Taal van het rapport: nl of en."),
     drempel: int = typer.Option(5, "--drempel", help="Aantallen kleiner dan dit worden niet getoond."),
+    programma: Path = typer.Option(
+        None,
+        "--programma",
+        help="Programmabestand (YAML) voor de kosten en baten van het programma in het "
+        "verantwoordingsrapport; bereik, deadweight en drop-off komen uit de database.",
+    ),
     db: str = typer.Option(None, "--db", help="Database-URL (standaard IMPACT_DB of impact.db)."),
 ) -> None:
     """Maak één rapport uit de database."""
     import rapporten
     from impact.cli.options import open_database
+    from impact.errors import UserInputError
+    from impact.io.casus_bestand import lees_yaml_met_regels
     from impact.opmaak import Opmaak
-    from rapporten.bron import Filters
+    from rapporten.bron import Filters, Gegevens
     from rapporten.onthulling import Drempels
+    from rapporten.resultaten import resultaat, zet_programma
 
     Opmaak(taal)  # refuses an unknown language before any work
     rapporten.rapportsoort(soort)
     filters = Filters.maak(gemeente, interventie, periode)
-    engine = open_database(db)
+    gegevens = Gegevens(open_database(db), filters)
+    if programma is not None:
+        zet_programma(gegevens, lees_yaml_met_regels(programma, "een programma met naam, investeringen en uitkomsten"))
+        fout = resultaat(gegevens, "programma").fout
+        if fout:
+            raise UserInputError(fout)
     if uit.suffix.lower() != ".html":
         uit = uit.with_suffix(".html")
     paden = rapporten.bouw(
         soort,
-        engine,
+        gegevens,
         uit,
         pdf=pdf,
         xlsx=xlsx,
         taal=taal,
-        filters=filters,
         drempels=Drempels(drempel, max(10, drempel)),
     )
     for pad in paden:
