@@ -411,10 +411,21 @@ def _cue_geldig(cue: str, zin: str) -> bool:
     return eisen is None or any(e in zin for e in eisen)
 
 
+@functools.cache
+def _eerste_woorden(cues: tuple[str, ...]) -> re.Pattern:
+    """One pattern of every cue's (first) word: a clause holding none of them mentions no cue
+    (the test :func:`_treft` makes per cue, made once for a whole theme)."""
+    woorden = {(_vorm(c)[1].split(" ", 1)[0] if _vorm(c)[0] == "frase" else _vorm(c)[1]) for c in cues}
+    return re.compile("|".join(map(re.escape, sorted(woorden, key=len, reverse=True))))
+
+
 def _over(thema: str, cues: list[str], tokens: list[str], zin: str) -> bool:
+    if not _eerste_woorden(tuple(cues)).search(zin or " ".join(tokens)):
+        return False
     return any(_treft(c, tokens, zin) and _cue_geldig(c, zin) for c in cues)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a clause is read once per theme that it mentions
 def richting_van(deel: str) -> int:
     """+1 (progress), -1 (setback) or 0 (no stance) for one clause."""
     zin = " ".join(_tokens(deel))
@@ -504,9 +515,16 @@ def _classificeer(tekst: str, themas: Iterable[str], cues: dict[str, list[str]]
         toks = _tokens(deel)
         zin = " ".join(toks)
         info.append((nr, s, e, deel, toks, zin))
+    gezien: dict[tuple[int, str], bool] = {}
+
+    def over_thema(i: int, thema: str) -> bool:  # each clause tested once per theme
+        if (i, thema) not in gezien:
+            gezien[i, thema] = _over(thema, cues[thema], info[i][4], info[i][5])
+        return gezien[i, thema]
+
     uit = {}
     for thema in themas:
-        over = [d for d in info if _over(thema, cues[thema], d[4], d[5])]
+        over = [d for i, d in enumerate(info) if over_thema(i, thema)]
         if not over:
             uit[thema] = ("niet", -1, -1)
             continue
@@ -514,8 +532,8 @@ def _classificeer(tekst: str, themas: Iterable[str], cues: dict[str, list[str]]
         # a clause without a theme of its own that shares a sentence with this theme's clause
         # speaks about it too ("Hij neemt het 'sportief op'" after the dismissal)
         alle_themas = {t for t in cues}
-        ook = [d for d in info if d[0] in zinnen and d not in over
-               and not any(_over(t, cues[t], d[4], d[5]) for t in alle_themas)]
+        ook = [d for i, d in enumerate(info) if d[0] in zinnen and d not in over
+               and not any(over_thema(i, t) for t in alle_themas)]
         per_zin: dict[int, int] = {}
         bewijs: dict[int, tuple[int, int]] = {}
         kandidaten = sorted(over + ook, key=lambda d: d[1])
