@@ -634,7 +634,7 @@ def rci_tabel(ctx: Context):
         "(RCI > 1,96; mediaan over de domeinen {d} punt). 'Hersteld' = betrouwbaar verbeterd "
         "én over het afkappunt van de ZRM (3,5). Betrouwbaarheid: {b}.",
         d=ctx.opmaak.getal(drempel, 2),
-        b=str(p["bron_betrouwbaarheid"].iloc[0]) if not p.empty else "–",
+        b=str(p["bron_betrouwbaarheid"].iloc[0]).rstrip(".") if not p.empty else "–",
     )
     return tabel
 

@@ -187,6 +187,9 @@ def instrument_figuur(ctx: gm.Context, uitkomst: InstrumentUitkomst, tabel: Tabe
     return fg.Figuur(ctx.figuur_id(), perspectief_titel(ctx, uitkomst.perspectief), zin, fig, tabel)
 
 
+HOOFDPERSPECTIEF = ("ZRM", "professional")  # what the sections before this one show
+
+
 def instrument_secties(ctx: gm.Context) -> list[Sectie]:
     """One section per instrument and source present in the data."""
     t = ctx.t
@@ -195,13 +198,12 @@ def instrument_secties(ctx: gm.Context) -> list[Sectie]:
         return [Sectie(t("Uitkomsten per instrument"), [Melding(t("Geen metingen om verandering te beschrijven."))])]
     subsecties = []
     for uitkomst in uitkomsten.values():
-        tabel = instrument_tabel(ctx, uitkomst)
-        subsecties.append(
-            Sectie(
-                perspectief_titel(ctx, uitkomst.perspectief),
-                [_instrument_uitleg(ctx, uitkomst), instrument_figuur(ctx, uitkomst, tabel), tabel],
-            )
-        )
+        blokken = [_instrument_uitleg(ctx, uitkomst)]
+        if uitkomst.perspectief.sleutel == HOOFDPERSPECTIEF:  # its figures and tables are above
+            blokken.append(Tekst([t("De uitkomsten staan hierboven, bij Uitkomsten en Effectgroottes en onzekerheid.")]))
+        else:  # the figure carries its table ('Gegevens bij deze figuur')
+            blokken.append(instrument_figuur(ctx, uitkomst, instrument_tabel(ctx, uitkomst)))
+        subsecties.append(Sectie(perspectief_titel(ctx, uitkomst.perspectief), blokken))
     inleiding = Tekst([
         t(
             "Elk instrument en elke manier van scoren apart: wat professionals zien en wat cliënten "
