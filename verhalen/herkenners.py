@@ -372,17 +372,23 @@ _AGE_PATTERNS = [
     re.compile(r"(?P<word>[^\W\d_]+\.?)?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?(?:jaar|jr\.?))?[);,]"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r"[ -]?jarige?\b"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r" ?(?:jaar|jr\.?) oud\b"),
-    re.compile(r"(?i)\b(?:leeftijd(?:\s+van|\s*:)?|lft\.?:?)\s*" + _N + r"\b"),
+    re.compile(r"(?i)\b(?:leeftijd(?:\s+van|(?:\s+\w+)?\s*:)?|lft\.?:?)\s*" + _N + r"\b"),
+    # 'een jongen van een jaar of 16', 'ze is een jaar of veertig' (not 'een jaar of 3 geleden')
+    re.compile(r"(?i)\been\s+jaar\s+of\s+" + _N + r"(?![\w,.]\d)(?!\s+(?:geleden|lang|later|terug|eerder))"),
+    # 'met zijn 16 jaar is hij de jongste'
+    re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+(?:jaar|jr\.?))?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
     # 'Dhr. Bekkers, 44 jaar, alleenstaand': an age in apposition
-    re.compile(r"(?i)(?<=[\w)]),\s+" + _N + r"\s?(?:jaar|jr\.?)(?=\s*[,;)]|\s+(?:en|oud)\b)"),
+    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:jaar|jr\.?))?(?=\s*[,;)]|\s+(?:en|oud)\b)(?!,\s*\d)"),
     # 'zestien is ze', '17 is hij nu'
-    re.compile(r"(?i)(?<![\w,.])" + _N + r"\s+(?:jaar\s+)?(?:is|was|wordt|werd|ben)\s+(?:ze|zij|hij|ie|ik|je)\b(?!\s+(?:al|nu)?\s*(?:bij|in|op|aan|getrouwd|samen|weg))"),
+    # (any word first, checked for a number afterwards: cheaper than the number alternation)
+    # ('N jaar is ze al bezig' is a duration, so no 'jaar' here)
+    re.compile(r"(?i)(?<![\w,.])(?<!vanaf\s)(?<!tot\s)(?P<n>\w+)\s+(?:is|was|wordt|werd|ben)\s+(?:ze|zij|hij|ie|ik|je)\b(?!\s+(?:al|nu)?\s*(?:bij|in|op|aan|getrouwd|samen|weg))"),
     # 'is 74', 'Ik ben 72.', 'ze is pas 13', 'is volgens hem 86', 'ben ik vierenveertig jaar'
     re.compile(
         r"(?i)\b(?:is|ben|bent|bin|was|werd|wordt|zijn|waren|word)(?:\s+(?:ik|ich|hij|ie|hae|ze|zij|zie|u|je|jij))?"
         r"(?:\s+(?:volgens\s+\w+|nu|pas|al|net|inmiddels|bijna|ruim|ongeveer|rond\s+de|zo'n|"
         r"dit\s+jaar|vandaag|morgen|gisteren|onlangs|laatst|straks|binnenkort|toen|nog\s+maar|maar|"
-        r"precies|boven\s+de|onder\s+de|(?:volgende|vorige|deze|afgelopen)\s+(?:week|maand)|"
+        r"precies|boven\s+de|onder\s+de|nog\s+geen|(?:volgende|vorige|deze|afgelopen)\s+(?:week|maand)|"
         r"(?:volgend|vorig)\s+jaar|in\s+(?:" + _MONTH_ALT + r")))*\s+"
         + _N + r"(?![\w,.]\d)" + _AGE_END
     ),
@@ -399,7 +405,7 @@ _AGE_PATTERNS = [
         r"(?:jongen|meisje|man|vrouw|kind|zoon|zoontje|dochter|dochtertje|meid|knul|tiener|baby|"
         r"peuter|kleuter|heer|dame|broer|zus|broertje|zusje|kleinzoon|kleindochter|kleinkind|neef|"
         r"neefje|nicht|nichtje|jochie|ventje|vriend|vriendin|vriendje|vriendinnetje|jong|maedje)"
-        r"(?:,?\s+(?-i:[A-ZÀ-Ý][\w'’\-]+),?)?\s+van\s+" + _N
+        r"(?:,?\s+(?-i:[A-ZÀ-Ý][\w'’\-]+),?)?\s+van\s+(?:rond\s+de\s+|ongeveer\s+|ca\.?\s+|in\s+de\s+)?" + _N
         + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|maanden|weken|dagen|jaar\s+geleden))"
     ),
     re.compile(r"(?i)\bop\s+(?:mijn|zijn|haar|z'n|d'r|ons|hun|je|jouw)\s+" + _N + r"(?:e|ste|de)?(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
@@ -412,6 +418,9 @@ _AGE_LIST = re.compile(
     r"zussen|zusjes|broertjes)\b(?:[^.()\n]{0,25}?\((?P<list>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)"
     r"(?:\s*(?:jaar|jr\.?))?\)|\s+van\s+(?P<list2>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen)))"
 )
+
+
+_AGE_AND = re.compile(r"(?:\s*,\s*|\s+(?:en|of)\s+)(?P<n>[1-9]\d?)(?![\w,.:/]\d|\s*(?:euro|€|%|uur|keer|kinderen))")
 
 
 def find_ages(text: str) -> list[Detection]:
@@ -427,10 +436,23 @@ def find_ages(text: str) -> list[Detection]:
         for m in pattern.finditer(text):
             if "word" in pattern.groupindex and m.group("word") and m.group("word").lower().rstrip(".") in _score_words():
                 continue  # 'financiën (2)': a score on a life domain, not an age
+            if pattern is _AGE_APPOSITION and m.group("word") != ")" and (
+                _sentence_start(text, m.start("word")) or _fold(m.group("word")) in _everyday_words()
+            ):
+                continue  # 'Mevrouw, 2 jaar, ...' / 'Looptijd, 3 jaar,': not a person's age
             value = m.group("n")
+            if value.lower() == "een":
+                continue  # 'het is een jaar of drie geleden': the article, not an age of 1
             n = int(value) if value.isdigit() else words.get(value.lower(), 0)
             if 0 < n < 120:
                 found.append(Detection(m.start("n"), m.end("n"), LEEFTIJD, value, "leeftijd"))
+    for d in list(found):
+        for m in _AGE_AND.finditer(text, d.end):
+            if m.start() != d.end:
+                break
+            start = m.start("n")
+            found.append(Detection(start, m.end("n"), LEEFTIJD, m.group("n"), "leeftijd-reeks"))
+            d = found[-1]
     for m in _AGE_LIST.finditer(text):
         group = "list" if m.group("list") else "list2"
         for n in re.finditer(r"\d+", m.group(group)):
@@ -604,6 +626,7 @@ _ORG_HEAD = (
     r"Kapsalon|Kapper|Brouwerij|Drukkerij|Wasserij|Stomerij|Bouwbedrijf|Schoonmaakbedrijf|"
     r"Transportbedrijf|Autobedrijf|Garage|Installatiebedrijf|Schildersbedrijf|Hoveniersbedrijf|"
     r"Uitzendbureau|Zorgboerderij|Zorgcentrum|Woonzorgcentrum|Verpleeghuis|Thuiszorg|Dagbesteding|"
+    r"Woonvorm|Woongroep|Gezinshuis|Logeerhuis|Hospice|Zorgvilla|Zorghoeve|"
     r"Begeleid\s+Wonen|Beschermd\s+Wonen|Kinderopvang|Kinderdagverblijf|Peuterspeelzaal|BSO|"
     r"Huisartsenpraktijk|Tandartspraktijk|Fysiotherapie|Apotheek|Praktijk|Huize|Huis|Basisschool|"
     r"Montessorischool|Daltonschool|School|College|Lyceum|Scholengemeenschap|OBS|RKBS|KBS|BS|IKC|SBO|"
@@ -619,7 +642,7 @@ _ORG_HEADED = re.compile(
     r"[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:&\s+)?(?:Zn\.?|Zonen|BV|B\.V\.|VOF|V\.O\.F\.))?(?![\w])"
 )
 _ORG_SUFFIXED = re.compile(
-    r"(?<![\w\-])(?:[A-ZÀ-Ý][\w'’\-&]*\s+){1,4}(?:BV|B\.V\.|VOF|V\.O\.F\.|NV|N\.V\.|"
+    r"(?<![\w\-])(?:[A-ZÀ-Ý][\w'’\-&]*\s+)(?:(?:[A-ZÀ-Ý][\w'’\-&]*|van|de|der|den|het|'t|ter|ten|&)\s+){0,3}(?:BV|B\.V\.|VOF|V\.O\.F\.|NV|N\.V\.|"
     r"&\s+Zn\.?|&\s+Zonen|Holding|Groep|Bakkerijen|Bedrijven)(?![\w])"
 )
 _ORG_WORD = re.compile(
@@ -630,12 +653,12 @@ _ORG_WORD = re.compile(
 # 'Mijnwerkerswinkel Lambriks', 'Fysiotherapiepraktijk De Baan'
 _ORG_WORD_NAMED = re.compile(
     r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|salon|praktijk|boerderij|winkel|"
-    r"zaak|opvang|centrum|club|school|vereniging|koor)(?:\s+" + _NAME_PART + r")*\s+"
+    r"zaak|opvang|centrum|club|school|vereniging|koor|hoeve|villa)(?:\s+" + _NAME_PART + r")*\s+"
     r"(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?![\w])"
 )
 # a name followed by the kind of organisation: 'Vista College', 'Hago Zorg', 'Gilde Opleidingen'
 _ORG_TAILED = re.compile(
-    r"(?<![\w\-])(?P<org>(?:[A-ZÀ-Ý][\w'’\-&]*\s+){1,3}(?:College|Lyceum|Gymnasium|Opleidingen|"
+    r"(?<![\w\-])(?P<org>(?:[A-ZÀ-Ý][\w'’\-&]*\s+)(?:(?:[A-ZÀ-Ý][\w'’\-&]*|van|de|der|den|het|'t|ter|ten|&)\s+){0,3}(?:College|Lyceum|Gymnasium|Opleidingen|"
     r"Academie|Scholengemeenschap|Zorg|Thuiszorg|Kinderopvang|Installatietechniek|Techniek|"
     r"Schoonmaak|Schoonmaakdiensten|Logistiek|Transport|Catering|Services|Bouw|Uitzendbureau|"
     r"Uitzendgroep|Personeelsdiensten))(?![\w])"
@@ -658,21 +681,22 @@ _ORG_LOWER_HEAD = re.compile(
 _ORG_CONTEXT = re.compile(
     r"(?i)\b(?:werk(?:t|te|ten|en|de|dje)?|gewerkt|wirk(?:t|de)?|gewirk|baan|bijbaan(?:tje)?|stage(?:plek)?|"
     r"vrijwilliger(?:swerk)?|schoonmaken|schoonmaakster|opleiding|studeert|studie|cursus|"
-    r"\w+(?:medewerker|medewerkster|werker|kundige|monteur|verkoper|verkoopster|chauffeur|bezorger|"
-    r"assistent|assistente|stagiair|stagiaire)|"
-    r"werkzaam|dienst|solliciteer(?:t|de)?|gesolliciteerd|sollicitatie|contract|groep\s+\d|klas|"
-    r"begeleiding|begeleid|ondersteuning|behandeling|dagbesteding|"
+    r"(?:als|is|ben|was|werd|wordt)\s+[\w\-]*(?:medewerker|medewerkster|werker|kundige|monteur|verkoper|verkoopster|chauffeur|"
+    r"bezorger|assistent|assistente|stagiair|stagiaire)|"
+    r"werkzaam|(?:ploegen)?dienst|werkplek|leerwerkplek|werkervaringsplek|proefplaatsing|leerbaan|"
+    r"baas|chef|collega|collega's|eigenaar|eigenares|voetballen|zwemmen|turnen|dansen|boksen|"
+    r"hockeyen|tennissen|sporten|fitnessen|trainen|solliciteer(?:t|de)?|gesolliciteerd|sollicitatie|contract|groep\s+\d|klas|"
     r"lid|voetbal(?:t|de)?|train(?:t|de)|training|zit|zat|zitten|leerling|traint|speelt|speelde|"
     r"danst|zwemt|turnt|ingeschreven|aangenomen|ontslagen|schoonmaker|secretaresse|monteur|"
     r"helpende|chauffeur|kok|werkgever|school|club|vereniging)"
-    r"(?:\s+(?!bij\b|op\b|van\b|via\b|door\b)[\w'’\-]+){0,4}?\s*(?:\(|:|\s(?:bij|op|van|via|voor|door))\s+(?-i:het\s+|de\s+|'t\s+)?"
+    r"(?:\s+(?!bij\b|op\b|van\b|via\b)[\w'’\-]+){0,4}?\s*(?:\(|:|\s(?:bij|op|van|via|voor))\s+(?-i:het\s+|de\s+|'t\s+)?"
     r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
 )
 _EMPLOYER = re.compile(
     r"(?i)werk|gewerkt|dienst|solliciteer|gesolliciteerd|sollicitatie|contract|wirk|gewirk|baan|bijbaan|stage|werkgever|schoonma|secretaresse|monteur|helpende|"
-    r"chauffeur|kok|\w+(?:medewerker|medewerkster|werker|kundige|monteur|verkoper|verkoopster|bezorger|"
-    r"assistent|assistente)\b"
+    r"chauffeur|kok|(?:als|is|ben|was|werd|wordt)\s|(?:ploegen)?dienst|werkplek|leerwerkplek|"
+    r"werkervaringsplek|proefplaatsing|leerbaan|baas|chef|collega|eigena"
 )
 _ORG_STOP = re.compile(r"\s+(?:in|te|aan|op|de|het|van|der|den|&)$")
 
@@ -706,6 +730,7 @@ def find_organisations(text: str) -> list[Detection]:
                 continue
             end = start + len(value)
             found.append(Detection(start, end, INSTELLING, text[start:end], "organisatie"))
+    spans = public_spans(text)
     for m in _ORG_CONTEXT.finditer(text):
         value = m.group("org")
         start, end = m.start("org"), m.end("org")
@@ -720,8 +745,8 @@ def find_organisations(text: str) -> list[Detection]:
         employer = _EMPLOYER.match(m.group())
         if not words or is_place_name(value):
             continue
-        if _fold(value) in public and not employer:
-            continue
+        if not employer and (_fold(value) in public or any(s <= start < e for s, e in spans)):
+            continue  # 'begeleiding door het Leger des Heils' stops at 'Leger'; still public
         if len(words) == 1 and _fold(value) in _first_names_folded() and not employer:
             continue  # 'zit op Kevin ...' is rare; 'training bij Ramon' is a person
         if _fold(words[0]) in {"de", "het", "'t"} and len(words) == 1:
