@@ -358,7 +358,28 @@ def number_words() -> dict[str, int]:
     return out
 
 
-_NUM_WORD_ALT = "|".join(sorted(number_words(), key=len, reverse=True))
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for a set of words, as a trie: the same matches as 'longest|...|shortest',
+    but the engine tries one branch per letter instead of every word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+_NUM_WORD_ALT = _trie_pattern(number_words())
 _N = r"(?P<n>\d{1,3}|" + _NUM_WORD_ALT + r")"
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
