@@ -750,6 +750,8 @@ def find_organisations(text: str) -> list[Detection]:
             if _fold(words[0]) in _everyday_words() or (len(words) == 1 and _fold(words[0]) in _first_names_folded()):
                 continue
             end = start + len(value)
+            if pattern is _ORG_LOWER_HEAD:
+                start = m.start()  # the kind goes with the name: a surrogate 'een school' reads
             found.append(Detection(start, end, INSTELLING, text[start:end], "organisatie"))
     spans = public_spans(text)
     for m in _ORG_CONTEXT.finditer(text):
