@@ -4,8 +4,8 @@
 
 First the independent evaluation set (tests/verhalen/evaluatie, written and annotated by
 someone who never saw the detector code; rules in tests/verhalen/meet_evaluatie.py): the
-per-kind table of the development half ('ontwikkel', tuned on) and of the unseen half
-('toets', never tuned on), labelled. Then the old self-generated corpus, a regression set:
+per-kind table of the development half ('ontwikkel', tuned on), of the extra development
+notes ('ontwikkel_extra', tuned on) and of the unseen half ('toets', never tuned on), labelled. Then the old self-generated corpus, a regression set:
 
 Compares our Pseudonymizer (deduce + own detectors + the client's known identities) with
 deduce on its own (given the client's name as patient metadata), on
@@ -56,7 +56,11 @@ def main() -> None:
     start = time.perf_counter()
     deduce = get_deduce()
     print(f"deduce geladen in {time.perf_counter() - start:.1f} s (cache: IMPACT_CACHE)")
-    for half, label in (("ontwikkel", "ONTWIKKEL (afgestemd)"), ("toets", "TOETS (ongezien)")):
+    for half, label in (
+        ("ontwikkel", "ONTWIKKEL (afgestemd)"),
+        ("ontwikkel_extra", "ONTWIKKEL_EXTRA (eigen extra ontwikkelnotities, afgestemd)"),
+        ("toets", "TOETS (ongezien)"),
+    ):
         print(f"\n== Onafhankelijke evaluatieset, {label} ==")
         print(meet_evaluatie.measure(half, Pseudonymizer(deduce=deduce)).table())
     print("\n== Oud, zelf gegenereerd corpus (regressieset) ==")

@@ -191,6 +191,14 @@ def normalize_phone(value: str) -> str:
 _FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!31)[1-9]\d{0,2}(?:[ \-.]?\(?\d\)?){6,12}(?!\w)")
 
 
+_GENERAL_NUMBER = re.compile(r"(?i)\b(?:algemene?|centrale?|hoofd)\s*nummer\s*(?:is|van\s+\w+)?\s*:?\s*$")
+
+
+def is_general_number(text: str, start: int) -> bool:
+    """'het algemene nummer 088 - 880 5000': the number of a public body or team."""
+    return bool(_GENERAL_NUMBER.search(text[max(0, start - 40) : start]))
+
+
 def find_phones(text: str) -> list[Detection]:
     """Dutch phone numbers: 06-12345678, 06 12 34 56 78, +31 6 ..., 0031 ..., (046) 452 11 00;
     foreign numbers with their country code (+48 512 330 871)."""
@@ -200,6 +208,8 @@ def find_phones(text: str) -> list[Detection]:
         if _DATE_LIKE.match(value):
             continue
         number = normalize_phone(value)
+        if is_general_number(text, m.start()):
+            continue  # 'het algemene nummer 088 - 880 5000' of a public body or team: no person's
         if len(number) == 10 and number.startswith("0") and not number.startswith("00"):
             found.append(Detection(m.start(), m.end(), TELEFOON, value, "telefoon"))
     return found
@@ -313,6 +323,11 @@ _TEENS = ["tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien",
           "achttien", "negentien"]  # fmt: skip
 _TENS = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig", 6: "zestig", 7: "zeventig",
          8: "tachtig", 9: "negentig"}  # fmt: skip
+_UNITS_DIALECT = {1: "ein", 2: "twie", 3: "drie", 4: "veer", 5: "vief", 6: "zes", 7: "zeve",
+                  8: "aach", 9: "nege"}  # fmt: skip
+_TENS_DIALECT = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vieftig", 6: "zestig",
+                 7: "zeuventig", 8: "tachtig", 9: "negentig"}  # fmt: skip
+_TEENS_DIALECT = {12: "twelf", 15: "vieftien", 17: "zeuventien", 18: "achtien"}
 
 
 @lru_cache(maxsize=1)
@@ -333,14 +348,43 @@ def number_words() -> dict[str, int]:
     for n in range(1, 20):
         word = _UNITS[n] if n < 10 else _TEENS[n - 10]
         out[f"honderd{word}"] = 100 + n
+    # Limburgish spellings ('ich bin vieftig', 'zeuventig gewaore'), the same pattern
+    for t, w in _TENS_DIALECT.items():
+        out.setdefault(w, 10 * t)
+        for u, unit in _UNITS_DIALECT.items():
+            out.setdefault(f"{unit}en{w}", 10 * t + u)
+    for n, w in _TEENS_DIALECT.items():
+        out.setdefault(w, n)
     return out
 
 
-_NUM_WORD_ALT = "|".join(sorted(number_words(), key=len, reverse=True))
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for a set of words, as a trie: the same matches as 'longest|...|shortest',
+    but the engine tries one branch per letter instead of every word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+_NUM_WORD_ALT = _trie_pattern(number_words())
 _N = r"(?P<n>\d{1,3}|" + _NUM_WORD_ALT + r")"
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
-    r"(?=\s*(?:[.,;:!?)\n—–]|$|(?:en|maar|geworden|was|wordt|is|jaar|jr\.?)(?![\w])"
+    r"(?=\s*(?:[.,;:!?)\n—–]|$|(?:en|maar|geworden|gewaore|gewore|was|wordt|is|jaar|jr\.?|zegt|zei|"
+    r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
     r"(?<!jaar)(?<!jr)(?<!jr\.)|(?:jaar|jr\.?)(?!\s+(?:geleden|lang|later|eerder|bij|in|schuld|"
     r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
 )
@@ -349,12 +393,24 @@ _AGE_PATTERNS = [
     re.compile(r"(?P<word>[^\W\d_]+\.?)?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?(?:jaar|jr\.?))?[);,]"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r"[ -]?jarige?\b"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r" ?(?:jaar|jr\.?) oud\b"),
-    re.compile(r"(?i)\bleeftijd van " + _N + r"\b"),
+    re.compile(r"(?i)\b(?:leeftijd(?:\s+van|(?:\s+\w+)?\s*:)?|lft\.?:?)\s*" + _N + r"\b"),
+    # 'een jongen van een jaar of 16', 'ze is een jaar of veertig' (not 'een jaar of 3 geleden')
+    re.compile(r"(?i)\been\s+jaar\s+of\s+" + _N + r"(?![\w,.]\d)(?!\s+(?:geleden|lang|later|terug|eerder))"),
+    # 'met zijn 16 jaar is hij de jongste'
+    re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+(?:jaar|jr\.?))?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
+    # 'Dhr. Bekkers, 44 jaar, alleenstaand': an age in apposition
+    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:jaar|jr\.?))?(?=\s*[,;)]|\s+(?:en|oud)\b)(?!,\s*\d)"),
+    # 'zestien is ze', '17 is hij nu'
+    # (any word first, checked for a number afterwards: cheaper than the number alternation)
+    # ('N jaar is ze al bezig' is a duration, so no 'jaar' here)
+    re.compile(r"(?i)(?<![\w,.])(?<!vanaf\s)(?<!tot\s)(?P<n>\w+)\s+(?:is|was|wordt|werd|ben)\s+(?:ze|zij|hij|ie|ik|je)\b(?!\s+(?:al|nu)?\s*(?:bij|in|op|aan|getrouwd|samen|weg))"),
     # 'is 74', 'Ik ben 72.', 'ze is pas 13', 'is volgens hem 86', 'ben ik vierenveertig jaar'
     re.compile(
-        r"(?i)\b(?:is|ben|was|werd|wordt|zijn|waren|word)(?:\s+(?:ik|hij|ze|zij|u|je|jij))?"
+        r"(?i)\b(?:is|ben|bent|bin|was|werd|wordt|zijn|waren|word)(?:\s+(?:ik|ich|hij|ie|hae|ze|zij|zie|u|je|jij))?"
         r"(?:\s+(?:volgens\s+\w+|nu|pas|al|net|inmiddels|bijna|ruim|ongeveer|rond\s+de|zo'n|"
-        r"dit\s+jaar|vandaag|morgen|toen|nog\s+maar|maar|precies|boven\s+de|onder\s+de))*\s+"
+        r"dit\s+jaar|vandaag|morgen|gisteren|onlangs|laatst|straks|binnenkort|toen|nog\s+maar|maar|"
+        r"precies|boven\s+de|onder\s+de|nog\s+geen|(?:volgende|vorige|deze|afgelopen)\s+(?:week|maand)|"
+        r"(?:volgend|vorig)\s+jaar|in\s+(?:" + _MONTH_ALT + r")))*\s+"
         + _N + r"(?![\w,.]\d)" + _AGE_END
     ),
     # '~60', 'rond de 70', 'ruim 40', 'inmiddels 68', 'een jongen van 8', 'op mijn 12', 'toen ik 17 was'
@@ -364,14 +420,28 @@ _AGE_PATTERNS = [
         r"(?!\s*(?:euro|€|%|procent|keer|uur|minuten|dagen|weken|maanden|kilo|km|meter|cm|mensen|"
         r"huishoudens|kinderen|jongeren|deelnemers|bewoners|jaar\s+(?:geleden|lang)))" + _AGE_END
     ),
+    # 'een jongen van 8', 'm'n zoon van 15', 'mien kleinzoon van zeventien', 'dochter Chayenne van acht'
     re.compile(
-        r"(?i)\b(?:een|de|die|dat|het)\s+(?:jongen|meisje|man|vrouw|kind|zoon|dochter|jongen|meid|"
-        r"knul|tiener|baby|peuter|kleuter|heer|dame|broer|zus|broertje|zusje)\s+van\s+" + _N
-        + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|maanden|weken|dagen))"
+        r"(?i)\b(?:een|de|die|dat|het|mijn|mien|m'n|zijn|z'n|haar|d'r|hun|onze|ons|hae|ich)\s+"
+        r"(?:jongen|meisje|man|vrouw|kind|zoon|zoontje|dochter|dochtertje|meid|knul|tiener|baby|"
+        r"peuter|kleuter|heer|dame|broer|zus|broertje|zusje|kleinzoon|kleindochter|kleinkind|neef|"
+        r"neefje|nicht|nichtje|jochie|ventje|vriend|vriendin|vriendje|vriendinnetje|jong|maedje)"
+        r"(?:,?\s+(?-i:[A-ZÀ-Ý][\w'’\-]+),?)?\s+van\s+(?:rond\s+de\s+|ongeveer\s+|ca\.?\s+|in\s+de\s+)?" + _N
+        + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|maanden|weken|dagen|jaar\s+geleden))"
     ),
-    re.compile(r"(?i)\bop\s+(?:mijn|zijn|haar|z'n|d'r|ons|hun)\s+" + _N + r"(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
+    re.compile(r"(?i)\bop\s+(?:mijn|zijn|haar|z'n|d'r|ons|hun|je|jouw)\s+" + _N + r"(?:e|ste|de)?(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
     re.compile(r"(?i)\btoen\s+(?:ik|hij|ze|zij|u|je|jij|we|wij|mijn\s+\w+)\s+" + _N + r"(?:\s+(?:jaar|jr\.?))?\s+(?:oud\s+)?(?:was|werd|waren)\b"),
 ]
+
+
+_AGE_LIST = re.compile(
+    r"(?i)\b(?:kinderen|kids|zonen|zoons|dochters|jongens|meisjes|kleinkinderen|tweeling|broers|"
+    r"zussen|zusjes|broertjes)\b(?:[^.()\n]{0,25}?\((?P<list>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)"
+    r"(?:\s*(?:jaar|jr\.?))?\)|\s+van\s+(?P<list2>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen)))"
+)
+
+
+_AGE_AND = re.compile(r"(?:\s*,\s*|\s+(?:en|of)\s+)(?P<n>[1-9]\d?)(?![\w,.:/]\d|\s*(?:euro|€|%|uur|keer|kinderen))")
 
 
 def find_ages(text: str) -> list[Detection]:
@@ -387,10 +457,28 @@ def find_ages(text: str) -> list[Detection]:
         for m in pattern.finditer(text):
             if "word" in pattern.groupindex and m.group("word") and m.group("word").lower().rstrip(".") in _score_words():
                 continue  # 'financiën (2)': a score on a life domain, not an age
+            if pattern is _AGE_APPOSITION and m.group("word") != ")" and (
+                _sentence_start(text, m.start("word")) or _fold(m.group("word")) in _everyday_words()
+            ):
+                continue  # 'Mevrouw, 2 jaar, ...' / 'Looptijd, 3 jaar,': not a person's age
             value = m.group("n")
+            if value.lower() == "een":
+                continue  # 'het is een jaar of drie geleden': the article, not an age of 1
             n = int(value) if value.isdigit() else words.get(value.lower(), 0)
             if 0 < n < 120:
                 found.append(Detection(m.start("n"), m.end("n"), LEEFTIJD, value, "leeftijd"))
+    for d in list(found):
+        for m in _AGE_AND.finditer(text, d.end):
+            if m.start() != d.end:
+                break
+            start = m.start("n")
+            found.append(Detection(start, m.end("n"), LEEFTIJD, m.group("n"), "leeftijd-reeks"))
+            d = found[-1]
+    for m in _AGE_LIST.finditer(text):
+        group = "list" if m.group("list") else "list2"
+        for n in re.finditer(r"\d+", m.group(group)):
+            start = m.start(group) + n.start()
+            found.append(Detection(start, start + len(n.group()), LEEFTIJD, n.group(), "leeftijd-reeks"))
     return found
 
 
@@ -503,6 +591,9 @@ _LISTED_WITH_NUMBER = re.compile(
 )
 
 
+_PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w])(?:in|uit|naar|richting|rond)\s+$")
+
+
 def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detection]:
     """Street names with or without house number.
 
@@ -525,6 +616,8 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
         if is_place_name(name) or _fold(name) in _public_folded():
             continue
         last = name.split()[-1]
+        if not m.group("nr") and not _STRONG_SUFFIX.search(last) and _PLACE_PREPOSITION.search(text[: m.start()]):
+            continue  # 'in Lindenheuvel', 'uit Kerkveld': a wijk or village (a street takes 'in de')
         if _STRONG_SUFFIX.search(last) or m.group("nr") or _fold(name) in known or _fold(last) in known:
             end = m.end() if m.group("nr") else m.end("name")
             found.append(Detection(m.start(), end, ADRES, text[m.start() : end], "straatnaam"))
@@ -554,6 +647,7 @@ _ORG_HEAD = (
     r"Kapsalon|Kapper|Brouwerij|Drukkerij|Wasserij|Stomerij|Bouwbedrijf|Schoonmaakbedrijf|"
     r"Transportbedrijf|Autobedrijf|Garage|Installatiebedrijf|Schildersbedrijf|Hoveniersbedrijf|"
     r"Uitzendbureau|Zorgboerderij|Zorgcentrum|Woonzorgcentrum|Verpleeghuis|Thuiszorg|Dagbesteding|"
+    r"Woonvorm|Woongroep|Gezinshuis|Logeerhuis|Hospice|Zorgvilla|Zorghoeve|"
     r"Begeleid\s+Wonen|Beschermd\s+Wonen|Kinderopvang|Kinderdagverblijf|Peuterspeelzaal|BSO|"
     r"Huisartsenpraktijk|Tandartspraktijk|Fysiotherapie|Apotheek|Praktijk|Huize|Huis|Basisschool|"
     r"Montessorischool|Daltonschool|School|College|Lyceum|Scholengemeenschap|OBS|RKBS|KBS|BS|IKC|SBO|"
@@ -565,26 +659,65 @@ _ORG_HEAD = (
 )
 _NAME_PART = r"(?:[A-ZÀ-Ý0-9][\w'’\-&+]*|'t|’t|De|de|het|Het|van|der|den|Van|&|en|Zn\.?|Zonen)"
 _ORG_HEADED = re.compile(
-    r"(?<![\w\-])" + _ORG_HEAD + r"(?:\s+" + _NAME_PART + r")*?\s+(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?"
+    r"(?<![\w\-])" + _ORG_HEAD + r"(?:\s+" + _NAME_PART + r")*\s+(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?"
     r"[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:&\s+)?(?:Zn\.?|Zonen|BV|B\.V\.|VOF|V\.O\.F\.))?(?![\w])"
 )
 _ORG_SUFFIXED = re.compile(
-    r"(?<![\w\-])(?:[A-ZÀ-Ý][\w'’\-&]*\s+){1,4}(?:BV|B\.V\.|VOF|V\.O\.F\.|NV|N\.V\.|"
+    r"(?<![\w\-])(?:[A-ZÀ-Ý][\w'’\-&]*\s+)(?:(?:[A-ZÀ-Ý][\w'’\-&]*|van|de|der|den|het|'t|ter|ten|&)\s+){0,3}(?:BV|B\.V\.|VOF|V\.O\.F\.|NV|N\.V\.|"
     r"&\s+Zn\.?|&\s+Zonen|Holding|Groep|Bakkerijen|Bedrijven)(?![\w])"
 )
 _ORG_WORD = re.compile(
     r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|bedrijven|salon|praktijk|"
     r"boerderij|koor|club|school|college)(?![\w])"
 )
+# a compound kind of business with its own name after it: 'Jeugdzorgpraktijk Samen Sterk',
+# 'Mijnwerkerswinkel Lambriks', 'Fysiotherapiepraktijk De Baan'
+_ORG_WORD_NAMED = re.compile(
+    r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|salon|praktijk|boerderij|winkel|"
+    r"zaak|opvang|centrum|club|school|vereniging|koor|hoeve|villa)(?:\s+" + _NAME_PART + r")*\s+"
+    r"(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?![\w])"
+)
+# a name followed by the kind of organisation: 'Vista College', 'Hago Zorg', 'Gilde Opleidingen'
+_ORG_TAILED = re.compile(
+    r"(?<![\w\-])(?P<org>(?:[A-ZÀ-Ý][\w'’\-&]*\s+)(?:(?:[A-ZÀ-Ý][\w'’\-&]*|van|de|der|den|het|'t|ter|ten|&)\s+){0,3}(?:College|Lyceum|Gymnasium|Opleidingen|"
+    r"Academie|Scholengemeenschap|Zorg|Thuiszorg|Kinderopvang|Installatietechniek|Techniek|"
+    r"Schoonmaak|Schoonmaakdiensten|Logistiek|Transport|Catering|Services|Bouw|Uitzendbureau|"
+    r"Uitzendgroep|Personeelsdiensten))(?![\w])"
+)
+# a kind of organisation in lowercase before its name: 'basisschool De Speelhof', 'obs De
+# Horizon', 'buurthuis De Pottenbakker', 'voetbalclub RKSV Heidebloem' (the span is the name)
+_ORG_LOWER_HEAD = re.compile(
+    r"(?<![\w\-])(?:basisschool|school|obs|rkbs|kbs|ikc|sbo|vso|montessorischool|daltonschool|"
+    r"jenaplanschool|buurthuis|gemeenschapshuis|wijkcentrum|jongerencentrum|dagbesteding|"
+    r"zorgboerderij|kinderopvang|kinderdagverblijf|peuterspeelzaal|bso|voetbalclub|"
+    r"voetbalvereniging|tennisclub|sportclub|zwemclub|judoclub|turnvereniging|boksschool|"
+    r"dansschool|sportschool|harmonie|fanfare|schutterij|carnavalsvereniging|zangkoor|koor|"
+    r"woonvorm|woongroep|thuiszorg|bakkerij|slagerij|snackbar|frituur|kapsalon|garage|"
+    r"supermarkt|restaurant|café|huisartsenpraktijk|apotheek|werkgever|bedrijf|firma|"
+    r"scholengemeenschap|vereniging|club)\s+"
+    r"(?P<org>(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
+    r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*)"
+)
 # context: 'werkt bij X', 'lid van X', 'zit op X', 'voetbalt bij X', 'school (X)'
 _ORG_CONTEXT = re.compile(
-    r"(?i)\b(?:werk(?:t|te|ten|en)?|gewerkt|baan|bijbaan(?:tje)?|stage(?:plek)?|vrijwilliger(?:swerk)?|"
+    r"(?i)\b(?:werk(?:t|te|ten|en|de|dje)?|gewerkt|wirk(?:t|de)?|gewirk|baan|bijbaan(?:tje)?|stage(?:plek)?|"
+    r"vrijwilliger(?:swerk)?|schoonmaken|schoonmaakster|opleiding|studeert|studie|cursus|"
+    r"(?:als|is|ben|was|werd|wordt)\s+[\w\-]*(?:medewerker|medewerkster|werker|kundige|monteur|verkoper|verkoopster|chauffeur|"
+    r"bezorger|assistent|assistente|stagiair|stagiaire)|"
+    r"werkzaam|(?:ploegen)?dienst|werkplek|leerwerkplek|werkervaringsplek|proefplaatsing|leerbaan|"
+    r"baas|chef|collega|collega's|eigenaar|eigenares|voetballen|zwemmen|turnen|dansen|boksen|"
+    r"hockeyen|tennissen|sporten|fitnessen|trainen|solliciteer(?:t|de)?|gesolliciteerd|sollicitatie|contract|groep\s+\d|klas|"
     r"lid|voetbal(?:t|de)?|train(?:t|de)|training|zit|zat|zitten|leerling|traint|speelt|speelde|"
     r"danst|zwemt|turnt|ingeschreven|aangenomen|ontslagen|schoonmaker|secretaresse|monteur|"
     r"helpende|chauffeur|kok|werkgever|school|club|vereniging)"
-    r"(?:\s+(?!bij\b|op\b|van\b|via\b)[\w'’\-]+){0,4}?\s*(?:\(|:|\s(?:bij|op|van|via|voor))\s+(?:het\s+|de\s+|'t\s+)?"
+    r"(?:\s+(?!bij\b|op\b|van\b|via\b)[\w'’\-]+){0,4}?\s*(?:\(|:|\s(?:bij|op|van|via|voor))\s+(?-i:het\s+|de\s+|'t\s+)?"
     r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
+)
+_EMPLOYER = re.compile(
+    r"(?i)werk|gewerkt|dienst|solliciteer|gesolliciteerd|sollicitatie|contract|wirk|gewirk|baan|bijbaan|stage|werkgever|schoonma|secretaresse|monteur|helpende|"
+    r"chauffeur|kok|(?:als|is|ben|was|werd|wordt)\s|(?:ploegen)?dienst|werkplek|leerwerkplek|"
+    r"werkervaringsplek|proefplaatsing|leerbaan|baas|chef|collega|eigena"
 )
 _ORG_STOP = re.compile(r"\s+(?:in|te|aan|op|de|het|van|der|den|&)$")
 
@@ -602,12 +735,25 @@ def find_organisations(text: str) -> list[Detection]:
     """
     found = []
     public = _public_folded()
-    for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD):
+    for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD, _ORG_WORD_NAMED):
         for m in pattern.finditer(text):
             value = m.group()
             if _fold(value) in public or is_place_name(value):
                 continue
             found.append(Detection(m.start(), m.end(), INSTELLING, value, "organisatie"))
+    for pattern in (_ORG_TAILED, _ORG_LOWER_HEAD):
+        for m in pattern.finditer(text):
+            start, value = m.start("org"), _ORG_STOP.sub("", m.group("org"))
+            words = [w for w in value.split() if _fold(w) not in {"de", "het", "'t", "’t"}]
+            if not words or _fold(value) in public or is_place_name(value):
+                continue
+            if _fold(words[0]) in _everyday_words() or (len(words) == 1 and _fold(words[0]) in _first_names_folded()):
+                continue
+            end = start + len(value)
+            if pattern is _ORG_LOWER_HEAD:
+                start = m.start()  # the kind goes with the name: a surrogate 'een school' reads
+            found.append(Detection(start, end, INSTELLING, text[start:end], "organisatie"))
+    spans = public_spans(text)
     for m in _ORG_CONTEXT.finditer(text):
         value = m.group("org")
         start, end = m.start("org"), m.end("org")
@@ -619,11 +765,11 @@ def find_organisations(text: str) -> list[Detection]:
             value = stripped
         end = start + len(value)
         words = value.split()
-        employer = re.match(r"(?i)werk|gewerkt|baan|bijbaan|stage|werkgever|schoonmaker|secretaresse|monteur|helpende|chauffeur|kok", m.group())
+        employer = _EMPLOYER.match(m.group())
         if not words or is_place_name(value):
             continue
-        if _fold(value) in public and not employer:
-            continue
+        if not employer and (_fold(value) in public or any(s <= start < e for s, e in spans)):
+            continue  # 'begeleiding door het Leger des Heils' stops at 'Leger'; still public
         if len(words) == 1 and _fold(value) in _first_names_folded() and not employer:
             continue  # 'zit op Kevin ...' is rare; 'training bij Ramon' is a person
         if _fold(words[0]) in {"de", "het", "'t"} and len(words) == 1:
@@ -631,7 +777,20 @@ def find_organisations(text: str) -> list[Detection]:
         if value.isupper() and len(value) <= 4 and _fold(value) in public:
             continue
         found.append(Detection(start, end, INSTELLING, value, "organisatie-context"))
+    for m in _GOES_TO.finditer(text):
+        value = _ORG_STOP.sub("", m.group("org")).rstrip(".,")
+        if not value or _fold(value) in public or is_place_name(value) or _fold(value) in _first_names_folded():
+            continue
+        found.append(Detection(m.start("org"), m.start("org") + len(value), INSTELLING, value, "organisatie-context"))
     return found
+
+
+# 'gaat naar het Trevianum', 'ging naar de Jumbo': with an article, a name after 'naar' is a
+# school, shop or club (countries and towns take none)
+_GOES_TO = re.compile(
+    r"(?i)\b(?:ga|gaat|gaan|ging|gingen|gegaan)(?:\s+(?!naar\b)[\w'’]+){0,3}?\s+naar\s+(?-i:het|de|'t)\s+"
+    r"(?P<org>(?-i:[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
+)
 
 
 def find_institutions(text: str, names: Iterable[str] | None = None) -> list[Detection]:
@@ -686,9 +845,14 @@ _TITLE_WORDS = (
     r"opbouwwerker|vrijwilliger|cliënt|client|klant|bewoner|bewoonster|mam|pap|mama|papa|ma|pa|"
     r"hoi|hallo|hey|hee|hi|dag|beste|groet|groetjes|gr|mvg|vr\.?\s*gr\.?|liefs|namens|aan|cc|van|door|met)"
 )
+_RELATION_TITLES = frozenset(
+    "vrouw man partner echtgenoot echtgenote vriend vriendin broer zus zoon dochter moeder vader "
+    "oma opa tante oom neef nicht buurman buurvrouw kleinzoon kleindochter schoonzoon "
+    "schoondochter ex juf meester".split()
+)
 _TOKEN_NAME = r"[A-Za-zÀ-ÿ][a-zà-ÿ'’]+(?:-[A-Za-zÀ-ÿ][a-zà-ÿ'’]+)?"
 _AFTER_TITLE = re.compile(
-    r"(?i)(?<![\w])" + _TITLE_WORDS + r"\s+(?P<name>(?-i:[A-ZÀ-Ý][\w'’\-]*|[a-zà-ÿ][a-zà-ÿ'’]+))"
+    r"(?i)(?<![\w])" + _TITLE_WORDS + r"(?:\s*[—–,])?\s+(?P<name>(?-i:[A-ZÀ-Ý][\w'’\-]*|[a-zà-ÿ][a-zà-ÿ'’]+))"
 )
 _CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?(?![\w'’])")
 _LOWER = re.compile(r"(?<![\w'’\-@.])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w'’@])")
@@ -707,6 +871,106 @@ def _sentence_start(text: str, start: int) -> bool:
 def _ordinary(word: str) -> bool:
     f = _fold(word)
     return f in _common_words() or f in names_that_are_words() or f in _DIALECT_WORDS
+
+
+_CALENDAR_WORDS = frozenset(
+    MONTH_NAMES + "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+)
+_DIMINUTIVE = re.compile(r"(?:tje|pje|kje|je|ie|ke|ske|y|ey)$")
+# 'ik heet Sjra', 'mien naam is Sjra', 'ich bin Sjra,', 'iedereen zegt Pat.', 'ze neume mich Lei'
+_INTRODUCTION = re.compile(
+    r"(?i)\b(?:(?:ik|ich|hij|hae|ze|zij|zie)\s+(?:heet|hiet|heit)|(?:mijn|mien|m'n|zijn|haar)\s+naam\s+is|"
+    r"noem(?:en|t)\s+(?:me|mij|mich|hem|haar)|neume\s+(?:mich|hem|häör|heur)|iedereen\s+zegt|"
+    r"(?:ik\s+ben|ich\s+bin)(?=\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ'’]+)\s*(?:[,.!;]|\sen\s)))"
+    r"\s+(?P<name>(?-i:[A-ZÀ-Ý][a-zà-ÿ'’]+))(?![\w'’])"
+)
+# 'X en Y', 'X, Y', 'sjonnie en zn maat kevin': a word coordinated with a name
+_BEFORE_NAME = re.compile(
+    r"(?<![\w'’])(?P<w>[\w'’]{2,})(?:\s*,\s*|\s+(?:en|of|&)\s+)"
+    r"(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien|diens)\s+[a-zà-ÿ]+\s+)?$"
+)
+_AFTER_NAME = re.compile(
+    r"^(?:\s*,\s*|\s+(?:en|of|&)\s+)(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien)\s+[a-zà-ÿ]+\s+)?"
+    r"(?P<w>[\w'’]{2,})(?![\w'’])"
+)
+_LOWER_PAIR = re.compile(r"(?<![\w'’])(?P<a>[a-zà-ÿ]{2,})\s+en\s+(?P<b>[a-zà-ÿ]{2,})(?![\w'’])")
+
+
+def _diminutive_of_name(folded: str) -> bool:
+    """'bertje', 'noortje', 'sjonnie' (sjon), 'pietje': a first name with a diminutive ending
+    whose stem is a listed first name that is not also an ordinary word ('roosje' stays)."""
+    m = _DIMINUTIVE.search(folded)
+    if not m or folded in _DIALECT_WORDS:
+        return False
+    stem = folded[: m.start()]
+    if len(stem) >= 4 and stem[-1] == stem[-2]:  # 'sjonn-ie' -> 'sjon'
+        stem = stem[:-1]
+    if len(stem) < 3 or stem not in _first_names_folded() or stem in names_that_are_words():
+        return False
+    return stem not in _common_words()
+
+
+def _stop_word(folded: str) -> bool:
+    return folded in _DIALECT_WORDS or folded in _TWO_LETTER_WORDS or folded in _everyday_words()
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """deduce's common and stop words, without its medical terms ('lies' is also a name)."""
+    base = resources.files("deduce").joinpath("data/lookup/src/whitelist")
+    return frozenset(
+        w.strip().lower()
+        for sub in ("lst_common_word", "lst_stop_word")
+        for w in base.joinpath(sub, "items.txt").read_text("utf-8").splitlines()
+    )
+
+
+def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
+    """Words coordinated with a found name are names too ('Bèr en Trees', 'sjonnie en zn maat
+    kevin'): capitalised mid-sentence and not an ordinary word, or in lowercase a listed first
+    name; and two listed first names in lowercase coordinated ('mo en ilias')."""
+    first = _first_names_folded()
+    out: list[Detection] = []
+    seen = {(d.start, d.end) for d in names}
+
+    def accept(start: int, word: str) -> Detection | None:
+        f = _fold(word)
+        if (start, start + len(word)) in seen or word.isdigit() or f in _CALENDAR_WORDS:
+            return None
+        if any(d.start <= start < d.end for d in names):
+            return None
+        if is_place_name(word) or f in _public_folded() or f in number_words():
+            return None
+        if word[0].isupper():
+            if _sentence_start(text, start) or _ordinary(word):
+                return None
+        elif f not in first or _stop_word(f):
+            return None
+        seen.add((start, start + len(word)))
+        new = Detection(start, start + len(word), PERSOON, word, "nevenschikking")
+        out.append(new)
+        return new
+
+    queue = list(names)
+    while queue:  # a list 'A, B en C' is followed link by link
+        d = queue.pop()
+        offset = max(0, d.start - 40)
+        before = _BEFORE_NAME.search(text[offset : d.start])
+        after = _AFTER_NAME.match(text[d.end : d.end + 40])
+        for new in (
+            accept(offset + before.start("w"), before.group("w")) if before else None,
+            accept(d.end + after.start("w"), after.group("w")) if after else None,
+        ):
+            if new is not None:
+                queue.append(new)
+    for m in _LOWER_PAIR.finditer(text):
+        a, b = _fold(m.group("a")), _fold(m.group("b"))
+        if a in first and b in first and not _stop_word(a) and not _stop_word(b):
+            for g in ("a", "b"):
+                if (m.start(g), m.end(g)) not in seen:
+                    seen.add((m.start(g), m.end(g)))
+                    out.append(Detection(m.start(g), m.end(g), PERSOON, m.group(g), "nevenschikking"))
+    return out
 
 
 def find_names(text: str) -> list[Detection]:
@@ -730,7 +994,10 @@ def find_names(text: str) -> list[Detection]:
     for m in _CAPITALISED.finditer(text):
         word = m.group()
         f = _fold(word)
-        if f in _DIALECT_WORDS or is_place_name(word):
+        if f in _DIALECT_WORDS or f in _CALENDAR_WORDS or is_place_name(word):
+            continue
+        if _diminutive_of_name(f) and not _sentence_start(text, m.start()):
+            add(m.start(), m.end(), "verkleinwoord")
             continue
         if f in first or f in sur or all(p in first or p in sur for p in f.split("-")):
             if _sentence_start(text, m.start()) or (f in sur and f not in first):
@@ -744,11 +1011,25 @@ def find_names(text: str) -> list[Detection]:
         f = _fold(word)
         if f in first and not _ordinary(word) and len(f) >= 3:
             add(m.start(), m.end(), "naamlijst-klein")
+        elif f not in _common_words() and _diminutive_of_name(f):
+            add(m.start(), m.end(), "verkleinwoord-klein")
+    for m in _INTRODUCTION.finditer(text):
+        name = m.group("name")
+        f = _fold(name)
+        if not (_ordinary(name) or f in number_words() or f in _CALENDAR_WORDS or is_place_name(name)):
+            add(m.start("name"), m.end("name"), "voorstelling")
     for m in _AFTER_TITLE.finditer(text):
         name = m.group("name")
         f = _fold(name)
-        if f in _DIALECT_WORDS or f in _common_words() or is_place_name(name):
+        # a capitalised word after a relation is rarely a medical term ('vrouw Lies')
+        common = _everyday_words() if name[0].isupper() else _common_words()
+        if f in _DIALECT_WORDS or f in common:
             continue
+        title = _fold(text[m.start() : m.start("name")].strip(" ,—–"))
+        if is_place_name(name) and not (f in first and title in _RELATION_TITLES):
+            continue  # 'met Weert'; but 'zijn vrouw Lies' is a person (Lies is also a hamlet)
+        if any(c.isdigit() for c in name) or f in _CALENDAR_WORDS:
+            continue  # 'cliënt C000123' is a pseudonym code; 'vrouw Mei' is rare, 'in mei' not
         if name[0].islower() and (f not in first or _ordinary(name)):
             continue
         if name[0].isupper() and _ordinary(name) and f not in first and f not in sur:
@@ -771,7 +1052,7 @@ def find_names(text: str) -> list[Detection]:
         if initials:
             start -= len(initials.group())
         extended.append(Detection(start, end, PERSOON, text[start:end], d.source))
-    found = extended
+    found = extended + _coordinated_names(text, extended)
     # every spelling of a found name elsewhere in the text
     tokens = {_fold(t) for d in found for t in re.findall(r"[\w'’]+", d.text) if len(t) >= 2}
     tokens -= {"van", "de", "der", "den", "het", "el", "al", "ten", "ter", "te"}
@@ -781,7 +1062,7 @@ def find_names(text: str) -> list[Detection]:
             f = _fold(word)
             if any(d.start <= m.start() < d.end for d in found) or word.isdigit():
                 continue
-            if f in tokens and not (f in _common_words() and word[0].islower()):
+            if f in tokens and not (f in _everyday_words() and word[0].islower()):
                 found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam"))
             elif len(f) >= 5 and not _ordinary(word) and word[0].isupper() and any(
                 tokens_match(word, t) for t in tokens if len(t) >= 5

@@ -169,19 +169,37 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     value = d.text.strip(" .,")
     if d.kind == h.LEEFTIJD:  # 'jongeren tussen 12 en 23 jaar': an age group, not an age
         return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start]))
+    if d.kind == h.TELEFOON:
+        return h.is_general_number(text, d.start)
     if d.kind == h.PERSOON and len(value) == 1:  # 'T: 14 046' (telefoon), not an initial
         return True
     if d.kind == h.LOCATIE:
         return h.is_place_name(value)
+    if d.kind == h.ADRES and h.is_place_name(value.split()[-1]) and h.find_postcodes(value):
+        return True  # '6131 BK Sittard': the postcode detector has the postcode; the place stays
     if d.kind == h.PERSOON:
         return h._fold(value) in h._DIALECT_WORDS or (" " not in value and h.is_place_name(value))
     return False
+
+
+# 'wijkteam Stein', 'Buurtteam Kerkrade-West', 'jeugdteam Noord': a team named after its area
+_TEAM_AREA = re.compile(
+    r"(?i)(?<![\w])(?:wijk|buurt|gebieds|jeugd|sociaal\s+|ouderen)team\s+"
+    r"(?-i:[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)*)"
+)
+
+
+def _in_team_name(d: Detection, spans: list[tuple[int, int]]) -> bool:
+    return d.kind == h.PERSOON and d.key is None and any(s <= d.start and d.end <= e for s, e in spans)
 
 
 def _without_public(text: str, found: list[Detection]) -> list[Detection]:
     """Drop place names, dialect words and public bodies (UWV, Mondriaan as care provider);
     an organisation found as employer ('werkt bij Zuyderland') and known identities stay."""
     found = [d for d in found if not _is_geography_or_word(d, text)]
+    teams = [m.span() for m in _TEAM_AREA.finditer(text)]
+    if teams:
+        found = [d for d in found if not _in_team_name(d, teams)]
     spans = h.public_spans(text)
     if not spans:
         return found

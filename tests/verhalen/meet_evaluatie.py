@@ -1,6 +1,7 @@
 """Measure the pseudonymiser's detection on the independent evaluation set (tests/verhalen/evaluatie).
 
     python tests/verhalen/meet_evaluatie.py ontwikkel [--missers]
+    python tests/verhalen/meet_evaluatie.py ontwikkel_extra [--missers]   # extra dev notes
     python tests/verhalen/meet_evaluatie.py toets          # aggregate numbers only
 
 The notes were written and annotated by someone who never saw the detector code
@@ -21,7 +22,7 @@ Matching rules
   identifier nor a DECOY) replace ordinary text; reported per 1,000 words, and as the share
   of the words outside annotated spans that stay untouched (``woorden_behouden``).
 
-Only the ``ontwikkel`` half may be inspected note by note (``--missers``); the ``toets`` half
+Only the ``ontwikkel`` half (and ``ontwikkel_extra``) may be inspected note by note (``--missers``); the ``toets`` half
 is run for its aggregate numbers only.
 """
 
@@ -54,18 +55,25 @@ TARGETS = {
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
+EXTRA = MAP / "ontwikkel_extra"  # extra development notes (see its README); never part of 'toets'
+HALVES = ("ontwikkel", "toets", "ontwikkel_extra")
+
+
 def ids(half: str) -> list[str]:
+    if half not in HALVES:
+        raise ValueError("half is 'ontwikkel', 'toets' of 'ontwikkel_extra'")
+    if half == "ontwikkel_extra":
+        return sorted(p.stem for p in EXTRA.glob("e*.json"))
     split = json.loads((MAP / "splitsing.json").read_text("utf-8"))
-    if half not in ("ontwikkel", "toets"):
-        raise ValueError("half is 'ontwikkel' of 'toets'")
     return list(split[half])
 
 
 def load(half: str) -> list[dict]:
     notes = []
+    folder = EXTRA if half == "ontwikkel_extra" else MAP
     for i in ids(half):
-        text = (MAP / f"{i}.txt").read_text("utf-8")
-        spans = json.loads((MAP / f"{i}.json").read_text("utf-8"))["spans"]
+        text = (folder / f"{i}.txt").read_text("utf-8")
+        spans = json.loads((folder / f"{i}.json").read_text("utf-8"))["spans"]
         notes.append({"id": i, "tekst": text, "spans": spans})
     return notes
 
@@ -149,7 +157,7 @@ def measure(half: str, pseudonymizer=None, keep_details: bool | None = None) -> 
     from verhalen.pseudonimisering import Pseudonymizer
 
     if keep_details is None:
-        keep_details = half == "ontwikkel"
+        keep_details = half != "toets"
     if half == "toets":
         keep_details = False
     p = pseudonymizer or Pseudonymizer()
@@ -197,7 +205,7 @@ def main(argv: list[str]) -> None:
     half = argv[0] if argv else "ontwikkel"
     m = measure(half)
     print(m.table())
-    if "--missers" in argv and half == "ontwikkel":
+    if "--missers" in argv and half != "toets":
         print("\nGEMIST:")
         for row in m.missed:
             print(" ", *row)

@@ -1,9 +1,11 @@
 """Targets of issue 10 on the unseen half ('toets') of the independent evaluation set.
 
-The detectors were tuned on the 'ontwikkel' half only; this test reads the aggregate numbers
+The detectors were tuned on the 'ontwikkel' half (and the extra notes of
+'ontwikkel_extra') only; this test reads the aggregate numbers
 of the 'toets' half (tests/verhalen/meet_evaluatie.py states the matching rules). A kind
 whose target was not reached at the time of writing is marked xfail(strict=False) below with
-the level it did reach, which is then asserted instead, so a regression still fails.
+a floor a little under the level it did reach, which is then asserted instead, so a
+regression still fails.
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ pytestmark = pytest.mark.skipif(
     reason="evaluatieset tests/verhalen/evaluatie ontbreekt (nog niet vastgelegd in git)",
 )
 
-# kind -> level reached on 'toets' when the target was not met (asserted as a floor)
-# (measured once at the end of the work on issue 10; not tuned on).
+# kind -> floor on 'toets' while its target is not met: the level the benchmark printed
+# (benchmarks/pseudonimisering.py, 2026-12-02, after the second round of work on issue 10,
+# tuned on 'ontwikkel' and 'ontwikkel_extra' only) minus a margin of 0.01, never below the
+# floor before. DECOY did not move (74/78) and keeps its floor.
 NOT_YET: dict[str, float] = {
-    "PERSOON": 144 / 155,  # 0.929; lowercase names that are also words, unknown dialect names
-    "LEEFTIJD": 21 / 27,  # 0.778
-    "ORGANISATIE": 21 / 31,  # 0.677
-    "DECOY": 74 / 78,  # 0.949
+    "PERSOON": 151 / 155 - 0.01,  # reached 0.974 (was 0.929)
+    "LEEFTIJD": 22 / 27 - 0.01,  # reached 0.815 (was 0.778)
+    "ORGANISATIE": 24 / 31 - 0.01,  # reached 0.774 (was 0.677)
+    "DECOY": 74 / 78,  # 0.949 (target 0.95)
 }
 
 
@@ -63,4 +67,11 @@ def test_target_on_unseen_half(toets, kind, request, capsys):
 def test_development_half_meets_targets(ontwikkel):
     achieved = ontwikkel.achieved()
     missed = {k: v for k, v in achieved.items() if v < meet_evaluatie.TARGETS[k] - 1e-9}
-    assert set(missed) <= {"PERSOON"}, missed  # names: see NOT_YET / the benchmark
+    assert not missed, missed
+
+
+def test_extra_development_notes_meet_targets(pseudonymizer):
+    """The extra notes written for tuning (evaluatie/ontwikkel_extra, see its README)."""
+    achieved = meet_evaluatie.measure("ontwikkel_extra", pseudonymizer).achieved()
+    missed = {k: v for k, v in achieved.items() if v < meet_evaluatie.TARGETS[k] - 1e-9}
+    assert not missed, missed

@@ -215,3 +215,47 @@ def test_public_places_stay_but_people_and_addresses_go(pseudonymizer):
     plain = Pseudonymizer(deduce=pseudonymizer.deduce).pseudonymize(text).text
     # place names are public geography also without the list (deduce's residence lists)
     assert "Brunssum-Noord" in plain and "Jan de Vries" not in plain
+
+
+# --- rules that generalise beyond the evaluation notes (issue 10); sentences made up here ---
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Doorgezet naar Wijkteam Stein, zij gaan langs.", "Wijkteam Stein"),  # a team and its area
+        ("Zij woont aan de Hoogstraat 41, 6131 BK Sittard.", "Sittard"),  # the place after a postcode
+        ("In Lindenheuvel staat het buurthuis.", "Lindenheuvel"),  # 'in' + wijk, not a street
+        ("U kunt het algemene nummer 088 - 880 5000 bellen.", "088 - 880 5000"),
+        ("Cliënt C004711 belde op.", "C004711"),  # a pseudonym code, not a name
+        ("Het is een jaar of drie geleden.", "een jaar of drie"),
+        ("Vanaf 18 jaar is ze volwassen.", "18"),  # an age limit
+    ],
+)
+def test_public_and_ordinary_words_stay(pseudonymizer, text, kept):
+    assert kept in pseudonymizer.pseudonymize(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Ich bin Sjra, ich woen in Kerkraa.", "Sjra"),  # introduces himself
+        ("Ze heet Patricia, maar iedereen zegt Pat.", "Pat"),
+        ("De buren, Bèr en Trees, zien good veur mich.", "Bèr"),  # coordinated with a name
+        ("vr avond. mo en ilias bij t voetbalveld gezien.", "ilias"),  # two first names in lowercase
+        ("bij de skatebaan sjonnie en zn maat kevin gezien", "sjonnie"),  # diminutive of Sjon
+        ("Mien mam, Wiel haer vrouw — Lies — wo zag ze alles.", "Lies"),  # also a hamlet
+        ("Ich bin vieftig en ich woen hie al lang.", "vieftig"),  # a Limburgish number word
+        ("Mien kleinzoon van zeventien kump elke week.", "zeventien"),
+        ("Hij heeft twee kinderen (9 en 12).", "12"),
+        ("Dhr. Bekkers, 44 jaar, alleenstaande vader.", "44"),
+        ("daan is nu 17 zegt ie.", "17"),
+        ("De kinderen van basisschool De Speelhof komen langs.", "Speelhof"),  # lowercase kind
+        ("Nu doe ik de opleiding bij Gilde Opleidingen.", "Gilde"),  # the kind after the name
+        ("Het gezin krijgt hulp van Jeugdzorgpraktijk Samen Sterk.", "Samen Sterk"),
+        ("Mien dochter wirk bij Zuyderland in de keuke.", "Zuyderland"),  # an employer (dialect)
+        ("Hij werkt als magazijnmedewerker bij Intratuin.", "Intratuin"),
+    ],
+)
+def test_unknown_people_ages_and_organisations_go(pseudonymizer, text, gone):
+    assert gone not in pseudonymizer.pseudonymize(text).text
