@@ -1091,6 +1091,9 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+fold = _fold  # for other modules: the one way names are compared
+
+
 @lru_cache(maxsize=1 << 16)
 def _sound(s: str) -> str:
     """A crude Dutch spelling key so that ij/y/ei, ou/au, c/k, dt/t, ph/f variants compare equal."""

@@ -363,12 +363,16 @@ class Pseudonymizer:
         style: Style = "labels",
         seed: int = 0,
         gemeente: str | None = None,
+        avoid: frozenset[str] = frozenset(),
     ) -> PseudonymizedText:
         """Replace every identifier; the same client_key gives the same pseudonyms across texts.
 
         ``style="labels"`` writes tags for review ('[Persoon-1]'); ``style="surrogaat"``
         writes surrogates for publication (:mod:`verhalen.surrogaten`): a fictitious name, a
         street of ``gemeente``, the month of a date, an age band. Deterministic given ``seed``.
+        ``avoid``: names (folded by :func:`verhalen.herkenners.fold`) a surrogate
+        may not be, such as every known person's names: a fictitious name must not be a real
+        one from the same records.
         """
         if style not in ("labels", "surrogaat"):
             raise ValueError("style moet 'labels' of 'surrogaat' zijn")
@@ -384,7 +388,7 @@ class Pseudonymizer:
             from verhalen.surrogaten import Surrogator, render
 
             if registry.surrogator is None:
-                registry.surrogator = Surrogator(seed=seed, gemeente=gemeente)
+                registry.surrogator = Surrogator(seed=seed, gemeente=gemeente, used=set(avoid))
 
             new_text, rows = render(text, detections, registry.surrogator)
             return PseudonymizedText(new_text, [Replacement(*r) for r in rows], text)

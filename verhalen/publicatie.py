@@ -31,6 +31,7 @@ import pandas as pd
 
 from impact.errors import UserInputError
 from verhalen.exemplaren import binnen_toestemming, kies_exemplaren
+from verhalen.herkenners import fold
 from verhalen.pseudonimisering import Pseudonymizer
 
 PUBLICATIE = "geanonimiseerd_publiceren"
@@ -46,7 +47,7 @@ def publiceerbaar(verhalen: pd.DataFrame) -> pd.DataFrame:
 
 # Version of the publication rules; raise it when detectors or surrogates change what a
 # published story says. REGELSET adds deduce's version and a hash of the lists used.
-REGELVERSIE = "1"
+REGELVERSIE = "2"  # raise with every change of the rules: stories published before are refused
 KOLOMMEN = ("titel_publicatie", "tekst_publicatie", "regelset_publicatie", "vervangingen_publicatie")
 # a case document (Effectencalculator) keeps its published description under these keys
 CASUS_TEKST, CASUS_REGELSET = "verhaal_publicatie", "verhaal_regelset"
@@ -139,6 +140,14 @@ class _AndereClienten:
 
 def _is_woordteken(teken: str) -> bool:
     return teken.isalnum() or teken == "_"
+
+
+def _echte_namen(identiteiten: pd.DataFrame) -> frozenset[str]:
+    """Every known person's names and their words, folded: no surrogate may be one of them."""
+    if not {"soort", "waarde"} <= set(identiteiten.columns):
+        return frozenset()
+    namen = identiteiten.loc[identiteiten["soort"].isin(_NAAM_SOORTEN | {"naaste"}), "waarde"].dropna().astype(str)
+    return frozenset(fold(deel) for naam in namen for deel in (naam.strip(), *naam.split()) if deel)
 
 
 def _zonder_pseudoniemen(tekst: str, codes: _Woordenlijst) -> tuple[str, Vervangingen]:
@@ -252,6 +261,7 @@ class _Publicist:
                 self.per_client.setdefault(client, []).append((soort, waarde))
         self.pseudonymizer = pseudonymizer or Pseudonymizer(dates="maand", public_places=publieke_plaatsen)
         self.anderen = _AndereClienten(identiteiten)
+        self.echte_namen = _echte_namen(identiteiten)
 
     def maak(
         self, tekst: str, client: object, sleutel: object, gemeente: str | None, stijl: str, seed: int
@@ -265,6 +275,7 @@ class _Publicist:
             style="labels" if stijl == "labels" else "surrogaat",
             seed=seed,
             gemeente=gemeente,
+            avoid=self.echte_namen,
         )
         eerste = [[r.start, r.end, len(r.replacement)] for r in uit.replacements]
         tekst2, tweede = _zonder_pseudoniemen(uit.text, self.codes)

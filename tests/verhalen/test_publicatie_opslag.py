@@ -99,7 +99,7 @@ def test_publiceer_verhalen_fills_the_columns_for_publishable_stories_only():
     een = uit.iloc[0]
     assert "Sandra" not in een["tekst_publicatie"] and "C000001" not in een["tekst_publicatie"]
     assert "12345678" not in een["tekst_publicatie"] and "Sandra" not in een["titel_publicatie"]
-    assert een["regelset_publicatie"] == REGELSET and REGELSET.startswith("1+deduce")
+    assert een["regelset_publicatie"] == REGELSET and REGELSET.startswith("2+deduce")
     # a quote of the original, cut from the published text
     start = een["tekst"].index("Het gaat")
     quote = citaat(
@@ -137,3 +137,21 @@ def test_a_story_published_by_an_older_rule_set_is_refused_until_republished():
     with pytest.raises(UserInputError, match="oudere pseudonimisering"):
         casus_gepubliceerd(casus)
     assert casus_gepubliceerd({**casus, CASUS_REGELSET: REGELSET}) == "Tekst"
+
+
+def test_a_surrogate_is_never_the_name_of_a_known_person():
+    tekst = "Sandra belde vandaag over de huur."
+    identiteiten = pd.DataFrame({"client_id": [1], "soort": ["voornaam"], "waarde": ["Sandra"]})
+    eerst = Pseudonymizer(dates="maand", use_deduce=False).pseudonymize(
+        tekst, identiteiten[["soort", "waarde"]], 1, style="surrogaat"
+    )
+    gekozen = eerst.replacements[0].replacement.split()[0]
+    # the same story, now that another client's naaste happens to carry that name
+    anderen = pd.concat(
+        [identiteiten, pd.DataFrame({"client_id": [2], "soort": ["naaste"], "waarde": [f"{gekozen} Jansen"]})]
+    )
+    verhalen = pd.DataFrame({"verhaal_id": [1], "client_id": [1], "titel": [""], "tekst": [tekst],
+                             "toestemming": ["geanonimiseerd_publiceren"]})
+    klaar = publiceer(verhalen, anderen, pseudonymizer=Pseudonymizer(dates="maand", use_deduce=False))
+    nieuw = klaar["tekst_publicatie"].iloc[0]
+    assert "Sandra" not in nieuw and gekozen not in nieuw, (gekozen, nieuw)
