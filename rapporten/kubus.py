@@ -34,6 +34,12 @@ from scipy.sparse import csr_matrix
 
 from rapporten import onthulling as ot
 
+
+class NietTeBeschermen(RuntimeError):
+    """No suppression pattern keeps every small count of these cells from being worked out
+    (a handful of people spread over many cells): the section must not publish them."""
+
+
 ALLES = ()  # the column of all clients; the geography of the whole region
 
 
@@ -371,4 +377,4 @@ def _beschermen(
         masker[min(kandidaten, key=lambda k: (waarden[k], -len(knopen[k].geo)))] = ot.SECUNDAIR
         _regel(vergelijkingen, waarden, masker, knopen)
     if _bepaald(lid, waarden, masker, drempels, eerste=True):
-        raise RuntimeError("onthullingscontrole: een klein aantal blijft uit de andere cijfers af te leiden")
+        raise NietTeBeschermen("onthullingscontrole: een klein aantal blijft uit de andere cijfers af te leiden")

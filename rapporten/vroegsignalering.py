@@ -236,7 +236,13 @@ def blokken(ctx: gm.Context) -> list:
     res = ctx.resultaat("vroegsignalering")
     if res is None:
         return [Melding(t("Er zijn geen signalen van betalingsachterstanden in de gegevens."), "info")]
-    k = trechter_kubus(ctx, res)
+    try:
+        k = trechter_kubus(ctx, res)
+    except kubus.NietTeBeschermen:
+        return [Melding(t(
+            "Er zijn te weinig signalen om de stappen per gemeente te tonen zonder dat een klein "
+            "aantal huishoudens uit de andere cijfers terug te rekenen is; dit onderdeel blijft leeg."
+        ))]
     tabel = trechter_tabel(ctx, res, k)
     return [
         Tekst([

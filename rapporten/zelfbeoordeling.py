@@ -107,7 +107,7 @@ def gespreksvragen(ctx: gm.Context, res, tabel: Tabel) -> list[str]:
         if naam not in getoond.index or round(abs(float(getoond[naam])), 1) == 0:
             continue
         verschil = float(getoond[naam])
-        waarde = ctx.opmaak.getal(abs(verschil), 1)
+        waarde = ctx.opmaak.getal(abs(verschil), 2)  # as the table shows it
         if verschil > 0:
             vragen.append(t(
                 "Cliënten scoren {d} gemiddeld {v} hoger dan hun professional: wat ziet de cliënt dat "
@@ -150,7 +150,7 @@ def blokken(ctx: gm.Context) -> list:
             "Een verschil is geen fout van een van beiden, maar een goed begin van een gesprek."
         ),
     ])
-    uit: list = [inleiding, overeenstemming_figuur(ctx, tabel), tabel]
+    uit: list = [inleiding, overeenstemming_figuur(ctx, tabel)]  # the figure carries its table
     vragen = gespreksvragen(ctx, res, tabel)
     if vragen:
         uit.append(Vragen(vragen))

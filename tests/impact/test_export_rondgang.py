@@ -68,10 +68,12 @@ def test_every_export_is_read_by_every_command_for_its_kind(source, tmp_path, su
     assert before == after
 
     metingen = str(files["metingen"])
-    groei = json.loads(_ok("analyse", "groei", "--csv", metingen, "--domein", "financien", "--json"))
+    # the export holds professionals' and clients' own scores: an analysis takes one source
+    zrm = ("--instrument", "ZRM", "--bron", "professional")
+    groei = json.loads(_ok("analyse", "groei", "--csv", metingen, "--domein", "financien", *zrm, "--json"))
     assert groei["n_groepen"] > 10
-    _ok("analyse", "verandering", "--csv", metingen, "--domein", "financien", "--json")
-    _ok("analyse", "keerpunten", "--csv", metingen, "--instrument", "ZRM", "--json")
+    _ok("analyse", "verandering", "--csv", metingen, "--domein", "financien", *zrm, "--json")
+    _ok("analyse", "keerpunten", "--csv", metingen, *zrm, "--json")
 
     out = tmp_path / "pseudo"
     _ok("verhalen", "pseudonimiseer", str(files["verhalen"]), "--uit", str(out),

@@ -119,7 +119,7 @@ def test_dialoog_shows_agreement_and_asks_about_the_largest_difference(rapporten
     rij = f"Geestelijke gezondheid {len(paar)} {verschil:.2f}".replace(".", ",")
     assert rij in deel
     assert f"{kappa:.2f}".replace(".", ",") in deel[deel.index(rij):][:80]
-    assert f"Cliënten scoren Geestelijke gezondheid gemiddeld {verschil:.1f}".replace(".", ",") in deel
+    assert f"Cliënten scoren Geestelijke gezondheid gemiddeld {verschil:.2f}".replace(".", ",") in deel
 
 
 def test_burger_page_uses_the_clients_own_marks(rapporten) -> None:
