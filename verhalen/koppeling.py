@@ -169,22 +169,21 @@ def verhalen_bij_keerpunten(
     ``PAAR_KOLOMMEN``, sorted by client, keerpunt and the story's distance to it.
     """
     from verhalen.exemplaren import binnen_toestemming
+    from verhalen.publicatie import gepubliceerd
 
     if keerpunten.empty or verhalen.empty:
         return pd.DataFrame(columns=PAAR_KOLOMMEN)
     _need(verhalen, ["verhaal_id", "client_id", "datum", "soort", "toestemming"], "verhalen")
     toegestaan = binnen_toestemming(verhalen, gebruik)
-    if "tekst_publicatie" not in toegestaan.columns:
-        return pd.DataFrame(columns=PAAR_KOLOMMEN)
-    gepubliceerd = toegestaan[toegestaan["tekst_publicatie"].notna() & toegestaan["datum"].notna()]
-    paren = verhalen_rond_keerpunten(gepubliceerd, keerpunten, voor=voor, na=na)
+    # the published version, by the one function that also refuses a missing or outdated one
+    getoond = gepubliceerd(toegestaan[toegestaan["datum"].notna()])
+    paren = verhalen_rond_keerpunten(getoond, keerpunten, voor=voor, na=na)
     for kolom in ("vorige_score", "score", "betekenis"):
         if kolom not in paren.columns:
             paren[kolom] = None
-    tekst = gepubliceerd.set_index("verhaal_id")
+    tekst = getoond.set_index("verhaal_id")
     paren["soort"] = paren["verhaal_id"].map(tekst["soort"])
-    paren["fragment"] = paren["verhaal_id"].map(tekst["tekst_publicatie"]).map(
-        lambda t: fragment(t, tekens))
+    paren["fragment"] = paren["verhaal_id"].map(tekst["tekst"]).map(lambda t: fragment(t, tekens))
     paren = paren.assign(_afstand=paren["dagen_na_keerpunt"].abs()).sort_values(
         ["client_id", "keerpunt_datum", "domein", "_afstand"], kind="stable")
     return paren[PAAR_KOLOMMEN].reset_index(drop=True)

@@ -46,3 +46,16 @@ def test_window_consent_and_published_text():
 def test_fragment_cuts_at_a_word():
     assert fragment("een twee drie", 9) == "een twee …"
     assert fragment("kort") == "kort"
+
+
+def test_a_story_published_by_older_rules_is_refused_not_shown():
+    import pytest
+
+    from impact.errors import UserInputError
+    from verhalen.publicatie import REGELSET
+
+    verhalen = _verhalen().assign(regelset_publicatie=REGELSET)
+    assert len(verhalen_bij_keerpunten(verhalen, KEERPUNT, "geanonimiseerd_publiceren")) == 2
+    verhalen.loc[verhalen["verhaal_id"] == 3, "regelset_publicatie"] = "1+deduce3.0.6+oud"
+    with pytest.raises(UserInputError, match="oudere versie van de pseudonimisering"):
+        verhalen_bij_keerpunten(verhalen, KEERPUNT, "geanonimiseerd_publiceren")
