@@ -249,6 +249,7 @@ def test_public_and_ordinary_words_stay(pseudonymizer, text, kept):
         ("Mien kleinzoon van zeventien kump elke week.", "zeventien"),
         ("Hij heeft twee kinderen (9 en 12).", "12"),
         ("Dhr. Bekkers, 44 jaar, alleenstaande vader.", "44"),
+        ("Ich bin Zoë, 43 jaor, oet Born.", "43"),  # 'jaor': Limburgish for 'jaar'
         ("daan is nu 17 zegt ie.", "17"),
         ("De kinderen van basisschool De Speelhof komen langs.", "Speelhof"),  # lowercase kind
         ("Nu doe ik de opleiding bij Gilde Opleidingen.", "Gilde"),  # the kind after the name
