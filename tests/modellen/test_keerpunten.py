@@ -59,3 +59,18 @@ def test_lower_is_better_turns_the_meaning_and_without_domain_column_one_series(
     assert res.tabel["domein"].tolist() == ["alle"]
     assert res.tabel["richting"].tolist() == ["omhoog"]
     assert res.tabel["betekenis"].tolist() == ["verslechtering"]
+
+
+def test_a_one_point_jump_above_the_threshold_is_up_and_an_improvement() -> None:
+    """With reliability 0,95 the threshold is 1,96 * sqrt(2) * 1 * sqrt(0,05) = 0,62 points:
+    a jump of exactly one point is a turning point, upward, and (higher is better) progress."""
+    df = pd.DataFrame({
+        "client_id": [1, 1, 2, 2, 3, 3],
+        "datum": pd.to_datetime(["2024-01-01", "2024-06-01"] * 3),
+        "score": [2.0, 3.0, 3.0, 3.0, 4.0, 4.0],  # baseline SD 1
+    })
+    res = Keerpunten(betrouwbaarheid=0.95).fit(df)
+    assert res.s_diff["alle"] == pytest.approx(np.sqrt(2) * np.sqrt(0.05))
+    assert res.tabel["verschil"].tolist() == [1.0]
+    assert res.tabel["richting"].tolist() == ["omhoog"]
+    assert res.tabel["betekenis"].tolist() == ["verbetering"]
