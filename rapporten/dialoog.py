@@ -381,7 +381,15 @@ def _zichtbare_getallen(ctx: gm.Context, tabel: Tabel) -> dict | None:
     return {"c_op": cel(0, 4), "c_neer": cel(0, 5), "v_op": cel(1, 4), "v_neer": cel(1, 5)}
 
 
-def _gespreksvraag(ctx: gm.Context, thema: str, oordeel: dict, getallen: dict | None):
+VERVOLG_VOORUIT = (
+    N_("Wat werkt hier, en hoe houden we dat vast?"),
+    N_("Wat doen professionals hier dat werkt, en kan dat ook op andere levensgebieden?"),
+    N_("Wat hebben cliënten hier zelf gedaan, en hoe helpen we hen dat vol te houden?"),
+    N_("Welk verhaal laat het best zien wat hier helpt, en wat kunnen anderen daarvan leren?"),
+)  # one per theme of THEMAS
+
+
+def _gespreksvraag(ctx: gm.Context, thema: str, oordeel: dict, getallen: dict | None, volgnummer: int = 0):
     """(verdict sentence, conversation question); the question differs by what diverges and
     quotes only shares that are visible in the theme's comparison table."""
     t = ctx.t
@@ -404,12 +412,14 @@ def _gespreksvraag(ctx: gm.Context, thema: str, oordeel: dict, getallen: dict | 
     if soort == "convergentie":
         zin = t("Convergentie: cijfers en verhalen wijzen dezelfde kant op.")
         if getallen and rc > 0:
-            return zin, t(
+            feit = t(
                 "Op {th} ging {c_op} van de cliënten betrouwbaar vooruit, en {v_op} van de verhalen "
-                "vertelt over vooruitgang. Wat werkt hier, en hoe houden we dat vast?",
+                "vertelt over vooruitgang.",
                 th=thema,
                 **g,
             )
+            # where several themes go well, each gets its own follow-up question
+            return zin, f"{feit} {t(VERVOLG_VOORUIT[volgnummer % len(VERVOLG_VOORUIT)])}"
         if getallen:
             return zin, t(
                 "Op {th} ging {c_neer} van de cliënten betrouwbaar achteruit, en {v_neer} van de "
@@ -540,7 +550,9 @@ def thema_joint(ctx: gm.Context, k: Gekoppeld, domein: str):
             k.getoond.add(v)
             k.citaten.append(str(fragment))
     vergelijking = vergelijk_tabel(ctx, thema, domein, k, tabel)
-    zin, vraag = _gespreksvraag(ctx, thema, oordeel, _zichtbare_getallen(ctx, vergelijking))
+    zin, vraag = _gespreksvraag(
+        ctx, thema, oordeel, _zichtbare_getallen(ctx, vergelijking), THEMAS.index(domein) if domein in THEMAS else 0
+    )
 
     # exemplars: stories that take a stance on the theme, never one quoted or shown before
     met_richting = standpunten[standpunten["standpunt"].isin(["vooruitgang", "terugval", "gemengd"])]

@@ -94,6 +94,20 @@ def overeenstemming_figuur(ctx: gm.Context, tabel: Tabel) -> fg.Figuur:
     return fg.Figuur(ctx.figuur_id(), t("Cliënt en professional: verschil per domein"), zin, fig, tabel)
 
 
+FEIT_HOGER = N_("Cliënten scoren {d} gemiddeld {v} hoger dan hun professional:")
+FEIT_LAGER = N_("Cliënten scoren {d} gemiddeld {v} lager dan hun professional:")
+VERVOLG_HOGER = (  # a different follow-up for each domain where clients score higher
+    N_("wat ziet de cliënt dat de professional mist, en wat ziet de professional dat de cliënt (nog) anders ervaart?"),
+    N_("bespreken cliënt en professional samen waar dat verschil vandaan komt?"),
+    N_("wat zou de cliënt de professional hierover willen vertellen?"),
+)
+VERVOLG_LAGER = (
+    N_("waar maken cliënten zich zorgen over die in het gesprek nog niet op tafel kwamen?"),
+    N_("wat heeft de cliënt nodig om zich hier sterker te voelen?"),
+    N_("hoe komen de zorgen van de cliënt hier terug in het plan?"),
+)
+
+
 def gespreksvragen(ctx: gm.Context, res, tabel: Tabel) -> list[str]:
     """Questions on the domains where client and professional differ most (the model's
     ranking), quoting the shown, protected mean differences only."""
@@ -102,24 +116,18 @@ def gespreksvragen(ctx: gm.Context, res, tabel: Tabel) -> list[str]:
     namen = gm.zrm_namen()
     getoond = tabel.waarden.set_index(k[0])[k[2]].dropna()
     vragen = []
+    gesteld = {True: 0, False: 0}  # questions asked so far with clients higher / lower
     for domein in res.grootste_verschillen(GESPREKSVRAGEN, ctx.drempels.min_noemer)["domein"]:
         naam = t(namen.get(domein, domein))
         if naam not in getoond.index or round(abs(float(getoond[naam])), 1) == 0:
             continue
         verschil = float(getoond[naam])
         waarde = ctx.opmaak.getal(abs(verschil), 2)  # as the table shows it
-        if verschil > 0:
-            vragen.append(t(
-                "Cliënten scoren {d} gemiddeld {v} hoger dan hun professional: wat ziet de cliënt dat "
-                "de professional mist, en wat ziet de professional dat de cliënt (nog) anders ervaart?",
-                d=naam, v=waarde,
-            ))
-        else:
-            vragen.append(t(
-                "Cliënten scoren {d} gemiddeld {v} lager dan hun professional: waar maken cliënten "
-                "zich zorgen over die in het gesprek nog niet op tafel kwamen?",
-                d=naam, v=waarde,
-            ))
+        hoger = verschil > 0
+        feit = t(FEIT_HOGER if hoger else FEIT_LAGER, d=naam, v=waarde)
+        vervolg = VERVOLG_HOGER if hoger else VERVOLG_LAGER
+        vragen.append(f"{feit} {t(vervolg[gesteld[hoger] % len(vervolg)])}")
+        gesteld[hoger] += 1
     if vragen:
         vragen.append(t(
             "Wie bepaalt welke score in het dossier komt als cliënt en professional verschillen, en "
