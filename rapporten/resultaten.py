@@ -36,11 +36,14 @@ ALLE_DOMEINEN = "__alle__"
 NA_MAANDEN = 3.0  # in the comparison, a measurement from three months after the start is 'after'
 
 
+HOOFDPERSPECTIEF = ("ZRM", "professional")  # (instrument, bron) every model of the reports is about
+
+
 def zrm(gegevens: Gegevens) -> pd.DataFrame:
     """The analysis frame restricted to the ZRM as professionals score it: the outcome every
     model of the reports is about. Clients' own ZRM scores are a second perspective, shown
     next to it, never mixed into it."""
-    return metingen_van(gegevens, "ZRM", "professional")
+    return metingen_van(gegevens, *HOOFDPERSPECTIEF)
 
 
 def metingen_van(gegevens: Gegevens, instrument: str, bron: str) -> pd.DataFrame:
@@ -88,7 +91,7 @@ def perspectieven(gegevens: Gegevens) -> list[Perspectief]:
         return []
     bron = a["bron"].fillna("professional") if "bron" in a.columns else pd.Series("professional", index=a.index)
     aanwezig = sorted(set(zip(a["instrument"].astype(str), bron.astype(str), strict=True)),
-                      key=lambda k: (k != ("ZRM", "professional"), k[0], k[1] != "professional", k[1]))
+                      key=lambda k: (k != HOOFDPERSPECTIEF, k[0], k[1] != "professional", k[1]))
     bekend = instrumenten(gegevens)
     return [Perspectief(bekend[code], b) for code, b in aanwezig if code in bekend]
 

@@ -13,7 +13,7 @@ from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import onthulling as ot
 from rapporten.model import Melding, Sectie, Tekst
-from rapporten.resultaten import InstrumentUitkomst, Perspectief
+from rapporten.resultaten import HOOFDPERSPECTIEF, InstrumentUitkomst, Perspectief
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import Tabel, uit_kruistabel
 
@@ -187,9 +187,6 @@ def instrument_figuur(ctx: gm.Context, uitkomst: InstrumentUitkomst, tabel: Tabe
     return fg.Figuur(ctx.figuur_id(), perspectief_titel(ctx, uitkomst.perspectief), zin, fig, tabel)
 
 
-HOOFDPERSPECTIEF = ("ZRM", "professional")  # what the sections before this one show
-
-
 def instrument_secties(ctx: gm.Context) -> list[Sectie]:
     """One section per instrument and source present in the data."""
     t = ctx.t
@@ -199,7 +196,7 @@ def instrument_secties(ctx: gm.Context) -> list[Sectie]:
     subsecties = []
     for uitkomst in uitkomsten.values():
         blokken = [_instrument_uitleg(ctx, uitkomst)]
-        if uitkomst.perspectief.sleutel == HOOFDPERSPECTIEF:  # its figures and tables are above
+        if uitkomst.perspectief.sleutel == HOOFDPERSPECTIEF:  # the sections above show it already
             blokken.append(Tekst([t("De uitkomsten staan hierboven, bij Uitkomsten en Effectgroottes en onzekerheid.")]))
         else:  # the figure carries its table ('Gegevens bij deze figuur')
             blokken.append(instrument_figuur(ctx, uitkomst, instrument_tabel(ctx, uitkomst)))
