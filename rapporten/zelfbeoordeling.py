@@ -89,7 +89,7 @@ def overeenstemming_figuur(ctx: gm.Context, tabel: Tabel) -> fg.Figuur:
             "Per domein het gemiddelde verschil met 95%-interval; rechts van de nul schatten cliënten "
             "zichzelf hoger in dan hun professional. Het verschil is het grootst op {d} ({v} niveau).",
             d=hoog[k[0]],
-            v=ctx.opmaak.getal(hoog[k[2]], 1),
+            v=ctx.opmaak.getal(hoog[k[2]], 2),  # as the table and the questions show it
         )
     return fg.Figuur(ctx.figuur_id(), t("Cliënt en professional: verschil per domein"), zin, fig, tabel)
 
