@@ -40,7 +40,9 @@ def _impact() -> list[str]:
 
 
 def run_once(tmp: Path, clienten: int, seed: int) -> tuple[float, float, dict[str, float]]:
-    """(wall seconds, seconds from the last line to exit, seconds per stage) of one run."""
+    """(wall seconds, seconds from the last line to exit, seconds per stage) of one run. Reports
+    are written in parallel, so their own times overlap: the stage "rapporten (wandklok)" is
+    the time from the database being written to the last report."""
     argv = _impact() + ["demo", "--uit", str(tmp / "uit"), "--db", str(tmp / "demo.db"), "--opnieuw"]
     argv += ["--clienten", str(clienten), "--seed", str(seed)]
     start = time.perf_counter()
@@ -48,12 +50,18 @@ def run_once(tmp: Path, clienten: int, seed: int) -> tuple[float, float, dict[st
     stappen: dict[str, float] = {}
     laatste = start
     assert proces.stdout is not None
+    gezien: dict[str, float] = {}
     for regel in proces.stdout:
         laatste = time.perf_counter()
         m = STAP.match(regel)
         if m:
             stappen[m.group(3)] = float(m.group(4))
+            gezien[m.group(3)] = laatste
     proces.wait()
+    if "database schrijven" in gezien:
+        rapporten = [t for naam, t in gezien.items() if naam.startswith("rapport ")]
+        if rapporten:
+            stappen["rapporten (wandklok)"] = max(rapporten) - gezien["database schrijven"]
     einde = time.perf_counter()
     if proces.returncode != 0:
         raise SystemExit(f"impact demo faalde ({proces.returncode}): {proces.stderr.read()[-600:]}")
@@ -93,8 +101,8 @@ def main() -> None:
         for naam, tijden in per_stap.items():
             print(f"  {naam:34s} {statistics.median(tijden):6.1f} s")
         mediaan = statistics.median(totalen)
-        rapporten = sum(statistics.median(t) for k, t in per_stap.items() if k.startswith("rapport "))
-        print(f"  {'alle rapporten samen':34s} {rapporten:6.1f} s ({rapporten / baseline:.0f}x de baseline)")
+        rapporten = statistics.median(per_stap["rapporten (wandklok)"])
+        print(f"  {'alle rapporten samen (wandklok)':34s} {rapporten:6.1f} s ({rapporten / baseline:.0f}x de baseline)")
         print(f"baseline (plotly write_html, 1 figuur): {baseline:.2f} s")
         print(
             f"hele commando (wandkloktijd, incl. opstarten en afsluiten): mediaan {mediaan:.1f} s; "

@@ -45,3 +45,7 @@ class UserInputError(Exception):
             problems = [problems]
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self):
+        # back from a worker process (impact.parallel) with its problems, not only the text
+        return (type(self), (self.problems,))

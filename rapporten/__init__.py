@@ -9,10 +9,12 @@ the same data and the same model results, with one chart-export session for all 
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
 from impact.errors import UserInputError
+from impact.parallel import aantal_werkers, verdeel
 from rapporten import beleid, burger, casus, dialoog, overzicht, verantwoording, wijkverhalen
 from rapporten.secties import RAPPORTEN, Rapportsoort
 
@@ -63,37 +65,96 @@ def alle_rapporten(
     """Write every report into ``out_dir``; return all files written.
 
     ``engine`` may also be an ``impact.demo`` world or a dict of DataFrames. The data are read
-    once and shared by all builders. ``voortgang(soort, None)`` is called when a report is
-    started and ``voortgang(soort, paden)`` when it is written (for a progress display).
+    once, and every model result, the fingerprint and the protected counts the reports need
+    are computed once, before the reports are written; both steps are spread over the cores
+    (:mod:`impact.parallel`). ``voortgang(soort, None)`` is called when a report is started
+    and ``voortgang(soort, paden)`` when it is written (for a progress display); with more
+    than one worker several reports are under way at once.
     """
     from rapporten import gemeenschappelijk as gm
+    from rapporten import onthulling as ot
     from rapporten.bron import Filters, Gegevens
     from rapporten.schrijvers import Afbeeldingen
 
     gegevens = engine if isinstance(engine, Gegevens) else Gegevens(engine, filters or Filters())
-    paden: list[Path] = []
-    lijst = []
+    drempels = drempels or ot.Drempels()
+    voorbereid(gegevens, drempels, SOORTEN)
+    werkers = aantal_werkers()
+
+    def schrijf(soort: str, afbeeldingen: Afbeeldingen | None) -> tuple[list[Path], tuple]:
+        rapport = rapportsoort(soort).maak(gm.maak_context(gegevens, taal, None, drempels))
+        geschreven = gm.schrijf(rapport, Path(out_dir), soort, pdf, xlsx, afbeeldingen)
+        return geschreven, (soort, rapport.titel, rapport.ondertitel, [p.name for p in geschreven if p.suffix != ".html"])
+
+    def in_werker(soort: str) -> tuple[list[Path], tuple]:
+        # a chart-export session belongs to one process: each worker opens its own
+        with Afbeeldingen() if pdf else contextlib.nullcontext() as afbeeldingen:
+            return schrijf(soort, afbeeldingen)
+
     with contextlib.ExitStack() as stapel:
-        afbeeldingen = stapel.enter_context(Afbeeldingen()) if pdf else None
-        for soort in SOORTEN:
-            if voortgang is not None:
+        if werkers == 1:  # one session for every PDF of the run
+            gedeeld = stapel.enter_context(Afbeeldingen()) if pdf else None
+            taak = functools.partial(schrijf, afbeeldingen=gedeeld)
+        else:
+            taak = in_werker
+        if voortgang is not None:
+            for soort in SOORTEN[:werkers]:
                 voortgang(soort, None)
-            ctx = gm.maak_context(gegevens, taal, None, drempels)
-            rapport = rapportsoort(soort).maak(ctx)
-            geschreven = gm.schrijf(rapport, Path(out_dir), soort, pdf, xlsx, afbeeldingen)
-            paden += geschreven
+        wachtend = list(SOORTEN[werkers:])
+        klaar: dict[str, tuple] = {}
+        for i, (geschreven, regel) in verdeel(taak, SOORTEN, werkers):
+            klaar[SOORTEN[i]] = (geschreven, regel)
             if voortgang is not None:
-                voortgang(soort, geschreven)
-            lijst.append(
-                (
-                    soort,
-                    rapport.titel,
-                    rapport.ondertitel,
-                    [p.name for p in geschreven if p.suffix != ".html"],
-                )
-            )
-    paden.append(_index(Path(out_dir), lijst, taal, gegevens.synthetisch))
+                voortgang(SOORTEN[i], geschreven)
+                if wachtend:
+                    voortgang(wachtend.pop(0), None)
+    paden = [p for soort in SOORTEN for p in klaar[soort][0]]
+    paden.append(_index(Path(out_dir), [klaar[soort][1] for soort in SOORTEN], taal, gegevens.synthetisch))
     return paden
+
+
+def voorbereid(gegevens, drempels, soorten: tuple[str, ...]) -> None:
+    """Read every table and compute what the reports ``soorten`` need (their model results,
+    the fingerprint, the protected counts) into ``gegevens``' cache, each once, spread over
+    the cores. A result that fails is left out: the report that needs it computes it again
+    and says what is wrong, as it would on its own."""
+    from rapporten import gemeenschappelijk as gm
+    from rapporten.resultaten import resultaat
+
+    gegevens.lees_alles()
+    nodig = dict.fromkeys(n for soort in soorten for n in rapportsoort(soort).nodig())
+    cache = gegevens.resultaten
+    taken = [("vingerafdruk", None), ("kubus", drempels), *(("resultaat", n) for n in nodig)]
+    # what an earlier call already computed is not computed again
+    klaar = {"vingerafdruk": "vingerafdruk" in gegevens.__dict__, "kubus": ("kubus", drempels) in cache}
+    taken = [taak for taak in taken if not (klaar.get(taak[0]) or (taak[0] == "resultaat" and taak[1] in cache))]
+    # the slowest first, so that the workers finish at about the same time
+    taken.sort(key=lambda taak: -_DUUR.get(taak[1] if taak[0] == "resultaat" else taak[0], 0))
+
+    def bereken(taak: tuple[str, object]) -> tuple[str | None, dict]:
+        """(the fingerprint or None, the cache entries this task added)."""
+        soort, wat = taak
+        if soort == "vingerafdruk":
+            return gegevens.vingerafdruk, {}
+        voor = set(cache)
+        try:
+            if soort == "kubus":
+                gm.maak_context(gegevens, drempels=wat).kubus()
+            else:
+                resultaat(gegevens, wat)
+        except Exception:  # noqa: BLE001 - the report asks again and gets the error itself
+            pass
+        return None, {k: v for k, v in cache.items() if k not in voor}
+
+    for _, (vingerafdruk, nieuw) in verdeel(bereken, taken):
+        if vingerafdruk is not None:
+            gegevens.__dict__["vingerafdruk"] = vingerafdruk  # the cached_property's own slot
+        for sleutel, waarde in nieuw.items():
+            cache.setdefault(sleutel, waarde)
+
+
+# seconds each step took for the 2,000-client demo (benchmarks/rapporten.py): only the order matters
+_DUUR = {"standpunten": 6, "vingerafdruk": 2, "kostenbaten": 2, "per_instrument": 2, "kubus": 1.5}
 
 
 def _index(out_dir: Path, lijst: list, taal: str, synthetisch: bool) -> Path:

@@ -100,6 +100,13 @@ class Gegevens:
         self._ruw[naam] = frame
         return frame
 
+    def lees_alles(self) -> None:
+        """Read every table the reports use now (then worker processes need no connection)."""
+        for naam in (*TABELLEN, "organisaties", "instrumenten", "domeinen"):
+            self._lees(naam)
+        for naam in ("clienten", "trajecten", "metingen", "gebeurtenissen", "verhalen", "coderingen", "casussen", "analyse"):
+            getattr(self, naam)
+
     def ruw(self, naam: str) -> pd.DataFrame:
         """A table without filters (e.g. the whole price list)."""
         return self._lees(naam)

@@ -22,7 +22,9 @@ from rapporten import figuren as fg
 from rapporten import gemeenschappelijk as gm
 from rapporten import keerpuntverhalen
 from rapporten import onthulling as ot
+from rapporten.bron import Gegevens
 from rapporten.model import Melding, Naast, Sectie, Tabel, Tekst, Verhalen, Vragen
+from rapporten.resultaten import registreer as registreer_resultaat
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.zelfbeoordeling import ONDERDEEL as ZELFBEOORDELING
 from verhalen.codeboek import domein_per_code, zrm_codeboek
@@ -163,10 +165,9 @@ class Gekoppeld:
     citaten: list = field(default_factory=list)  # quotes already shown (original text)
 
 
-def handmatige_coderingen(ctx: gm.Context, verhalen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def handmatige_coderingen(g: Gegevens, verhalen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The stored manual codings of ``verhalen``: (codings with code_id as the ZRM domain of
     the code's root code, every (verhaal_id, codeur) that coded the story at all)."""
-    g = ctx.gegevens
     cods = g.coderingen
     leeg = pd.DataFrame(columns=["verhaal_id", "code_id", "start", "eind", "codeur"])
     if cods.empty:
@@ -178,31 +179,48 @@ def handmatige_coderingen(ctx: gm.Context, verhalen: pd.DataFrame) -> tuple[pd.D
     return cods[leeg.columns].reset_index(drop=True), gelezen
 
 
-def koppel(ctx: gm.Context) -> Gekoppeld:
-    """Each story's stance per theme and each client's RCI category per domain. Where stories
-    were coded by hand, the codings say which themes a story is about (a theme no coder marked
-    is not in it) and the coded fragments are read for the stance; other stories are read
-    whole, their themes suggested by the codebook's keywords."""
-    g = ctx.gegevens
+@dataclass(frozen=True)
+class Lezing:
+    """How the client stories read per theme: the part of the dialogue computed once per run."""
+
+    verhalen: pd.DataFrame
+    coderingen: pd.DataFrame
+    gelezen: pd.DataFrame
+    standpunten: pd.DataFrame
+    overeenstemming: pd.DataFrame | None
+
+
+@registreer_resultaat("standpunten")
+def lees_standpunten(g: Gegevens) -> Lezing:
+    """Each story's stance per theme. Where stories were coded by hand, the codings say which
+    themes a story is about (a theme no coder marked is not in it) and the coded fragments are
+    read for the stance; other stories are read whole, their themes suggested by the
+    codebook's keywords."""
     verhalen = g.verhalen
     verhalen = verhalen[verhalen["soort"].isin(VERHAALSOORTEN) & verhalen["client_id"].notna()]
     verhalen = verhalen.reset_index(drop=True)
-    codeboek = zrm_codeboek()
-    coderingen, gelezen = handmatige_coderingen(ctx, verhalen)
-    standpunten = bepaal_standpunt(verhalen, THEMAS, coderingen=coderingen, codeboek=codeboek)
+    coderingen, gelezen = handmatige_coderingen(g, verhalen)
+    standpunten = bepaal_standpunt(verhalen, THEMAS, coderingen=coderingen, codeboek=zrm_codeboek())
     if len(gelezen):  # a coded story is not about a theme its coders left uncoded
         ongemarkeerd = standpunten["verhaal_id"].isin(gelezen["verhaal_id"]) & (standpunten["bron"] != "codering")
         standpunten.loc[ongemarkeerd, ["standpunt", "start", "eind", "fragment"]] = ["niet", -1, -1, None]
+    return Lezing(verhalen, coderingen, gelezen, standpunten, _overeenstemming(coderingen, verhalen, gelezen))
+
+
+def koppel(ctx: gm.Context) -> Gekoppeld:
+    """The stories' stance per theme next to each client's RCI category per domain, for one
+    report (which keeps its own record of the stories it has shown)."""
+    lezing = ctx.resultaat("standpunten")
     rci = ctx.resultaat("rci").per_client
     return Gekoppeld(
-        verhalen,
-        coderingen,
-        standpunten,
+        lezing.verhalen,
+        lezing.coderingen,
+        lezing.standpunten,
         rci[["client_id", "domein", "categorie"]],
-        codeboek,
+        zrm_codeboek(),
         JointDisplay(gebruik="geanonimiseerd_publiceren", hoofdcodes=False),
-        gelezen,
-        _overeenstemming(coderingen, verhalen, gelezen),
+        lezing.gelezen,
+        lezing.overeenstemming,
     )
 
 
@@ -763,7 +781,7 @@ SOORT = registreer(
         N_("Voor het gesprek tussen beleid en uitvoering"),
         (
             Onderdeel(N_("Waarover gaat dit gesprek?"), _inleiding, ("rci", "paren")),
-            Onderdeel(N_("Thema's"), secties=lambda ctx: _themas(ctx)["secties"], nodig=("rci", "paren")),
+            Onderdeel(N_("Thema's"), secties=lambda ctx: _themas(ctx)["secties"], nodig=("rci", "paren", "standpunten")),
             keerpuntverhalen.ONDERDEEL,
             Onderdeel(N_("Wat is succesvol, en wie bepaalt dat?"), _perspectieven),
             ZELFBEOORDELING,

@@ -63,6 +63,12 @@ UITLEG: dict[str, str] = {
         "zonder deze interventie) is niet door loting samengesteld: een verschil in groei is "
         "een waarneming, geen bewezen effect."
     ),
+    "standpunten": N_(
+        "Of een verhaal over een thema vooruitgang, terugval of iets gemengds vertelt, is uit het "
+        "verhaal zelf gelezen. Waar mensen de verhalen hebben gecodeerd, telt hun codering. "
+        "Andere verhalen zijn gelezen met vaste leesregels, die op woorden en zinsbouw letten. "
+        "Zulke regels vergissen zich soms; lees daarom de fragmenten bij elk thema zelf na."
+    ),
     "did": N_(
         "Het verschil met de vergelijkingsgroep is berekend als verschil in verandering: hoeveel "
         "de interventiegroep meer vooruitging dan de vergelijkingsgroep over dezelfde tijd. Dat "

@@ -308,6 +308,16 @@ class Pseudonymizer:
         else:
             self._registries.pop(client_key, None)
 
+    def registries(self, client_keys) -> dict[Any, _Registry]:
+        """The pseudonym state of these clients (after texts were pseudonymised elsewhere,
+        e.g. in a worker process: see :meth:`adopt`)."""
+        return {k: self._registries[k] for k in client_keys if k in self._registries}
+
+    def adopt(self, registries: dict[Any, _Registry]) -> None:
+        """Continue from pseudonym state made by a copy of this pseudonymiser, so a client's
+        later texts get the same pseudonyms as the texts that copy already did."""
+        self._registries.update(registries)
+
     # -- detection ------------------------------------------------------------------------
 
     def detect_all(self, text: str, known_identities: Any = None) -> list[Detection]:
@@ -388,7 +398,7 @@ class Pseudonymizer:
             from verhalen.surrogaten import Surrogator, render
 
             if registry.surrogator is None:
-                registry.surrogator = Surrogator(seed=seed, gemeente=gemeente, used=set(avoid))
+                registry.surrogator = Surrogator(seed=seed, gemeente=gemeente, avoid=avoid)
 
             new_text, rows = render(text, detections, registry.surrogator)
             return PseudonymizedText(new_text, [Replacement(*r) for r in rows], text)

@@ -30,6 +30,7 @@ from importlib.metadata import PackageNotFoundError, version
 import pandas as pd
 
 from impact.errors import UserInputError
+from impact.parallel import aantal_werkers, verdeel
 from verhalen.exemplaren import binnen_toestemming, kies_exemplaren
 from verhalen.herkenners import fold
 from verhalen.pseudonimisering import Pseudonymizer
@@ -282,26 +283,59 @@ class _Publicist:
         return tekst2, _samen(eerste, tweede)
 
     def kolommen(self, verhalen: pd.DataFrame, stijl: str, seed: int) -> dict[str, tuple[list[str], list]]:
-        """Per column (tekst, then titel, in that order for consistent surrogates): texts, spans."""
+        """Per column (tekst, then titel, in that order for consistent surrogates): texts, spans.
+
+        The texts are spread over the cores (:mod:`impact.parallel`) with every text of one
+        client in the same worker, in the order one pass would take them, so the surrogates
+        are the same as in one pass; the workers' pseudonym state comes back afterwards, so a
+        later text of a client (a case description) continues from it."""
         heeft_client = "client_id" in verhalen.columns
         heeft_gemeente = "gemeente" in verhalen.columns
-        uit: dict[str, tuple[list[str], list]] = {}
-        for kolom in ("tekst", "titel"):
-            teksten, spans = [], []
-            if kolom not in verhalen.columns:
-                continue
+        kolommen = [k for k in ("tekst", "titel") if k in verhalen.columns]
+        klussen: list[tuple[str, object, object, str | None]] = []  # (text, client, key, gemeente)
+        for kolom in kolommen:
             for positie, (_, rij) in enumerate(verhalen.iterrows()):
                 client = rij["client_id"] if heeft_client and pd.notna(rij["client_id"]) else None
                 tekst = "" if pd.isna(rij[kolom]) else str(rij[kolom])
                 gemeente = rij["gemeente"] if heeft_gemeente and pd.notna(rij["gemeente"]) else None
                 sleutel = client if client is not None else ("verhaal", rij.get("verhaal_id", positie))
-                nieuw, vervangen = self.maak(
-                    tekst, client, sleutel, str(gemeente) if gemeente is not None else None, stijl, seed
-                )
-                teksten.append(nieuw)
-                spans.append(vervangen)
-            uit[kolom] = (teksten, spans)
-        return uit
+                klussen.append((tekst, client, sleutel, str(gemeente) if gemeente is not None else None))
+        if self.pseudonymizer.use_deduce:
+            self.pseudonymizer.deduce  # noqa: B018 - loaded once here, then shared by the workers
+
+        def doe(deel: list[int]) -> tuple[list[tuple[int, str, Vervangingen]], dict]:
+            uit = []
+            for i in deel:
+                tekst, client, sleutel, gemeente = klussen[i]
+                uit.append((i, *self.maak(tekst, client, sleutel, gemeente, stijl, seed)))
+            return uit, self.pseudonymizer.registries({klussen[i][2] for i in deel})
+
+        resultaat: list[tuple[str, Vervangingen] | None] = [None] * len(klussen)
+        for _, (gedaan, registers) in verdeel(doe, _per_sleutel(klussen, 4 * aantal_werkers())):
+            for i, tekst, vervangen in gedaan:
+                resultaat[i] = (tekst, vervangen)
+            self.pseudonymizer.adopt(registers)
+        n = len(verhalen)
+        return {
+            kolom: ([t for t, _ in resultaat[j * n : (j + 1) * n]], [v for _, v in resultaat[j * n : (j + 1) * n]])
+            for j, kolom in enumerate(kolommen)
+        }
+
+
+def _per_sleutel(klussen: list[tuple], delen: int) -> list[list[int]]:
+    """The jobs in at most ``delen`` parts of about equal text length, every job of one key in
+    one part, each part in the original order."""
+    per_sleutel: dict[object, list[int]] = {}
+    for i, klus in enumerate(klussen):
+        per_sleutel.setdefault(klus[2], []).append(i)
+    groepen = sorted(per_sleutel.values(), key=lambda g: -sum(len(klussen[i][0]) for i in g))
+    lasten = [0] * max(1, delen)
+    uit: list[list[int]] = [[] for _ in lasten]
+    for groep in groepen:  # the longest first, each to the lightest part
+        j = lasten.index(min(lasten))
+        uit[j] += groep
+        lasten[j] += sum(len(klussen[i][0]) for i in groep)
+    return [sorted(deel) for deel in uit if deel]
 
 
 def pseudonimiseer(

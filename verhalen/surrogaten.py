@@ -147,6 +147,8 @@ class Surrogator:
     gemeente: str | None = None
     chosen: dict[tuple[str, str], str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    # names (folded) a surrogate may never be; shared by every registry of a run, not copied
+    avoid: frozenset[str] = frozenset()
 
     def _pick(self, pool: tuple[str, ...], *key: str) -> str:
         """A deterministic choice from pool, not yet used in this registry."""
@@ -154,8 +156,9 @@ class Surrogator:
         start = int.from_bytes(digest[:8], "big") % len(pool)
         for i in range(len(pool)):
             candidate = pool[(start + i) % len(pool)]
-            if h._fold(candidate) not in self.used and h._fold(candidate) not in key:
-                self.used.add(h._fold(candidate))
+            folded = h._fold(candidate)
+            if folded not in self.used and folded not in self.avoid and folded not in key:
+                self.used.add(folded)
                 return candidate
         return pool[start]
 

@@ -86,6 +86,8 @@ class _Stappen:
         self.totaal = totaal
         self.n = 0
         self.tijden: list[tuple[str, float]] = []
+        self._begonnen: dict[str, float] = {}
+        self._naam = ""
         self._progress = None
         if sys.stdout.isatty():
             from rich.progress import (
@@ -117,20 +119,21 @@ class _Stappen:
             self._progress.stop()
 
     def begin(self, naam: str) -> None:
-        self._naam, self._start = naam, time.perf_counter()
+        """Stage ``naam`` starts (reports written in parallel are under way at the same time)."""
+        self._begonnen[naam] = time.perf_counter()
+        self._naam = naam
         if self._progress is not None:
-            self._progress.update(self._taak, description=naam)
+            self._progress.update(self._taak, description=", ".join(self._begonnen))
 
-    def klaar(self, toelichting: str = "") -> None:
-        seconden = time.perf_counter() - self._start
+    def klaar(self, toelichting: str = "", naam: str | None = None) -> None:
+        naam = naam or self._naam
+        seconden = time.perf_counter() - self._begonnen.pop(naam)
         self.n += 1
-        self.tijden.append((self._naam, seconden))
-        regel = f"[{self.n}/{self.totaal}] {self._naam}: {seconden:.1f} s" + (
-            f" ({toelichting})" if toelichting else ""
-        )
+        self.tijden.append((naam, seconden))
+        regel = f"[{self.n}/{self.totaal}] {naam}: {seconden:.1f} s" + (f" ({toelichting})" if toelichting else "")
         if self._progress is not None:
             self._progress.console.print(regel, highlight=False)
-            self._progress.update(self._taak, completed=self.n)
+            self._progress.update(self._taak, completed=self.n, description=", ".join(self._begonnen))
         else:
             typer.echo(regel)
 
@@ -139,14 +142,17 @@ def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: 
     from impact import store
     from impact.cli.verhalen import publish_world
     from impact.demo import generate
+    from impact.parallel import aantal_werkers
 
     soorten: tuple[str, ...] = ()
     if reports:
         import rapporten
+        from rapporten.bron import Filters, Gegevens
+        from rapporten.onthulling import Drempels
 
         soorten = tuple(rapporten.SOORTEN)
     started = time.perf_counter()
-    with _Stappen(3 + len(soorten)) as stappen:
+    with _Stappen(3 + bool(soorten) + len(soorten)) as stappen:
         stappen.begin("wereld maken")
         engine = _fresh_engine(db, replace)
         world = generate(seed=seed, n_clients=n_clients)
@@ -172,9 +178,14 @@ def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: 
             if paden is None:
                 stappen.begin(f"rapport {soort}")
             else:
-                stappen.klaar(", ".join(p.name for p in paden))
+                stappen.klaar(", ".join(p.name for p in paden), naam=f"rapport {soort}")
 
-        written = rapporten.alle_rapporten(engine, out_dir, voortgang=voortgang)
+        # the reports read the data back from the database, as 'impact rapport' does
+        gegevens = Gegevens(engine, Filters())
+        stappen.begin("uitkomsten berekenen")
+        rapporten.voorbereid(gegevens, Drempels(), soorten)
+        stappen.klaar(f"verdeeld over {aantal_werkers()} processen")
+        written = rapporten.alle_rapporten(gegevens, out_dir, voortgang=voortgang)
     engine.dispose()
     typer.echo(f"{len(written)} bestanden in {out_dir} (waaronder index.html).")
     typer.echo(
