@@ -629,10 +629,25 @@ def _copy_table(reading: Connection, writing: Connection, table: Table, where: s
 GROEI_KLANTKOLOMMEN = ("groep", "cohort", "gemeente", "wijk", "geboortejaar")
 
 
-def groei_statistieken(engine: Engine, domein: str | None = None, instrument: str | None = None) -> pd.DataFrame:
+def meting_soorten(engine: Engine) -> pd.DataFrame:
+    """How many measurements there are per instrument, domain and source (one GROUP BY): what
+    a command checks its ``--instrument``/``--domein``/``--bron`` against without reading
+    every measurement."""
+    sql = """
+SELECT ins.code AS instrument, d.code AS domein, m.bron AS bron, COUNT(*) AS n
+FROM meting m JOIN domein d ON d.id = m.domein_id JOIN instrument ins ON ins.id = d.instrument_id
+GROUP BY ins.code, d.code, m.bron
+ORDER BY ins.code, d.code, m.bron"""
+    with engine.connect() as connection:
+        return pd.read_sql_query(text(sql), connection)
+
+
+def groei_statistieken(
+    engine: Engine, domein: str | None = None, instrument: str | None = None, bron: str | None = None
+) -> pd.DataFrame:
     """Per-client sufficient statistics of the growth model, computed inside the database.
 
-    One ``GROUP BY`` over the metingen (filtered by domain and instrument): per client the
+    One ``GROUP BY`` over the metingen (filtered by domain, instrument and source): per client the
     number of measurements ``n`` and the sums ``som_t``, ``som_tt``, ``som_y``, ``som_ty`` and
     ``som_yy`` of time t (months since the first traject's start, or since the client's first
     measurement, as ``analysis_frame`` counts ``maanden``) and score y, with the client columns
@@ -641,20 +656,23 @@ def groei_statistieken(engine: Engine, domein: str | None = None, instrument: st
     any size returns one row per client. The SQL is ``groei_sql(dialect)``.
     """
     with engine.connect() as connection:
-        sql, params = groei_sql(connection.dialect.name, domein, instrument)
+        sql, params = groei_sql(connection.dialect.name, domein, instrument, bron)
         frame = pd.read_sql_query(text(sql), connection, params=params)
     if frame.empty:
         raise UserInputError(
             Problem(resolve_url(str(engine.url)), None, "domein" if domein else None,
                     "metingen voor het groeimodel" + (f" in domein '{domein}'" if domein else "")
-                    + (f" van instrument '{instrument}'" if instrument else ""))
+                    + (f" van instrument '{instrument}'" if instrument else "")
+                    + (f" met bron '{bron}'" if bron else ""))
         )
     if frame["geboortejaar"].isna().any():
         frame["geboortejaar"] = frame["geboortejaar"].astype("Int64")
     return frame
 
 
-def groei_sql(dialect: str, domein: str | None = None, instrument: str | None = None) -> tuple[str, dict]:
+def groei_sql(
+    dialect: str, domein: str | None = None, instrument: str | None = None, bron: str | None = None
+) -> tuple[str, dict]:
     """The SQL of ``groei_statistieken`` for a dialect, and its parameters.
 
     Only the day difference is dialect-specific (SQLite: julianday; PostgreSQL and others:
@@ -674,6 +692,9 @@ def groei_sql(dialect: str, domein: str | None = None, instrument: str | None = 
     if instrument is not None:
         where.append("ins.code = :instrument")
         params["instrument"] = instrument
+    if bron is not None:
+        where.append("m.bron = :bron")
+        params["bron"] = bron
     kolommen = ", ".join(f"c.{k}" for k in GROEI_KLANTKOLOMMEN)
     sql = f"""
 WITH eerste_traject AS (

@@ -278,8 +278,6 @@ def groei(
     """Lineair gemengd model (groeimodel) van de uitkomst over de tijd."""
     from modellen.groei import GroeiModel
 
-    df, bron = _load(csv, db)
-    df, _ = _prepare(df, bron, domein, instrument, meetbron, csv, db, uitkomst)
     model = GroeiModel(
         uitkomst=uitkomst,
         tijd=tijd,
@@ -289,7 +287,12 @@ def groei(
         random_helling=random_helling,
         methode="ML" if ml else "REML",
     )
-    res = model.fit(df, bron=bron)
+    if csv is None and _groei_in_database(model):
+        res = _groei_uit_database(model, db, domein, instrument, meetbron)
+    else:
+        df, bron = _load(csv, db)
+        df, _ = _prepare(df, bron, domein, instrument, meetbron, csv, db, uitkomst)
+        res = model.fit(df, bron=bron)
     if als_json:
         _emit_json(res.to_dict())
         return
@@ -302,6 +305,33 @@ def groei(
         re["correlatie"] = [res.random_corr, math.nan, math.nan]
     _table(re, "Random effecten (standaarddeviaties)")
     typer.echo(f"Deviance (-2 log L): {_nl(res.deviance)}")
+
+
+def _groei_in_database(model) -> bool:
+    """Whether the database can compute this model's sufficient statistics itself: the score
+    over months since the start, per client, with only client columns as condition and
+    covariates (those the SQL carries)."""
+    from impact.store import GROEI_KLANTKOLOMMEN
+
+    kolommen = [*model.covariaten, *([model.conditie] if model.conditie else [])]
+    return (model.uitkomst, model.tijd, model.groep) == ("score", "maanden", "client_id") and all(
+        k in GROEI_KLANTKOLOMMEN for k in kolommen
+    )
+
+
+def _groei_uit_database(model, db: str | None, domein: str | None, instrument: str | None, meetbron: str | None):
+    """The growth model fitted from per-client sums computed inside the database (one GROUP BY,
+    ``impact.store.groei_statistieken``): the same estimates as from every row, without
+    reading every row. ``--instrument``/``--domein``/``--bron`` are checked as for rows."""
+    from impact import store
+    from impact.cli.options import open_database
+
+    engine = open_database(db)
+    _, definitie = _prepare(store.meting_soorten(engine), "database", domein, instrument, meetbron, None, db)
+    stats = store.groei_statistieken(
+        engine, domein, definitie.code if definitie is not None else None, meetbron
+    )
+    return model.fit_voldoende(stats, bron="database")
 
 
 @app.command("verandering")

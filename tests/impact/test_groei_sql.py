@@ -84,3 +84,33 @@ def test_sql_is_one_group_by_in_plain_sql() -> None:
     assert sql.count("GROUP BY c.id") == 1 and "julianday" not in sql
     assert params == {"dagen_per_maand": 365.25 / 12, "domein": "financien", "instrument": "ZRM"}
     assert "julianday" in store.groei_sql("sqlite")[0]
+
+
+def test_cli_on_a_database_fits_from_the_sql_sums_and_equals_the_fit_on_every_row(engine, database_url) -> None:
+    """`impact analyse groei --db` takes the SQL road (sums per client, one GROUP BY) and gives
+    what the fit on every row gives; --bron and --instrument are checked as for rows."""
+    import json
+
+    from tests.conftest import run_impact
+
+    _fill(engine, n_clients=80)
+    with engine.begin() as connection:  # a client's own score next to the professional's
+        connection.execute(text(
+            "INSERT INTO meting (client_id, domein_id, datum, score, bron) "
+            "SELECT client_id, domein_id, datum, score, 'client' FROM meting WHERE client_id <= 20"))
+    rows = store.analysis_frame(engine)
+    rows = rows[(rows["domein"] == "financien") & (rows["bron"] == "professional")]
+    verwacht = GroeiModel(conditie="groep", random_helling=True).fit(rows, bron="database")
+    uit = run_impact("analyse", "groei", "--db", database_url, "--domein", "financien", "--bron", "professional",
+                     "--conditie", "groep", "--random-helling", "--json")
+    assert uit.returncode == 0, uit.stderr
+    res = json.loads(uit.stdout)
+    assert res["deviance"] == pytest.approx(verwacht.deviance, abs=1e-6)
+    np.testing.assert_allclose([t["schatting"] for t in res["vaste_effecten"].values()], verwacht.beta, rtol=1e-7)
+    assert res["n_obs"] == len(rows) and res["n_groepen"] == rows["client_id"].nunique()
+    # two sources and no --bron: the same Dutch refusal as for rows
+    uit = run_impact("analyse", "groei", "--db", database_url, "--domein", "financien")
+    assert uit.returncode == 2
+    assert "kies er één met --bron uit: client, professional" in uit.stdout + uit.stderr
+    uit = run_impact("analyse", "groei", "--db", database_url, "--instrument", "PG", "--bron", "client")
+    assert uit.returncode == 2 and "geen metingen met instrument 'PG'" in uit.stdout + uit.stderr
