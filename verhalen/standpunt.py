@@ -330,9 +330,10 @@ def _treft(cue: str, tokens: list[str], zin: str) -> list[int]:
     """Token positions where ``cue`` matches (a phrase returns its first token position).
 
     ``zin`` is the tokens joined by spaces (or empty): every kind of match needs the cue's
-    (first) word somewhere in it, so most cues are ruled out by one substring test."""
+    text (a phrase's words with single spaces) somewhere in it, so most cues are ruled out by
+    one substring test."""
     soort, tekst = _vorm(cue)
-    if (tekst.split(" ", 1)[0] if soort == "frase" else tekst) not in (zin or " ".join(tokens)):
+    if tekst not in (zin or " ".join(tokens)):
         return []
     if soort == "frase":
         delen = tekst.split()
@@ -397,11 +398,35 @@ def _tokens(tekst: str) -> list[str]:
     return [m.group().casefold() for m in _WORD.finditer(tekst)]
 
 
-def _heeft(lijst: Iterable[str], tokens: list[str], zin: str) -> list[int]:
-    out: list[int] = []
-    for cue in lijst:
-        out += _treft(cue, tokens, zin)
-    return sorted(set(out))
+def _heeft(lijst: list[str], tokens: list[str], zin: str) -> list[int]:
+    """Token positions where any cue of ``lijst`` matches (what :func:`_treft` finds per cue)."""
+    exact, prefix, binnen, frasen = _lexicon(id(lijst), lijst)
+    uit = {i for i, t in enumerate(tokens)
+           if t in exact or (prefix is not None and prefix.match(t)) or (binnen is not None and binnen.search(t))}
+    for cue in frasen:
+        uit.update(_treft(cue, tokens, zin))
+    return sorted(uit)
+
+
+_LEXICONS: dict[int, tuple] = {}
+
+
+def _lexicon(sleutel: int, lijst: list[str]) -> tuple:
+    """A lexicon's cues by kind, one-word cues merged into a set and two patterns, so a token
+    is tested once per lexicon instead of once per cue. Only for the module's own lexicons,
+    which live as long as the module (hence the id as key)."""
+    if sleutel not in _LEXICONS:
+        per_soort: dict[str, list[str]] = {"exact": [], "prefix": [], "binnen": [], "frase": []}
+        for cue in lijst:
+            soort, tekst = _vorm(cue)
+            per_soort[soort].append(cue if soort == "frase" else tekst)
+
+        def patroon(delen: list[str]) -> re.Pattern | None:
+            return re.compile("|".join(map(re.escape, delen))) if delen else None
+
+        _LEXICONS[sleutel] = (frozenset(per_soort["exact"]), patroon(per_soort["prefix"]),
+                              patroon(per_soort["binnen"]), tuple(per_soort["frase"]))
+    return _LEXICONS[sleutel]
 
 
 def _cue_geldig(cue: str, zin: str) -> bool:
@@ -411,18 +436,27 @@ def _cue_geldig(cue: str, zin: str) -> bool:
     return eisen is None or any(e in zin for e in eisen)
 
 
-@functools.cache
-def _eerste_woorden(cues: tuple[str, ...]) -> re.Pattern:
-    """One pattern of every cue's (first) word: a clause holding none of them mentions no cue
-    (the test :func:`_treft` makes per cue, made once for a whole theme)."""
-    woorden = {(_vorm(c)[1].split(" ", 1)[0] if _vorm(c)[0] == "frase" else _vorm(c)[1]) for c in cues}
-    return re.compile("|".join(map(re.escape, sorted(woorden, key=len, reverse=True))))
+class _Cues:
+    """One theme's cue words, prepared once per run: a clause holding none of their (first)
+    words mentions no cue (the test :func:`_treft` makes per cue, made once for the theme),
+    and only the cues whose word is in the clause are tried."""
+
+    def __init__(self, lijst: Iterable[str]) -> None:
+        self.lijst = list(lijst)
+        self.eerste = [(_vorm(c)[1].split(" ", 1)[0] if _vorm(c)[0] == "frase" else _vorm(c)[1], c)
+                       for c in self.lijst]
+        woorden = sorted({w for w, _ in self.eerste}, key=len, reverse=True)
+        self.patroon = re.compile("|".join(map(re.escape, woorden)))
+
+    def __add__(self, meer: list[str]) -> _Cues:
+        return _Cues(self.lijst + meer)
 
 
-def _over(thema: str, cues: list[str], tokens: list[str], zin: str) -> bool:
-    if not _eerste_woorden(tuple(cues)).search(zin or " ".join(tokens)):
+def _over(thema: str, cues: _Cues, tokens: list[str], zin: str) -> bool:
+    tekst = zin or " ".join(tokens)
+    if not cues.patroon.search(tekst):
         return False
-    return any(_treft(c, tokens, zin) and _cue_geldig(c, zin) for c in cues)
+    return any(w in tekst and _treft(c, tokens, zin) and _cue_geldig(c, zin) for w, c in cues.eerste)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a clause is read once per theme that it mentions
@@ -505,7 +539,7 @@ def richting_van(deel: str) -> int:
     return int(np.sign(score))
 
 
-def _classificeer(tekst: str, themas: Iterable[str], cues: dict[str, list[str]]
+def _classificeer(tekst: str, themas: Iterable[str], cues: dict[str, _Cues]
                   ) -> dict[str, tuple[str, int, int]]:
     """theme -> (label, start, end of the clause that carries the stance or first mention)."""
     delen = _deelzinnen(tekst)
@@ -595,9 +629,9 @@ def bepaal_standpunt(
     for a theme is read only in those segments for that theme.
     """
     themas = list(themas)
-    cues = thema_cues(codeboek)
+    cues = {th: _Cues(lijst) for th, lijst in thema_cues(codeboek).items()}
     for th in themas:
-        cues.setdefault(th, [th])
+        cues.setdefault(th, _Cues([th]))
     gecodeerd: dict[tuple[object, str], list[tuple[int, int]]] = {}
     if coderingen is not None and not coderingen.empty:
         for v, c, s, e in zip(coderingen["verhaal_id"], coderingen["code_id"], coderingen["start"],
