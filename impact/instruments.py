@@ -6,6 +6,7 @@ so a reader can check every number against the publication it came from.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -170,14 +171,18 @@ def load_file(path: str | Path) -> Instrument:
 
 
 def builtin() -> dict[str, Instrument]:
-    """The instruments that ship with the package, by code."""
-    found = {}
+    """The instruments that ship with the package, by code (a new dict each call; the
+    instruments themselves are frozen and read once per process)."""
+    return {instrument.code: instrument for instrument in _shipped()}
+
+
+@functools.cache
+def _shipped() -> tuple[Instrument, ...]:
     folder = resources.files("impact") / "instrumenten"
-    for name in ("zrm.yaml", "positieve_gezondheid.yaml"):
-        data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-        instrument = _from_mapping(data, name)
-        found[instrument.code] = instrument
-    return found
+    return tuple(
+        _from_mapping(yaml.safe_load((folder / name).read_text(encoding="utf-8")), name)
+        for name in ("zrm.yaml", "positieve_gezondheid.yaml")
+    )
 
 
 def _filled(value: Any) -> Any:

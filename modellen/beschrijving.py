@@ -37,12 +37,10 @@ def meetmomenten(
     return df.sort_values("datum").drop_duplicates(["client_id", "domein", "moment"], keep="last")
 
 
-def verloop(
-    analyse: pd.DataFrame, groep: str = "domein", domeinen: list[str] | None = None, instrument: str = "ZRM"
-) -> pd.DataFrame:
+def verloop(momenten: pd.DataFrame, groep: str = "domein", domeinen: list[str] | None = None) -> pd.DataFrame:
     """Clients, mean and SD of the score per ``groep`` and moment (columns groep, moment, n,
-    gemiddelde, sd)."""
-    df = meetmomenten(analyse, instrument)
+    gemiddelde, sd), from the binned measurements of :func:`meetmomenten`."""
+    df = momenten
     if domeinen:
         df = df[df["domein"].isin(domeinen)]
     return (
@@ -52,11 +50,11 @@ def verloop(
     )
 
 
-def groepsverloop(analyse: pd.DataFrame, instrument: str = "ZRM") -> pd.DataFrame:
+def groepsverloop(momenten: pd.DataFrame) -> pd.DataFrame:
     """Per group (interventie / vergelijking) and moment: clients and the mean over clients of
-    each client's mean over the domains (columns groep, moment, n, gemiddelde)."""
-    df = meetmomenten(analyse, instrument)
-    per_client = df.groupby(["groep", "client_id", "moment"])["score"].mean().reset_index()
+    each client's mean over the domains (columns groep, moment, n, gemiddelde), from the
+    binned measurements of :func:`meetmomenten`."""
+    per_client = momenten.groupby(["groep", "client_id", "moment"])["score"].mean().reset_index()
     return (
         per_client.groupby(["groep", "moment"])
         .agg(n=("client_id", "nunique"), gemiddelde=("score", "mean"))
@@ -122,11 +120,11 @@ def verschil_per_client(paren: pd.DataFrame, per: tuple[str, ...] = ()) -> pd.Da
     return paren.groupby(["client_id", *per])["verschil"].mean().reset_index()
 
 
-def vervolg_per_interventie(analyse: pd.DataFrame, instrument: str = "ZRM") -> pd.DataFrame:
+def vervolg_per_interventie(momenten: pd.DataFrame) -> pd.DataFrame:
     """Per intervention: clients with an intake measurement (moment 0), and of those how many
-    were measured again at 6 and at 12 months (columns interventie, gestart, m6, m12)."""
-    df = meetmomenten(analyse, instrument)
-    df = df[df["interventie"].notna()]
+    were measured again at 6 and at 12 months (columns interventie, gestart, m6, m12), from
+    the binned measurements of :func:`meetmomenten`."""
+    df = momenten[momenten["interventie"].notna()]
     momenten = df.groupby(["interventie", "client_id"])["moment"].agg(set)
     gestart = momenten.map(lambda m: 0 in m)
     uit = pd.DataFrame(

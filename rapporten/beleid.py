@@ -17,7 +17,7 @@ from rapporten import onthulling as ot
 from rapporten import vroegsignalering as vs
 from rapporten.bron import Filters, Gegevens
 from rapporten.model import Filter, Melding, Tabel, Tekst
-from rapporten.resultaten import ALLE_DOMEINEN, zrm
+from rapporten.resultaten import ALLE_DOMEINEN
 from rapporten.secties import Onderdeel, Rapportsoort, registreer
 from rapporten.tabel import uit_kruistabel
 from rapporten.verantwoording import beschermd
@@ -41,7 +41,7 @@ def instroom_tabel(ctx: gm.Context) -> Tabel:
 def _groep_verloop(ctx: gm.Context) -> Tabel:
     """Mean over all ZRM domains per client and moment, by interventie / vergelijking."""
     t = ctx.t
-    stat = beschrijving.groepsverloop(zrm(ctx.gegevens))
+    stat = beschrijving.groepsverloop(ctx.resultaat("meetmomenten"))
     stat["groep"] = stat["groep"].map(lambda g: gm.groep_label(ctx, g))
     waarden, masker = ot.per_groep(stat, "n", ["gemiddelde"], ctx.drempels)
     kop = {
@@ -314,7 +314,7 @@ SOORT = registreer(
         N_("Dashboard sociaal werk voor beleid"),
         N_("Bereik, uitkomsten en kosten en baten per gemeente, wijk en interventie"),
         (
-            Onderdeel(N_("Bereik en uitkomsten per gemeente"), _per_gemeente_filter, ("paren",)),
+            Onderdeel(N_("Bereik en uitkomsten per gemeente"), _per_gemeente_filter, ("paren", "meetmomenten")),
             Onderdeel(N_("Ontwikkeling in de tijd"), _instroom),
             Onderdeel(N_("Vroegsignalering van betalingsachterstanden"), vs.blokken, ("vroegsignalering",)),
             Onderdeel(N_("Interventiegroep vergeleken met de vergelijkingsgroep"), did_blokken, ("did",)),

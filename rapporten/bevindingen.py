@@ -13,7 +13,7 @@ import pandas as pd
 
 from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
-from rapporten.resultaten import ALLE_DOMEINEN, zrm
+from rapporten.resultaten import ALLE_DOMEINEN
 
 
 def bereik(ctx: gm.Context) -> str | None:
@@ -90,7 +90,7 @@ def kosten_baten(ctx: gm.Context) -> str | None:
 def uitval(ctx: gm.Context) -> str | None:
     """The share of clients with an intake measurement who were measured again at 12 months."""
     t = ctx.t
-    vervolg = beschrijving.vervolg_per_interventie(zrm(ctx.gegevens))
+    vervolg = beschrijving.vervolg_per_interventie(ctx.resultaat("meetmomenten"))
     gestart, m12 = int(vervolg["gestart"].sum()), int(vervolg["m12"].sum())
     if gestart < ctx.drempels.min_noemer or min(m12, gestart - m12) < ctx.drempels.drempel:
         return None

@@ -781,7 +781,7 @@ SOORT = registreer(
         N_("Voor het gesprek tussen beleid en uitvoering"),
         (
             Onderdeel(N_("Waarover gaat dit gesprek?"), _inleiding, ("rci", "paren")),
-            Onderdeel(N_("Thema's"), secties=lambda ctx: _themas(ctx)["secties"], nodig=("rci", "paren", "standpunten")),
+            Onderdeel(N_("Thema's"), secties=lambda ctx: _themas(ctx)["secties"], nodig=("rci", "paren", "standpunten", "meetmomenten")),
             keerpuntverhalen.ONDERDEEL,
             Onderdeel(N_("Wat is succesvol, en wie bepaalt dat?"), _perspectieven),
             ZELFBEOORDELING,

@@ -22,7 +22,7 @@ from rapporten import onthulling as ot
 from rapporten.bron import Filters, Gegevens
 from rapporten.herkomst import Herkomst
 from rapporten.model import Melding, Rapport, Verhaal, Verhalen
-from rapporten.resultaten import resultaat, zrm
+from rapporten.resultaten import resultaat
 from rapporten.tabel import Tabel, uit_kruistabel
 from verhalen.publicatie import gepubliceerd, publiceerbaar
 
@@ -153,7 +153,7 @@ def bereik_figuur(ctx: Context, tabel: Tabel, rij: str = "gemeente") -> fg.Figuu
 def verloop_tabel(ctx: Context, domeinen: list[str] | None = None, groep: str = "domein") -> Tabel:
     """Mean ZRM score and number of clients per domain and moment, protected."""
     t = ctx.t
-    stat = beschrijving.verloop(zrm(ctx.gegevens), groep, domeinen)
+    stat = beschrijving.verloop(ctx.resultaat("meetmomenten"), groep, domeinen)
     namen = zrm_namen()
     if groep == "domein":
         stat["domein"] = stat["domein"].map(lambda d: t(namen.get(d, d)))
@@ -432,7 +432,7 @@ def verandering_figuur(ctx: Context, tabel: Tabel, titel: str) -> fg.Figuur:
 def uitval_tabel(ctx: Context) -> Tabel:
     """Attrition per intervention: who has a follow-up measurement at 6 and 12 months."""
     t = ctx.t
-    stat = beschrijving.vervolg_per_interventie(zrm(ctx.gegevens))
+    stat = beschrijving.vervolg_per_interventie(ctx.resultaat("meetmomenten"))
     masker = pd.DataFrame(ot.ZICHTBAAR, index=stat.index, columns=stat.columns)
     waarden = stat.astype({"gestart": float, "m6": float, "m12": float})
     for kolom in ("gestart", "m6", "m12"):

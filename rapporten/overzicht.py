@@ -96,7 +96,7 @@ SOORT = registreer(
         N_("Bereik, verloop op de Zelfredzaamheid-Matrix en verhalen uit de praktijk"),
         (
             Onderdeel(N_("Wie zijn bereikt"), _bereik),
-            Onderdeel(N_("Hoe het de cliënten vergaat: de Zelfredzaamheid-Matrix"), _verloop),
+            Onderdeel(N_("Hoe het de cliënten vergaat: de Zelfredzaamheid-Matrix"), _verloop, ("meetmomenten",)),
             Onderdeel(N_("Over deze cijfers"), _over),
         ),
         kern=_kern,

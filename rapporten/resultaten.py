@@ -270,6 +270,7 @@ PRODUCENTEN: dict[str, Callable[[Gegevens], object]] = {
     "did": _did,
     "keerpunten": _keerpunten,
     "paren": lambda g: beschrijving.eerste_en_laatste(zrm(g)),
+    "meetmomenten": lambda g: beschrijving.meetmomenten(zrm(g)),
     # change from start to last measurement: the last at least three months after the first,
     # the same rule as the descriptive pairs ("paren"), so every report quotes one number
     "verandering": lambda g: VeranderingAnalyse(domein="domein", min_looptijd=NA_MAANDEN).fit(zrm(g), bron="analyse"),

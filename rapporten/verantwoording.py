@@ -732,7 +732,7 @@ SOORT = registreer(
             Onderdeel(N_("Uitkomsten per instrument"), nodig=("per_instrument",), secties=instrument_secties),
             Onderdeel(N_("Groeimodel: verloop in de tijd naast de vergelijkingsgroep"), groei_sectie, ("groei",)),
             Onderdeel(N_("Blijft de vooruitgang na uitstroom?"), duurzaamheid_sectie, ("duurzaamheid",)),
-            Onderdeel(N_("Uitval"), _uitval, ("uitval",)),
+            Onderdeel(N_("Uitval"), _uitval, ("uitval", "meetmomenten")),
             Onderdeel(N_("Kosten en baten"), _kosten_baten, ("kostenbaten",)),
             programma.ONDERDEEL,
             keerpuntverhalen.ONDERDEEL,

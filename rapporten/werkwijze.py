@@ -63,6 +63,11 @@ UITLEG: dict[str, str] = {
         "zonder deze interventie) is niet door loting samengesteld: een verschil in groei is "
         "een waarneming, geen bewezen effect."
     ),
+    "meetmomenten": N_(
+        "Voor het verloop in de tijd zijn de metingen ingedeeld in meetmomenten: bij de start, "
+        "na 6 maanden, na 12 maanden, enzovoort. Heeft een cliënt rond één moment meer dan één "
+        "meting, dan telt de laatste, zodat niemand twee keer meetelt."
+    ),
     "standpunten": N_(
         "Of een verhaal over een thema vooruitgang, terugval of iets gemengds vertelt, is uit het "
         "verhaal zelf gelezen. Waar mensen de verhalen hebben gecodeerd, telt hun codering. "
