@@ -71,7 +71,7 @@ UITLEG: dict[str, str] = {
     "standpunten": N_(
         "Of een verhaal over een thema vooruitgang, terugval of iets gemengds vertelt, is uit het "
         "verhaal zelf gelezen. Waar mensen de verhalen hebben gecodeerd, telt hun codering. "
-        "Andere verhalen zijn gelezen met vaste leesregels, die op woorden en zinsbouw letten. "
+        "Andere verhalen zijn gelezen met vaste taalregels, die op woorden en zinsbouw letten. "
         "Zulke regels vergissen zich soms; lees daarom de fragmenten bij elk thema zelf na."
     ),
     "did": N_(
