@@ -293,15 +293,21 @@ def read(engine: Engine, name: str) -> pd.DataFrame:
     for column in NULLABLE_INT_COLUMNS:
         if column in frame and frame[column].isna().any():
             frame[column] = frame[column].astype("Int64")
-    if name == "casussen":
-        frame["inhoud"] = frame["inhoud"].map(_json_value)
-    if name == "verhalen":
-        frame["vervangingen_publicatie"] = frame["vervangingen_publicatie"].map(_json_value).astype(object)
+    for column in JSON_COLUMNS.get(name, ()):
+        # SQLite gives JSON as text, PostgreSQL as objects; a missing value is None on both
+        frame[column] = pd.Series([_json_value(v) for v in frame[column]], index=frame.index, dtype=object)
     return frame
 
 
+JSON_COLUMNS = {"casussen": ("inhoud",), "verhalen": ("vervangingen_publicatie",)}
+
+
 def _json_value(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        return json.loads(value)
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value
 
 
 def analysis_frame(engine: Engine) -> pd.DataFrame:

@@ -126,6 +126,12 @@ def test_sqlite_database_is_copied_whole_to_postgresql(bron, database_url):
     assert voor == na
     gepubliceerd = [r for r in na["verhaal"] if r[Base.metadata.tables["verhaal"].columns.keys().index("tekst_publicatie")]]
     assert gepubliceerd, "verhalen komen over met hun gepubliceerde tekst"
+    assert len(gepubliceerd) < len(na["verhaal"]), "ook een verhaal zonder gepubliceerde versie (NULL)"
+    # the fingerprint every report prints is the same for the copy (a missing JSON value too)
+    bron_engine, doel_engine = store.connect(bron), store.connect(pg_url)
+    assert store.table_fingerprint(bron_engine) == store.table_fingerprint(doel_engine)
+    bron_engine.dispose()
+    doel_engine.dispose()
     assert {r[1] for r in na["instrument"]} == set(builtin()) | {"EIGEN"}
     assert f"{len(voor['client'])} cliënten" in uit and f"{len(voor['codering'])} coderingen" in uit
 
