@@ -9,7 +9,6 @@ the same data and the same model results, with one chart-export session for all 
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,30 +78,24 @@ def alle_rapporten(
     gegevens = engine if isinstance(engine, Gegevens) else Gegevens(engine, filters or Filters())
     drempels = drempels or ot.Drempels()
     voorbereid(gegevens, drempels, SOORTEN)
-    werkers = aantal_werkers()
+    # chart images for PDFs come from one kaleido browser session, which does not survive a
+    # fork: with PDFs the reports are written one after the other (their results still came
+    # from the parallel step above)
+    werkers = 1 if pdf else aantal_werkers()
 
-    def schrijf(soort: str, afbeeldingen: Afbeeldingen | None) -> tuple[list[Path], tuple]:
+    def schrijf(soort: str) -> tuple[list[Path], tuple]:
         rapport = rapportsoort(soort).maak(gm.maak_context(gegevens, taal, None, drempels))
         geschreven = gm.schrijf(rapport, Path(out_dir), soort, pdf, xlsx, afbeeldingen)
         return geschreven, (soort, rapport.titel, rapport.ondertitel, [p.name for p in geschreven if p.suffix != ".html"])
 
-    def in_werker(soort: str) -> tuple[list[Path], tuple]:
-        # a chart-export session belongs to one process: each worker opens its own
-        with Afbeeldingen() if pdf else contextlib.nullcontext() as afbeeldingen:
-            return schrijf(soort, afbeeldingen)
-
     with contextlib.ExitStack() as stapel:
-        if werkers == 1:  # one session for every PDF of the run
-            gedeeld = stapel.enter_context(Afbeeldingen()) if pdf else None
-            taak = functools.partial(schrijf, afbeeldingen=gedeeld)
-        else:
-            taak = in_werker
+        afbeeldingen = stapel.enter_context(Afbeeldingen()) if pdf else None
         if voortgang is not None:
             for soort in SOORTEN[:werkers]:
                 voortgang(soort, None)
         wachtend = list(SOORTEN[werkers:])
         klaar: dict[str, tuple] = {}
-        for i, (geschreven, regel) in verdeel(taak, SOORTEN, werkers):
+        for i, (geschreven, regel) in verdeel(schrijf, SOORTEN, werkers):
             klaar[SOORTEN[i]] = (geschreven, regel)
             if voortgang is not None:
                 voortgang(SOORTEN[i], geschreven)
