@@ -50,7 +50,8 @@ def verdeel(taak: Callable[[T], R], taken: Sequence[T], werkers: int | None = No
     raised by a task is raised here, as itself when it pickles."""
     global _taak, _taken
     n = min(aantal_werkers() if werkers is None else werkers, len(taken))
-    if n <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    # a worker cannot start workers of its own (pool processes are daemons): it runs them itself
+    if n <= 1 or "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
         for i, t in enumerate(taken):
             yield i, taak(t)
         return

@@ -25,6 +25,13 @@ def test_answers_equal_one_process_and_a_closure_works(monkeypatch):
     assert {pid for _, pid in alleen.values()} == {os.getpid()}
 
 
+def test_a_task_that_spreads_work_itself_runs_it_in_its_own_worker():
+    def binnen(x):
+        return sum(v for _, v in verdeel(lambda y: y * x, range(4), werkers=2))
+
+    assert dict(verdeel(binnen, [1, 2, 3], werkers=2)) == {0: 6, 1: 12, 2: 18}
+
+
 def test_a_users_error_comes_back_with_its_problems():
     fout = UserInputError([Problem("m.csv", 3, "score", "een getal", "abc")])
     assert pickle.loads(pickle.dumps(fout)).problems == fout.problems
