@@ -358,25 +358,44 @@ def number_words() -> dict[str, int]:
     return out
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+_SEPARATOR = "\x00"  # a space or hyphen in a phrase: either may be written
+
+
+def _trie_pattern(words: Iterable[str], *, caseless: bool = False, separators: bool = False) -> str:
     """One regex for a set of words, as a trie: the same matches as 'longest|...|shortest',
-    but the engine tries one branch per letter instead of every word at every position."""
+    but the engine tries one branch per letter instead of every word at every position.
+
+    ``caseless``: for a pattern compiled with IGNORECASE (letters folded to lowercase, so
+    'Born' and 'born' share a branch); ``separators``: a space or hyphen matches either."""
     trie: dict = {}
     for word in words:
         node = trie
         for ch in word:
+            if caseless and len(ch.lower()) == 1:
+                ch = ch.lower()
+            if separators and ch in " -":
+                ch = _SEPARATOR
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def piece(ch: str) -> str:
+        return r"[ \-]" if ch == _SEPARATOR else re.escape(ch)
+
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [piece(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if ends else body
 
     return build(trie)
+
+
+def phrases_pattern(phrases: Iterable[str], *, separators: bool = True) -> str:
+    """Case-insensitive alternation of phrases (for IGNORECASE), the longest phrase winning
+    where several match; with ``separators`` a space or hyphen in a phrase matches either."""
+    return _trie_pattern(phrases, caseless=True, separators=separators)
 
 
 _NUM_WORD_ALT = _trie_pattern(number_words())
@@ -390,7 +409,8 @@ _AGE_END = (
 )
 _AGE_PATTERNS = [
     # 'Moeder (38)', '(67; volgens ...)', '(~60)', 'Dhr. Hendrix (67)'
-    re.compile(r"(?P<word>[^\W\d_]+\.?)?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?(?:jaar|jaor|joar|jr\.?))?[);,]"),
+    # (the word only from its first letter: the same matches, without retrying every suffix)
+    re.compile(r"(?:(?<![^\W\d_])(?P<word>[^\W\d_]+\.?))?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?(?:jaar|jaor|joar|jr\.?))?[);,]"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r"[ -]?jarige?\b"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r" ?(?:jaar|jaor|joar|jr\.?) oud\b"),
     re.compile(r"(?i)\b(?:leeftijd(?:\s+van|(?:\s+\w+)?\s*:)?|lft\.?:?)\s*" + _N + r"\b"),
@@ -485,8 +505,8 @@ def find_ages(text: str) -> list[Detection]:
 # --- streets and institutions of the region --------------------------------------------------
 
 _HOUSE_NUMBER = r"(?: \d{1,4}(?: ?[a-zA-Z](?![\w]))?(?:[ -]\d{1,3}(?!\d))?)?"
-_GENERIC_STREET = re.compile(
-    r"(?i)(?<![\w\-])[a-zà-ÿ][\w\-']*(?:straat|weg|laan|plein|singel|gracht|dreef|hof|pad|steeg|"
+_GENERIC_STREET = re.compile(  # (the lookahead: only a word before a number can match)
+    r"(?i)(?<![\w\-])(?=[\w\-']* \d)[a-zà-ÿ][\w\-']*(?:straat|weg|laan|plein|singel|gracht|dreef|hof|pad|steeg|"
     r"kade|markt|dijk|baan|veld|wal|ring|park|allee|hoven|erf|akker|donk)"
     r" \d{1,4}(?: ?[a-zA-Z](?![\w]))?(?![\w])"
 )
@@ -501,11 +521,7 @@ def regional_streets() -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def _phrase_pattern(phrases: tuple[str, ...], suffix: str) -> re.Pattern[str]:
-    alts = "|".join(
-        re.sub(r"\\[ \-]", lambda _: r"[ \-]", re.escape(p))
-        for p in sorted(phrases, key=len, reverse=True)
-    )
-    return re.compile(r"(?i)(?<![\w\-])(?:" + alts + r")" + suffix + r"(?![\w])")
+    return re.compile(r"(?i)(?<![\w\-])(?:" + phrases_pattern(phrases) + r")" + suffix + r"(?![\w])")
 
 
 def _data_lines(name: str) -> tuple[str, ...]:
@@ -1281,8 +1297,16 @@ def find_known_identities(
 ) -> list[Detection]:
     """The client's own name, relatives, address and numbers: any case, misspelled, reformatted."""
     identities = list(identities)
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    folded = [_fold(m.group()) for m in _TOKEN.finditer(text)]  # once per text, not per pattern
+    spans: list[tuple[int, int]] = []
+    folded: list[str] = []  # once per text, not per pattern
+    at: dict[str, list[int]] = {}  # where each folded token occurs
+    at_initial: dict[str, list[int]] = {}  # where a token with this first letter occurs
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        spans.append(m.span())
+        f = _fold(m.group())
+        folded.append(f)
+        at.setdefault(f, []).append(i)
+        at_initial.setdefault(f[:1], []).append(i)
     found: list[Detection] = []
     for ident in identities:
         for tokens, fuzzable, kind, key in _compiled_patterns_of(ident.soort, str(ident.waarde)):
@@ -1291,7 +1315,13 @@ def find_known_identities(
                 continue
             flags = tuple(fuzzy and f for f in fuzzable)
             first, first_fuzzy = tokens[0], flags[0]
-            for i in range(len(spans) - n + 1):
+            if first_fuzzy and len(first) >= 5:  # a misspelling keeps its first letter
+                candidates = at_initial.get(first[:1], ())
+            else:  # _folded_match: short or exact tokens only as they are
+                candidates = at.get(first, ())
+            for i in candidates:
+                if i > len(spans) - n:
+                    break
                 if not _folded_match(folded[i], first, first_fuzzy):
                     continue
                 if n > 1 and not all(

@@ -286,9 +286,9 @@ class Pseudonymizer:
         self._registries: dict[Any, _Registry] = {}
         # names of gemeenten and wijken are public geography, not personal data: a location
         # that deduce finds inside one of them ('Brunssum' in 'Brunssum-Noord') stays
-        places = sorted({p for p in public_places if p and str(p).strip()}, key=len, reverse=True)
+        places = {str(p) for p in public_places if p and str(p).strip()}
         self._public_places = (
-            re.compile("|".join(rf"(?<!\w){re.escape(str(p))}(?!\w)" for p in places), re.IGNORECASE)
+            re.compile(r"(?<!\w)(?:" + h.phrases_pattern(places, separators=False) + r")(?!\w)", re.IGNORECASE)
             if places
             else None
         )
