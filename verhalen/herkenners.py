@@ -399,27 +399,28 @@ def phrases_pattern(phrases: Iterable[str], *, separators: bool = True) -> str:
 
 
 _NUM_WORD_ALT = _trie_pattern(number_words())
+_YEAR = r"(?:jaar|jaor|joar|jr\.?)"  # the word 'jaar', its Limburgish forms and abbreviation
 _N = r"(?P<n>\d{1,3}|" + _NUM_WORD_ALT + r")"
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
-    r"(?=\s*(?:[.,;:!?)\n—–]|$|(?:en|maar|geworden|gewaore|gewore|was|wordt|is|jaar|jaor|joar|jr\.?|zegt|zei|"
+    r"(?=\s*(?:[.,;:!?)\n—–]|$|(?:en|maar|geworden|gewaore|gewore|was|wordt|is|" + _YEAR + r"|zegt|zei|"
     r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
-    r"(?<!jaar)(?<!jr)(?<!jr\.)|(?:jaar|jaor|joar|jr\.?)(?!\s+(?:geleden|lang|later|eerder|bij|in|schuld|"
+    r"(?<!jaar)(?<!jr)(?<!jr\.)|" + _YEAR + r"(?!\s+(?:geleden|lang|later|eerder|bij|in|schuld|"
     r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
 )
 _AGE_PATTERNS = [
     # 'Moeder (38)', '(67; volgens ...)', '(~60)', 'Dhr. Hendrix (67)'
     # (the word only from its first letter: the same matches, without retrying every suffix)
-    re.compile(r"(?:(?<![^\W\d_])(?P<word>[^\W\d_]+\.?))?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?(?:jaar|jaor|joar|jr\.?))?[);,]"),
+    re.compile(r"(?:(?<![^\W\d_])(?P<word>[^\W\d_]+\.?))?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?" + _YEAR + r")?[);,]"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r"[ -]?jarige?\b"),
-    re.compile(r"(?i)(?<![\w,.])" + _N + r" ?(?:jaar|jaor|joar|jr\.?) oud\b"),
+    re.compile(r"(?i)(?<![\w,.])" + _N + r" ?" + _YEAR + r" oud\b"),
     re.compile(r"(?i)\b(?:leeftijd(?:\s+van|(?:\s+\w+)?\s*:)?|lft\.?:?)\s*" + _N + r"\b"),
     # 'een jongen van een jaar of 16', 'ze is een jaar of veertig' (not 'een jaar of 3 geleden')
     re.compile(r"(?i)\been\s+jaar\s+of\s+" + _N + r"(?![\w,.]\d)(?!\s+(?:geleden|lang|later|terug|eerder))"),
     # 'met zijn 16 jaar is hij de jongste'
-    re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+(?:jaar|jaor|joar|jr\.?))?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
+    re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+" + _YEAR + r")?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
     # 'Dhr. Bekkers, 44 jaar, alleenstaand': an age in apposition
-    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:jaar|jaor|joar|jr\.?))?(?=\s*[,;)]|\s+(?:en|oud)\b)(?!,\s*\d)"),
+    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b)(?!,\s*\d)"),
     # 'zestien is ze', '17 is hij nu'
     # (any word first, checked for a number afterwards: cheaper than the number alternation)
     # ('N jaar is ze al bezig' is a duration, so no 'jaar' here)
@@ -450,14 +451,14 @@ _AGE_PATTERNS = [
         + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|maanden|weken|dagen|jaar\s+geleden))"
     ),
     re.compile(r"(?i)\bop\s+(?:mijn|zijn|haar|z'n|d'r|ons|hun|je|jouw)\s+" + _N + r"(?:e|ste|de)?(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
-    re.compile(r"(?i)\btoen\s+(?:ik|hij|ze|zij|u|je|jij|we|wij|mijn\s+\w+)\s+" + _N + r"(?:\s+(?:jaar|jaor|joar|jr\.?))?\s+(?:oud\s+)?(?:was|werd|waren)\b"),
+    re.compile(r"(?i)\btoen\s+(?:ik|hij|ze|zij|u|je|jij|we|wij|mijn\s+\w+)\s+" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:oud\s+)?(?:was|werd|waren)\b"),
 ]
 
 
 _AGE_LIST = re.compile(
     r"(?i)\b(?:kinderen|kids|zonen|zoons|dochters|jongens|meisjes|kleinkinderen|tweeling|broers|"
     r"zussen|zusjes|broertjes)\b(?:[^.()\n]{0,25}?\((?P<list>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)"
-    r"(?:\s*(?:jaar|jaor|joar|jr\.?))?\)|\s+van\s+(?P<list2>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen)))"
+    r"(?:\s*" + _YEAR + r")?\)|\s+van\s+(?P<list2>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen)))"
 )
 
 
