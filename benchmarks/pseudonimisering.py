@@ -59,6 +59,7 @@ def main() -> None:
     for half, label in (
         ("ontwikkel", "ONTWIKKEL (afgestemd)"),
         ("ontwikkel_extra", "ONTWIKKEL_EXTRA (eigen extra ontwikkelnotities, afgestemd)"),
+        ("ontwikkel_2", "ONTWIKKEL_2 (tweede onafhankelijke ontwikkelset, afgestemd)"),
         ("toets", "TOETS (ongezien)"),
     ):
         print(f"\n== Onafhankelijke evaluatieset, {label} ==")
