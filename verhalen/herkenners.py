@@ -199,6 +199,11 @@ def is_general_number(text: str, start: int) -> bool:
     return bool(_GENERAL_NUMBER.search(text[max(0, start - 40) : start]))
 
 
+def is_service_number(value: str) -> bool:
+    """0800 (free) and 090x (paid) numbers belong to a service or helpline, never to a person."""
+    return bool(re.match(r"0(?:800|90\d)", digits(value)))
+
+
 def find_phones(text: str) -> list[Detection]:
     """Dutch phone numbers: 06-12345678, 06 12 34 56 78, +31 6 ..., 0031 ..., (046) 452 11 00;
     foreign numbers with their country code (+48 512 330 871)."""
@@ -208,7 +213,7 @@ def find_phones(text: str) -> list[Detection]:
         if _DATE_LIKE.match(value):
             continue
         number = normalize_phone(value)
-        if is_general_number(text, m.start()):
+        if is_general_number(text, m.start()) or is_service_number(value):
             continue  # 'het algemene nummer 088 - 880 5000' of a public body or team: no person's
         if len(number) == 10 and number.startswith("0") and not number.startswith("00"):
             found.append(Detection(m.start(), m.end(), TELEFOON, value, "telefoon"))
@@ -411,7 +416,7 @@ _AGE_END = (
 _AGE_PATTERNS = [
     # 'Moeder (38)', '(67; volgens ...)', '(~60)', 'Dhr. Hendrix (67)'
     # (the word only from its first letter: the same matches, without retrying every suffix)
-    re.compile(r"(?:(?<![^\W\d_])(?P<word>[^\W\d_]+\.?))?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?" + _YEAR + r")?[);,]"),
+    re.compile(r"(?:(?<![^\W\d_])(?P<word>[^\W\d_]+\.?))?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?" + _YEAR + r")?[);,!?]"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r"[ -]?jarige?\b"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r" ?" + _YEAR + r" oud\b"),
     re.compile(r"(?i)\b(?:leeftijd(?:\s+van|(?:\s+\w+)?\s*:)?|lft\.?:?)\s*" + _N + r"\b"),
@@ -567,6 +572,29 @@ def place_names() -> frozenset[str]:
     return frozenset(out)
 
 
+_PLACE_CONNECTED = re.compile(
+    r"(?i)[A-Z][\w'’\-]+(?: (?:over|aan|op|en|bij|onder|in|ten|ter|te)(?: de| den| het)?)(?: [\w'’\-]+)+"
+)
+
+
+@lru_cache(maxsize=1)
+def _connected_places() -> re.Pattern[str]:
+    """Place names of several words joined by a preposition ('Ubach over Worms', 'Bergen op
+    Zoom', 'Busch en Dam'), from deduce's lists: the capitalised words inside are no names."""
+    names = {
+        re.sub(r"\s*\(\w+\)$", "", p)
+        for sub in ("lst_residence", "lst_municipality")
+        for p in _deduce_list("locations", "lst_placename", sub)
+    }
+    connected = {n for n in names if _PLACE_CONNECTED.fullmatch(n)}
+    return re.compile(r"(?i)(?<![\w\-])(?:" + phrases_pattern(connected, separators=False) + r")(?![\w\-])")
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a place of several words joined by a preposition."""
+    return [m.span() for m in _connected_places().finditer(text)]
+
+
 _PLACE_SUFFIX = re.compile(r"(?i)[- ](?:noord|zuid|oost|west|centrum|midden|stad|dorp)$")
 
 
@@ -608,6 +636,8 @@ _LISTED_WITH_NUMBER = re.compile(
 )
 
 
+_ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w])(?:de|het|'t)\s$")
+_ANY_STREET_SUFFIX = re.compile(r"(?i)" + _STREET_SUFFIX + r"$")
 _PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w])(?:in|uit|naar|richting|rond)\s+$")
 
 
@@ -630,9 +660,12 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
     known = street_names()
     for m in _STREET_WORD.finditer(text):
         name = m.group("name")
-        if is_place_name(name) or _fold(name) in _public_folded():
-            continue
         last = name.split()[-1]
+        after_article = bool(_ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()))
+        if _fold(name) in _public_folded():
+            continue
+        if is_place_name(name) and not (_STRONG_SUFFIX.search(last) and after_article):
+            continue  # a village; but 'aan de Molenstraat' is a street (also a hamlet's name)
         if not m.group("nr") and not _STRONG_SUFFIX.search(last) and _PLACE_PREPOSITION.search(text[: m.start()]):
             continue  # 'in Lindenheuvel', 'uit Kerkveld': a wijk or village (a street takes 'in de')
         if _STRONG_SUFFIX.search(last) or m.group("nr") or _fold(name) in known or _fold(last) in known:
@@ -642,10 +675,14 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
         for m in pattern.finditer(text):
             name = m.group("name")
             folded = _fold(name)
-            if folded not in known or is_place_name(name) or folded in _common_words():
+            strong = _STRONG_SUFFIX.search(name)
+            if folded not in known or (is_place_name(name) and not strong) or folded in _common_words():
                 continue
-            if name.islower() and not _STRONG_SUFFIX.search(name):
+            if name.islower() and not strong:
                 continue  # 'op de markt', 'aan de dijk': ordinary nouns
+            if pattern is _STREET_AFTER_PREP and not (m.group("nr") or _ANY_STREET_SUFFIX.search(name)):
+                if _fold(m.group().split()[0]) not in {"op", "aan"}:
+                    continue  # 'bij de Kiosk', 'uit de Vrieheide': a place or a wijk; one lives 'op de' or 'aan de' a street
             start, end = m.start("name"), m.end()
             found.append(Detection(start, end, ADRES, text[start:end], "straat-bag"))
     return found
@@ -665,7 +702,8 @@ _ORG_HEAD = (
     r"Transportbedrijf|Autobedrijf|Garage|Installatiebedrijf|Schildersbedrijf|Hoveniersbedrijf|"
     r"Uitzendbureau|Zorgboerderij|Zorgcentrum|Woonzorgcentrum|Verpleeghuis|Thuiszorg|Dagbesteding|"
     r"Woonvorm|Woongroep|Gezinshuis|Logeerhuis|Hospice|Zorgvilla|Zorghoeve|"
-    r"Begeleid\s+Wonen|Beschermd\s+Wonen|Kinderopvang|Kinderdagverblijf|Peuterspeelzaal|BSO|"
+    r"Begeleid\s+Wonen|Beschermd\s+Wonen|Jeugdhulp|Jeugdzorg|Gezinsbegeleiding|Budgetbeheer|Bewindvoering|"
+    r"Administratiekantoor|Kinderopvang|Kinderdagverblijf|Peuterspeelzaal|BSO|"
     r"Huisartsenpraktijk|Tandartspraktijk|Fysiotherapie|Apotheek|Praktijk|Huize|Huis|Basisschool|"
     r"Montessorischool|Daltonschool|School|College|Lyceum|Scholengemeenschap|OBS|RKBS|KBS|BS|IKC|SBO|"
     r"SO|VSO|Wandelclub|Voetbalclub|Tennisclub|Sportclub|Zwemclub|Judoclub|Boksschool|Dansschool|"
@@ -704,7 +742,8 @@ _ORG_TAILED = re.compile(
 # a kind of organisation in lowercase before its name: 'basisschool De Speelhof', 'obs De
 # Horizon', 'buurthuis De Pottenbakker', 'voetbalclub RKSV Heidebloem' (the span is the name)
 _ORG_LOWER_HEAD = re.compile(
-    r"(?<![\w\-])(?:basisschool|school|obs|rkbs|kbs|ikc|sbo|vso|montessorischool|daltonschool|"
+    r"(?<![\w\-])(?=[a-zà-ÿ]+\s+['’A-ZÀ-Ý])(?:[a-zà-ÿ]+(?:bedrijf|bureau|kantoor|praktijk|school|club|vereniging|opvang)|"
+    r"basisschool|school|obs|rkbs|kbs|ikc|sbo|vso|montessorischool|daltonschool|"
     r"jenaplanschool|buurthuis|gemeenschapshuis|wijkcentrum|jongerencentrum|dagbesteding|"
     r"zorgboerderij|kinderopvang|kinderdagverblijf|peuterspeelzaal|bso|voetbalclub|"
     r"voetbalvereniging|tennisclub|sportclub|zwemclub|judoclub|turnvereniging|boksschool|"
@@ -727,7 +766,7 @@ _ORG_CONTEXT = re.compile(
     r"lid|voetbal(?:t|de)?|train(?:t|de)|training|zit|zat|zitten|leerling|traint|speelt|speelde|"
     r"danst|zwemt|turnt|ingeschreven|aangenomen|ontslagen|schoonmaker|secretaresse|monteur|"
     r"helpende|chauffeur|kok|werkgever|school|club|vereniging)"
-    r"(?:\s+(?!bij\b|op\b|van\b|via\b)[\w'’\-]+){0,4}?\s*(?:\(|:|\s(?:bij|op|van|via|voor))\s+(?-i:het\s+|de\s+|'t\s+)?"
+    r"(?:\s+(?!bij\b|op\b|van\b|via\b)[\w'’\-]+){0,4}?\s*(?:\(\s*|(?::|\s(?:bij|op|van|via|voor))\s+)(?-i:het\s+|de\s+|'t\s+)?"
     r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
 )
@@ -791,6 +830,8 @@ def find_organisations(text: str) -> list[Detection]:
             continue  # 'zit op Kevin ...' is rare; 'training bij Ramon' is a person
         if _fold(words[0]) in {"de", "het", "'t"} and len(words) == 1:
             continue
+        if _fold(words[0]) in _stop_words() - {"de", "het"}:
+            continue  # 'werk (In de keuken)', 'werk (Bij een supermarkt)': a sentence, no name
         if value.isupper() and len(value) <= 4 and _fold(value) in public:
             continue
         found.append(Detection(start, end, INSTELLING, value, "organisatie-context"))
@@ -847,8 +888,16 @@ def names_that_are_words() -> frozenset[str]:
 _DIALECT_WORDS = frozenset(
     "mien dien zien ós oos ich neet nieks noe mer mie waal good hie dao dat wo went wie zeen "
     "haer hae heer ze ziech os uch geer jao nae veur ouch auch allein gein kin kins kint "
-    "ff zn z'n m'n d'r mn dr hun hen ons jij jou wij zij hij zijn haar mam pap ma pa opa oma".split()
+    "ff zn z'n m'n d'r mn dr hun hen ons jij jou wij zij hij zijn haar mam pap ma pa opa oma "
+    "bin dae moos das niks "
+    # greetings open a letter or a message, they do not name anyone
+    "goedemorgen goedemiddag goedenavond goedendag hallo hoi hey hee doei groetjes groeten".split()
 )
+# Limburgish words that are a name only when capitalised ('zoe' = so, 'Zoë' a girl)
+_DIALECT_WORDS_LOWER = frozenset("zoe".split())
+# particles that deduce's first-name list also holds: part of a surname ('De Vries'), never a
+# first name of their own
+_PARTICLES = frozenset("de van der den het ten ter te aan door onder men".split())
 _TITLE_WORDS = (
     r"(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de\s+heer|heer|mr\.?|dr\.?|drs\.?|ir\.?|ing\.?|"
     r"tante|oom|opa|oma|juf|juffrouw|meester|pastoor|zuster|broeder|buurman|buurvrouw|buurjongen|"
@@ -860,8 +909,11 @@ _TITLE_WORDS = (
     r"consulent|casemanager|begeleider|bewindvoerder|mentor|hulpverlener|wijkverpleegkundige|"
     r"verpleegkundige|praktijkondersteuner|poh|klantmanager|schuldhulpverlener|maatschappelijk\s+werker|"
     r"opbouwwerker|vrijwilliger|cliënt|client|klant|bewoner|bewoonster|mam|pap|mama|papa|ma|pa|"
+    r"familie|fam\.?|gezin|"
     r"hoi|hallo|hey|hee|hi|dag|beste|groet|groetjes|gr|mvg|vr\.?\s*gr\.?|liefs|namens|aan|cc|van|door|met)"
 )
+# words that close a letter or message: the name may follow on the next line ('groet,\nMarjo')
+_CLOSINGS = frozenset("groet groeten groetjes gr mvg vr.gr. liefs namens van door".split())
 _RELATION_TITLES = frozenset(
     "vrouw man partner echtgenoot echtgenote vriend vriendin broer zus zoon dochter moeder vader "
     "oma opa tante oom neef nicht buurman buurvrouw kleinzoon kleindochter schoonzoon "
@@ -875,7 +927,8 @@ _CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-�
 _LOWER = re.compile(r"(?<![\w'’\-@.])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w'’@])")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s?)+$")
 _SURNAME_AFTER = re.compile(
-    r"\s+(?P<s>(?:(?:van|de|der|den|het|ten|ter|te|el|al|van der|van den|van de|in 't|op de|'t|d')\s+)?"
+    r"\s+(?P<s>(?:(?:van|de|der|den|het|ten|ter|te|el|al|van der|van den|van de|in 't|op de|'t|d'|"
+    r"v\.?\s?d\.?|v/d)\s+)?"
     r"(?:[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý]?[\w'’]+)?))(?![\w])"
 )
 
@@ -929,6 +982,22 @@ def _diminutive_of_name(folded: str) -> bool:
 
 def _stop_word(folded: str) -> bool:
     return folded in _DIALECT_WORDS or folded in _TWO_LETTER_WORDS or folded in _everyday_words()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """deduce's Dutch stop words ('in', 'als', 'bij', 'een')."""
+    base = resources.files("deduce").joinpath("data/lookup/src/whitelist/lst_stop_word/items.txt")
+    return frozenset(w.strip().lower() for w in base.read_text("utf-8").splitlines() if w.strip())
+
+
+@lru_cache(maxsize=1)
+def _language_and_country_words() -> frozenset[str]:
+    """Dutch names of languages and countries (Babel's CLDR data): 'Nederlands', 'Pools', 'Syrië'."""
+    from babel import Locale
+
+    nl = Locale("nl")
+    return frozenset(_fold(n) for n in (*nl.languages.values(), *nl.territories.values()) if " " not in n)
 
 
 @lru_cache(maxsize=1)
@@ -990,6 +1059,82 @@ def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
     return out
 
 
+# a kind of organisation is never a name ('van Buurtvereniging ...', 'Kleijnen van Bakkerij')
+_ORG_KIND_WORD = re.compile(
+    _ORG_HEAD + r"|(?i:[\w'’\-]*(?:bakkerij|slagerij|bedrijf|bedrijven|salon|praktijk|boerderij|"
+    r"winkel|zaak|opvang|centrum|club|school|college|vereniging|koor|hoeve|villa))"
+)
+# 'dhr. H.J.M. (Harrie) Lemmens': initials after a formal title are a person's
+_TITLE_INITIALS = re.compile(
+    r"(?i)(?<![\w])(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de\s+heer|mr\.?|dr\.?|drs\.?|ir\.?)"
+    r"\s+(?P<name>(?-i:[A-Z]\.(?:\s?[A-Z]\.)*))"
+)
+# who speaks in an exported chat: '[12-05-24, 21:14] Ilias:', '02/09/2024 22:43 - Tamara:'
+_CHAT_SPEAKER = re.compile(
+    r"(?m)^\s*(?:\[\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\]|"
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}\s+[-–])\s*(?P<name>[^:\n\[\]]{1,40}?):"
+)
+# a line with only initials signs a note: '– R.', 'EvdB', 'JvdL', 'M.K.'
+_SIGNATURE = re.compile(
+    r"(?m)^[ \t]*(?:[–—-][ \t]*)?(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
+)
+
+
+def _kind_of_organisation(word: str) -> bool:
+    return bool(_ORG_KIND_WORD.fullmatch(word))
+
+
+def _chat_speakers(text: str) -> list[Detection]:
+    """The name before the colon of each line of an exported chat (not a title or a body)."""
+    found = []
+    for m in _CHAT_SPEAKER.finditer(text):
+        name = m.group("name").strip()
+        lead = re.match(r"(?i)(?:" + _TITLE_WORDS + r")\s+", name)
+        if lead:  # 'Jongerenwerker Ramon': the name only
+            name = name[lead.end() :]
+        f = _fold(name)
+        if not re.search(r"[^\W\d_]", name) or f in _DIALECT_WORDS or f in _public_folded():
+            continue
+        if is_place_name(name) or _ORG_KIND_WORD.match(name) or f in _everyday_words():
+            continue
+        start = m.start("name") + m.group("name").index(name)
+        found.append(Detection(start, start + len(name), PERSOON, name, "chat"))
+    return found
+
+
+def _signatures(text: str) -> list[Detection]:
+    return [
+        Detection(m.start("name"), m.end("name"), PERSOON, m.group("name"), "ondertekening")
+        for m in _SIGNATURE.finditer(text)
+        if _fold(m.group("name").replace(".", "")) not in _public_folded() | _everyday_words()
+    ]
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:De|Van|Van de|Van der|Van den|Ten|Ter|El|Al)\s$")
+
+
+def _with_surname(text: str, d: Detection) -> Detection:
+    """A found name with the capitalised surname after it, initials or a particle before it."""
+    end = d.end
+    m = _SURNAME_AFTER.match(text, end)
+    if m and not _sentence_start(text, m.start("s")) and "\n" not in text[end : m.start("s")]:
+        last = m.group("s").split()[-1]
+        if not (is_place_name(last) or _ordinary(last) or _fold(last) in _public_folded() or _kind_of_organisation(last)):
+            end = m.end("s")
+    start = d.start
+    initials = _INITIALS.search(text[max(0, start - 12) : start])
+    if initials:
+        start -= len(initials.group())
+    else:
+        particle = _PARTICLE_BEFORE.search(text, max(0, start - 8), start)
+        if particle and _fold(d.text.split()[0]) not in _first_names_folded():
+            # 'De Vries', 'Van der Linden': the particle is part of a surname
+            start -= len(particle.group())
+    if (start, end) == (d.start, d.end):
+        return d
+    return Detection(start, end, PERSOON, text[start:end], d.source)
+
+
 def find_names(text: str) -> list[Detection]:
     """Names of people nobody told us about.
 
@@ -998,12 +1143,17 @@ def find_names(text: str) -> list[Detection]:
       ('kevin', 'sjonnie') only when it is not an ordinary Dutch or Limburgish word;
     * a capitalised surname from deduce's list mid-sentence, when not an ordinary word;
     * any capitalised word after a form of address or relation ('mevrouw Frijnts', 'buurman
-      Sjef', 'juf Mieke', 'maat kevin' in lowercase only for listed first names);
+      Sjef', 'juf Mieke', 'maat kevin' in lowercase only for listed first names, 'familie
+      Al-Khatib'), on the same line unless the word before closes a letter ('groet,');
+      initials after a formal title ('dhr. H.J.M.');
+    * who speaks in an exported chat ('[12-05-24, 21:14] Ilias:'), and initials alone on a
+      line that sign a note ('– R.', 'EvdB');
     * a name found this way takes the capitalised surname after it ('Rania Al-Hassan');
     * every other spelling of a found name in the same text, also misspelt ('Kevn').
     """
     first, sur = _first_names_folded(), _surnames_folded()
     found: list[Detection] = []
+    places = place_spans(text)
 
     def add(start: int, end: int, source: str) -> None:
         found.append(Detection(start, end, PERSOON, text[start:end], source))
@@ -1011,8 +1161,10 @@ def find_names(text: str) -> list[Detection]:
     for m in _CAPITALISED.finditer(text):
         word = m.group()
         f = _fold(word)
-        if f in _DIALECT_WORDS or f in _CALENDAR_WORDS or is_place_name(word):
+        if f in _DIALECT_WORDS or f in _CALENDAR_WORDS or f in _PARTICLES or is_place_name(word):
             continue
+        if any(s <= m.start() < e for s, e in places):
+            continue  # 'Worms' in 'Ubach over Worms'
         if _diminutive_of_name(f) and not _sentence_start(text, m.start()):
             add(m.start(), m.end(), "verkleinwoord")
             continue
@@ -1026,7 +1178,7 @@ def find_names(text: str) -> list[Detection]:
     for m in _LOWER.finditer(text):
         word = m.group()
         f = _fold(word)
-        if f in first and not _ordinary(word) and len(f) >= 3:
+        if f in first and not _ordinary(word) and len(f) >= 3 and f not in _DIALECT_WORDS_LOWER:
             add(m.start(), m.end(), "naamlijst-klein")
         elif f not in _common_words() and _diminutive_of_name(f):
             add(m.start(), m.end(), "verkleinwoord-klein")
@@ -1040,9 +1192,14 @@ def find_names(text: str) -> list[Detection]:
         f = _fold(name)
         # a capitalised word after a relation is rarely a medical term ('vrouw Lies')
         common = _everyday_words() if name[0].isupper() else _common_words()
-        if f in _DIALECT_WORDS or f in common:
+        if f in _DIALECT_WORDS or f in common or _kind_of_organisation(name):
             continue
-        title = _fold(text[m.start() : m.start("name")].strip(" ,—–"))
+        gap = text[m.start() : m.start("name")]
+        title = _fold(gap.strip(" ,—–\n"))
+        if "\n" in gap and re.sub(r"\s+", "", title) not in _CLOSINGS:
+            continue  # 'over mijn broer\n\nGoedemiddag': a new line, not an address
+        if f in _language_and_country_words() and title in {"met", "van", "door", "aan"}:
+            continue  # 'geholpen met Nederlands'; but 'mevrouw Engels' is a person
         if is_place_name(name) and not (f in first and title in _RELATION_TITLES):
             continue  # 'met Weert'; but 'zijn vrouw Lies' is a person (Lies is also a hamlet)
         if any(c.isdigit() for c in name) or f in _CALENDAR_WORDS:
@@ -1054,36 +1211,29 @@ def find_names(text: str) -> list[Detection]:
         if name[0].isupper() and _fold(name) in {"de", "het", "van", "een"}:
             continue
         add(m.start("name"), m.end("name"), "aanspreekvorm")
+    for m in _TITLE_INITIALS.finditer(text):
+        add(m.start("name"), m.end("name"), "aanspreekvorm")
     # surname after a first name, initials before
-    extended = []
-    for d in found:
-        end = d.end
-        m = _SURNAME_AFTER.match(text, end)
-        if m and not _sentence_start(text, m.start("s")) and "\n" not in text[end : m.start("s")]:
-            s = m.group("s")
-            last = s.split()[-1]
-            if not is_place_name(last) and not _ordinary(last) and _fold(last) not in _public_folded():
-                end = m.end("s")
-        start = d.start
-        initials = _INITIALS.search(text[max(0, start - 12) : start])
-        if initials:
-            start -= len(initials.group())
-        extended.append(Detection(start, end, PERSOON, text[start:end], d.source))
+    extended = [_with_surname(text, d) for d in found]
+    extended += _chat_speakers(text) + _signatures(text)
     found = extended + _coordinated_names(text, extended)
     # every spelling of a found name elsewhere in the text
     tokens = {_fold(t) for d in found for t in re.findall(r"[\w'’]+", d.text) if len(t) >= 2}
     tokens -= {"van", "de", "der", "den", "het", "el", "al", "ten", "ter", "te"}
     if tokens:
+        covered = bytearray(len(text))  # where a found name already is
+        for d in found:
+            covered[d.start : d.end] = b"\x01" * (d.end - d.start)
+        fuzzy = [t for t in tokens if len(t) >= 5]
         for m in re.finditer(r"(?<![\w'’])[\w'’]{2,}(?![\w'’])", text):
             word = m.group()
-            f = _fold(word)
-            if any(d.start <= m.start() < d.end for d in found) or word.isdigit():
+            if covered[m.start()] or word.isdigit():
                 continue
-            if f in tokens and not (f in _everyday_words() and word[0].islower()):
-                found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam"))
-            elif len(f) >= 5 and not _ordinary(word) and word[0].isupper() and any(
-                tokens_match(word, t) for t in tokens if len(t) >= 5
-            ):
+            f = _fold(word)
+            lower = word[0].islower()
+            if f in tokens and not (lower and (f in _everyday_words() or f in _DIALECT_WORDS_LOWER)):
+                found.append(_with_surname(text, Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam")))
+            elif len(f) >= 5 and not lower and not _ordinary(word) and any(tokens_match(word, t) for t in fuzzy):
                 found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-verschreven"))
     return found
 

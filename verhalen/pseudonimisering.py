@@ -170,7 +170,7 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     if d.kind == h.LEEFTIJD:  # 'jongeren tussen 12 en 23 jaar': an age group, not an age
         return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start]))
     if d.kind == h.TELEFOON:
-        return h.is_general_number(text, d.start)
+        return h.is_general_number(text, d.start) or h.is_service_number(d.text)
     if d.kind == h.PERSOON and len(value) == 1:  # 'T: 14 046' (telefoon), not an initial
         return True
     if d.kind == h.LOCATIE:
@@ -197,6 +197,9 @@ def _without_public(text: str, found: list[Detection]) -> list[Detection]:
     """Drop place names, dialect words and public bodies (UWV, Mondriaan as care provider);
     an organisation found as employer ('werkt bij Zuyderland') and known identities stay."""
     found = [d for d in found if not _is_geography_or_word(d, text)]
+    places = h.place_spans(text)  # 'Ubach over Worms'
+    if places:
+        found = [d for d in found if d.key is not None or not _inside_public_place(d, places)]
     teams = [m.span() for m in _TEAM_AREA.finditer(text)]
     if teams:
         found = [d for d in found if not _in_team_name(d, teams)]

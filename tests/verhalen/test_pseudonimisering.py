@@ -230,6 +230,14 @@ def test_public_places_stay_but_people_and_addresses_go(pseudonymizer):
         ("Cliënt C004711 belde op.", "C004711"),  # a pseudonym code, not a name
         ("Het is een jaar of drie geleden.", "een jaar of drie"),
         ("Vanaf 18 jaar is ze volwassen.", "18"),  # an age limit
+        ("Ze belde de politie op 0900-8844, geen spoed.", "0900-8844"),  # a service number
+        ("Groeten uit Ubach over Worms.", "Ubach over Worms"),  # a place of several words
+        ("Haar buurvrouw heeft haar geholpen met Nederlands.", "Nederlands"),  # a language
+        ("Sinds ik werk (In de keuken) gaat het beter.", "In de keuken"),  # no organisation
+        ("Via Truus bin ich hie gekoume.", "bin"),  # Limburgish 'ben'
+        ("Het gaat over mijn zus\n\nGoedemiddag,\n\nik schrijf u omdat", "Goedemiddag"),
+        ("Betreft: mijn vader\nHuishoudelijke hulp, aanvraag", "Huishoudelijke"),  # a new line
+        ("Ze zaten met z'n allen bij de Kiosk.", "Kiosk"),  # a place one does not live 'op de'
     ],
 )
 def test_public_and_ordinary_words_stay(pseudonymizer, text, kept):
@@ -256,6 +264,15 @@ def test_public_and_ordinary_words_stay(pseudonymizer, text, kept):
         ("Het gezin krijgt hulp van Jeugdzorgpraktijk Samen Sterk.", "Samen Sterk"),
         ("Mien dochter wirk bij Zuyderland in de keuke.", "Zuyderland"),  # an employer (dialect)
         ("Hij werkt als magazijnmedewerker bij Intratuin.", "Intratuin"),
+        ("[03-04-24, 10:02] Djenna v d Broek: ben er om 3 uur", "Broek"),  # who speaks in a chat
+        ("Graag terugbellen voor vrijdag.\nJvdH\n", "JvdH"),  # initials that sign a note
+        ("Aanvrager: dhr. P.J. (Piet) Smeets", "P.J."),  # initials after a title
+        ("De buurvrouw kent de familie Oukili al jaren.", "Oukili"),
+        ("sjors (15!!) was er ook weer", "15"),
+        ("Hij werkt via uitzendbureau Werkpunt Zuid als inpakker.", "Werkpunt"),
+        ("Het gezin is doorverwezen naar Jeugdhulp Samen Verder.", "Samen Verder"),
+        ("Ze wonen nu aan de Molenstraat in Stramproy.", "Molenstraat"),  # also a hamlet's name
+        ("Mijn buurjongen Tymon hielp mee. Tymon Kowalczyk is 23.", "Kowalczyk"),  # and his surname
     ],
 )
 def test_unknown_people_ages_and_organisations_go(pseudonymizer, text, gone):
