@@ -1154,6 +1154,8 @@ _NAME_WITH_ROLE = re.compile(
 _NICKNAME_EXPLAINED = re.compile(r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\((?:bijnaam|roepnaam|alias)\b")
 _NICKNAME = re.compile(r"\(\s*[\"“‘'](?P<name>[A-ZÀ-Ý][\w'’\-]+)[\"”’']\s*\)")
 _ALIAS = re.compile(r"(?<![\w'’])(?P<alias>[\w'’]{2,})\s*\(\s*=\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\)")
+# 'ich bin van Orleans', 'ik kom uit Polen': a place of origin follows
+_ORIGIN_BEFORE = re.compile(r"(?i)(?<![\w])(?:ben|bin|kom|kóm|kum|koom|kwam|kwame|kome|komen)\s+$")
 # weak 'titles' ('van', 'met'): no word that ends like a place or a street ('van Heksenberg')
 _WEAK_TITLES = frozenset("van met door aan namens cc".split())
 _GEOGRAPHIC_END = re.compile(r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch|bos|heuvel|kamp|hof|weg|straat|laan|plein|dorp)$")
@@ -1296,6 +1298,8 @@ def find_names(text: str) -> list[Detection]:
             continue  # 'met Weert'; but 'zijn vrouw Lies' is a person (Lies is also a hamlet)
         if title in _WEAK_TITLES and f not in first and _GEOGRAPHIC_END.search(name):
             continue  # 'De bankjes van Heksenberg': a wijk
+        if title in {"van", "uit"} and _ORIGIN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # 'Ich bin van Orleans': where someone comes from
         if any(c.isdigit() for c in name) or f in _CALENDAR_WORDS:
             continue  # 'cliënt C000123' is a pseudonym code; 'vrouw Mei' is rare, 'in mei' not
         if name[0].islower() and (f not in first or _ordinary(name)):

@@ -198,7 +198,7 @@ def _in_team_name(d: Detection, spans: list[tuple[int, int]]) -> bool:
 def _without_public(text: str, found: list[Detection]) -> list[Detection]:
     """Drop place names, dialect words and public bodies (UWV, Mondriaan as care provider);
     an organisation found as employer ('werkt bij Zuyderland') and known identities stay."""
-    found = [d for d in found if not _is_geography_or_word(d, text)]
+    found = _without_lead_into_organisation([d for d in found if not _is_geography_or_word(d, text)])
     places = h.place_spans(text)  # 'Ubach over Worms'
     if places:
         found = [d for d in found if d.key is not None or not _inside_public_place(d, places)]
@@ -220,6 +220,30 @@ def _without_public(text: str, found: list[Detection]) -> list[Detection]:
         return inside and not any(x.start <= d.start and d.end <= x.end for x in employers)
 
     return [d for d in found if not public(d)]
+
+
+def _without_lead_into_organisation(found: list[Detection]) -> list[Detection]:
+    """deduce's "op 't Graaf Huyn College": a name made of particles before an organisation
+    that was found as one is no name; only the article stays with the organisation (the
+    replacement would swallow 'op')."""
+    organisations = [d for d in found if d.kind == h.INSTELLING]
+    if not organisations:
+        return found
+    out = []
+    for d in found:
+        o = next((o for o in organisations if d.start < o.start and o.end == d.end), None)
+        if o is None or d.kind != h.PERSOON or d.source != "deduce" or d.key is not None:
+            out.append(d)
+            continue
+        lead = d.text[: o.start - d.start]
+        if not all(w.islower() or w in ("'t", "’t") for w in lead.split()):
+            out.append(d)
+            continue
+        article = re.search(r"(?i)(?<![\w'’])(?:het|de|'t|’t)\s+$", lead)
+        if article:  # 'het Graaf Huyn College': the article goes with the organisation
+            start = d.start + article.start()
+            out.append(Detection(start, o.end, h.INSTELLING, d.text[start - d.start :], "organisatie", None))
+    return out
 
 
 def _cut_before_public(text: str, d: Detection, spans: list[tuple[int, int]]) -> Detection:
