@@ -100,12 +100,24 @@ _BSN_KEYWORD = re.compile(
 )
 
 
+# 'Beschikkingsnummer: 202403117', 'zaaknr. 123456782': another kind of number, labelled
+_OTHER_NUMBER_LABEL = re.compile(
+    r"(?i)(?:\b(?!burgerservice|sofi)[a-z]+(?:nummer|nr\.?)|\b(?:kenmerk|referentie|ref\.?|factuur))\s*[:#]?\s*$"
+)
+
+
+def is_other_number(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is labelled as another kind of number than a BSN."""
+    return bool(_OTHER_NUMBER_LABEL.search(text, max(0, start - 30), start))
+
+
 def find_bsn(text: str) -> list[Detection]:
-    """Nine-digit numbers (optionally grouped) passing the elfproef; any number after 'BSN'."""
+    """Nine-digit numbers (optionally grouped) passing the elfproef, unless labelled as another
+    kind of number ('Beschikkingsnummer: ...'); any number after 'BSN'."""
     found = [
         Detection(m.start(), m.end(), BSN, m.group(), "elfproef")
         for m in _BSN_CANDIDATE.finditer(text)
-        if elfproef(m.group())
+        if elfproef(m.group()) and not is_other_number(text, m.start())
     ]
     for m in _BSN_KEYWORD.finditer(text):
         found.append(Detection(m.start(1), m.end(1), BSN, m.group(1), "bsn-trefwoord"))
@@ -166,7 +178,7 @@ def find_postcodes(text: str) -> list[Detection]:
 
 # --- phone numbers ---------------------------------------------------------------------------
 
-_SEP = r"[ \-.]?"
+_SEP = r"(?:[ \-.]| [\-.] )?"  # '06-1234', '06 1234', '040 - 2 51 77 43'
 _PHONE = re.compile(
     r"(?<![\w+])(?:"
     r"(?:\+|00) ?31" + _SEP + r"(?:\(0\)" + _SEP + r")?\d(?:" + _SEP + r"\d){8}"
@@ -191,12 +203,19 @@ def normalize_phone(value: str) -> str:
 _FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!31)[1-9]\d{0,2}(?:[ \-.]?\(?\d\)?){6,12}(?!\w)")
 
 
-_GENERAL_NUMBER = re.compile(r"(?i)\b(?:algemene?|centrale?|hoofd)\s*nummer\s*(?:is|van\s+\w+)?\s*:?\s*$")
+_GENERAL_NUMBER = re.compile(
+    r"(?i)\b(?:algemene?|centrale?|hoofd)\s*nummer\s*(?:is|van\s+(?:\w+\s+){0,2}\w+)?\s*[:(]?\s*$"
+)
 
 
 def is_general_number(text: str, start: int) -> bool:
     """'het algemene nummer 088 - 880 5000': the number of a public body or team."""
     return bool(_GENERAL_NUMBER.search(text[max(0, start - 40) : start]))
+
+
+def is_service_number(value: str) -> bool:
+    """0800 (free) and 090x (paid) numbers belong to a service or helpline, never to a person."""
+    return bool(re.match(r"0(?:800|90\d)", digits(value)))
 
 
 def find_phones(text: str) -> list[Detection]:
@@ -208,7 +227,7 @@ def find_phones(text: str) -> list[Detection]:
         if _DATE_LIKE.match(value):
             continue
         number = normalize_phone(value)
-        if is_general_number(text, m.start()):
+        if is_general_number(text, m.start()) or is_service_number(value):
             continue  # 'het algemene nummer 088 - 880 5000' of a public body or team: no person's
         if len(number) == 10 and number.startswith("0") and not number.startswith("00"):
             found.append(Detection(m.start(), m.end(), TELEFOON, value, "telefoon"))
@@ -243,6 +262,9 @@ _NUMERIC_DATE = re.compile(
 )
 # '14/6', '3-5' only with a slash; '16/3' is a date in notes, '3-5' is as often a score range
 _DAY_SLASH_MONTH = re.compile(r"(?<![\w\-/.,€])([0-3]?\d)/([01]?\d)(?![\w/]|[.,]\d)")
+# '19-02', '14-6' (descending: a score range '3-5' ascends), 'sinds 1-7' with a date word before
+_DAY_DASH_MONTH = re.compile(r"(?<![\w\-/.,€])([0-3]?\d)-([01]?\d)(?![\w\-/]|[.,]\d)")
+_DATE_WORD_BEFORE = re.compile(r"(?i)\b(?:sinds|vanaf|per|op|tot|t/m|d\.d\.|dd|datum)\s*:?\s*$")
 _MONTH_YEAR = re.compile(r"(?i)(?<![\w])(" + _MONTH_ALT + r")\.? (\d{4})(?![\w])")
 
 
@@ -260,8 +282,15 @@ def find_dates(text: str) -> list[Detection]:
         if parse_date_parts(m.group()) is not None:
             found.append(Detection(m.start(), m.end(), DATUM, m.group(), "datum"))
     for m in _DAY_SLASH_MONTH.finditer(text):
-        if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+        if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 and m.group() != "24/7":
             found.append(Detection(m.start(), m.end(), DATUM, m.group(), "dag/maand"))
+    for m in _DAY_DASH_MONTH.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        padded = len(m.group(2)) == 2 and m.group(2).startswith("0")
+        if padded or day > month or _DATE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            found.append(Detection(m.start(), m.end(), DATUM, m.group(), "dag-maand-streep"))
     return found
 
 
@@ -352,25 +381,40 @@ def number_words() -> dict[str, int]:
     for t, w in _TENS_DIALECT.items():
         out.setdefault(w, 10 * t)
         for u, unit in _UNITS_DIALECT.items():
-            out.setdefault(f"{unit}en{w}", 10 * t + u)
+            for joint in ("en", "ën", "end", "ënd"):
+                out.setdefault(f"{unit}{joint}{w}", 10 * t + u)
+                out.setdefault(f"{unit}{joint}{_TENS[t]}", 10 * t + u)
     for n, w in _TEENS_DIALECT.items():
         out.setdefault(w, n)
     return out
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+_SEPARATOR = "\x00"  # a space or hyphen in a phrase: either may be written
+
+
+def _trie_pattern(words: Iterable[str], *, caseless: bool = False, separators: bool = False) -> str:
     """One regex for a set of words, as a trie: the same matches as 'longest|...|shortest',
-    but the engine tries one branch per letter instead of every word at every position."""
+    but the engine tries one branch per letter instead of every word at every position.
+
+    ``caseless``: for a pattern compiled with IGNORECASE (letters folded to lowercase, so
+    'Born' and 'born' share a branch); ``separators``: a space or hyphen matches either."""
     trie: dict = {}
     for word in words:
         node = trie
         for ch in word:
+            if caseless and len(ch.lower()) == 1:
+                ch = ch.lower()
+            if separators and ch in " -":
+                ch = _SEPARATOR
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def piece(ch: str) -> str:
+        return r"[ \-]" if ch == _SEPARATOR else re.escape(ch)
+
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [piece(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -379,27 +423,36 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+def phrases_pattern(phrases: Iterable[str], *, separators: bool = True) -> str:
+    """Case-insensitive alternation of phrases (for IGNORECASE), the longest phrase winning
+    where several match; with ``separators`` a space or hyphen in a phrase matches either."""
+    return _trie_pattern(phrases, caseless=True, separators=separators)
+
+
 _NUM_WORD_ALT = _trie_pattern(number_words())
+_YEAR = r"(?:jaar|jaor|joar|jr\.?)"  # the word 'jaar', its Limburgish forms and abbreviation
 _N = r"(?P<n>\d{1,3}|" + _NUM_WORD_ALT + r")"
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
-    r"(?=\s*(?:[.,;:!?)\n—–]|$|(?:en|maar|geworden|gewaore|gewore|was|wordt|is|jaar|jaor|joar|jr\.?|zegt|zei|"
-    r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
-    r"(?<!jaar)(?<!jr)(?<!jr\.)|(?:jaar|jaor|joar|jr\.?)(?!\s+(?:geleden|lang|later|eerder|bij|in|schuld|"
+    r"(?=\s*(?:[.,;:!?)\n—–]|$|(?:en|maar|geworden|gewaore|gewore|was|wordt|is|" + _YEAR + r"|zegt|zei|"
+    r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|hij|ze|zij|ik|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
+    r"(?<!jaar)(?<!jaor)(?<!joar)(?<!jr)(?<!jr\.)|-(?=\d)|" + _YEAR + r"(?!\s+(?:geleden|geleje|gelede|lang|later|eerder|bij|in|schuld|"
     r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
 )
 _AGE_PATTERNS = [
     # 'Moeder (38)', '(67; volgens ...)', '(~60)', 'Dhr. Hendrix (67)'
-    re.compile(r"(?P<word>[^\W\d_]+\.?)?\s?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?(?:jaar|jaor|joar|jr\.?))?[);,]"),
+    # (the word only from its first letter: the same matches, without retrying every suffix)
+    # (a word on the same line: '(1) grip op de financiën' numbers a list)
+    re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+\.?)[^\S\n]?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?" + _YEAR + r")?[);,!?]"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r"[ -]?jarige?\b"),
-    re.compile(r"(?i)(?<![\w,.])" + _N + r" ?(?:jaar|jaor|joar|jr\.?) oud\b"),
+    re.compile(r"(?i)(?<![\w,.])" + _N + r" ?" + _YEAR + r" oud\b"),
     re.compile(r"(?i)\b(?:leeftijd(?:\s+van|(?:\s+\w+)?\s*:)?|lft\.?:?)\s*" + _N + r"\b"),
     # 'een jongen van een jaar of 16', 'ze is een jaar of veertig' (not 'een jaar of 3 geleden')
     re.compile(r"(?i)\been\s+jaar\s+of\s+" + _N + r"(?![\w,.]\d)(?!\s+(?:geleden|lang|later|terug|eerder))"),
     # 'met zijn 16 jaar is hij de jongste'
-    re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+(?:jaar|jaor|joar|jr\.?))?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
+    re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+" + _YEAR + r")?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
     # 'Dhr. Bekkers, 44 jaar, alleenstaand': an age in apposition
-    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:jaar|jaor|joar|jr\.?))?(?=\s*[,;)]|\s+(?:en|oud)\b)(?!,\s*\d)"),
+    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b)(?!,\s*\d)"),
     # 'zestien is ze', '17 is hij nu'
     # (any word first, checked for a number afterwards: cheaper than the number alternation)
     # ('N jaar is ze al bezig' is a duration, so no 'jaar' here)
@@ -416,7 +469,7 @@ _AGE_PATTERNS = [
     # '~60', 'rond de 70', 'ruim 40', 'inmiddels 68', 'een jongen van 8', 'op mijn 12', 'toen ik 17 was'
     re.compile(r"(?<![\w~])~\s?(?P<n>[1-9]\d?|1[01]\d)(?![\w,.]\d)"),
     re.compile(
-        r"(?i)\b(?:rond\s+de|ruim|inmiddels|bijna|ongeveer|begin|eind|midden)\s+" + _N + r"(?![\w,.]\d)"
+        r"(?i)\b(?:rond\s+de|ruim|inmiddels|bijna|ongeveer|ong\.?|begin|eind|midden)\s+" + _N + r"(?![\w,.]\d)"
         r"(?!\s*(?:euro|€|%|procent|keer|uur|minuten|dagen|weken|maanden|kilo|km|meter|cm|mensen|"
         r"huishoudens|kinderen|jongeren|deelnemers|bewoners|jaar\s+(?:geleden|lang)))" + _AGE_END
     ),
@@ -425,23 +478,24 @@ _AGE_PATTERNS = [
         r"(?i)\b(?:een|de|die|dat|het|mijn|mien|m'n|zijn|z'n|haar|d'r|hun|onze|ons|hae|ich)\s+"
         r"(?:jongen|meisje|man|vrouw|kind|zoon|zoontje|dochter|dochtertje|meid|knul|tiener|baby|"
         r"peuter|kleuter|heer|dame|broer|zus|broertje|zusje|kleinzoon|kleindochter|kleinkind|neef|"
-        r"neefje|nicht|nichtje|jochie|ventje|vriend|vriendin|vriendje|vriendinnetje|jong|maedje)"
+        r"neefje|nicht|nichtje|jochie|ventje|vriend|vriendin|vriendje|vriendinnetje|jong|maedje|"
+        r"buurman|buurvrouw|buurjongen|buurmeisje|opa|oma|oom|tante|vader|moeder)"
         r"(?:,?\s+(?-i:[A-ZÀ-Ý][\w'’\-]+),?)?\s+van\s+(?:rond\s+de\s+|ongeveer\s+|ca\.?\s+|in\s+de\s+)?" + _N
         + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|maanden|weken|dagen|jaar\s+geleden))"
     ),
     re.compile(r"(?i)\bop\s+(?:mijn|zijn|haar|z'n|d'r|ons|hun|je|jouw)\s+" + _N + r"(?:e|ste|de)?(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
-    re.compile(r"(?i)\btoen\s+(?:ik|hij|ze|zij|u|je|jij|we|wij|mijn\s+\w+)\s+" + _N + r"(?:\s+(?:jaar|jaor|joar|jr\.?))?\s+(?:oud\s+)?(?:was|werd|waren)\b"),
+    re.compile(r"(?i)\b(?:toen|sinds|vanaf|tot|voordat|nadat)\s+(?:ik|hij|ze|zij|u|je|jij|we|wij|mijn\s+\w+)\s+" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:oud\s+)?(?:was|werd|waren)\b"),
 ]
 
 
 _AGE_LIST = re.compile(
     r"(?i)\b(?:kinderen|kids|zonen|zoons|dochters|jongens|meisjes|kleinkinderen|tweeling|broers|"
     r"zussen|zusjes|broertjes)\b(?:[^.()\n]{0,25}?\((?P<list>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)"
-    r"(?:\s*(?:jaar|jaor|joar|jr\.?))?\)|\s+van\s+(?P<list2>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen)))"
+    r"(?:\s*" + _YEAR + r")?\)|\s+van\s+(?P<list2>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen)))"
 )
 
 
-_AGE_AND = re.compile(r"(?:\s*,\s*|\s+(?:en|of)\s+)(?P<n>[1-9]\d?)(?![\w,.:/]\d|\s*(?:euro|€|%|uur|keer|kinderen))")
+_AGE_AND = re.compile(r"(?:\s*,\s*|\s+(?:en|of)\s+|-)(?P<n>[1-9]\d?)(?![\w,.:/]\d|\s*(?:euro|€|%|uur|keer|kinderen))")
 
 
 def find_ages(text: str) -> list[Detection]:
@@ -485,9 +539,9 @@ def find_ages(text: str) -> list[Detection]:
 # --- streets and institutions of the region --------------------------------------------------
 
 _HOUSE_NUMBER = r"(?: \d{1,4}(?: ?[a-zA-Z](?![\w]))?(?:[ -]\d{1,3}(?!\d))?)?"
-_GENERIC_STREET = re.compile(
-    r"(?i)(?<![\w\-])[a-zà-ÿ][\w\-']*(?:straat|weg|laan|plein|singel|gracht|dreef|hof|pad|steeg|"
-    r"kade|markt|dijk|baan|veld|wal|ring|park|allee|hoven|erf|akker|donk)"
+_GENERIC_STREET = re.compile(  # (the lookahead: only a word before a number can match)
+    r"(?i)(?<![\w\-])(?=[\w\-']* \d)[a-zà-ÿ][\w\-']*(?:straat|weg|laan|plein|singel|gracht|dreef|hof|pad|steeg|"
+    r"kade|markt|dijk|baan|veld|wal|(?<!e)ring|park|allee|hoven|erf|akker|donk)"
     r" \d{1,4}(?: ?[a-zA-Z](?![\w]))?(?![\w])"
 )
 
@@ -501,11 +555,7 @@ def regional_streets() -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def _phrase_pattern(phrases: tuple[str, ...], suffix: str) -> re.Pattern[str]:
-    alts = "|".join(
-        re.sub(r"\\[ \-]", lambda _: r"[ \-]", re.escape(p))
-        for p in sorted(phrases, key=len, reverse=True)
-    )
-    return re.compile(r"(?i)(?<![\w\-])(?:" + alts + r")" + suffix + r"(?![\w])")
+    return re.compile(r"(?i)(?<![\w\-])(?:" + phrases_pattern(phrases) + r")" + suffix + r"(?![\w])")
 
 
 def _data_lines(name: str) -> tuple[str, ...]:
@@ -550,6 +600,29 @@ def place_names() -> frozenset[str]:
     return frozenset(out)
 
 
+_PLACE_CONNECTED = re.compile(
+    r"(?i)[A-Z][\w'’\-]+(?: (?:over|aan|op|en|bij|onder|in|ten|ter|te)(?: de| den| het)?)(?: [\w'’\-]+)+"
+)
+
+
+@lru_cache(maxsize=1)
+def _connected_places() -> re.Pattern[str]:
+    """Place names of several words joined by a preposition ('Ubach over Worms', 'Bergen op
+    Zoom', 'Busch en Dam'), from deduce's lists: the capitalised words inside are no names."""
+    names = {
+        re.sub(r"\s*\(\w+\)$", "", p)
+        for sub in ("lst_residence", "lst_municipality")
+        for p in _deduce_list("locations", "lst_placename", sub)
+    }
+    connected = {n for n in names if _PLACE_CONNECTED.fullmatch(n)}
+    return re.compile(r"(?i)(?<![\w\-])(?:" + phrases_pattern(connected, separators=False) + r")(?![\w\-])")
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a place of several words joined by a preposition."""
+    return [m.span() for m in _connected_places().finditer(text)]
+
+
 _PLACE_SUFFIX = re.compile(r"(?i)[- ](?:noord|zuid|oost|west|centrum|midden|stad|dorp)$")
 
 
@@ -576,7 +649,7 @@ _STREET_PREFIX = (
     r"Generaal|Kardinaal|Paus|Oude|Oud|Nieuwe|Groote|Grote|Kleine|Lange|Korte|Hoge|Lage|Van|Jan|"
     r"Johannes|Willem|Pieter|Hendrik|Jacob|Onze|Lieve|Vrouwe|Heilige|Kerk|Hoofd)"
 )
-_HOUSE_NR = r"(?:\s\d{1,4}(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,3}(?![\w]))?(?:\s(?:bus|bis)\s\d{1,4})?(?![\d,]\d))"
+_HOUSE_NR = r"(?:\s\d{1,4}(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,3}(?![\w]))?(?:\s(?:bus|bis|kamer|app\.?|unit)\s\d{1,4})?(?![\d,]\d))"
 _CAP = r"[A-ZÀ-Ý][\w'’\-]*"
 _STREET_WORD = re.compile(
     r"(?<![\w\-])(?P<name>(?:" + _STREET_PREFIX + r"\s(?:" + _CAP + r"\s)?)?" + r"[A-ZÀ-Ý][\w'’\-]*"
@@ -591,6 +664,10 @@ _LISTED_WITH_NUMBER = re.compile(
 )
 
 
+# street endings that wijken and hamlets share ('Malberg', 'Kerkveld', 'Vrieheide')
+_PLACE_LIKE_END = re.compile(r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch|bos|heuvel|kamp|hof|park|dorp|hoek|donk|akker)$")
+_ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w])(?:de|het|'t)\s$")
+_ANY_STREET_SUFFIX = re.compile(r"(?i)" + _STREET_SUFFIX + r"$")
 _PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w])(?:in|uit|naar|richting|rond)\s+$")
 
 
@@ -613,11 +690,16 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
     known = street_names()
     for m in _STREET_WORD.finditer(text):
         name = m.group("name")
-        if is_place_name(name) or _fold(name) in _public_folded():
-            continue
         last = name.split()[-1]
+        after_article = bool(_ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()))
+        if _fold(name) in _public_folded():
+            continue
+        if is_place_name(name) and not (_STRONG_SUFFIX.search(last) and after_article):
+            continue  # a village; but 'aan de Molenstraat' is a street (also a hamlet's name)
         if not m.group("nr") and not _STRONG_SUFFIX.search(last) and _PLACE_PREPOSITION.search(text[: m.start()]):
             continue  # 'in Lindenheuvel', 'uit Kerkveld': a wijk or village (a street takes 'in de')
+        if not (m.group("nr") or after_article) and _PLACE_LIKE_END.search(last):
+            continue  # 'Maastricht-West / Malberg': a wijk; such a street without number takes 'de'
         if _STRONG_SUFFIX.search(last) or m.group("nr") or _fold(name) in known or _fold(last) in known:
             end = m.end() if m.group("nr") else m.end("name")
             found.append(Detection(m.start(), end, ADRES, text[m.start() : end], "straatnaam"))
@@ -625,10 +707,14 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
         for m in pattern.finditer(text):
             name = m.group("name")
             folded = _fold(name)
-            if folded not in known or is_place_name(name) or folded in _common_words():
+            strong = _STRONG_SUFFIX.search(name)
+            if folded not in known or (is_place_name(name) and not strong) or folded in _common_words():
                 continue
-            if name.islower() and not _STRONG_SUFFIX.search(name):
+            if name.islower() and not strong:
                 continue  # 'op de markt', 'aan de dijk': ordinary nouns
+            if pattern is _STREET_AFTER_PREP and not (m.group("nr") or _ANY_STREET_SUFFIX.search(name)):
+                if _fold(m.group().split()[0]) not in {"op", "aan"}:
+                    continue  # 'bij de Kiosk', 'uit de Vrieheide': a place or a wijk; one lives 'op de' or 'aan de' a street
             start, end = m.start("name"), m.end()
             found.append(Detection(start, end, ADRES, text[start:end], "straat-bag"))
     return found
@@ -648,7 +734,9 @@ _ORG_HEAD = (
     r"Transportbedrijf|Autobedrijf|Garage|Installatiebedrijf|Schildersbedrijf|Hoveniersbedrijf|"
     r"Uitzendbureau|Zorgboerderij|Zorgcentrum|Woonzorgcentrum|Verpleeghuis|Thuiszorg|Dagbesteding|"
     r"Woonvorm|Woongroep|Gezinshuis|Logeerhuis|Hospice|Zorgvilla|Zorghoeve|"
-    r"Begeleid\s+Wonen|Beschermd\s+Wonen|Kinderopvang|Kinderdagverblijf|Peuterspeelzaal|BSO|"
+    r"Begeleid\s+Wonen|Beschermd\s+Wonen|Jeugdhulp|Jeugdzorg|Gezinsbegeleiding|Budgetbeheer|Bewindvoering|"
+    r"Administratiekantoor|Bewindvoerderskantoor|Kringloop|Kringloopwinkel|Sporthal|Sportpark|Zwembad|Fysio|"
+    r"Moskee|Parochie|Kerk|Gebr\.|Gebroeders|Zorgcollectief|Kinderopvang|Kinderdagverblijf|Peuterspeelzaal|BSO|"
     r"Huisartsenpraktijk|Tandartspraktijk|Fysiotherapie|Apotheek|Praktijk|Huize|Huis|Basisschool|"
     r"Montessorischool|Daltonschool|School|College|Lyceum|Scholengemeenschap|OBS|RKBS|KBS|BS|IKC|SBO|"
     r"SO|VSO|Wandelclub|Voetbalclub|Tennisclub|Sportclub|Zwemclub|Judoclub|Boksschool|Dansschool|"
@@ -659,8 +747,13 @@ _ORG_HEAD = (
 )
 _NAME_PART = r"(?:[A-ZÀ-Ý0-9][\w'’\-&+]*|'t|’t|De|de|het|Het|van|der|den|Van|&|en|Zn\.?|Zonen)"
 _ORG_HEADED = re.compile(
-    r"(?<![\w\-])" + _ORG_HEAD + r"(?:\s+" + _NAME_PART + r")*\s+(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?"
+    r"(?<![\w\-])" + _ORG_HEAD + r"(?:[^\S\n]+" + _NAME_PART + r")*[^\S\n]+(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?"
     r"[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:&\s+)?(?:Zn\.?|Zonen|BV|B\.V\.|VOF|V\.O\.F\.))?(?![\w])"
+)
+_CHURCH = re.compile(
+    r"(?<![\w\-])(?:Evangelische|Protestantse|Baptisten|Pinkster|Christelijke|"
+    r"Gereformeerde|Hervormde|Vrije|Islamitische)\s+(?:Gemeente|Gemeenschap|Kerk|Stichting)\s+"
+    r"[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)*"
 )
 _ORG_SUFFIXED = re.compile(
     r"(?<![\w\-])(?:[A-ZÀ-Ý][\w'’\-&]*\s+)(?:(?:[A-ZÀ-Ý][\w'’\-&]*|van|de|der|den|het|'t|ter|ten|&)\s+){0,3}(?:BV|B\.V\.|VOF|V\.O\.F\.|NV|N\.V\.|"
@@ -674,20 +767,21 @@ _ORG_WORD = re.compile(
 # 'Mijnwerkerswinkel Lambriks', 'Fysiotherapiepraktijk De Baan'
 _ORG_WORD_NAMED = re.compile(
     r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|salon|praktijk|boerderij|winkel|"
-    r"zaak|opvang|centrum|club|school|vereniging|koor|hoeve|villa)(?:\s+" + _NAME_PART + r")*\s+"
+    r"zaak|opvang|centrum|club|school|vereniging|koor|hoeve|villa|kantoor|collectief)(?:\s+" + _NAME_PART + r")*\s+"
     r"(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?![\w])"
 )
 # a name followed by the kind of organisation: 'Vista College', 'Hago Zorg', 'Gilde Opleidingen'
 _ORG_TAILED = re.compile(
-    r"(?<![\w\-])(?P<org>(?:[A-ZÀ-Ý][\w'’\-&]*\s+)(?:(?:[A-ZÀ-Ý][\w'’\-&]*|van|de|der|den|het|'t|ter|ten|&)\s+){0,3}(?:College|Lyceum|Gymnasium|Opleidingen|"
+    r"(?<![\w\-])(?P<org>(?:[A-ZÀ-Ý][\w'’\-&]*[^\S\n]+)(?:(?:[A-ZÀ-Ý][\w'’\-&]*|van|de|der|den|het|'t|ter|ten|&)[^\S\n]+){0,3}(?:(?i:college|lyceum)|Gymnasium|Opleidingen|"
     r"Academie|Scholengemeenschap|Zorg|Thuiszorg|Kinderopvang|Installatietechniek|Techniek|"
     r"Schoonmaak|Schoonmaakdiensten|Logistiek|Transport|Catering|Services|Bouw|Uitzendbureau|"
-    r"Uitzendgroep|Personeelsdiensten))(?![\w])"
+    r"Uitzendgroep|Personeelsdiensten|Bewind|Bewindvoering|Advies|Administratie)(?:\s+(?:en|&)\s+[A-ZÀ-Ý][\w'’\-]*)?)(?![\w])"
 )
 # a kind of organisation in lowercase before its name: 'basisschool De Speelhof', 'obs De
 # Horizon', 'buurthuis De Pottenbakker', 'voetbalclub RKSV Heidebloem' (the span is the name)
 _ORG_LOWER_HEAD = re.compile(
-    r"(?<![\w\-])(?:basisschool|school|obs|rkbs|kbs|ikc|sbo|vso|montessorischool|daltonschool|"
+    r"(?<![\w\-])(?=[a-zà-ÿ]+\s+['’A-ZÀ-Ý])(?:[a-zà-ÿ]+(?:bedrijf|bureau|kantoor|praktijk|school|club|vereniging|opvang)|"
+    r"buurthoes|kringloop|sporthal|basisschool|school|obs|rkbs|kbs|ikc|sbo|vso|montessorischool|daltonschool|"
     r"jenaplanschool|buurthuis|gemeenschapshuis|wijkcentrum|jongerencentrum|dagbesteding|"
     r"zorgboerderij|kinderopvang|kinderdagverblijf|peuterspeelzaal|bso|voetbalclub|"
     r"voetbalvereniging|tennisclub|sportclub|zwemclub|judoclub|turnvereniging|boksschool|"
@@ -709,8 +803,8 @@ _ORG_CONTEXT = re.compile(
     r"hockeyen|tennissen|sporten|fitnessen|trainen|solliciteer(?:t|de)?|gesolliciteerd|sollicitatie|contract|groep\s+\d|klas|"
     r"lid|voetbal(?:t|de)?|train(?:t|de)|training|zit|zat|zitten|leerling|traint|speelt|speelde|"
     r"danst|zwemt|turnt|ingeschreven|aangenomen|ontslagen|schoonmaker|secretaresse|monteur|"
-    r"helpende|chauffeur|kok|werkgever|school|club|vereniging)"
-    r"(?:\s+(?!bij\b|op\b|van\b|via\b)[\w'’\-]+){0,4}?\s*(?:\(|:|\s(?:bij|op|van|via|voor))\s+(?-i:het\s+|de\s+|'t\s+)?"
+    r"helpende|chauffeur|kok|werkgever|school|club|vereniging|aanbieder|zorgaanbieder|gewerk)"
+    r"(?:\s+(?!bij\b|op\b|van\b|via\b)[\w'’\-]+){0,4}?\s*(?:\(\s*|(?::|(?<=werkgever),|\s(?:bij|bie|op|van|via|voor))\s+)(?-i:het\s+|de\s+|'t\s+)?"
     r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
 )
@@ -735,7 +829,7 @@ def find_organisations(text: str) -> list[Detection]:
     """
     found = []
     public = _public_folded()
-    for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD, _ORG_WORD_NAMED):
+    for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD, _ORG_WORD_NAMED, _CHURCH):
         for m in pattern.finditer(text):
             value = m.group()
             if _fold(value) in public or is_place_name(value):
@@ -774,6 +868,8 @@ def find_organisations(text: str) -> list[Detection]:
             continue  # 'zit op Kevin ...' is rare; 'training bij Ramon' is a person
         if _fold(words[0]) in {"de", "het", "'t"} and len(words) == 1:
             continue
+        if _fold(words[0]) in _stop_words() - {"de", "het"}:
+            continue  # 'werk (In de keuken)', 'werk (Bij een supermarkt)': a sentence, no name
         if value.isupper() and len(value) <= 4 and _fold(value) in public:
             continue
         found.append(Detection(start, end, INSTELLING, value, "organisatie-context"))
@@ -801,9 +897,26 @@ def find_institutions(text: str, names: Iterable[str] | None = None) -> list[Det
     return find_organisations(text)
 
 
+# what may follow a public body's name and belongs to it: 'GGD Zuid Limburg', 'Zuyderland
+# Medisch Centrum', 'Buurtzorg Sittard-Oost'
+_PUBLIC_TAIL = re.compile(r"[^\S\n]+(?P<w>Medisch\s+Centrum|[A-ZÀ-Ý][\w'’\-]*)")
+_REGION_WORDS = frozenset("zuid noord oost west midden limburg zuid-limburg noord-limburg midden-limburg nederland regio".split())
+# a law: 'Wet inburgering 2021', 'Wet schuldsanering natuurlijke personen'
+_LAW = re.compile(r"(?<![\w\-])Wet\s+(?:op\s+de\s+|op\s+het\s+)?[a-zà-ÿ][\w\-]*(?:\s+\d{4})?")
+
+
 def public_spans(text: str) -> list[tuple[int, int]]:
     """Where the text names a public body or large institution (kept unless an employer)."""
-    return [(m.start(), m.end()) for m in _phrase_pattern(public_institutions(), "").finditer(text)]
+    spans = [m.span() for m in _LAW.finditer(text)]
+    for m in _phrase_pattern(public_institutions(), "").finditer(text):
+        end = m.end()
+        while tail := _PUBLIC_TAIL.match(text, end):
+            word = tail.group("w")
+            if not (word.startswith("Medisch") or _fold(word) in _REGION_WORDS or is_place_name(word)):
+                break
+            end = tail.end()
+        spans.append((m.start(), end))
+    return spans
 
 
 # --- names of unknown people -----------------------------------------------------------------
@@ -830,8 +943,16 @@ def names_that_are_words() -> frozenset[str]:
 _DIALECT_WORDS = frozenset(
     "mien dien zien ós oos ich neet nieks noe mer mie waal good hie dao dat wo went wie zeen "
     "haer hae heer ze ziech os uch geer jao nae veur ouch auch allein gein kin kins kint "
-    "ff zn z'n m'n d'r mn dr hun hen ons jij jou wij zij hij zijn haar mam pap ma pa opa oma".split()
+    "ff zn z'n m'n d'r mn dr hun hen ons jij jou wij zij hij zijn haar mam pap ma pa opa oma "
+    "bin dae moos das niks veer höbbe hobbe "
+    # greetings open a letter or a message, they do not name anyone
+    "goedemorgen goedemiddag goedenavond goedendag hallo hoi hey hee doei groetjes groeten".split()
 )
+# Limburgish words that are a name only when capitalised ('zoe' = so, 'Zoë' a girl)
+_DIALECT_WORDS_LOWER = frozenset("zoe aaf".split())
+# particles that deduce's first-name list also holds: part of a surname ('De Vries'), never a
+# first name of their own
+_PARTICLES = frozenset("de van der den het ten ter te aan door onder men".split())
 _TITLE_WORDS = (
     r"(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de\s+heer|heer|mr\.?|dr\.?|drs\.?|ir\.?|ing\.?|"
     r"tante|oom|opa|oma|juf|juffrouw|meester|pastoor|zuster|broeder|buurman|buurvrouw|buurjongen|"
@@ -843,8 +964,11 @@ _TITLE_WORDS = (
     r"consulent|casemanager|begeleider|bewindvoerder|mentor|hulpverlener|wijkverpleegkundige|"
     r"verpleegkundige|praktijkondersteuner|poh|klantmanager|schuldhulpverlener|maatschappelijk\s+werker|"
     r"opbouwwerker|vrijwilliger|cliënt|client|klant|bewoner|bewoonster|mam|pap|mama|papa|ma|pa|"
+    r"familie|fam\.?|gezin|bedankt|dankjewel|bijnaam|roepnaam|alias|"
     r"hoi|hallo|hey|hee|hi|dag|beste|groet|groetjes|gr|mvg|vr\.?\s*gr\.?|liefs|namens|aan|cc|van|door|met)"
 )
+# words that close a letter or message: the name may follow on the next line ('groet,\nMarjo')
+_CLOSINGS = frozenset("groet groeten groetjes gr mvg vr.gr. liefs namens van door".split())
 _RELATION_TITLES = frozenset(
     "vrouw man partner echtgenoot echtgenote vriend vriendin broer zus zoon dochter moeder vader "
     "oma opa tante oom neef nicht buurman buurvrouw kleinzoon kleindochter schoonzoon "
@@ -858,13 +982,22 @@ _CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-�
 _LOWER = re.compile(r"(?<![\w'’\-@.])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w'’@])")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s?)+$")
 _SURNAME_AFTER = re.compile(
-    r"\s+(?P<s>(?:(?:van|de|der|den|het|ten|ter|te|el|al|van der|van den|van de|in 't|op de|'t|d')\s+)?"
+    r"\s+(?P<s>(?:(?:van|de|der|den|het|ten|ter|te|el|al|van der|van den|van de|in 't|op de|'t|d'|"
+    r"v\.?\s?d\.?|v/d)\s+)?"
     r"(?:[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý]?[\w'’]+)?))(?![\w])"
 )
 
 
+_TITLE_ABBREVIATION = re.compile(r"(?i)(?<![\w])(?:mw|mevr|dhr|mnr|dr|mr|drs|ir|ing|fam)\.$")
+
+
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'‘“(—–-*•")
+    """Whether a word at ``start`` begins a sentence (after 'mw.' or 'dhr.' it does not)."""
+    before = text[max(0, start - 60) : start].rstrip(" \t\"'‘“(—–-*•")
+    if not before and start > 60:  # a long run of spaces: look further back
+        before = text[:start].rstrip(" \t\"'‘“(—–-*•")
+    if before.endswith(".") and _TITLE_ABBREVIATION.search(before):
+        return False
     return not before or before[-1] in ".!?:\n" or before.endswith("]")
 
 
@@ -880,17 +1013,18 @@ _DIMINUTIVE = re.compile(r"(?:tje|pje|kje|je|ie|ke|ske|y|ey)$")
 # 'ik heet Sjra', 'mien naam is Sjra', 'ich bin Sjra,', 'iedereen zegt Pat.', 'ze neume mich Lei'
 _INTRODUCTION = re.compile(
     r"(?i)\b(?:(?:ik|ich|hij|hae|ze|zij|zie)\s+(?:heet|hiet|heit)|(?:mijn|mien|m'n|zijn|haar)\s+naam\s+is|"
-    r"noem(?:en|t)\s+(?:me|mij|mich|hem|haar)|neume\s+(?:mich|hem|häör|heur)|iedereen\s+zegt|"
+    r"noem(?:en|t)\s+(?:me|mij|mich|hem|haar|zichzelf)|neume\s+(?:mich|hem|häör|heur)|"
+    r"iedere[ei]n\s+(?:zegt|zeet|zeg)|"
     r"(?:ik\s+ben|ich\s+bin)(?=\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ'’]+)\s*(?:[,.!;]|\sen\s)))"
-    r"\s+(?P<name>(?-i:[A-ZÀ-Ý][a-zà-ÿ'’]+))(?![\w'’])"
+    r"\s+[\"“‘']?(?P<name>(?-i:[A-ZÀ-Ý][a-zà-ÿ'’]+))(?![\w'’])"
 )
 # 'X en Y', 'X, Y', 'sjonnie en zn maat kevin': a word coordinated with a name
 _BEFORE_NAME = re.compile(
-    r"(?<![\w'’])(?P<w>[\w'’]{2,})(?:\s*,\s*|\s+(?:en|of|&)\s+)"
+    r"(?<![\w'’])(?P<w>[\w'’]{2,})(?:\s*[,/]\s*|\s+(?:en|of|&)\s+)"
     r"(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien|diens)\s+[a-zà-ÿ]+\s+)?$"
 )
 _AFTER_NAME = re.compile(
-    r"^(?:\s*,\s*|\s+(?:en|of|&)\s+)(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien)\s+[a-zà-ÿ]+\s+)?"
+    r"^(?:\s*[,/]\s*|\s+(?:en|of|&)\s+)(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien)\s+[a-zà-ÿ]+\s+)?"
     r"(?P<w>[\w'’]{2,})(?![\w'’])"
 )
 _LOWER_PAIR = re.compile(r"(?<![\w'’])(?P<a>[a-zà-ÿ]{2,})\s+en\s+(?P<b>[a-zà-ÿ]{2,})(?![\w'’])")
@@ -912,6 +1046,22 @@ def _diminutive_of_name(folded: str) -> bool:
 
 def _stop_word(folded: str) -> bool:
     return folded in _DIALECT_WORDS or folded in _TWO_LETTER_WORDS or folded in _everyday_words()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """deduce's Dutch stop words ('in', 'als', 'bij', 'een')."""
+    base = resources.files("deduce").joinpath("data/lookup/src/whitelist/lst_stop_word/items.txt")
+    return frozenset(w.strip().lower() for w in base.read_text("utf-8").splitlines() if w.strip())
+
+
+@lru_cache(maxsize=1)
+def _language_and_country_words() -> frozenset[str]:
+    """Dutch names of languages and countries (Babel's CLDR data): 'Nederlands', 'Pools', 'Syrië'."""
+    from babel import Locale
+
+    nl = Locale("nl")
+    return frozenset(_fold(n) for n in (*nl.languages.values(), *nl.territories.values()) if " " not in n)
 
 
 @lru_cache(maxsize=1)
@@ -939,7 +1089,7 @@ def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
             return None
         if any(d.start <= start < d.end for d in names):
             return None
-        if is_place_name(word) or f in _public_folded() or f in number_words():
+        if (is_place_name(word) and f not in first) or f in _public_folded() or f in number_words():
             return None
         if word[0].isupper():
             if _sentence_start(text, start) or _ordinary(word):
@@ -973,6 +1123,111 @@ def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
     return out
 
 
+# a kind of organisation is never a name ('van Buurtvereniging ...', 'Kleijnen van Bakkerij')
+_ORG_KIND_WORD = re.compile(
+    _ORG_HEAD + r"|(?i:[\w'’\-]*(?:bakkerij|slagerij|bedrijf|bedrijven|salon|praktijk|boerderij|"
+    r"winkel|zaak|opvang|centrum|club|school|college|vereniging|koor|hoeve|villa))"
+)
+# 'dhr. H.J.M. (Harrie) Lemmens': initials after a formal title are a person's
+_TITLE_INITIALS = re.compile(
+    r"(?i)(?<![\w])(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de\s+heer|mr\.?|dr\.?|drs\.?|ir\.?)"
+    r"\s+(?P<name>(?-i:[A-Z]\.(?:\s?[A-Z]\.)*))"
+)
+# who speaks in an exported chat: '[12-05-24, 21:14] Ilias:', '02/09/2024 22:43 - Tamara:'
+_CHAT_SPEAKER = re.compile(
+    r"(?m)^\s*(?:\[\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\]|"
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}\s+[-–])\s*(?P<name>[^:\n\[\]]{1,40}?):"
+)
+# a line with only initials signs a note: '– R.', 'EvdB', 'JvdL', 'M.K.'
+_SIGNATURE = re.compile(
+    r"(?m)^[ \t]*(?:[–—-][ \t]*)?(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
+)
+
+
+# 'Yonas (12), Hiwet (10)', 'Abrham Tesfay (vader)': a name with the person's age or role
+_NAME_WITH_ROLE = re.compile(
+    r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+)?) \((?:\d{1,2}|vader|moeder|zoon|"
+    r"dochter|broer|zus|opa|oma|oom|tante|partner|echtgenoot|echtgenote|stiefvader|stiefmoeder|"
+    r"pleegvader|pleegmoeder|neef|nicht|buurman|buurvrouw)\)"
+)
+# a nickname in quotes in parentheses, 'Servaas ("Vaas") Ruijters'; an alias, 'dj (= Dejan)'
+_NICKNAME_EXPLAINED = re.compile(r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\((?:bijnaam|roepnaam|alias)\b")
+_NICKNAME = re.compile(r"\(\s*[\"“‘'](?P<name>[A-ZÀ-Ý][\w'’\-]+)[\"”’']\s*\)")
+_ALIAS = re.compile(r"(?<![\w'’])(?P<alias>[\w'’]{2,})\s*\(\s*=\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\)")
+# 'ich bin van Orleans', 'ik kom uit Polen': a place of origin follows
+_ORIGIN_BEFORE = re.compile(r"(?i)(?<![\w])(?:ben|bin|kom|kóm|kum|koom|kwam|kwame|kome|komen)\s+$")
+# weak 'titles' ('van', 'met'): no word that ends like a place or a street ('van Heksenberg')
+_WEAK_TITLES = frozenset("van met door aan namens cc".split())
+_GEOGRAPHIC_END = re.compile(r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch|bos|heuvel|kamp|hof|weg|straat|laan|plein|dorp)$")
+
+
+def _kind_of_organisation(word: str) -> bool:
+    return bool(_ORG_KIND_WORD.fullmatch(word))
+
+
+def _chat_speakers(text: str) -> list[Detection]:
+    """The name before the colon of each line of an exported chat (not a title or a body)."""
+    found = []
+    for m in _CHAT_SPEAKER.finditer(text):
+        name = m.group("name").strip()
+        lead = re.match(r"(?i)(?:" + _TITLE_WORDS + r")\s+", name)
+        if lead:  # 'Jongerenwerker Ramon': the name only
+            name = name[lead.end() :]
+        words = name.split()
+        for i, word in enumerate(words[1:], start=1):  # 'Joep JW Heerlen-Noord': the name only
+            place = (is_place_name(word) or _fold(word) in _public_folded()) and _fold(words[i - 1]) not in _INTERFIXES
+            if (word.isupper() and len(word) > 1) or place:
+                name = " ".join(words[:i])
+                break
+        f = _fold(name)
+        if not re.search(r"[^\W\d_]", name) or f in _DIALECT_WORDS or f in _public_folded():
+            continue
+        if is_place_name(name) or _ORG_KIND_WORD.match(name) or f in _everyday_words():
+            continue
+        start = m.start("name") + m.group("name").index(name)
+        found.append(Detection(start, start + len(name), PERSOON, name, "chat"))
+    return found
+
+
+def _signatures(text: str) -> list[Detection]:
+    return [
+        Detection(m.start("name"), m.end("name"), PERSOON, m.group("name"), "ondertekening")
+        for m in _SIGNATURE.finditer(text)
+        if _fold(m.group("name").replace(".", "")) not in _public_folded() | _everyday_words()
+    ]
+
+
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’\-])([A-ZÀ-Ý][a-zà-ÿ'’]+) $")
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:De|Van|Van de|Van der|Van den|Ten|Ter|El|Al)\s$")
+
+
+def _with_surname(text: str, d: Detection) -> Detection:
+    """A found name with the capitalised surname after it, initials or a particle before it."""
+    end = d.end
+    m = _SURNAME_AFTER.match(text, end)
+    if m and not _sentence_start(text, m.start("s")) and "\n" not in text[end : m.start("s")]:
+        last = m.group("s").split()[-1]
+        if not (is_place_name(last) or _ordinary(last) or _fold(last) in _public_folded() or _kind_of_organisation(last)):
+            end = m.end("s")
+            if re.fullmatch(r"[A-Z]", last) and text[end : end + 1] == ".":
+                end += 1  # 'bryan B.': the initial of the surname
+    start = d.start
+    initials = _INITIALS.search(text[max(0, start - 12) : start])
+    first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start)
+    if initials:
+        start -= len(initials.group())
+    elif first and _fold(first.group(1)) in _first_names_folded() and not _sentence_start(text, first.start(1)):
+        start = first.start(1)  # 'Lies Dohmen': a first name that is also a word, before a surname
+    else:
+        particle = _PARTICLE_BEFORE.search(text, max(0, start - 8), start)
+        if particle and _fold(d.text.split()[0]) not in _first_names_folded():
+            # 'De Vries', 'Van der Linden': the particle is part of a surname
+            start -= len(particle.group())
+    if (start, end) == (d.start, d.end):
+        return d
+    return Detection(start, end, PERSOON, text[start:end], d.source)
+
+
 def find_names(text: str) -> list[Detection]:
     """Names of people nobody told us about.
 
@@ -981,12 +1236,17 @@ def find_names(text: str) -> list[Detection]:
       ('kevin', 'sjonnie') only when it is not an ordinary Dutch or Limburgish word;
     * a capitalised surname from deduce's list mid-sentence, when not an ordinary word;
     * any capitalised word after a form of address or relation ('mevrouw Frijnts', 'buurman
-      Sjef', 'juf Mieke', 'maat kevin' in lowercase only for listed first names);
+      Sjef', 'juf Mieke', 'maat kevin' in lowercase only for listed first names, 'familie
+      Al-Khatib'), on the same line unless the word before closes a letter ('groet,');
+      initials after a formal title ('dhr. H.J.M.');
+    * who speaks in an exported chat ('[12-05-24, 21:14] Ilias:'), and initials alone on a
+      line that sign a note ('– R.', 'EvdB');
     * a name found this way takes the capitalised surname after it ('Rania Al-Hassan');
     * every other spelling of a found name in the same text, also misspelt ('Kevn').
     """
     first, sur = _first_names_folded(), _surnames_folded()
     found: list[Detection] = []
+    places = place_spans(text)
 
     def add(start: int, end: int, source: str) -> None:
         found.append(Detection(start, end, PERSOON, text[start:end], source))
@@ -994,8 +1254,10 @@ def find_names(text: str) -> list[Detection]:
     for m in _CAPITALISED.finditer(text):
         word = m.group()
         f = _fold(word)
-        if f in _DIALECT_WORDS or f in _CALENDAR_WORDS or is_place_name(word):
+        if f in _DIALECT_WORDS or f in _CALENDAR_WORDS or f in _PARTICLES or is_place_name(word):
             continue
+        if any(s <= m.start() < e for s, e in places):
+            continue  # 'Worms' in 'Ubach over Worms'
         if _diminutive_of_name(f) and not _sentence_start(text, m.start()):
             add(m.start(), m.end(), "verkleinwoord")
             continue
@@ -1009,25 +1271,35 @@ def find_names(text: str) -> list[Detection]:
     for m in _LOWER.finditer(text):
         word = m.group()
         f = _fold(word)
-        if f in first and not _ordinary(word) and len(f) >= 3:
+        if f in first and not _ordinary(word) and len(f) >= 3 and f not in _DIALECT_WORDS_LOWER:
             add(m.start(), m.end(), "naamlijst-klein")
         elif f not in _common_words() and _diminutive_of_name(f):
             add(m.start(), m.end(), "verkleinwoord-klein")
     for m in _INTRODUCTION.finditer(text):
         name = m.group("name")
         f = _fold(name)
-        if not (_ordinary(name) or f in number_words() or f in _CALENDAR_WORDS or is_place_name(name)):
+        # a capitalised dialect word introduced as a name is one ('iederein zeet Mie')
+        if not ((_ordinary(name) and f not in _DIALECT_WORDS) or f in number_words() or f in _CALENDAR_WORDS or is_place_name(name)):
             add(m.start("name"), m.end("name"), "voorstelling")
     for m in _AFTER_TITLE.finditer(text):
         name = m.group("name")
         f = _fold(name)
         # a capitalised word after a relation is rarely a medical term ('vrouw Lies')
         common = _everyday_words() if name[0].isupper() else _common_words()
-        if f in _DIALECT_WORDS or f in common:
+        if f in _DIALECT_WORDS or f in common or _kind_of_organisation(name):
             continue
-        title = _fold(text[m.start() : m.start("name")].strip(" ,—–"))
+        gap = text[m.start() : m.start("name")]
+        title = _fold(gap.strip(" ,—–\n"))
+        if "\n" in gap and re.sub(r"\s+", "", title) not in _CLOSINGS:
+            continue  # 'over mijn broer\n\nGoedemiddag': a new line, not an address
+        if f in _language_and_country_words() and title in {"met", "van", "door", "aan"}:
+            continue  # 'geholpen met Nederlands'; but 'mevrouw Engels' is a person
         if is_place_name(name) and not (f in first and title in _RELATION_TITLES):
             continue  # 'met Weert'; but 'zijn vrouw Lies' is a person (Lies is also a hamlet)
+        if title in _WEAK_TITLES and f not in first and _GEOGRAPHIC_END.search(name):
+            continue  # 'De bankjes van Heksenberg': a wijk
+        if title in {"van", "uit"} and _ORIGIN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # 'Ich bin van Orleans': where someone comes from
         if any(c.isdigit() for c in name) or f in _CALENDAR_WORDS:
             continue  # 'cliënt C000123' is a pseudonym code; 'vrouw Mei' is rare, 'in mei' not
         if name[0].islower() and (f not in first or _ordinary(name)):
@@ -1037,37 +1309,50 @@ def find_names(text: str) -> list[Detection]:
         if name[0].isupper() and _fold(name) in {"de", "het", "van", "een"}:
             continue
         add(m.start("name"), m.end("name"), "aanspreekvorm")
+    for m in _TITLE_INITIALS.finditer(text):
+        add(m.start("name"), m.end("name"), "aanspreekvorm")
+    for m in _NAME_WITH_ROLE.finditer(text):
+        name = m.group("name")
+        if not (_ordinary(name.split()[0]) or is_place_name(name) or _fold(name.split()[0]) in _score_words()):
+            add(m.start("name"), m.end("name"), "naam-met-rol")
+    for m in _NICKNAME_EXPLAINED.finditer(text):
+        add(m.start("name"), m.end("name"), "bijnaam")
+    for m in _NICKNAME.finditer(text):
+        if not _ordinary(m.group("name")):
+            add(m.start("name"), m.end("name"), "bijnaam")
+    for m in _ALIAS.finditer(text):
+        if not _ordinary(m.group("name")):
+            add(m.start("name"), m.end("name"), "bijnaam")
+            add(m.start("alias"), m.end("alias"), "bijnaam")
     # surname after a first name, initials before
-    extended = []
-    for d in found:
-        end = d.end
-        m = _SURNAME_AFTER.match(text, end)
-        if m and not _sentence_start(text, m.start("s")) and "\n" not in text[end : m.start("s")]:
-            s = m.group("s")
-            last = s.split()[-1]
-            if not is_place_name(last) and not _ordinary(last) and _fold(last) not in _public_folded():
-                end = m.end("s")
-        start = d.start
-        initials = _INITIALS.search(text[max(0, start - 12) : start])
-        if initials:
-            start -= len(initials.group())
-        extended.append(Detection(start, end, PERSOON, text[start:end], d.source))
+    extended = [_with_surname(text, d) for d in found]
+    extended += _chat_speakers(text) + _signatures(text)
     found = extended + _coordinated_names(text, extended)
     # every spelling of a found name elsewhere in the text
     tokens = {_fold(t) for d in found for t in re.findall(r"[\w'’]+", d.text) if len(t) >= 2}
     tokens -= {"van", "de", "der", "den", "het", "el", "al", "ten", "ter", "te"}
     if tokens:
+        covered = bytearray(len(text))  # where a found name already is
+        for d in found:
+            covered[d.start : d.end] = b"\x01" * (d.end - d.start)
+        fuzzy = [t for t in tokens if len(t) >= 5]
         for m in re.finditer(r"(?<![\w'’])[\w'’]{2,}(?![\w'’])", text):
             word = m.group()
-            f = _fold(word)
-            if any(d.start <= m.start() < d.end for d in found) or word.isdigit():
+            if covered[m.start()] or word.isdigit():
                 continue
-            if f in tokens and not (f in _everyday_words() and word[0].islower()):
-                found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam"))
-            elif len(f) >= 5 and not _ordinary(word) and word[0].isupper() and any(
-                tokens_match(word, t) for t in tokens if len(t) >= 5
-            ):
+            f = _fold(word)
+            lower = word[0].islower()
+            # in lowercase not an everyday word, nor a surname that is a trade ('visser')
+            ordinary = f in _everyday_words() or f in _DIALECT_WORDS_LOWER or (f in names_that_are_words() and f not in first)
+            if f in tokens and not (lower and ordinary):
+                found.append(_with_surname(text, Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam")))
+            elif lower or _ordinary(word):
+                continue
+            elif len(f) >= 5 and any(tokens_match(word, t) for t in fuzzy):
                 found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-verschreven"))
+            elif len(f) >= 3 and any(t.startswith(f) and 1 <= len(t) - len(f) <= 3 for t in fuzzy):
+                found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-kort"))  # 'Kelv'
+
     return found
 
 
@@ -1281,8 +1566,16 @@ def find_known_identities(
 ) -> list[Detection]:
     """The client's own name, relatives, address and numbers: any case, misspelled, reformatted."""
     identities = list(identities)
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    folded = [_fold(m.group()) for m in _TOKEN.finditer(text)]  # once per text, not per pattern
+    spans: list[tuple[int, int]] = []
+    folded: list[str] = []  # once per text, not per pattern
+    at: dict[str, list[int]] = {}  # where each folded token occurs
+    at_initial: dict[str, list[int]] = {}  # where a token with this first letter occurs
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        spans.append(m.span())
+        f = _fold(m.group())
+        folded.append(f)
+        at.setdefault(f, []).append(i)
+        at_initial.setdefault(f[:1], []).append(i)
     found: list[Detection] = []
     for ident in identities:
         for tokens, fuzzable, kind, key in _compiled_patterns_of(ident.soort, str(ident.waarde)):
@@ -1291,7 +1584,13 @@ def find_known_identities(
                 continue
             flags = tuple(fuzzy and f for f in fuzzable)
             first, first_fuzzy = tokens[0], flags[0]
-            for i in range(len(spans) - n + 1):
+            if first_fuzzy and len(first) >= 5:  # a misspelling keeps its first letter
+                candidates = at_initial.get(first[:1], ())
+            else:  # _folded_match: short or exact tokens only as they are
+                candidates = at.get(first, ())
+            for i in candidates:
+                if i > len(spans) - n:
+                    break
                 if not _folded_match(folded[i], first, first_fuzzy):
                     continue
                 if n > 1 and not all(

@@ -170,7 +170,9 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     if d.kind == h.LEEFTIJD:  # 'jongeren tussen 12 en 23 jaar': an age group, not an age
         return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start]))
     if d.kind == h.TELEFOON:
-        return h.is_general_number(text, d.start)
+        return h.is_general_number(text, d.start) or h.is_service_number(d.text)
+    if d.kind == h.BSN:  # 'Beschikkingsnummer: 202403117' passes the elfproef by chance
+        return h.is_other_number(text, d.start)
     if d.kind == h.PERSOON and len(value) == 1:  # 'T: 14 046' (telefoon), not an initial
         return True
     if d.kind == h.LOCATIE:
@@ -196,7 +198,10 @@ def _in_team_name(d: Detection, spans: list[tuple[int, int]]) -> bool:
 def _without_public(text: str, found: list[Detection]) -> list[Detection]:
     """Drop place names, dialect words and public bodies (UWV, Mondriaan as care provider);
     an organisation found as employer ('werkt bij Zuyderland') and known identities stay."""
-    found = [d for d in found if not _is_geography_or_word(d, text)]
+    found = _without_lead_into_organisation([d for d in found if not _is_geography_or_word(d, text)])
+    places = h.place_spans(text)  # 'Ubach over Worms'
+    if places:
+        found = [d for d in found if d.key is not None or not _inside_public_place(d, places)]
     teams = [m.span() for m in _TEAM_AREA.finditer(text)]
     if teams:
         found = [d for d in found if not _in_team_name(d, teams)]
@@ -215,6 +220,30 @@ def _without_public(text: str, found: list[Detection]) -> list[Detection]:
         return inside and not any(x.start <= d.start and d.end <= x.end for x in employers)
 
     return [d for d in found if not public(d)]
+
+
+def _without_lead_into_organisation(found: list[Detection]) -> list[Detection]:
+    """deduce's "op 't Graaf Huyn College": a name made of particles before an organisation
+    that was found as one is no name; only the article stays with the organisation (the
+    replacement would swallow 'op')."""
+    organisations = [d for d in found if d.kind == h.INSTELLING]
+    if not organisations:
+        return found
+    out = []
+    for d in found:
+        o = next((o for o in organisations if d.start < o.start and o.end == d.end), None)
+        if o is None or d.kind != h.PERSOON or d.source != "deduce" or d.key is not None:
+            out.append(d)
+            continue
+        lead = d.text[: o.start - d.start]
+        if not all(w.islower() or w in ("'t", "’t") for w in lead.split()):
+            out.append(d)
+            continue
+        article = re.search(r"(?i)(?<![\w'’])(?:het|de|'t|’t)\s+$", lead)
+        if article:  # 'het Graaf Huyn College': the article goes with the organisation
+            start = d.start + article.start()
+            out.append(Detection(start, o.end, h.INSTELLING, d.text[start - d.start :], "organisatie", None))
+    return out
 
 
 def _cut_before_public(text: str, d: Detection, spans: list[tuple[int, int]]) -> Detection:
@@ -286,9 +315,9 @@ class Pseudonymizer:
         self._registries: dict[Any, _Registry] = {}
         # names of gemeenten and wijken are public geography, not personal data: a location
         # that deduce finds inside one of them ('Brunssum' in 'Brunssum-Noord') stays
-        places = sorted({p for p in public_places if p and str(p).strip()}, key=len, reverse=True)
+        places = {str(p) for p in public_places if p and str(p).strip()}
         self._public_places = (
-            re.compile("|".join(rf"(?<!\w){re.escape(str(p))}(?!\w)" for p in places), re.IGNORECASE)
+            re.compile(r"(?<!\w)(?:" + h.phrases_pattern(places, separators=False) + r")(?!\w)", re.IGNORECASE)
             if places
             else None
         )

@@ -245,7 +245,10 @@ _LEADING_TITLES = re.compile(
     r"collega|cliënt|client|tante|oom|opa|oma|juf|meester|buurman|buurvrouw|zus|broer|moeder|vader|"
     r"zoon|dochter|huisarts|wijkagent|consulent|jongerenwerker)\s+)+"
 )
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?:het|de|'t)\s+)$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:het|de|'t|’t)\s+$", re.IGNORECASE)  # 'op 't X' too
+# 'zit op het Trevianum', 'voetbalt bij Almania': what the context says the organisation is
+_SCHOOL_CONTEXT = re.compile(r"(?i)\b(?:zit|zat|zitten|zaten|leerling|ingeschreven|geschorst|gaat|ging)\b[^.\n]{0,25}\b(?:op|naar|van|bij)\s+(?:het\s+|de\s+|'t\s+)?$")
+_CLUB_CONTEXT = re.compile(r"(?i)\b(?:lid|voetbal\w*|train\w*|speel\w*|sport\w*|zwem\w*|dans\w*|turn\w*)\b[^.\n]{0,20}\b(?:van|bij|op)\s+(?:het\s+|de\s+|'t\s+)?$")
 _PREP_BEFORE_DATE = re.compile(r"\b([Oo]p)\s+$")
 
 
@@ -310,7 +313,10 @@ def render(
                     end += len(m.group())
         elif kind == h.INSTELLING:
             new = surrogator.organisation(d.text)
-            m = _ARTICLE_BEFORE.search(text[max(0, start - 5) : start])
+            if new == "een bedrijf":  # the name says nothing: perhaps the sentence does
+                before = text[max(0, start - 50) : start]
+                new = "een school" if _SCHOOL_CONTEXT.search(before) else "een vereniging" if _CLUB_CONTEXT.search(before) else new
+            m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
             if m:
                 start -= len(m.group())
         elif kind == h.LOCATIE:

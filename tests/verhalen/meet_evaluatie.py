@@ -2,6 +2,7 @@
 
     python tests/verhalen/meet_evaluatie.py ontwikkel [--missers]
     python tests/verhalen/meet_evaluatie.py ontwikkel_extra [--missers]   # extra dev notes
+    python tests/verhalen/meet_evaluatie.py ontwikkel_2 [--missers]       # second independent dev set
     python tests/verhalen/meet_evaluatie.py toets          # aggregate numbers only
 
 The notes were written and annotated by someone who never saw the detector code
@@ -22,8 +23,8 @@ Matching rules
   identifier nor a DECOY) replace ordinary text; reported per 1,000 words, and as the share
   of the words outside annotated spans that stay untouched (``woorden_behouden``).
 
-Only the ``ontwikkel`` half (and ``ontwikkel_extra``) may be inspected note by note (``--missers``); the ``toets`` half
-is run for its aggregate numbers only.
+Only the ``ontwikkel`` half (and ``ontwikkel_extra``, ``ontwikkel_2``) may be inspected note by
+note (``--missers``); the ``toets`` half is run for its aggregate numbers only.
 """
 
 from __future__ import annotations
@@ -56,21 +57,25 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 EXTRA = MAP / "ontwikkel_extra"  # extra development notes (see its README); never part of 'toets'
-HALVES = ("ontwikkel", "toets", "ontwikkel_extra")
+# a second set written independently, by another writer who never saw the code (see its README)
+SECOND = MAP / "ontwikkel_2"
+HALVES = ("ontwikkel", "toets", "ontwikkel_extra", "ontwikkel_2")
+_FOLDERS = {"ontwikkel_extra": (EXTRA, "e"), "ontwikkel_2": (SECOND, "n")}
 
 
 def ids(half: str) -> list[str]:
     if half not in HALVES:
-        raise ValueError("half is 'ontwikkel', 'toets' of 'ontwikkel_extra'")
-    if half == "ontwikkel_extra":
-        return sorted(p.stem for p in EXTRA.glob("e*.json"))
+        raise ValueError("half is 'ontwikkel', 'toets', 'ontwikkel_extra' of 'ontwikkel_2'")
+    if half in _FOLDERS:
+        folder, prefix = _FOLDERS[half]
+        return sorted(p.stem for p in folder.glob(f"{prefix}[0-9]*.json"))
     split = json.loads((MAP / "splitsing.json").read_text("utf-8"))
     return list(split[half])
 
 
 def load(half: str) -> list[dict]:
     notes = []
-    folder = EXTRA if half == "ontwikkel_extra" else MAP
+    folder = _FOLDERS[half][0] if half in _FOLDERS else MAP
     for i in ids(half):
         text = (folder / f"{i}.txt").read_text("utf-8")
         spans = json.loads((folder / f"{i}.json").read_text("utf-8"))["spans"]

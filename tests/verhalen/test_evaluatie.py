@@ -25,13 +25,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 # kind -> floor on 'toets' while its target is not met: the level the benchmark printed
-# (benchmarks/pseudonimisering.py, 2026-12-02, after the second round of work on issue 10,
-# tuned on 'ontwikkel' and 'ontwikkel_extra' only) minus a margin of 0.01, never below the
-# floor before. DECOY did not move (74/78) and keeps its floor.
+# (benchmarks/pseudonimisering.py, 2026-12-02, after the third round of work on issue 10,
+# tuned on 'ontwikkel', 'ontwikkel_extra' and the second independent set 'ontwikkel_2' only)
+# minus a margin of 0.01, never below the floor before. Names reached their target (152/155 =
+# 0.981) and are no longer marked; ages (22/27) and decoys (74/78) did not move.
 NOT_YET: dict[str, float] = {
-    "PERSOON": 151 / 155 - 0.01,  # reached 0.974 (was 0.929)
     "LEEFTIJD": 22 / 27 - 0.01,  # reached 0.815 (was 0.778)
-    "ORGANISATIE": 24 / 31 - 0.01,  # reached 0.774 (was 0.677)
+    "ORGANISATIE": 26 / 31 - 0.01,  # reached 0.839 (was 0.774)
     "DECOY": 74 / 78,  # 0.949 (target 0.95)
 }
 
@@ -73,5 +73,13 @@ def test_development_half_meets_targets(ontwikkel):
 def test_extra_development_notes_meet_targets(pseudonymizer):
     """The extra notes written for tuning (evaluatie/ontwikkel_extra, see its README)."""
     achieved = meet_evaluatie.measure("ontwikkel_extra", pseudonymizer).achieved()
+    missed = {k: v for k, v in achieved.items() if v < meet_evaluatie.TARGETS[k] - 1e-9}
+    assert not missed, missed
+
+
+def test_second_independent_development_set_meets_targets(pseudonymizer):
+    """The second development set (evaluatie/ontwikkel_2), written by another writer who never
+    saw the code; measured before tuning in its VOORMETING.md, tuned on afterwards."""
+    achieved = meet_evaluatie.measure("ontwikkel_2", pseudonymizer).achieved()
     missed = {k: v for k, v in achieved.items() if v < meet_evaluatie.TARGETS[k] - 1e-9}
     assert not missed, missed

@@ -156,3 +156,14 @@ def test_fuzzy_match_does_not_swallow_ordinary_words():
     ids = [KnownIdentity("voornaam", "Willem"), KnownIdentity("achternaam", "Jansen")]
     found = h.find_known_identities("We willen jassen kopen; Wilem en Janssen kwamen.", ids)
     assert texts(found) == ["Janssen", "Wilem"]
+
+
+def test_limburgish_number_words_with_their_joints():
+    words = h.number_words()
+    assert words["twieëndzeventig"] == 72 and words["veerendertig"] == 34  # dialect unit, 'ën(d)'
+    assert words["vieftig"] == 50 and words["drieëntwintig"] == 23
+
+
+def test_dates_with_a_dash_only_where_no_score_range():
+    found = texts(h.find_dates("sinds 1-7 thuis, score 2-4, op 19-02 geweigerd, 14-6 gebeld"))
+    assert found == ["1-7", "14-6", "19-02"]

@@ -230,6 +230,23 @@ def test_public_places_stay_but_people_and_addresses_go(pseudonymizer):
         ("Cliënt C004711 belde op.", "C004711"),  # a pseudonym code, not a name
         ("Het is een jaar of drie geleden.", "een jaar of drie"),
         ("Vanaf 18 jaar is ze volwassen.", "18"),  # an age limit
+        ("Ze belde de politie op 0900-8844, geen spoed.", "0900-8844"),  # a service number
+        ("Groeten uit Ubach over Worms.", "Ubach over Worms"),  # a place of several words
+        ("Haar buurvrouw heeft haar geholpen met Nederlands.", "Nederlands"),  # a language
+        ("Sinds ik werk (In de keuken) gaat het beter.", "In de keuken"),  # no organisation
+        ("Via Truus bin ich hie gekoume.", "bin"),  # Limburgish 'ben'
+        ("Het gaat over mijn zus\n\nGoedemiddag,\n\nik schrijf u omdat", "Goedemiddag"),
+        ("Betreft: mijn vader\nHuishoudelijke hulp, aanvraag", "Huishoudelijke"),  # a new line
+        ("Ze zaten met z'n allen bij de Kiosk.", "Kiosk"),  # a place one does not live 'op de'
+        ("Doel van de inzet: (1) rust in de financiën, (2) werk.", "(1)"),  # a numbered list
+        ("Beschikkingsnummer: 123456782, afgegeven in mei.", "123456782"),  # not a BSN
+        ("Er is een schuld bij Menzis en bij Essent.", "Menzis"),  # a national creditor
+        ("De jeugdarts van GGD Zuid Limburg komt langs.", "GGD Zuid Limburg"),
+        ("Het gaat om de Wet inburgering 2021.", "inburgering 2021"),  # a law, no street
+        ("Jongerenwerk Maastricht-West / Malberg – avonddienst", "Malberg"),  # a wijk
+        ("Veilig Thuis is 24/7 bereikbaar.", "24/7"),
+        ("Score zelfzorg 3-5 volgens de ZRM.", "3-5"),  # an ascending range, no date
+        ("Mien vrouw is drie jaor geleje gestorve.", "drie"),  # a duration in dialect
     ],
 )
 def test_public_and_ordinary_words_stay(pseudonymizer, text, kept):
@@ -256,6 +273,36 @@ def test_public_and_ordinary_words_stay(pseudonymizer, text, kept):
         ("Het gezin krijgt hulp van Jeugdzorgpraktijk Samen Sterk.", "Samen Sterk"),
         ("Mien dochter wirk bij Zuyderland in de keuke.", "Zuyderland"),  # an employer (dialect)
         ("Hij werkt als magazijnmedewerker bij Intratuin.", "Intratuin"),
+        ("[03-04-24, 10:02] Djenna v d Broek: ben er om 3 uur", "Broek"),  # who speaks in a chat
+        ("Graag terugbellen voor vrijdag.\nJvdH\n", "JvdH"),  # initials that sign a note
+        ("Aanvrager: dhr. P.J. (Piet) Smeets", "P.J."),  # initials after a title
+        ("De buurvrouw kent de familie Oukili al jaren.", "Oukili"),
+        ("sjors (15!!) was er ook weer", "15"),
+        ("Hij werkt via uitzendbureau Werkpunt Zuid als inpakker.", "Werkpunt"),
+        ("Het gezin is doorverwezen naar Jeugdhulp Samen Verder.", "Samen Verder"),
+        ("Ze wonen nu aan de Molenstraat in Stramproy.", "Molenstraat"),  # also a hamlet's name
+        ("Mijn buurjongen Tymon hielp mee. Tymon Kowalczyk is 23.", "Kowalczyk"),  # and his surname
+        ("Kinderen: Yonas (12) en Hiwet (10). Yonas gaat naar de brugklas.", "Hiwet"),  # name (age)
+        ("Aanwezig: Abrham Tesfay (vader) en de leerkracht.", "Tesfay"),  # name (role)
+        ("Betrokkene: dhr. Servaas (\"Vaas\") Ruijters", "Vaas"),  # a nickname in quotes
+        ("nieuw gezicht, noemt zichzelf \"Sniper\" lol", "Sniper"),
+        ("ff in de gaten houden - dj (= Dejan) vroeg om eten", "dj"),  # an alias
+        ("o.a. Kenzo en de Kapper (bijnaam, knipt iedereen).", "Kapper"),
+        ("Ik ben Kelvin, 23. Hij zegt: \"Kelv, kom op tijd.\"", "Kelv"),  # a clipped name
+        ("Bel de zoon, 040 - 2 51 77 43, voor vrijdag.", "2 51 77 43"),  # spaced phone number
+        ("Medicatie gestopt sinds 1-7 en op 19-02 geweigerd.", "19-02"),  # dates with a dash
+        ("logboek jw Hoensbroek 14-6\nrondje gedaan", "14-6"),  # descending: no score range
+        ("Mijn zoon kan vertalen hij is 16 hij heeft woensdag vrij", "16"),  # no punctuation
+        ("Het ging mis sinds ik twaalf was.", "twaalf"),
+        ("Gisteren kwam haar buurman van 91 nog langs.", "91"),
+        ("Een nieuw gezicht, ong 15-16, net verhuisd.", "16"),  # an age range
+        ("Ze kaarten met vrouwen van vroeger, Lies Dohmen en Bertha.", "Lies"),  # before a surname
+        ("Ze woont op de Kerkstraat 101 kamer 4 in Roermond.", "kamer 4"),
+        ("Gebeld met Bewindvoerderskantoor Pelzer & Vos over de schulden.", "Pelzer"),
+        ("Bewindvoerder: mr. S. Hanssen, Hanssen Bewind en Advies, Heerlen.", "Advies"),
+        ("In de kerk, Evangelische Gemeente Elim, vind ik rust.", "Elim"),
+        ("Hij werkt drie dagen bij Kringloop De Ruilhoek in Sittard.", "Ruilhoek"),
+        ("Hij zat op het VISTA college voor monteur.", "VISTA"),
     ],
 )
 def test_unknown_people_ages_and_organisations_go(pseudonymizer, text, gone):

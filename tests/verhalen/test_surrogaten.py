@@ -89,3 +89,21 @@ def test_publication_default_is_surrogates_labels_for_review():
     assert review.loc[0, "tekst"] == "Mijn naam is [Persoon-1]."
     with pytest.raises(ValueError):
         pseudonimiseer(verhalen, ids, stijl="iets")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a place of origin after 'ich bin van' is no name: nothing to replace
+        ("Ich bin van Orleans en ich woen in Geleen.", "Ich bin van Orleans en ich woen in Geleen."),
+        # the article before an organisation goes with it: no 'op 't een school'
+        ("Mien zoon zit op 't Sint-Jansgeleen College.", "Mien zoon zit op een school."),
+        ("Hij zit op 't Graaf Huyn College.", "Hij zit op een school."),
+        # a name that says nothing of its kind: the sentence does
+        ("Hij zit op het Trevianum in Sittard.", "Hij zit op een school in Sittard."),
+        ("Hij voetbalt al jaren bij Almania.", "Hij voetbalt al jaren bij een vereniging."),
+        ("Hij werkt bij de Jumbo in Geleen.", "Hij werkt bij een bedrijf in Geleen."),
+    ],
+)
+def test_surrogates_read_as_dutch(pseudonymizer, text, published):
+    assert pseudonymizer.pseudonymize(text, style="surrogaat", seed=1).text == published
