@@ -232,3 +232,18 @@ def test_missing_columns_are_named_with_the_source() -> None:
     with pytest.raises(UserInputError) as fout:
         BetrouwbareVerandering(betrouwbaarheid=0.8).fit(pd.DataFrame({"client_id": [1], "datum": ["2024-01-01"]}))
     assert [(p.file, p.column) for p in fout.value.problems] == [("invoer", "score")]
+
+
+def test_an_rci_of_exactly_the_critical_value_is_not_reliable() -> None:
+    """'Reliable' is |RCI| > 1.96, strictly. With baseline scores 0, 0, 2, 2 and r = 0,5 the
+    RCI of a change of z * S_diff comes out as exactly z (checked), in both directions."""
+    from scipy.stats import norm
+
+    z = norm.ppf(0.975)
+    sdiff = np.sqrt(2) * np.std([0, 0, 2, 2], ddof=1) * np.sqrt(0.5)
+    res = BetrouwbareVerandering(tijd="maanden", betrouwbaarheid=0.5, afkappunt=100).fit(
+        _pairs([0.0, 0.0, 2.0, 2.0], [z * sdiff, -z * sdiff, 2.0, 2.0])
+    )
+    pc = res.per_client.sort_values("client_id")
+    assert pc["rci"].tolist()[:2] == [z, -z]
+    assert pc["categorie"].tolist() == ["onveranderd"] * 4
