@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from impact.errors import UserInputError
 from modellen.keerpunten import COLUMNS, Keerpunten
 
 
@@ -118,3 +119,9 @@ def test_a_jump_of_exactly_the_critical_value_is_no_keerpunt() -> None:
     assert res.s_diff["alle"] == sdiff
     assert res.tabel["client_id"].tolist() == [3]
     assert (z * sdiff) / res.s_diff["alle"] == z  # the first two jumps are exactly on the line
+
+
+def test_missing_columns_are_named_with_the_source() -> None:
+    with pytest.raises(UserInputError) as fout:
+        Keerpunten(betrouwbaarheid=0.8).fit(pd.DataFrame({"client_id": [1], "datum": ["2024-01-01"]}))
+    assert [(p.file, p.column) for p in fout.value.problems] == [("invoer", "score")]
