@@ -106,7 +106,9 @@ for pad in bestanden:
                         j += 1
                     kies += range(i, j)
         kies = sorted(set(kies))
-    print(f"--- a/{pad}\n+++ b/{pad}")
+    # an "Index:" line before each file and paths without a/ b/: mutmut's patch reader
+    # (whatthepatch) otherwise runs the files of a multi-file patch together into the first
+    print(f"Index: {pad}\n{'=' * 67}\n--- {pad}\n+++ {pad}")
     for i in kies:  # one hunk per line: the line is "added" to an otherwise identical file
         print(f"@@ -{i},0 +{i + 1},1 @@\n+{regels[i]}")
 EOF
