@@ -228,6 +228,46 @@ def test_effectencalculator_default_discount_rate_is_2_25_percent():
     assert d["waarde"] == 0.0225 and "Werkgroep discontovoet 2020" in d["bron"]
 
 
+def test_a_case_files_own_discount_rate_comes_before_the_default_and_a_given_rate_before_both():
+    """10400 euro avoided a year later: at the file's 4% that is 10400 / 1.04 = 10000.00."""
+    casus = {
+        "naam": "eigen voet",
+        "discontovoet": 0.04,
+        "scenarios": {
+            "interventie": {"activiteiten": [{"item": "euro", "aantal": 1, "datum": "2024-03-01"}]},
+            "referentie": {"activiteiten": [{"item": "euro", "aantal": 10400, "datum": "2025-03-01"}]},
+        },
+    }
+    r = Effectencalculator(prijslijst=_euro_lijst()).fit(casus)
+    assert (r.discontovoet, r.discontovoet_bron) == (Decimal("0.04"), "opgegeven in het casusbestand")
+    assert r.contante_waarde("referentie") == Decimal("10000.00")
+    gegeven = Effectencalculator(prijslijst=_euro_lijst(), discontovoet=0.03).fit(casus)
+    assert (gegeven.discontovoet, gegeven.discontovoet_bron) == (Decimal("0.03"), "opgegeven bij de berekening")
+
+
+def test_default_price_year_is_2024_when_neither_file_nor_price_list_names_one():
+    import dataclasses
+
+    casus = {
+        "naam": "zonder jaar",
+        "scenarios": {
+            "interventie": {"activiteiten": [{"item": "euro", "aantal": 1, "datum": "2024-03-01"}]},
+            "referentie": {"activiteiten": [{"item": "euro", "aantal": 2, "datum": "2024-03-01"}]},
+        },
+    }
+    zonder_peil = dataclasses.replace(_euro_lijst(), prijspeil=None)
+    assert Effectencalculator(prijslijst=zonder_peil).fit(casus).to_dict()["prijsjaar"] == 2024
+    doc = {
+        "naam": "zonder jaar",
+        "investeringen": [{"omschrijving": "x", "bedrag": 500, "jaar": 0, "financier": "gemeente"}],
+        "uitkomsten": [
+            {"naam": "een keer", "aantal": 1, "waarde": 1000, "deadweight": 0, "attributie": 0,
+             "verplaatsing": 0, "duur": 1, "drop_off": 0, "begunstigde": "gemeente"}
+        ],
+    }
+    assert ProgrammaMKBA().fit(doc).to_dict()["prijsjaar"] == 2024
+
+
 # --- disclosure thresholds ------------------------------------------------------------------
 
 
