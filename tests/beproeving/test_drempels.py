@@ -245,6 +245,28 @@ def test_a_case_files_own_discount_rate_comes_before_the_default_and_a_given_rat
     assert (gegeven.discontovoet, gegeven.discontovoet_bron) == (Decimal("0.03"), "opgegeven bij de berekening")
 
 
+@pytest.mark.parametrize(("voet", "geldig"), [(-0.05, True), (-0.0501, False), (0.999, True), (1, False), ("x", False)])
+def test_a_case_files_discount_rate_lies_in_minus_5_percent_to_below_100_percent(voet, geldig):
+    from impact.errors import UserInputError
+
+    casus = {
+        "naam": "grens",
+        "discontovoet": voet,
+        "scenarios": {
+            "interventie": {"activiteiten": [{"item": "euro", "aantal": 1, "datum": "2024-03-01"}]},
+            "referentie": {"activiteiten": [{"item": "euro", "aantal": 2, "datum": "2024-03-01"}]},
+        },
+    }
+    if geldig:
+        assert Effectencalculator(prijslijst=_euro_lijst()).fit(casus).discontovoet == Decimal(str(voet))
+        return
+    with pytest.raises(UserInputError) as fout:
+        Effectencalculator(prijslijst=_euro_lijst()).fit(casus)
+    assert [(p.column, p.expected) for p in fout.value.problems] == [
+        ("discontovoet", "een discontovoet als fractie, bijv. 0.0225")
+    ]
+
+
 def test_default_price_year_is_2024_when_neither_file_nor_price_list_names_one():
     import dataclasses
 
