@@ -220,3 +220,15 @@ def test_publiceer_a_world_of_tables_publishes_stories_and_case_descriptions():
     publiceer(tabel, pseudonymizer=_zonder_deduce())
     assert tabel["casussen"]["inhoud"].iloc[0]["verhaal_publicatie"] == beschrijving
     assert tabel["verhalen"]["tekst_publicatie"].iloc[0] == tekst
+
+
+def test_publiceer_a_world_with_only_stories_and_identities():
+    """No clienten table (or one without pseudonyms) and no cases: the stories are published all the same."""
+    verhalen, identiteiten = _verhalen()
+    for wereld in (
+        {"verhalen": verhalen, "identiteiten": identiteiten},
+        {"verhalen": verhalen, "identiteiten": identiteiten, "clienten": pd.DataFrame({"client_id": [1]})},
+    ):
+        publiceer(wereld, pseudonymizer=_zonder_deduce())
+        tekst = wereld["verhalen"]["tekst_publicatie"].iloc[0]
+        assert "Sandra" not in tekst and "12345678" not in tekst and "casussen" not in wereld
