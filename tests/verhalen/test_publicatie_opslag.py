@@ -181,6 +181,10 @@ def test_gepubliceerd_names_every_story_it_refuses_and_counts_the_rest():
         "(verhaal_id 2);"
     )
     assert gepubliceerd(verhalen.head(0)).empty  # nothing to show, nothing to refuse
+    for n, lijst in ((10, "1, 2, 3, 4, 5, 6, 7, 8, 9, 10)"), (11, "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 en nog 1)")):
+        with pytest.raises(UserInputError) as fout:
+            gepubliceerd(verhalen.head(n))
+        assert f"(verhaal_id {lijst};" in fout.value.problems[0].expected
 
 
 def test_gepubliceerd_shows_published_title_and_text_only_with_a_fresh_index():
@@ -196,7 +200,7 @@ def test_gepubliceerd_shows_published_title_and_text_only_with_a_fresh_index():
         index=[10, 11],
     )
     getoond = gepubliceerd(verhalen)
-    assert getoond.index.tolist() == [0, 1]
+    assert getoond.index.tolist() == [0, 1] and list(getoond.columns) == list(verhalen.columns)
     assert getoond["tekst"].tolist() == ["Anna belde.", "Kees belde."]
     assert getoond["titel"].tolist() == ["Over Anna", ""]  # no published title: none, never the stored one
 
