@@ -10,17 +10,30 @@
 #   bash scripts/mutatie.sh rci onthulling        # some targets
 #   MUTATIE_TIJD=600 bash scripts/mutatie.sh rci  # stop a target after 600 s (default: no limit)
 #   bash scripts/mutatie.sh "rci=classify Z_CRIT"  # only these functions/constants of a target
+#   MUTATIE_HERGEBRUIK=1 bash scripts/mutatie.sh rci  # after adding tests: re-run only the last
+#                                                 # run's survivors (same code, same selection)
 #
 # Targets: rci, keerpunten, onthulling, import (the write transaction only), kostenbaten (the
-# defaults only). mutmut (PyPI, 2.x) goes into .cache/mutatie-venv; the tests run with the
-# project's .venv. Work happens in a temporary copy of the working tree: the repository itself
-# is never modified.
+# defaults only), pseudonimisering (the entry points: verhalen.publicatie.publiceer and
+# gepubliceerd, Pseudonymizer.pseudonymize and detect; not every pattern of
+# verhalen/herkenners.py). mutmut (PyPI, 2.x) goes into $IMPACT_CACHE/mutatie-venv (default
+# .cache/mutatie-venv); the tests run with the project's .venv (in a git worktree without one:
+# the main checkout's). Work happens in a temporary copy of the working tree: the repository
+# itself is never modified.
+#
+# A mutant counts as killed when pytest exits with anything but 0: mutmut 2.5 itself only
+# counts exit code 1 (failed tests), so a mutant that breaks the import of a module (pytest
+# exit 2, a collection error) would be reported as surviving. An interrupted run (Ctrl-C,
+# MUTATIE_TIJD) leaves its last mutant as surviving, never as killed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+HOOFD=$(cd "$(git rev-parse --git-common-dir)/.." && pwd)  # the main checkout (= ROOT outside a worktree)
 PY="$ROOT/.venv/bin/python"
+[ -x "$PY" ] || PY="$HOOFD/.venv/bin/python"
 [ -x "$PY" ] || { echo "eerst: bash scripts/testen.sh --alleen-installeren" >&2; exit 1; }
-TOOL="$ROOT/.cache/mutatie-venv"
+[ -d "$ROOT/.cache" ] || [ -n "${IMPACT_CACHE:-}" ] || IMPACT_CACHE="$HOOFD/.cache"
+TOOL="${IMPACT_CACHE:-$ROOT/.cache}/mutatie-venv"
 if [ ! -x "$TOOL/bin/mutmut" ]; then
   python3 -m venv "$TOOL"
   "$TOOL/bin/python" -m pip install -q "mutmut[patch]==2.5.1"
@@ -38,21 +51,32 @@ BESTAND[onthulling]=rapporten/onthulling.py
 TESTS[onthulling]="tests/beproeving/test_drempels.py tests/beproeving/test_onthulling_audit.py tests/rapporten/test_onthulling.py"
 DEEL[onthulling]="klein kruistabel _secundair _vergelijkingen _interval _controleer_met_lp aandelen reden per_groep controleer"
 BESTAND[import]=impact/io/importer.py
-TESTS[import]="tests/beproeving/test_import_transactie.py tests/impact/test_import.py"
+TESTS[import]="tests/beproeving/test_import_transactie.py tests/impact/test_import_schrijven.py tests/impact/test_import.py"
 DEEL[import]="_insert _write _organisation_ids"  # the write transaction
 BESTAND[kostenbaten]="modellen/kostenbaten/casus.py modellen/kostenbaten/programma.py"
 TESTS[kostenbaten]="tests/beproeving/test_drempels.py tests/modellen/kostenbaten/test_programma.py tests/modellen/kostenbaten/test_casus.py"
 DEEL[kostenbaten]="regex:DISCONTOVOET|discontovoet|PRIJSPEIL|standaard="  # only lines with a default
+BESTAND[pseudonimisering]="verhalen/publicatie.py verhalen/pseudonimisering.py"
+TESTS[pseudonimisering]="tests/verhalen/test_publicatie_opslag.py tests/verhalen/test_pseudonimisering.py tests/rapporten/test_gepubliceerd.py"
+DEEL[pseudonimisering]="publiceer gepubliceerd _weiger pseudonymize detect"
 
 doelen=("$@")
-[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling import kostenbaten)
+[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling import kostenbaten pseudonimisering)
 
 werk=$(mktemp -d "${TMPDIR:-/tmp}/mutatie.XXXXXX")
 trap 'rm -rf "$werk"' EXIT
 # a copy of the working tree as it is now (tracked and new files, uncommitted changes included)
 git ls-files -co --exclude-standard -z | (cd "$ROOT" && xargs -0 cp --parents -t "$werk" 2>/dev/null || true)
 cd "$werk"
+export PYTHONPATH="$werk"  # the copy's modules, with the mutant in them, never the repository's
 export IMPACT_CACHE="${IMPACT_CACHE:-$ROOT/.cache}" IMPACT_HYPOTHESIS_VOORBEELDEN="${IMPACT_HYPOTHESIS_VOORBEELDEN:-100}"
+# the test command mutmut runs: any failure of pytest (a failed test, a module that no longer
+# imports, no tests collected) becomes exit code 1, the only code mutmut 2.5 counts as killed
+cat > "$werk/pytest-doodt.sh" <<'EOF'
+trap 'exit 130' INT TERM  # interrupted: not killed (mutmut shows it as surviving)
+"$@"
+[ $? -eq 0 ] || exit 1
+EOF
 
 # a patch that marks only the selected lines as new, so mutmut mutates only those. $1 is
 # "regex:<pattern>" (every line matching) or names: a function or method (its whole body) or
@@ -82,7 +106,9 @@ for pad in bestanden:
                         j += 1
                     kies += range(i, j)
         kies = sorted(set(kies))
-    print(f"--- a/{pad}\n+++ b/{pad}")
+    # an "Index:" line before each file and paths without a/ b/: mutmut's patch reader
+    # (whatthepatch) otherwise runs the files of a multi-file patch together into the first
+    print(f"Index: {pad}\n{'=' * 67}\n--- {pad}\n+++ {pad}")
     for i in kies:  # one hunk per line: the line is "added" to an otherwise identical file
         print(f"@@ -{i},0 +{i + 1},1 @@\n+{regels[i]}")
 EOF
@@ -93,14 +119,24 @@ for doel in "${doelen[@]}"; do
   if [[ "$doel" == *=* ]]; then DEEL[${doel%%=*}]=${doel#*=}; doel=${doel%%=*}; fi
   [ -n "${BESTAND[$doel]:-}" ] || { echo "onbekend doel: $doel (kies uit ${!BESTAND[*]})" >&2; exit 1; }
   echo "== $doel: ${BESTAND[$doel]}"
+  # each run's results are kept per target and code (the mutated files, the selection, the tests
+  # named): MUTATIE_HERGEBRUIK=1 starts from the last run of the same code, so that only its
+  # survivors (and untested mutants) run again against the tests as they are now; a killed
+  # mutant stays killed (mutmut's own rule: tests only grow)
+  sleutel=$(cat ${BESTAND[$doel]} <(echo "${DEEL[$doel]:-}|${TESTS[$doel]}") | sha256sum | cut -c1-12)
+  bewaard="$IMPACT_CACHE/mutatie/$doel-$sleutel.mutmut-cache"
   rm -f .mutmut-cache
+  if [ "${MUTATIE_HERGEBRUIK:-0}" = 1 ] && [ -f "$bewaard" ]; then
+    cp "$bewaard" .mutmut-cache
+    echo "   verder met de vorige run van deze code ($bewaard)"
+  fi
   extra=()
   if [ -n "${DEEL[$doel]:-}" ]; then
     # shellcheck disable=SC2086
     maak_patch "${DEEL[$doel]}" ${BESTAND[$doel]} > "$werk/$doel.patch"
     extra=(--use-patch-file "$werk/$doel.patch")
   fi
-  runner="$PY -m pytest -x -q -p no:cacheprovider -p no:xdist ${TESTS[$doel]}"
+  runner="bash $werk/pytest-doodt.sh $PY -m pytest -x -q -p no:cacheprovider -p no:xdist ${TESTS[$doel]}"
   limiet=()
   [ -n "${MUTATIE_TIJD:-}" ] && limiet=(timeout --signal=INT --kill-after=20 "$MUTATIE_TIJD")
   begin=$(date +%s)
@@ -111,6 +147,7 @@ for doel in "${doelen[@]}"; do
   echo "   $(( $(date +%s) - begin )) s"
   # restore the copy first: an interrupted run may leave a mutant in place
   for f in ${BESTAND[$doel]}; do cp "$ROOT/$f" "$werk/$f"; done
+  mkdir -p "$(dirname "$bewaard")" && cp .mutmut-cache "$bewaard"
   "$TOOL/bin/mutmut" results | sed 's/^/   /'
   overlevers=$("$TOOL/bin/mutmut" result-ids survived 2>/dev/null || true)
   for id in $overlevers; do

@@ -228,6 +228,113 @@ def test_effectencalculator_default_discount_rate_is_2_25_percent():
     assert d["waarde"] == 0.0225 and "Werkgroep discontovoet 2020" in d["bron"]
 
 
+def test_a_case_files_own_discount_rate_comes_before_the_default_and_a_given_rate_before_both():
+    """10400 euro avoided a year later: at the file's 4% that is 10400 / 1.04 = 10000.00."""
+    casus = {
+        "naam": "eigen voet",
+        "discontovoet": 0.04,
+        "scenarios": {
+            "interventie": {"activiteiten": [{"item": "euro", "aantal": 1, "datum": "2024-03-01"}]},
+            "referentie": {"activiteiten": [{"item": "euro", "aantal": 10400, "datum": "2025-03-01"}]},
+        },
+    }
+    r = Effectencalculator(prijslijst=_euro_lijst()).fit(casus)
+    assert (r.discontovoet, r.discontovoet_bron) == (Decimal("0.04"), "opgegeven in het casusbestand")
+    assert r.contante_waarde("referentie") == Decimal("10000.00")
+    gegeven = Effectencalculator(prijslijst=_euro_lijst(), discontovoet=0.03).fit(casus)
+    assert (gegeven.discontovoet, gegeven.discontovoet_bron) == (Decimal("0.03"), "opgegeven bij de berekening")
+
+
+@pytest.mark.parametrize(("voet", "geldig"), [(-0.05, True), (-0.0501, False), (0.999, True), (1, False), ("x", False)])
+def test_a_case_files_discount_rate_lies_in_minus_5_percent_to_below_100_percent(voet, geldig):
+    from impact.errors import UserInputError
+
+    casus = {
+        "naam": "grens",
+        "discontovoet": voet,
+        "scenarios": {
+            "interventie": {"activiteiten": [{"item": "euro", "aantal": 1, "datum": "2024-03-01"}]},
+            "referentie": {"activiteiten": [{"item": "euro", "aantal": 2, "datum": "2024-03-01"}]},
+        },
+    }
+    if geldig:
+        assert Effectencalculator(prijslijst=_euro_lijst()).fit(casus).discontovoet == Decimal(str(voet))
+        return
+    with pytest.raises(UserInputError) as fout:
+        Effectencalculator(prijslijst=_euro_lijst()).fit(casus)
+    assert [(p.column, p.expected) for p in fout.value.problems] == [
+        ("discontovoet", "een discontovoet als fractie, bijv. 0.0225")
+    ]
+
+
+def _programma(**extra) -> dict:
+    """One benefit of 1040 euro in year 1."""
+    return {
+        "naam": "eigen voet",
+        "investeringen": [{"omschrijving": "x", "bedrag": 500, "jaar": 0, "financier": "gemeente"}],
+        "uitkomsten": [
+            {"naam": "een keer", "aantal": 1, "waarde": 1040, "deadweight": 0, "attributie": 0,
+             "verplaatsing": 0, "duur": 1, "drop_off": 0, "begunstigde": "gemeente"}
+        ],
+        **extra,
+    }
+
+
+def test_a_programme_files_own_discount_rate_is_used_and_named_and_a_given_rate_beats_it():
+    from modellen.kostenbaten.casus import DISCONTOVOET_BRON
+
+    eigen = ProgrammaMKBA().fit(_programma(discontovoet=0.04)).to_dict()
+    assert eigen["pv_baten"] == pytest.approx(1000.00, abs=0.005)  # 1040 / 1.04
+    assert eigen["discontovoet"] == {**eigen["discontovoet"], "waarde": 0.04, "bron": "opgegeven in het programmabestand"}
+    # the guidance rate written in the file is still the guidance rate, with its source
+    assert ProgrammaMKBA().fit(_programma(discontovoet=0.0225)).to_dict()["discontovoet"]["bron"] == DISCONTOVOET_BRON
+    assert ProgrammaMKBA().fit(_programma()).to_dict()["discontovoet"]["bron"] == DISCONTOVOET_BRON
+    gegeven = ProgrammaMKBA(discontovoet=0.03).fit(_programma(discontovoet=0.04)).to_dict()["discontovoet"]
+    assert (gegeven["waarde"], gegeven["bron"]) == (0.03, "opgegeven bij de berekening")
+    from impact.errors import UserInputError
+
+    with pytest.raises(UserInputError) as fout:
+        ProgrammaMKBA().fit(_programma(discontovoet="x"))
+    assert [(p.file, p.column, p.expected) for p in fout.value.problems] == [("programma", "discontovoet", "een getal")]
+
+
+def test_a_price_year_given_to_the_calculation_comes_first():
+    casus = {
+        "naam": "jaar",
+        "prijsjaar": 2024,
+        "scenarios": {
+            "interventie": {"activiteiten": [{"item": "euro", "aantal": 1, "datum": "2024-03-01"}]},
+            "referentie": {"activiteiten": [{"item": "euro", "aantal": 2, "datum": "2024-03-01"}]},
+        },
+    }
+    zonder = {k: v for k, v in casus.items() if k != "prijsjaar"}
+    assert Effectencalculator(prijslijst=_euro_lijst(), prijsjaar=2023).fit(zonder).to_dict()["prijsjaar"] == 2023
+    assert Effectencalculator(prijslijst=_euro_lijst(), prijsjaar=2023).fit(casus).to_dict()["prijsjaar"] == 2023
+
+
+def test_default_price_year_is_2024_when_neither_file_nor_price_list_names_one():
+    import dataclasses
+
+    casus = {
+        "naam": "zonder jaar",
+        "scenarios": {
+            "interventie": {"activiteiten": [{"item": "euro", "aantal": 1, "datum": "2024-03-01"}]},
+            "referentie": {"activiteiten": [{"item": "euro", "aantal": 2, "datum": "2024-03-01"}]},
+        },
+    }
+    zonder_peil = dataclasses.replace(_euro_lijst(), prijspeil=None)
+    assert Effectencalculator(prijslijst=zonder_peil).fit(casus).to_dict()["prijsjaar"] == 2024
+    doc = {
+        "naam": "zonder jaar",
+        "investeringen": [{"omschrijving": "x", "bedrag": 500, "jaar": 0, "financier": "gemeente"}],
+        "uitkomsten": [
+            {"naam": "een keer", "aantal": 1, "waarde": 1000, "deadweight": 0, "attributie": 0,
+             "verplaatsing": 0, "duur": 1, "drop_off": 0, "begunstigde": "gemeente"}
+        ],
+    }
+    assert ProgrammaMKBA().fit(doc).to_dict()["prijsjaar"] == 2024
+
+
 # --- disclosure thresholds ------------------------------------------------------------------
 
 

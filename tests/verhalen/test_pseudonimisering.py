@@ -307,3 +307,16 @@ def test_public_and_ordinary_words_stay(pseudonymizer, text, kept):
 )
 def test_unknown_people_ages_and_organisations_go(pseudonymizer, text, gone):
     assert gone not in pseudonymizer.pseudonymize(text).text
+
+
+def test_surrogates_without_a_seed_are_those_of_seed_0_as_a_publication_makes_them():
+    from verhalen.pseudonimisering import Pseudonymizer
+
+    tekst = "Sandra de Vries belde op 06-12345678 met haar buurman."
+    ids = [("naam", "Sandra de Vries"), ("telefoon", "06-12345678")]
+
+    def surrogaat(**seed) -> str:
+        return Pseudonymizer(dates="maand", use_deduce=False).pseudonymize(tekst, ids, style="surrogaat", **seed).text
+
+    assert surrogaat() == surrogaat(seed=0) != surrogaat(seed=1)
+    assert "Sandra" not in surrogaat() and "12345678" not in surrogaat()

@@ -3,6 +3,8 @@ from the published text; a story without one is refused (reports never pseudonym
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -155,3 +157,82 @@ def test_a_surrogate_is_never_the_name_of_a_known_person():
     klaar = publiceer(verhalen, anderen, pseudonymizer=Pseudonymizer(dates="maand", use_deduce=False))
     nieuw = klaar["tekst_publicatie"].iloc[0]
     assert "Sandra" not in nieuw and gekozen not in nieuw, (gekozen, nieuw)
+
+
+def _zonder_deduce() -> Pseudonymizer:
+    return Pseudonymizer(dates="maand", use_deduce=False)
+
+
+def test_gepubliceerd_names_every_story_it_refuses_and_counts_the_rest():
+    verhalen = pd.DataFrame({"verhaal_id": range(1, 13), "titel": "t", "tekst": "Een verhaal."})
+    with pytest.raises(UserInputError) as fout:
+        gepubliceerd(verhalen)
+    assert fout.value.problems[0].expected == (
+        "12 verhalen met toestemming om te publiceren hebben nog geen gepubliceerde (gepseudonimiseerde) "
+        "versie (verhaal_id 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 en nog 2); draai `impact verhalen pseudonimiseer "
+        "--db` en maak het rapport daarna opnieuw"
+    )
+    # one story of three without its published version: only that one is named
+    klaar = verhalen.head(3).assign(tekst_publicatie=["Een.", None, "Drie."], regelset_publicatie=REGELSET)
+    with pytest.raises(UserInputError) as fout:
+        gepubliceerd(klaar)
+    assert fout.value.problems[0].expected.startswith(
+        "1 verhaal met toestemming om te publiceren heeft nog geen gepubliceerde (gepseudonimiseerde) versie "
+        "(verhaal_id 2);"
+    )
+    assert gepubliceerd(verhalen.head(0)).empty  # nothing to show, nothing to refuse
+    for n, lijst in ((10, "1, 2, 3, 4, 5, 6, 7, 8, 9, 10)"), (11, "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 en nog 1)")):
+        with pytest.raises(UserInputError) as fout:
+            gepubliceerd(verhalen.head(n))
+        assert f"(verhaal_id {lijst};" in fout.value.problems[0].expected
+
+
+def test_gepubliceerd_shows_published_title_and_text_only_with_a_fresh_index():
+    verhalen = pd.DataFrame(
+        {
+            "verhaal_id": [7, 8],
+            "titel": ["Over Sandra", "Over Piet"],
+            "tekst": ["Sandra belde.", "Piet belde."],
+            "titel_publicatie": ["Over Anna", None],
+            "tekst_publicatie": ["Anna belde.", "Kees belde."],
+            "regelset_publicatie": [REGELSET, REGELSET],
+        },
+        index=[10, 11],
+    )
+    getoond = gepubliceerd(verhalen)
+    assert getoond.index.tolist() == [0, 1] and list(getoond.columns) == list(verhalen.columns)
+    assert getoond["tekst"].tolist() == ["Anna belde.", "Kees belde."]
+    assert getoond["titel"].tolist() == ["Over Anna", ""]  # no published title: none, never the stored one
+
+
+def test_publiceer_a_world_of_tables_publishes_stories_and_case_descriptions():
+    """A researcher's world as a dict of tables: stories and case descriptions (a list, or a
+    table with an ``inhoud`` column) get their published version; client pseudonyms become
+    'de cliënt', the known names go."""
+    verhalen, identiteiten = _verhalen()
+    clienten = pd.DataFrame({"client_id": [1], "pseudoniem": ["C000001"], "gemeente": ["Weert"], "wijk": ["Centrum"]})
+    casus = {"naam": "Casus 1", "client_id": 1, "verhaal": "Sandra de Vries (C000001) belde op 06-12345678."}
+    wereld = {"verhalen": verhalen, "clienten": clienten, "identiteiten": identiteiten, "casussen": [casus]}
+    assert publiceer(wereld, pseudonymizer=_zonder_deduce()) is wereld
+    tekst = wereld["verhalen"]["tekst_publicatie"].iloc[0]
+    beschrijving = wereld["casussen"][0]["verhaal_publicatie"]
+    for gepubliceerde_tekst in (tekst, beschrijving):
+        assert "(de cliënt)" in gepubliceerde_tekst
+        assert not {"Sandra", "Vries", "C000001", "12345678"} & set(re.findall(r"\w+", gepubliceerde_tekst))
+    assert wereld["casussen"][0]["verhaal_regelset"] == REGELSET and "verhaal_publicatie" not in casus
+    tabel = {**wereld, "verhalen": verhalen, "casussen": pd.DataFrame({"inhoud": [casus]})}
+    publiceer(tabel, pseudonymizer=_zonder_deduce())
+    assert tabel["casussen"]["inhoud"].iloc[0]["verhaal_publicatie"] == beschrijving
+    assert tabel["verhalen"]["tekst_publicatie"].iloc[0] == tekst
+
+
+def test_publiceer_a_world_with_only_stories_and_identities():
+    """No clienten table (or one without pseudonyms) and no cases: the stories are published all the same."""
+    verhalen, identiteiten = _verhalen()
+    for wereld in (
+        {"verhalen": verhalen, "identiteiten": identiteiten},
+        {"verhalen": verhalen, "identiteiten": identiteiten, "clienten": pd.DataFrame({"client_id": [1]})},
+    ):
+        publiceer(wereld, pseudonymizer=_zonder_deduce())
+        tekst = wereld["verhalen"]["tekst_publicatie"].iloc[0]
+        assert "Sandra" not in tekst and "12345678" not in tekst and "casussen" not in wereld
