@@ -640,10 +640,10 @@ def meting_soorten(engine: Engine) -> pd.DataFrame:
     a command checks its ``--instrument``/``--domein``/``--bron`` against without reading
     every measurement."""
     sql = """
-SELECT ins.code AS instrument, d.code AS domein, m.bron AS bron, COUNT(*) AS n
-FROM meting m JOIN domein d ON d.id = m.domein_id JOIN instrument ins ON ins.id = d.instrument_id
-GROUP BY ins.code, d.code, m.bron
-ORDER BY ins.code, d.code, m.bron"""
+SELECT ins.code AS instrument, d.code AS domein, s.bron AS bron, s.n AS n
+FROM (SELECT domein_id, bron, COUNT(*) AS n FROM meting GROUP BY domein_id, bron) s
+JOIN domein d ON d.id = s.domein_id JOIN instrument ins ON ins.id = d.instrument_id
+ORDER BY ins.code, d.code, s.bron"""
     with engine.connect() as connection:
         return pd.read_sql_query(text(sql), connection)
 

@@ -236,3 +236,13 @@ def test_publiceer_a_world_with_only_stories_and_identities():
         publiceer(wereld, pseudonymizer=_zonder_deduce())
         tekst = wereld["verhalen"]["tekst_publicatie"].iloc[0]
         assert "Sandra" not in tekst and "12345678" not in tekst and "casussen" not in wereld
+
+
+def test_publiceer_uses_the_pseudonymiser_it_is_given():
+    """The pseudonymiser passed in does the work (its deduce, its settings), not a new one:
+    it holds the pseudonym state of the world's client afterwards."""
+    verhalen, identiteiten = _verhalen()
+    clienten = pd.DataFrame({"client_id": [1], "pseudoniem": ["C000001"]})
+    gegeven = _zonder_deduce()
+    publiceer({"verhalen": verhalen, "clienten": clienten, "identiteiten": identiteiten}, pseudonymizer=gegeven)
+    assert set(gegeven.registries([1])) == {1}
