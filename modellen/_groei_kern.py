@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import linalg, optimize
+from scipy import linalg
 
 SINGULIER_TOL = 1e-4  # lme4's isSingular default tolerance on the relative Cholesky diagonal
 
@@ -528,14 +528,31 @@ def _quasi_newton(objective, theta0: np.ndarray, hess_inv: np.ndarray, max_iter:
             v = np.eye(len(theta)) - rho * np.outer(s_k, y_k)
             hess_inv = v @ hess_inv @ v.T + rho * np.outer(s_k, s_k)
         theta, f, g = theta + s_k, f_new, g_new
-    return optimize.OptimizeResult(x=theta, fun=f, jac=g, hess_inv=hess_inv, success=success,
-                                   message=message or "maximum number of iterations", nfev=nfev)
+    return _Uitkomst(x=theta, fun=f, jac=g, hess_inv=hess_inv, success=success,
+                     message=message or "maximum number of iterations", nfev=nfev)
+
+
+@dataclass
+class _Uitkomst:
+    """Where the quasi-Newton search ended, with the fields of scipy's OptimizeResult that the
+    fit reads (scipy.optimize itself is imported only for the fallback: it costs a quarter of
+    a second at start-up)."""
+
+    x: np.ndarray
+    fun: float
+    jac: np.ndarray
+    hess_inv: np.ndarray
+    success: bool
+    message: str
+    nfev: int
 
 
 def _minimise(objective, theta0: np.ndarray, q: int):
     # Unbounded on purpose: with bounds the diagonal can land on 0, where its gradient is
     # exactly 0 and the optimiser stays stuck. Lambda Lambda' does not change when a column
     # of Lambda flips sign, so negative diagonals are folded back afterwards.
+    from scipy import optimize
+
     return optimize.minimize(objective, theta0, method="L-BFGS-B", jac=True,
                              options={"ftol": 1e-15, "gtol": 1e-9, "maxiter": 500, "maxcor": 10})
 

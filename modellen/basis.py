@@ -15,11 +15,11 @@ import math
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from decimal import Decimal
+from statistics import NormalDist
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 if TYPE_CHECKING:  # plotly is imported where a figure is made: a CLI run without one skips it
     import plotly.graph_objects as go
@@ -110,8 +110,14 @@ class Resultaat(ABC):
         se = np.asarray(se, dtype=float)
         ratio = schatting / se
         tail = 1 - (1 - niveau) / 2
-        crit = special.ndtri(tail) if df is None else special.stdtrit(df, tail)
-        upper = special.ndtr(-np.abs(ratio)) if df is None else special.stdtr(df, -np.abs(ratio))
+        if df is None:  # the normal distribution from the standard library: no scipy.special at start-up
+            crit = NormalDist().inv_cdf(tail)
+            upper = np.array([0.5 * math.erfc(abs(r) / math.sqrt(2)) if np.isfinite(r) else np.nan for r in ratio])
+        else:
+            from scipy import special
+
+            crit = special.stdtrit(df, tail)
+            upper = special.stdtr(df, -np.abs(ratio))
         return pd.DataFrame(
             {
                 "term": list(termen),

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from statistics import NormalDist
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from impact.errors import UserInputError
 from modellen import _groei_kern as kern
@@ -147,7 +147,7 @@ class GroeiResultaat(Resultaat):
             laag, hoog = self.tijd_bereik or (0.0, 1.0)
             tijden = np.linspace(laag, hoog, 25)
         conditions = self.spec.levels.get(self.spec.conditie, [None]) if self.spec.conditie else [None]
-        crit = special.ndtri(0.975)
+        crit = NormalDist().inv_cdf(0.975)
         frames = []
         for cond in conditions:
             frame = self.spec.reference_frame(np.asarray(tijden), cond)
@@ -490,6 +490,8 @@ def lr_toets(klein: GroeiResultaat, groot: GroeiResultaat) -> dict:
     df = groot.n_parameters - klein.n_parameters
     if df <= 0:
         raise UserInputError("het tweede model moet meer parameters hebben dan het eerste")
+    from scipy import special
+
     chi2 = max(klein.deviance - groot.deviance, 0.0)
     p = float(special.chdtrc(df, chi2))
     out = {"chi2": chi2, "df": int(df), "p": p, "aic_klein": klein.aic, "aic_groot": groot.aic}
