@@ -155,9 +155,16 @@ class Afbeeldingen(contextlib.AbstractContextManager):
     def png(self, figuur: Figuur) -> str:
         import kaleido
 
-        data = kaleido.calc_fig_sync(
-            figuur.figuur, opts={"format": "png", "width": 900, "height": 420, "scale": 2}
-        )
+        opties = {"format": "png", "width": 900, "height": 420, "scale": 2}
+        try:
+            data = kaleido.calc_fig_sync(figuur.figuur, opts=opties)
+        except Exception:  # noqa: BLE001 - see below; a second failure is raised
+            # kaleido's browser tab sometimes takes the blank page's script context for the
+            # chart page's when the machine is busy ('kaleido_scopes is not defined'); a
+            # fresh session loads it again
+            kaleido.stop_sync_server(silence_warnings=True)
+            kaleido.start_sync_server(silence_warnings=True)
+            data = kaleido.calc_fig_sync(figuur.figuur, opts=opties)
         return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
