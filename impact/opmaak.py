@@ -147,6 +147,15 @@ class Opmaak:
             waarde = waarde.date()
         return format_date(waarde, format="long", locale=self.locale)
 
+    def maand(self, waarde: object) -> str:
+        """`november 2026`: a date as its month, where the day could help recognise someone."""
+        if _missing(waarde):
+            return ONTBREEKT
+        import pandas as pd
+        from babel.dates import format_date
+
+        return format_date(pd.Timestamp(waarde).date(), format="MMMM y", locale=self.locale)
+
 
 @functools.cache
 def _currency_pattern(locale: str, decimalen: int):

@@ -322,8 +322,8 @@ def _onderschrift(ctx: Context, r) -> str:
     ]
     if isinstance(getattr(r, "gemeente", None), str):
         delen.append(str(r.gemeente))
-    if pd.notna(getattr(r, "datum", None)):
-        delen.append(ctx.opmaak.datum(r.datum))
+    if pd.notna(getattr(r, "datum", None)):  # the month only: the day is a quasi-identifier
+        delen.append(ctx.opmaak.maand(r.datum))
     return " · ".join(delen)
 
 

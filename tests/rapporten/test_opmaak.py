@@ -27,6 +27,8 @@ def test_nederlandse_notatie():
     assert nl.procent(0.254) == "25%"
     assert nl.datum(dt.date(2026, 11, 21)) == "21 november 2026"
     assert nl.datum("2026-03-01") == "1 maart 2026"
+    assert nl.maand(dt.date(2026, 11, 21)) == "november 2026" and nl.maand(None) == "–"
+    assert Opmaak("en").maand("2026-03-01") == "March 2026"
     assert nl.getal(None) == "–"
     assert nl.geld(float("nan")) == "–"
 

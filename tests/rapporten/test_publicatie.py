@@ -208,3 +208,17 @@ def test_een_rij_van_kleine_aantallen_met_een_klein_totaal_verraadt_zich_niet():
     assert any(reden == ot.PRIMAIR for _, _, reden in cellen)
     assert not [b for b in _aanval(cellen) if b[1] - b[0] < 0.5]
     assert not k.blootgesteld()
+
+
+def test_story_captions_give_the_month_not_the_day(rapporten_map):
+    """A story's caption says when it was written as month and year ('november 2023'): the
+    exact day is a quasi-identifier, as in the story text itself."""
+    import re
+
+    maanden = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    gezien = 0
+    for pad in rapporten_map.glob("*.html"):
+        html = pad.read_text(encoding="utf-8")
+        gezien += len(re.findall(rf"geschreven door [^<]*· (?:{maanden}) \d{{4}}", html))
+        assert not re.search(rf"geschreven door [^<]*· \d{{1,2}} (?:{maanden}) \d{{4}}", html), pad.name
+    assert gezien > 0
