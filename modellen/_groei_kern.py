@@ -28,7 +28,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import linalg
 
 SINGULIER_TOL = 1e-4  # lme4's isSingular default tolerance on the relative Cholesky diagonal
 
@@ -214,6 +213,25 @@ class NietPositiefDefiniet(ArithmeticError):
     """X'H^-1 X lost positive definiteness (collinear fixed effects)."""
 
 
+class _Cholesky:
+    """The p x p matrix X'H^-1 X factorised as L L'. numpy's, not scipy.linalg's: importing
+    scipy.linalg costs 70 ms of every growth command for a matrix of a few rows."""
+
+    def __init__(self, gram: np.ndarray):
+        try:
+            self.lower = np.linalg.cholesky(gram)
+        except np.linalg.LinAlgError as exc:
+            raise NietPositiefDefiniet(str(exc)) from exc
+        if not np.all(np.diag(self.lower) > 0):
+            raise NietPositiefDefiniet("X'H^-1 X")
+
+    def solve(self, b: np.ndarray) -> np.ndarray:
+        return np.linalg.solve(self.lower.T, np.linalg.solve(self.lower, b))
+
+    def logdet(self) -> float:
+        return 2.0 * float(np.log(np.diag(self.lower)).sum())
+
+
 def profile(theta: np.ndarray, st: SufficientStats | ClientStats, reml: bool,
             with_gradient: bool = False) -> Profile:
     if isinstance(st, ClientStats):
@@ -249,25 +267,20 @@ def profile(theta: np.ndarray, st: SufficientStats | ClientStats, reml: bool,
         t_blocks = (t00, t01, t11)
     m = st.full - cc.T @ u
     rx_gram = (m[:p, :p] + m[:p, :p].T) / 2
-    try:
-        chol = linalg.cho_factor(rx_gram, lower=True, check_finite=False)
-    except linalg.LinAlgError as exc:
-        raise NietPositiefDefiniet(str(exc)) from exc
-    if not np.all(np.diag(chol[0]) > 0):
-        raise NietPositiefDefiniet("X'H^-1 X")
-    beta = linalg.cho_solve(chol, m[:p, p], check_finite=False)
+    chol = _Cholesky(rx_gram)
+    beta = chol.solve(m[:p, p])
     pwrss = max(float(m[p, p] - m[:p, p] @ beta), 1e-300)
     logdet_l = float(np.log(det).sum())
     if reml:
         dof = n - p
-        logdet_x = 2.0 * float(np.log(np.diag(chol[0])).sum())
+        logdet_x = chol.logdet()
         dev = logdet_l + logdet_x + dof * (1.0 + np.log(2.0 * np.pi * pwrss / dof))
     else:
         dof = n
         dev = logdet_l + n * (1.0 + np.log(2.0 * np.pi * pwrss / n))
     grad = None
     if with_gradient:
-        cinv = linalg.cho_solve(chol, np.eye(p), check_finite=False) if reml else None
+        cinv = chol.solve(np.eye(p)) if reml else None
         v = np.r_[-beta, 1.0]
         r = cc @ v  # Z_i'(y_i - X_i beta), stacked
         xq = cc[:, :p] @ cinv if reml else None
@@ -354,17 +367,12 @@ def _profile_clients(theta: np.ndarray, st: ClientStats, reml: bool, with_gradie
     xy = st.full[:p, p] - np.einsum("kpj,kj->p", st.d, st.sr - nrsum)
     rtr = s00 * _dot(r0, nr0) + s01 * (_dot(r1, nr0) + _dot(r0, nr1)) + s11 * _dot(r1, nr1)
     yy = st.full[p, p] - rtr
-    try:
-        chol = linalg.cho_factor(rx_gram, lower=True, check_finite=False)
-    except linalg.LinAlgError as exc:
-        raise NietPositiefDefiniet(str(exc)) from exc
-    if not np.all(np.diag(chol[0]) > 0):
-        raise NietPositiefDefiniet("X'H^-1 X")
-    beta = linalg.cho_solve(chol, xy, check_finite=False)
+    chol = _Cholesky(rx_gram)
+    beta = chol.solve(xy)
     pwrss = max(float(yy - xy @ beta), 1e-300)
     if reml:
         dof = n - p
-        dev = logdet_l + 2.0 * float(np.log(np.diag(chol[0])).sum()) + dof * (
+        dev = logdet_l + chol.logdet() + dof * (
             1.0 + np.log(2.0 * np.pi * pwrss / dof))
     else:
         dof = n
@@ -384,7 +392,7 @@ def _profile_clients(theta: np.ndarray, st: ClientStats, reml: bool, with_gradie
         g11 = kt[2] - f * _dot(s1, s1)
         if reml:
             # sum_i B_i C B_i' with B_i = N_i Z_i'X_i = K_i D_i': K_i W_k K_i, W_k = D_k' C D_k
-            cinv = linalg.cho_solve(chol, np.eye(p), check_finite=False)
+            cinv = chol.solve(np.eye(p))
             wk = np.einsum("kpi,pq,kqj->kij", st.d, cinv, st.d)
             w00, w01, w11 = st.spread(wk[:, 0, 0]), st.spread(wk[:, 0, 1]), st.spread(wk[:, 1, 1])
             u0 = k00 * w00 + k01 * w01

@@ -45,27 +45,39 @@ def _read_plain_csv(raw: bytes, file: str) -> pd.DataFrame | None:
     text = decode(raw, file).lstrip("\r\n").replace("\r\n", "\n")
     if "\r" in text:
         return None
-    header_line, _, body = text.partition("\n")
+    header_line, _, body_text = text.partition("\n")
     delimiter = detect_delimiter(header_line)
     names = [name.strip() for name in header_line.split(delimiter)]
-    if "" in names or len(set(names)) != len(names) or not body.strip():
+    if "" in names or len(set(names)) != len(names) or not body_text.strip():
         return None
+    body = body_text.encode("utf-8")  # pandas' C parser is fastest on bytes
     if not _every_line_has_width(body, delimiter, len(names)):
         return None
     options = {
         "sep": delimiter, "header": None, "names": names, "engine": "c", "skip_blank_lines": False,
+        "keep_default_na": False, "decimal": "," if delimiter != "," and _DECIMAL_COMMA.search(body_text[:_SAMPLE]) else ".",
     }  # fmt: skip
-    decimal = "," if delimiter != "," and _DECIMAL_COMMA.search(body[:_SAMPLE]) else "."
-    inferred = pd.read_csv(io.StringIO(body), keep_default_na=False, na_values=[""], decimal=decimal, **options)
-    numeric = [n for n in names if _is_number_column(inferred[n])]
-    columns = {n: inferred[n].astype("float64") for n in numeric}
-    others = [n for n in names if n not in columns]
-    if others:
-        text_cells = pd.read_csv(
-            io.StringIO(body), usecols=others, dtype=str, keep_default_na=False, na_filter=False, **options
-        )  # as text: read as categories straight away, pandas would still turn 'True' into True
-        for name in others:
-            columns[name] = type_column(strip_categories(text_cells[name].astype("category")))
+    sample = pd.read_csv(io.BytesIO(body[: body.rfind(b"\n", 0, _SAMPLE) + 1] or body), na_values=[""], **options)
+    numeric = [n for n in names if _is_number_column(sample[n])]
+    # one read: numbers as floats (empty cells NaN), everything else as categories of the cell
+    # text for the one parser (empty stays ''); a number column whose sample lied (text
+    # further down) is the strict reader's to name
+    try:
+        read = pd.read_csv(
+            io.BytesIO(body), dtype={n: "float64" if n in numeric else "category" for n in names},
+            na_values={n: [""] for n in numeric}, **options,
+        )  # fmt: skip
+    except ValueError:
+        return None
+    columns = {n: read[n] for n in numeric}
+    text = [n for n in names if n not in columns]
+    # pandas still infers the categories themselves ('True' -> True, '1e3' -> 1000.0): such a
+    # column is read once more as plain text
+    inferred = [n for n in text if read[n].cat.categories.dtype != object]
+    if inferred:
+        again = pd.read_csv(io.BytesIO(body), usecols=inferred, dtype=str, na_filter=False, **options)
+        read = read.assign(**{n: again[n].astype("category") for n in inferred})
+    columns.update({n: type_column(strip_categories(read[n])) for n in text})
     frame = pd.DataFrame({n: columns[n] for n in names})
     empty = frame.isna().all(axis=1)
     return frame.loc[~empty.to_numpy()] if empty.any() else frame
@@ -80,14 +92,19 @@ def _is_number_column(values: pd.Series) -> bool:
     )
 
 
-def _every_line_has_width(body: str, delimiter: str, width: int) -> bool:
+def _every_line_has_width(body: bytes, delimiter: str, width: int) -> bool:
     """Every line holds ``width`` cells, or is blank (counted on the UTF-8 bytes, in numpy)."""
-    data = np.frombuffer(body.encode("utf-8"), dtype=np.uint8)
+    data = np.frombuffer(body, dtype=np.uint8)
     ends = np.flatnonzero(data == ord("\n"))
     if len(data) and data[-1] != ord("\n"):
         ends = np.append(ends, len(data))
     starts = np.concatenate(([0], ends[:-1] + 1))
-    line_of = np.searchsorted(ends, np.flatnonzero(data == ord(delimiter)))
+    separators = np.flatnonzero(data == ord(delimiter))
+    if len(separators) == (width - 1) * len(ends):  # the common case, without a search per separator
+        per_line = separators.reshape(len(ends), width - 1)
+        if width == 1 or (np.all(per_line[:, 0] >= starts) and np.all(per_line[:, -1] < ends)):
+            return True
+    line_of = np.searchsorted(ends, separators)
     cells = np.bincount(line_of, minlength=len(ends)) + 1
     wrong = np.flatnonzero(cells != width)
     return all(not data[starts[i] : ends[i]].tobytes().strip() for i in wrong[:1000]) and len(wrong) <= 1000

@@ -97,3 +97,19 @@ def test_other_files_take_the_strict_road(tmp_path, inhoud):
     path = tmp_path / "x.csv"
     path.write_text(inhoud)
     assert typed_table._read_plain_csv(path.read_bytes(), str(path)) is None
+
+
+@pytest.mark.parametrize(
+    "laat",
+    ["drie", "", "True", "4,5"],
+    ids=["tekst-na-het-monster", "leeg", "waar", "komma"],
+)
+def test_cells_past_the_sample_decide_like_the_strict_reader(tmp_path, laat):
+    """The fast road guesses the kinds of columns from the first 64 kB; a cell further down
+    that contradicts the guess must give what the strict reader gives, not a wrong type."""
+    rows = [f"{i};{i % 7};;x{i % 3}" for i in range(12_000)]  # ~150 kB, past the sample
+    rows[-3] = f"{12_000};{laat};{laat};{laat}"
+    path = tmp_path / "lang.csv"
+    path.write_text("client_id;score;later;groep\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert len(path.read_bytes()) > 2 * typed_table._SAMPLE
+    assert_same(typed_table.read_typed_table(path), strict(path))
