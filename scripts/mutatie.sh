@@ -13,7 +13,8 @@
 #   MUTATIE_HERGEBRUIK=1 bash scripts/mutatie.sh rci  # after adding tests: re-run only the last
 #                                                 # run's survivors (same code, same selection)
 #
-# Targets: rci, keerpunten, onthulling, import (the write transaction only), kostenbaten (the
+# Targets: rci, keerpunten, onthulling (one table), kubus (the publication-wide lattice and its
+# audit), import (the write transaction only), kostenbaten (the
 # defaults only), pseudonimisering (the entry points: verhalen.publicatie.publiceer and
 # gepubliceerd, Pseudonymizer.pseudonymize and detect; not every pattern of
 # verhalen/herkenners.py). mutmut (PyPI, 2.x) goes into $IMPACT_CACHE/mutatie-venv (default
@@ -50,6 +51,9 @@ DEEL[keerpunten]="fit"
 BESTAND[onthulling]=rapporten/onthulling.py
 TESTS[onthulling]="tests/beproeving/test_drempels.py tests/beproeving/test_onthulling_audit.py tests/rapporten/test_onthulling.py"
 DEEL[onthulling]="klein kruistabel _secundair _vergelijkingen _interval _controleer_met_lp aandelen reden per_groep controleer"
+BESTAND[kubus]=rapporten/kubus.py
+TESTS[kubus]="tests/beproeving/test_kubus_audit.py"
+DEEL[kubus]="_leden bouw _beschermd cel _lezer _bereik _bepaald _open_als_kruisje _verwant _vergelijkingen _deel_van _regel _beschermen"
 BESTAND[import]=impact/io/importer.py
 TESTS[import]="tests/beproeving/test_import_transactie.py tests/impact/test_import_schrijven.py tests/impact/test_import.py"
 DEEL[import]="_insert _write _organisation_ids"  # the write transaction
@@ -61,7 +65,7 @@ TESTS[pseudonimisering]="tests/verhalen/test_publicatie_opslag.py tests/verhalen
 DEEL[pseudonimisering]="publiceer gepubliceerd _weiger pseudonymize detect"
 
 doelen=("$@")
-[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling import kostenbaten pseudonimisering)
+[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling kubus import kostenbaten pseudonimisering)
 
 werk=$(mktemp -d "${TMPDIR:-/tmp}/mutatie.XXXXXX")
 trap 'rm -rf "$werk"' EXIT
