@@ -163,6 +163,9 @@ _TWO_LETTER_WORDS = {
 _POSTCODE = re.compile(r"(?<![\w\-])([1-9]\d{3})( ?)([A-Za-z]{2})(?![\w\-])")
 
 
+_YEAR_BEFORE = re.compile(r"(?i)\b(?:sinds|in|vanaf|tot|na|voor|begin|eind|medio|per|jaar)\s+$")
+
+
 def find_postcodes(text: str) -> list[Detection]:
     """Dutch postcodes (1234 AB, 1234AB, 1234 ab); lowercase only when not a common word."""
     found = []
@@ -171,6 +174,8 @@ def find_postcodes(text: str) -> list[Detection]:
         if letters.upper() in {"SA", "SD", "SS"}:
             continue
         if not letters.isupper() and letters.lower() in _TWO_LETTER_WORDS:
+            continue
+        if _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()) and re.match(r"(?:19|20)\d\d$", m.group(1)):
             continue
         found.append(Detection(m.start(), m.end(), POSTCODE, m.group(), "postcode"))
     return found
@@ -204,8 +209,10 @@ _FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!31)[1-9]\d{0,2}(?:[ \-.]?\(?\d\)?){
 
 
 _GENERAL_NUMBER = re.compile(
-    r"(?i)\b(?:algemene?|centrale?|hoofd)\s*nummer\s*(?:is|van\s+(?:\w+\s+){0,2}\w+)?\s*[:(]?\s*$"
-)
+    r"(?i)(?:\b(?:algeme(?:en|ne)|centrale?|hoofd)\s*nummer\s*(?:is|van\s+(?:\w+\s+){0,2}\w+)?\s*[:(]?|\balgemeen\s*[:.]|"
+    r"\b(?:wijkteam|gemeente|loket|klantcontactcentrum|servicepunt)\b[^.\n\d]{0,30}\bvia)\s*$"
+)  # 'Algemeen: 0475-...', 'het wijkteam kan bellen via 045-...'
+
 
 
 def is_general_number(text: str, start: int) -> bool:
@@ -354,8 +361,10 @@ _TENS = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig", 6: "zestig", 7: 
          8: "tachtig", 9: "negentig"}  # fmt: skip
 _UNITS_DIALECT = {1: "ein", 2: "twie", 3: "drie", 4: "veer", 5: "vief", 6: "zes", 7: "zeve",
                   8: "aach", 9: "nege"}  # fmt: skip
+_UNITS_DIALECT_MORE = {9: "nuuge", 7: "zeuve"}
 _TENS_DIALECT = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vieftig", 6: "zestig",
                  7: "zeuventig", 8: "tachtig", 9: "negentig"}  # fmt: skip
+_TENS_DIALECT_MORE = {6: "zèstig", 9: "nuugentig"}
 _TEENS_DIALECT = {12: "twelf", 15: "vieftien", 17: "zeuventien", 18: "achtien"}
 
 
@@ -384,8 +393,38 @@ def number_words() -> dict[str, int]:
             for joint in ("en", "ën", "end", "ënd"):
                 out.setdefault(f"{unit}{joint}{w}", 10 * t + u)
                 out.setdefault(f"{unit}{joint}{_TENS[t]}", 10 * t + u)
+    for t, w in _TENS_DIALECT_MORE.items():
+        out.setdefault(w, 10 * t)
+    for u, unit in _UNITS_DIALECT_MORE.items():
+        for t in _TENS:
+            for tens in {_TENS[t], _TENS_DIALECT[t]}:
+                out.setdefault(f"{unit}n{tens}", 10 * t + u)
+                out.setdefault(f"{unit}en{tens}", 10 * t + u)
     for n, w in _TEENS_DIALECT.items():
         out.setdefault(w, n)
+    # spoken spellings of every form so far: 'zestieën' (zestien), 'vieftich' (vieftig)
+    for w, n in list(out.items()):
+        if w.endswith("tien"):
+            out.setdefault(w[:-4] + "tieën", n)
+        if w.endswith("tig"):
+            out.setdefault(w[:-1] + "ch", n)
+    out.update({"hoonderd": 100, "hóndert": 100, "anderhalf": 1})
+    return out
+
+
+@lru_cache(maxsize=1)
+def ordinal_words() -> dict[str, int]:
+    """'veertiende' 14, 'achtste' 8, 'tachtigste' 80: the age in 'op mijn veertiende'."""
+    out = {}
+    for w, n in number_words().items():
+        if n < 2 or w in ("anderhalf",):
+            continue
+        if w == "drie":
+            out["derde"] = n
+        elif w.endswith(("tig", "tich", "acht", "aach", "honderd", "hoonderd")):
+            out[w + "ste"] = n
+        else:
+            out[w + "de"] = n
     return out
 
 
@@ -430,11 +469,16 @@ def phrases_pattern(phrases: Iterable[str], *, separators: bool = True) -> str:
 
 
 _NUM_WORD_ALT = _trie_pattern(number_words())
+_ORDINAL_ALT = _trie_pattern(ordinal_words())
+_TENS_ALT = _trie_pattern([w for w, n in number_words().items() if n % 10 == 0 and 30 <= n <= 90])
+_POSSESSIVE = r"(?:mijn|mien|m'n|mn|zijn|zien|z'n|zn|haar|häör|d'r|ons|hun|eur|je|jouw)"
+_PRONOUN = r"(?:ik|ich|hij|hae|ie|ze|zij|zie|u|je|jij|we|wij|dae|die)"
 _YEAR = r"(?:jaar|jaor|joar|jr\.?)"  # the word 'jaar', its Limburgish forms and abbreviation
-_N = r"(?P<n>\d{1,3}|" + _NUM_WORD_ALT + r")"
+_N = r"(?P<n>\d{1,3}(?!\d)|" + _NUM_WORD_ALT + r")"  # never the first digits of a longer number
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
-    r"(?=\s*(?:[.,;:!?)\n—–]|$|(?:en|maar|geworden|gewaore|gewore|was|wordt|is|" + _YEAR + r"|zegt|zei|"
+    r"(?=\s*(?:[.,;:!?)(\n—–\"“”'’]|$|\d{1,2}:\d{2}\b|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*[.,;:!?)\n]|$)|"
+    r"(?:en|maar|geworden|gewaore|gewoare|gewore|gewoore|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
     r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|hij|ze|zij|ik|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
     r"(?<!jaar)(?<!jaor)(?<!joar)(?<!jr)(?<!jr\.)|-(?=\d)|" + _YEAR + r"(?!\s+(?:geleden|geleje|gelede|lang|later|eerder|bij|in|schuld|"
     r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
@@ -459,8 +503,8 @@ _AGE_PATTERNS = [
     re.compile(r"(?i)(?<![\w,.])(?<!vanaf\s)(?<!tot\s)(?P<n>\w+)\s+(?:is|was|wordt|werd|ben)\s+(?:ze|zij|hij|ie|ik|je)\b(?!\s+(?:al|nu)?\s*(?:bij|in|op|aan|getrouwd|samen|weg))"),
     # 'is 74', 'Ik ben 72.', 'ze is pas 13', 'is volgens hem 86', 'ben ik vierenveertig jaar'
     re.compile(
-        r"(?i)\b(?:is|ben|bent|bin|was|werd|wordt|zijn|waren|word)(?:\s+(?:ik|ich|hij|ie|hae|ze|zij|zie|u|je|jij))?"
-        r"(?:\s+(?:volgens\s+\w+|nu|pas|al|net|inmiddels|bijna|ruim|ongeveer|rond\s+de|zo'n|"
+        r"(?i)\b(?:is|ben|bent|bin|was|werd|wordt|zijn|waren|word|weurt|wuurt|wurt)(?:\s+(?:ik|ich|hij|ie|hae|ze|zij|zie|u|je|jij))?"
+        r"(?:\s+(?:volgens\s+\w+|nu|pas|al|net|inmiddels|bijna|ruim|ongeveer|rond\s+de|zo'n|zelf|zeker|sjus|ook|nog|"
         r"dit\s+jaar|vandaag|morgen|gisteren|onlangs|laatst|straks|binnenkort|toen|nog\s+maar|maar|"
         r"precies|boven\s+de|onder\s+de|nog\s+geen|(?:volgende|vorige|deze|afgelopen)\s+(?:week|maand)|"
         r"(?:volgend|vorig)\s+jaar|in\s+(?:" + _MONTH_ALT + r")))*\s+"
@@ -469,13 +513,13 @@ _AGE_PATTERNS = [
     # '~60', 'rond de 70', 'ruim 40', 'inmiddels 68', 'een jongen van 8', 'op mijn 12', 'toen ik 17 was'
     re.compile(r"(?<![\w~])~\s?(?P<n>[1-9]\d?|1[01]\d)(?![\w,.]\d)"),
     re.compile(
-        r"(?i)\b(?:rond\s+de|ruim|inmiddels|bijna|ongeveer|ong\.?|begin|eind|midden)\s+" + _N + r"(?![\w,.]\d)"
+        r"(?i)\b(?:rond\s+de|ruim|inmiddels|bijna|ongeveer|ong\.?|begin|eind|midden|zeker|circa)\s+" + _N + r"(?![\w,.]\d)"
         r"(?!\s*(?:euro|€|%|procent|keer|uur|minuten|dagen|weken|maanden|kilo|km|meter|cm|mensen|"
         r"huishoudens|kinderen|jongeren|deelnemers|bewoners|jaar\s+(?:geleden|lang)))" + _AGE_END
     ),
     # 'een jongen van 8', 'm'n zoon van 15', 'mien kleinzoon van zeventien', 'dochter Chayenne van acht'
     re.compile(
-        r"(?i)\b(?:een|de|die|dat|het|mijn|mien|m'n|zijn|z'n|haar|d'r|hun|onze|ons|hae|ich)\s+"
+        r"(?i)\b(?:een|de|die|dat|het|mijn|mien|m'n|mn|zijn|z'n|zn|haar|d'r|hun|onze|ons|hae|ich)\s+"
         r"(?:jongen|meisje|man|vrouw|kind|zoon|zoontje|dochter|dochtertje|meid|knul|tiener|baby|"
         r"peuter|kleuter|heer|dame|broer|zus|broertje|zusje|kleinzoon|kleindochter|kleinkind|neef|"
         r"neefje|nicht|nichtje|jochie|ventje|vriend|vriendin|vriendje|vriendinnetje|jong|maedje|"
@@ -483,14 +527,32 @@ _AGE_PATTERNS = [
         r"(?:,?\s+(?-i:[A-ZÀ-Ý][\w'’\-]+),?)?\s+van\s+(?:rond\s+de\s+|ongeveer\s+|ca\.?\s+|in\s+de\s+)?" + _N
         + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|maanden|weken|dagen|jaar\s+geleden))"
     ),
-    re.compile(r"(?i)\bop\s+(?:mijn|zijn|haar|z'n|d'r|ons|hun|je|jouw)\s+" + _N + r"(?:e|ste|de)?(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
-    re.compile(r"(?i)\b(?:toen|sinds|vanaf|tot|voordat|nadat)\s+(?:ik|hij|ze|zij|u|je|jij|we|wij|mijn\s+\w+)\s+" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:oud\s+)?(?:was|werd|waren)\b"),
+    re.compile(r"(?i)\bop\s+" + _POSSESSIVE + r"\s+" + _N + r"(?:e|ste|de)?(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
+    re.compile(r"(?i)\b(?:toen|sinds|vanaf|tot|voordat|nadat)\s+(?:" + _PRONOUN + r"|mijn\s+\w+)\s+" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:oud\s+)?(?:was|werd|waren|waor|woar|woor|waas|wier)\b"),
+    # 'op zijn 14e', 'vanaf zijn achtste', 'sinds zijn twaalfde', 'op mijn tachtigste'
+    re.compile(r"(?i)\b(?:op|vanaf|sinds|tot|na|voor|vóór|rond)\s+" + _POSSESSIVE + r"\s+(?P<n>\d{1,3}(?=(?:e|ste|de)\b)|(?:" + _ORDINAL_ALT + r")(?!\w))"),
+    # 'tachtig geworden', 'vieftig gewoare', 'die in februari 2 is geworden' (not 'het zijn er 12 geworden')
+    re.compile(r"(?i)(?<![\w,.])(?<!\ber\s)" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:is\s+|zijn\s+)?(?:geworden|gewaore|gewoare|gewore|gewoore)\b"),
+    # 'die volgende maand negentig wordt.'
+    re.compile(r"(?i)(?<![\w,.])" + _N + r"\s+(?:wordt|weurt|wuurt)(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar)\b)"),
+    # 'nu Elif net drie is', 'omdat hij pas 15 was'
+    re.compile(r"(?i)\b(?:net|pas|bijna|nog\s+maar|inmiddels)\s+" + _N + r"\s+(?:is|was|ben|bent|wordt|werd|geworden)(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|geworden)\b)"),
+    # '(moeder, 31)', 'ibo (nieuw, 12)', '(vrijwilliger, zelf 68, ...)', '(beiden 17)', '(ca 15-16)'
+    re.compile(r"\((?:(?P<word>[^\W\d_][^()\n,\d]{0,29}),\s*(?:(?i:zelf|ca\.?|circa|ongeveer|ong\.?)\s*)?|(?i:beiden|allebei|beide|zelf|ca\.?|circa|ongeveer|ong\.?)\s*)"
+               r"(?P<n>[1-9]\d?|1[01]\d)(?=\s*(?:[-–]\s*\d{1,2}\s*)?(?:" + _YEAR + r"\s*)?[),;])"),
+    # 'met zestien zat ik beneden'
+    re.compile(r"(?i)\bmet\s+" + _N + r"\s+(?:zat|ging|kwam|werd|was|moest|begon|stond|werkte|ben|had|heb|liep|mocht|kon)\s+" + _PRONOUN + r"\b"),
+    # 'was ich al in de vieftig'
+    re.compile(r"(?i)\bin\s+de\s+(?P<n>" + _TENS_ALT + r")(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|was|is|toen|geweest|ben)\b)"),
+    # 'Meneer Janssen van 87'
+    re.compile(r"\b(?i:meneer|mevrouw|mijnheer|juffrouw|dhr\.?|mevr\.?|mw\.?)\s+(?:[A-ZÀ-Ý][\w'’\-]+\s+){1,2}van\s+(?P<n>\d{1,3}(?!\d)|(?i:" + _NUM_WORD_ALT + r"))(?![\w,.]\d)"
+               r"(?!\s*(?i:" + _MONTH_ALT + r"|euro|€|kilo|km|meter|uur|jaar\s+geleden|nummer|nr))"),
 ]
 
 
 _AGE_LIST = re.compile(
     r"(?i)\b(?:kinderen|kids|zonen|zoons|dochters|jongens|meisjes|kleinkinderen|tweeling|broers|"
-    r"zussen|zusjes|broertjes)\b(?:[^.()\n]{0,25}?\((?P<list>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)"
+    r"zussen|zusjes|broertjes)\b(?:\s*:\s*(?P<list3>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen))|[^.()\n]{0,25}?\((?P<list>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)"
     r"(?:\s*" + _YEAR + r")?\)|\s+van\s+(?P<list2>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen)))"
 )
 
@@ -518,7 +580,7 @@ def find_ages(text: str) -> list[Detection]:
             value = m.group("n")
             if value.lower() == "een":
                 continue  # 'het is een jaar of drie geleden': the article, not an age of 1
-            n = int(value) if value.isdigit() else words.get(value.lower(), 0)
+            n = int(value) if value.isdigit() else words.get(value.lower(), ordinal_words().get(value.lower(), 0))
             if 0 < n < 120:
                 found.append(Detection(m.start("n"), m.end("n"), LEEFTIJD, value, "leeftijd"))
     for d in list(found):
@@ -529,7 +591,7 @@ def find_ages(text: str) -> list[Detection]:
             found.append(Detection(start, m.end("n"), LEEFTIJD, m.group("n"), "leeftijd-reeks"))
             d = found[-1]
     for m in _AGE_LIST.finditer(text):
-        group = "list" if m.group("list") else "list2"
+        group = next(g for g in ("list", "list2", "list3") if m.group(g))
         for n in re.finditer(r"\d+", m.group(group)):
             start = m.start(group) + n.start()
             found.append(Detection(start, start + len(n.group()), LEEFTIJD, n.group(), "leeftijd-reeks"))
@@ -593,10 +655,13 @@ def street_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Dutch residences, municipalities, regions and provinces (deduce's lists), folded."""
+    """Dutch residences, municipalities, regions and provinces (deduce's lists) and the wijken of
+    the region (data/wijken_regio.txt, without those that are also a first name or surname), folded."""
     out: set[str] = set()
     for sub in ("lst_residence", "lst_municipality", "lst_region", "lst_province"):
         out |= {_fold(s) for s in _deduce_list("locations", "lst_placename", sub)}
+    names = _first_names_folded() | _surnames_folded()
+    out |= {w for w in map(_fold, _data_lines("wijken_regio.txt")) if w not in names}
     return frozenset(out)
 
 
@@ -638,18 +703,18 @@ def is_place_name(value: str) -> bool:
 
 
 _STREET_SUFFIX = (
-    r"(?:straat|steeg|laan|weg|plein|pleintje|singel|gracht|dreef|kade|dijk|markt|boulevard|"
+    r"(?:straat|straot|stroat|steeg|laan|weg|plein|pleintje|singel|gracht|dreef|kade|dijk|markt|boulevard|"
     r"allee|hof|park|pad|baan|veld|wal|ring|erf|akker|donk|kamp|berg|dal|wei|weide|hoek|poort|"
     r"heuvel|broek|rade|straatje|gaard|hoven|tuin|lei|oord)"
 )
-_STRONG_SUFFIX = re.compile(r"(?i)(?:straat|steeg|laan|plein|singel|gracht|dreef|boulevard|allee|straatje)$")
+_STRONG_SUFFIX = re.compile(r"(?i)(?:straat|straot|sjtraot|stroat|steeg|laan|plein|singel|gracht|dreef|boulevard|allee|straatje)$")
 _STREET_PREFIX = (
     r"(?:Sint|St\.|Prins|Prinses|Koning|Koningin|Burgemeester|Burg\.|Dr\.|Dokter|Pastoor|"
     r"Kapelaan|Deken|Pater|Mgr\.|Monseigneur|Graaf|Gravin|Hertog|Jonkheer|Mr\.|Professor|Prof\.|"
     r"Generaal|Kardinaal|Paus|Oude|Oud|Nieuwe|Groote|Grote|Kleine|Lange|Korte|Hoge|Lage|Van|Jan|"
     r"Johannes|Willem|Pieter|Hendrik|Jacob|Onze|Lieve|Vrouwe|Heilige|Kerk|Hoofd)"
 )
-_HOUSE_NR = r"(?:\s\d{1,4}(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,3}(?![\w]))?(?:\s(?:bus|bis|kamer|app\.?|unit)\s\d{1,4})?(?![\d,]\d))"
+_HOUSE_NR = r"(?:\s\d{1,4}(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,3}(?![\w])|\s[A-Z]\d{1,3}(?![\w]))?(?:\s(?:bus|bis|kamer|app\.?|unit)\s\d{1,4})?(?![\d,]\d))"
 _CAP = r"[A-ZÀ-Ý][\w'’\-]*"
 _STREET_WORD = re.compile(
     r"(?<![\w\-])(?P<name>(?:" + _STREET_PREFIX + r"\s(?:" + _CAP + r"\s)?)?" + r"[A-ZÀ-Ý][\w'’\-]*"
@@ -667,6 +732,7 @@ _LISTED_WITH_NUMBER = re.compile(
 # street endings that wijken and hamlets share ('Malberg', 'Kerkveld', 'Vrieheide')
 _PLACE_LIKE_END = re.compile(r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch|bos|heuvel|kamp|hof|park|dorp|hoek|donk|akker)$")
 _ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w])(?:de|het|'t)\s$")
+_ON_THE = re.compile(r"(?i)(?<![\w])(?:aan|op)\s+de\s$")
 _ANY_STREET_SUFFIX = re.compile(r"(?i)" + _STREET_SUFFIX + r"$")
 _PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w])(?:in|uit|naar|richting|rond)\s+$")
 
@@ -700,7 +766,8 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
             continue  # 'in Lindenheuvel', 'uit Kerkveld': a wijk or village (a street takes 'in de')
         if not (m.group("nr") or after_article) and _PLACE_LIKE_END.search(last):
             continue  # 'Maastricht-West / Malberg': a wijk; such a street without number takes 'de'
-        if _STRONG_SUFFIX.search(last) or m.group("nr") or _fold(name) in known or _fold(last) in known:
+        on_street = after_article and _ON_THE.search(text, max(0, m.start() - 8), m.start()) and _ANY_STREET_SUFFIX.search(last)
+        if _STRONG_SUFFIX.search(last) or m.group("nr") or on_street or _fold(name) in known or _fold(last) in known:
             end = m.end() if m.group("nr") else m.end("name")
             found.append(Detection(m.start(), end, ADRES, text[m.start() : end], "straatnaam"))
     for pattern in (_STREET_AFTER_PREP, _LISTED_WITH_NUMBER):
@@ -712,12 +779,17 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
                 continue
             if name.islower() and not strong:
                 continue  # 'op de markt', 'aan de dijk': ordinary nouns
+            if not m.group("nr") and folded in _RIVERS:
+                continue  # 'aan de Maas, bij het kanaal': the river, though some town has a street of that name
             if pattern is _STREET_AFTER_PREP and not (m.group("nr") or _ANY_STREET_SUFFIX.search(name)):
                 if _fold(m.group().split()[0]) not in {"op", "aan"}:
                     continue  # 'bij de Kiosk', 'uit de Vrieheide': a place or a wijk; one lives 'op de' or 'aan de' a street
             start, end = m.start("name"), m.end()
             found.append(Detection(start, end, ADRES, text[start:end], "straat-bag"))
     return found
+
+
+_RIVERS = frozenset("maas roer geul geleenbeek jeker worm swalm rur rijn waal".split())
 
 
 @lru_cache(maxsize=1)
@@ -741,7 +813,9 @@ _ORG_HEAD = (
     r"Montessorischool|Daltonschool|School|College|Lyceum|Scholengemeenschap|OBS|RKBS|KBS|BS|IKC|SBO|"
     r"SO|VSO|Wandelclub|Voetbalclub|Tennisclub|Sportclub|Zwemclub|Judoclub|Boksschool|Dansschool|"
     r"Fitness|Sportschool|Harmonie|Fanfare|Schutterij|Carnavalsvereniging|Zangvereniging|Koor|"
-    r"Buurthuis|Gemeenschapshuis|Wijkcentrum|Jongerencentrum|Stichting|Vereniging|Supermarkt|"
+    r"Buurthuis|Gemeenschapshuis|Wijkcentrum|Jongerencentrum|JC|Inloophuis|Verzorgingshuis|Wooncentrum|"
+    r"Dagcentrum|Activiteitencentrum|Woonbegeleiding|Zorggroep|Gemengd\s+Koor|Mannenkoor|Kerkkoor|"
+    r"Vocaal\s+Ensemble|Ensemble|Stichting|Vereniging|Supermarkt|"
     r"Winkel|Boerderij|Camping|Hotel|Pension|Manege|Dierenkliniek|Rijschool|Reisbureau|Kinderboerderij|"
     r"RKVV|RKSV|RKHBS|VV|SV|PV|HV|TV|ZV|WSV|VC|HC|BC|MHC|LHC|KVV)"
 )
@@ -782,7 +856,8 @@ _ORG_TAILED = re.compile(
 _ORG_LOWER_HEAD = re.compile(
     r"(?<![\w\-])(?=[a-zà-ÿ]+\s+['’A-ZÀ-Ý])(?:[a-zà-ÿ]+(?:bedrijf|bureau|kantoor|praktijk|school|club|vereniging|opvang)|"
     r"buurthoes|kringloop|sporthal|basisschool|school|obs|rkbs|kbs|ikc|sbo|vso|montessorischool|daltonschool|"
-    r"jenaplanschool|buurthuis|gemeenschapshuis|wijkcentrum|jongerencentrum|dagbesteding|"
+    r"jenaplanschool|buurthuis|gemeenschapshuis|wijkcentrum|jongerencentrum|dagbesteding|inloophuis|inloop|"
+    r"verpleeghuis|verpleeghoes|verzorgingshuis|bejaardenhuis|zorgcentrum|woonzorgcentrum|koor|"
     r"zorgboerderij|kinderopvang|kinderdagverblijf|peuterspeelzaal|bso|voetbalclub|"
     r"voetbalvereniging|tennisclub|sportclub|zwemclub|judoclub|turnvereniging|boksschool|"
     r"dansschool|sportschool|harmonie|fanfare|schutterij|carnavalsvereniging|zangkoor|koor|"
@@ -803,17 +878,38 @@ _ORG_CONTEXT = re.compile(
     r"hockeyen|tennissen|sporten|fitnessen|trainen|solliciteer(?:t|de)?|gesolliciteerd|sollicitatie|contract|groep\s+\d|klas|"
     r"lid|voetbal(?:t|de)?|train(?:t|de)|training|zit|zat|zitten|leerling|traint|speelt|speelde|"
     r"danst|zwemt|turnt|ingeschreven|aangenomen|ontslagen|schoonmaker|secretaresse|monteur|"
-    r"helpende|chauffeur|kok|werkgever|school|club|vereniging|aanbieder|zorgaanbieder|gewerk)"
-    r"(?:\s+(?!bij\b|op\b|van\b|via\b)[\w'’\-]+){0,4}?\s*(?:\(\s*|(?::|(?<=werkgever),|\s(?:bij|bie|op|van|via|voor))\s+)(?-i:het\s+|de\s+|'t\s+)?"
+    r"helpende|[\w\-]*chauffeur|kok|werkgever|school|club|vereniging|aanbieder|zorgaanbieder|gewerk|"
+    r"beginnen|begint|begon|schoonmaak|zingt|zingen|zong|loon|salaris|loonstrook|uitzendbureau)"
+    r"(?:\s+(?!(?:bij|op|van|via)\s+(?-i:(?:het\s+|de\s+|'t\s+)?[A-ZÀ-Ý]))[\w'’\-]+){0,4}?\s*(?:\(\s*|(?::|(?<=werkgever),|\s(?:bij|bie|op|van|via|voor))\s+)(?-i:het\s+|de\s+|'t\s+)?"
     r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
 )
 _EMPLOYER = re.compile(
     r"(?i)werk|gewerkt|dienst|solliciteer|gesolliciteerd|sollicitatie|contract|wirk|gewirk|baan|bijbaan|stage|werkgever|schoonma|secretaresse|monteur|helpende|"
-    r"chauffeur|kok|(?:als|is|ben|was|werd|wordt)\s|(?:ploegen)?dienst|werkplek|leerwerkplek|"
+    r"[\w\-]*chauffeur|kok|beginnen|begint|begon|loon|salaris|uitzendbureau|(?:als|is|ben|was|werd|wordt)\s|(?:ploegen)?dienst|werkplek|leerwerkplek|"
     r"werkervaringsplek|proefplaatsing|leerbaan|baas|chef|collega|eigena"
 )
 _ORG_STOP = re.compile(r"\s+(?:in|te|aan|op|de|het|van|der|den|&)$")
+
+
+# 'die vroeger bij DSM werkten', 'bij Rolduc in de keuke gesjtange': the work verb comes after
+_WORKED_AT = re.compile(
+    r"\b(?i:bij|bie)\s+(?:(?i:de|het|'t)\s+)?(?P<org>[A-ZÀ-Ý][\w'’\-&+]*(?:\s+[A-ZÀ-Ý0-9][\w'’\-&+]*)*)"
+    r"(?:\s+[\w'’\-]+){0,4}?\s+(?i:werkt|werkte|werkten|gewerkt|wirkde|gewirk|gesjtange|gestaan|maakte|maakten|"
+    r"in\s+dienst|in\s+de\s+(?:kantine|keuken|keuke|fabriek|productie|winkel))\b"
+)
+# a name with a capitalised article inside a sentence: 'naar De Egelantier', 'bij Het Ateljee',
+# '(De Overstap)'; places and public bodies excepted
+_ARTICLE_NAME = re.compile(
+    r"(?<=[a-zà-ÿ,(]\s)(?P<org>(?:De|Het|'t|’t)\s+[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)?)(?![\w])"
+    r"|(?<=\()(?P<org2>(?:De|Het|'t|’t)\s+[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)?)(?=\))"
+)
+# 'Aldenborgh, 't verpleeghoes in Echt', 'De Egelantier, dat verpleeghuis'
+_ORG_APPOSITION = re.compile(
+    r"(?<![\w\-])(?P<org>[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2}),?\s+(?i:'t|het|dat|de|die|een)\s+"
+    r"(?i:verpleeghuis|verpleeghoes|verzorgingshuis|bejaardenhuis|zorgcentrum|woonzorgcentrum|basisschool|school|"
+    r"bedrijf|fabriek|dagbesteding|inloophuis|buurthuis|jongerencentrum|supermarkt|winkel|club|vereniging|koor)\b"
+)
 
 
 def find_organisations(text: str) -> list[Detection]:
@@ -841,7 +937,10 @@ def find_organisations(text: str) -> list[Detection]:
             words = [w for w in value.split() if _fold(w) not in {"de", "het", "'t", "’t"}]
             if not words or _fold(value) in public or is_place_name(value):
                 continue
-            if _fold(words[0]) in _everyday_words() or (len(words) == 1 and _fold(words[0]) in _first_names_folded()):
+            led_by_article = value.split()[0] in ("De", "Het", "'t", "’t")
+            if (_fold(words[0]) in _everyday_words() and not led_by_article) or (
+                len(words) == 1 and _fold(words[0]) in _first_names_folded()
+            ):
                 continue
             end = start + len(value)
             if pattern is _ORG_LOWER_HEAD:
@@ -873,6 +972,21 @@ def find_organisations(text: str) -> list[Detection]:
         if value.isupper() and len(value) <= 4 and _fold(value) in public:
             continue
         found.append(Detection(start, end, INSTELLING, value, "organisatie-context"))
+    for pattern in (_WORKED_AT, _ARTICLE_NAME, _ORG_APPOSITION):
+        for m in pattern.finditer(text):
+            group = "org2" if "org2" in pattern.groupindex and m.group("org2") else "org"
+            value = _ORG_STOP.sub("", m.group(group)).rstrip(".,")
+            words = [w for w in value.split() if _fold(w) not in {"de", "het", "'t", "’t"}]
+            bare = " ".join(words)
+            if not words or {_fold(value), _fold(bare)} & public or is_place_name(value) or is_place_name(bare):
+                continue
+            if any(s <= m.start(group) < e for s, e in spans):
+                continue
+            if pattern is _ORG_APPOSITION and (_fold(words[0]) in _everyday_words() or _sentence_start(text, m.start(group))):
+                continue
+            if pattern is _WORKED_AT and len(words) == 1 and _fold(value) in _first_names_folded():
+                continue  # 'bij Ramon gewerkt' is a person
+            found.append(Detection(m.start(group), m.start(group) + len(value), INSTELLING, value, "organisatie-context"))
     for m in _GOES_TO.finditer(text):
         value = _ORG_STOP.sub("", m.group("org")).rstrip(".,")
         if not value or _fold(value) in public or is_place_name(value) or _fold(value) in _first_names_folded():
@@ -881,10 +995,10 @@ def find_organisations(text: str) -> list[Detection]:
     return found
 
 
-# 'gaat naar het Trevianum', 'ging naar de Jumbo': with an article, a name after 'naar' is a
-# school, shop or club (countries and towns take none)
+# 'gaat naar het Trevianum', 'ging naar de Jumbo', 'verwezen naar de Jumbo': with an article, a
+# name after 'naar' is a school, shop or club (countries and towns take none)
 _GOES_TO = re.compile(
-    r"(?i)\b(?:ga|gaat|gaan|ging|gingen|gegaan)(?:\s+(?!naar\b)[\w'’]+){0,3}?\s+naar\s+(?-i:het|de|'t)\s+"
+    r"(?i)\b(?:ga|gaat|gaan|ging|gingen|gegaan|verwezen|doorverwezen|verwijs|gestuurd|gebracht)(?:\s+(?!naar\b)[\w'’]+){0,3}?\s+naar\s+(?-i:het|de|'t)\s+"
     r"(?P<org>(?-i:[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
 )
 
@@ -963,7 +1077,8 @@ _TITLE_WORDS = (
     r"trainer|coach|mentor|docent|leerkracht|jongerenwerker|straatwerker|wijkagent|agent|huisarts|"
     r"consulent|casemanager|begeleider|bewindvoerder|mentor|hulpverlener|wijkverpleegkundige|"
     r"verpleegkundige|praktijkondersteuner|poh|klantmanager|schuldhulpverlener|maatschappelijk\s+werker|"
-    r"opbouwwerker|vrijwilliger|cliënt|client|klant|bewoner|bewoonster|mam|pap|mama|papa|ma|pa|"
+    r"opbouwwerker|vrijwilliger|beheerder|conciërge|huismeester|conducteur|buschauffeur|"
+    r"cliënt|client|klant|bewoner|bewoonster|mam|pap|mama|papa|ma|pa|"
     r"familie|fam\.?|gezin|bedankt|dankjewel|bijnaam|roepnaam|alias|"
     r"hoi|hallo|hey|hee|hi|dag|beste|groet|groetjes|gr|mvg|vr\.?\s*gr\.?|liefs|namens|aan|cc|van|door|met)"
 )
@@ -1006,14 +1121,19 @@ def _ordinary(word: str) -> bool:
     return f in _common_words() or f in names_that_are_words() or f in _DIALECT_WORDS
 
 
+HOLIDAYS = frozenset(
+    "kerst kerstmis pasen pinksteren carnaval vastelaovend vastelaovond koningsdag sinterklaas "
+    "hemelvaart oudjaar nieuwjaar oud-en-nieuw ramadan suikerfeest offerfeest allerheiligen "
+    "allerzielen driekoningen halloween moederdag vaderdag".split()
+)  # never a person's name, whatever a name list says ('met Kerst', 'uitje met Pasen')
 _CALENDAR_WORDS = frozenset(
     MONTH_NAMES + "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
-)
+) | HOLIDAYS
 _DIMINUTIVE = re.compile(r"(?:tje|pje|kje|je|ie|ke|ske|y|ey)$")
 # 'ik heet Sjra', 'mien naam is Sjra', 'ich bin Sjra,', 'iedereen zegt Pat.', 'ze neume mich Lei'
 _INTRODUCTION = re.compile(
     r"(?i)\b(?:(?:ik|ich|hij|hae|ze|zij|zie)\s+(?:heet|hiet|heit)|(?:mijn|mien|m'n|zijn|haar)\s+naam\s+is|"
-    r"noem(?:en|t)\s+(?:me|mij|mich|hem|haar|zichzelf)|neume\s+(?:mich|hem|häör|heur)|"
+    r"noem(?:en|t|de|den)\s+(?:me|mij|mich|hem|haar|zich|zichzelf)|neume\s+(?:mich|hem|häör|heur)|"
     r"iedere[ei]n\s+(?:zegt|zeet|zeg)|"
     r"(?:ik\s+ben|ich\s+bin)(?=\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ'’]+)\s*(?:[,.!;]|\sen\s)))"
     r"\s+[\"“‘']?(?P<name>(?-i:[A-ZÀ-Ý][a-zà-ÿ'’]+))(?![\w'’])"

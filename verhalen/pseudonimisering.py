@@ -158,6 +158,7 @@ def _inside_public_place(detection: Detection, spans: list[tuple[int, int]]) -> 
     return False
 
 
+_POSTCODE_SHAPED = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
 _AGE_RANGE_BEFORE = re.compile(r"(?i)(?:tussen|van|vanaf)\s+\d{1,3}\s*(?:en|tot|-|t/m)\s*$")
 
 
@@ -168,7 +169,10 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         return False
     value = d.text.strip(" .,")
     if d.kind == h.LEEFTIJD:  # 'jongeren tussen 12 en 23 jaar': an age group, not an age
-        return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start]))
+        # '111 jaar schutterij': an anniversary (nobody here is older than 105)
+        return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start])) or (
+            value.isdigit() and int(value) > 105
+        )
     if d.kind == h.TELEFOON:
         return h.is_general_number(text, d.start) or h.is_service_number(d.text)
     if d.kind == h.BSN:  # 'Beschikkingsnummer: 202403117' passes the elfproef by chance
@@ -177,10 +181,13 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         return True
     if d.kind == h.LOCATIE:
         return h.is_place_name(value)
+    if d.kind in (h.ADRES, h.POSTCODE) and _POSTCODE_SHAPED.fullmatch(value) and not any(p.start == d.start for p in h.find_postcodes(text)):
+        return True  # 'sinds 2020 MS': a year and an abbreviation, which our postcode finder rules out
     if d.kind == h.ADRES and h.is_place_name(value.split()[-1]) and h.find_postcodes(value):
         return True  # '6131 BK Sittard': the postcode detector has the postcode; the place stays
     if d.kind == h.PERSOON:
-        return h._fold(value) in h._DIALECT_WORDS or (" " not in value and h.is_place_name(value))
+        f = h._fold(value)
+        return f in h._DIALECT_WORDS or f in h.HOLIDAYS or (" " not in value and h.is_place_name(value))
     return False
 
 

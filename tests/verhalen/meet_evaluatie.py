@@ -3,6 +3,7 @@
     python tests/verhalen/meet_evaluatie.py ontwikkel [--missers]
     python tests/verhalen/meet_evaluatie.py ontwikkel_extra [--missers]   # extra dev notes
     python tests/verhalen/meet_evaluatie.py ontwikkel_2 [--missers]       # second independent dev set
+    python tests/verhalen/meet_evaluatie.py ontwikkel_3 [--missers]       # third independent dev set
     python tests/verhalen/meet_evaluatie.py toets          # aggregate numbers only
 
 The notes were written and annotated by someone who never saw the detector code
@@ -23,7 +24,7 @@ Matching rules
   identifier nor a DECOY) replace ordinary text; reported per 1,000 words, and as the share
   of the words outside annotated spans that stay untouched (``woorden_behouden``).
 
-Only the ``ontwikkel`` half (and ``ontwikkel_extra``, ``ontwikkel_2``) may be inspected note by
+Only the ``ontwikkel`` half (and ``ontwikkel_extra``, ``ontwikkel_2``, ``ontwikkel_3``) may be inspected note by
 note (``--missers``); the ``toets`` half is run for its aggregate numbers only.
 """
 
@@ -59,13 +60,14 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 EXTRA = MAP / "ontwikkel_extra"  # extra development notes (see its README); never part of 'toets'
 # a second set written independently, by another writer who never saw the code (see its README)
 SECOND = MAP / "ontwikkel_2"
-HALVES = ("ontwikkel", "toets", "ontwikkel_extra", "ontwikkel_2")
-_FOLDERS = {"ontwikkel_extra": (EXTRA, "e"), "ontwikkel_2": (SECOND, "n")}
+THIRD = MAP / "ontwikkel_3"  # a third such set, aimed at ages, organisations and decoys (see its README)
+HALVES = ("ontwikkel", "toets", "ontwikkel_extra", "ontwikkel_2", "ontwikkel_3")
+_FOLDERS = {"ontwikkel_extra": (EXTRA, "e"), "ontwikkel_2": (SECOND, "n"), "ontwikkel_3": (THIRD, "n")}
 
 
 def ids(half: str) -> list[str]:
     if half not in HALVES:
-        raise ValueError("half is 'ontwikkel', 'toets', 'ontwikkel_extra' of 'ontwikkel_2'")
+        raise ValueError(f"half is een van {', '.join(HALVES)}")
     if half in _FOLDERS:
         folder, prefix = _FOLDERS[half]
         return sorted(p.stem for p in folder.glob(f"{prefix}[0-9]*.json"))

@@ -30,8 +30,7 @@ pytestmark = pytest.mark.skipif(
 # minus a margin of 0.01, never below the floor before. Names reached their target (152/155 =
 # 0.981) and are no longer marked; ages (22/27) and decoys (74/78) did not move.
 NOT_YET: dict[str, float] = {
-    "LEEFTIJD": 22 / 27 - 0.01,  # reached 0.815 (was 0.778)
-    "ORGANISATIE": 26 / 31 - 0.01,  # reached 0.839 (was 0.774)
+    "LEEFTIJD": 24 / 27 - 0.01,  # reached 0.889 after tuning on ontwikkel_3 (was 0.815, 0.778)
     "DECOY": 74 / 78,  # 0.949 (target 0.95)
 }
 
@@ -81,5 +80,13 @@ def test_second_independent_development_set_meets_targets(pseudonymizer):
     """The second development set (evaluatie/ontwikkel_2), written by another writer who never
     saw the code; measured before tuning in its VOORMETING.md, tuned on afterwards."""
     achieved = meet_evaluatie.measure("ontwikkel_2", pseudonymizer).achieved()
+    missed = {k: v for k, v in achieved.items() if v < meet_evaluatie.TARGETS[k] - 1e-9}
+    assert not missed, missed
+
+
+def test_third_independent_development_set_meets_targets(pseudonymizer):
+    """The third development set (evaluatie/ontwikkel_3), by a third writer who never saw the
+    code, aimed at ages, organisations and decoys; measured before tuning, tuned on afterwards."""
+    achieved = meet_evaluatie.measure("ontwikkel_3", pseudonymizer).achieved()
     missed = {k: v for k, v in achieved.items() if v < meet_evaluatie.TARGETS[k] - 1e-9}
     assert not missed, missed
