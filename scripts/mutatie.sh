@@ -75,10 +75,14 @@ cd "$werk"
 export PYTHONPATH="$werk"  # the copy's modules, with the mutant in them, never the repository's
 export IMPACT_CACHE="${IMPACT_CACHE:-$ROOT/.cache}" IMPACT_HYPOTHESIS_VOORBEELDEN="${IMPACT_HYPOTHESIS_VOORBEELDEN:-100}"
 # the test command mutmut runs: any failure of pytest (a failed test, a module that no longer
-# imports, no tests collected) becomes exit code 1, the only code mutmut 2.5 counts as killed
+# imports, no tests collected) becomes exit code 1, the only code mutmut 2.5 counts as killed.
+# A mutant that makes the tests run past $MUTATIE_LIMIET seconds (five times the unmutated run,
+# at least 60 s) is killed too: it would hang a user's command. The limit is ours because
+# mutmut's own timeout kills only this shell, and pytest, still holding mutmut's output pipe,
+# would keep mutmut waiting until it finished by itself (minutes per mutant on an endless loop).
 cat > "$werk/pytest-doodt.sh" <<'EOF'
 trap 'exit 130' INT TERM  # interrupted: not killed (mutmut shows it as surviving)
-"$@"
+timeout --kill-after=5 "$MUTATIE_LIMIET" "$@"
 [ $? -eq 0 ] || exit 1
 EOF
 
@@ -140,7 +144,14 @@ for doel in "${doelen[@]}"; do
     maak_patch "${DEEL[$doel]}" ${BESTAND[$doel]} > "$werk/$doel.patch"
     extra=(--use-patch-file "$werk/$doel.patch")
   fi
-  runner="bash $werk/pytest-doodt.sh $PY -m pytest -x -q -p no:cacheprovider -p no:xdist ${TESTS[$doel]}"
+  tests="$PY -m pytest -x -q -p no:cacheprovider -p no:xdist ${TESTS[$doel]}"
+  begin=$(date +%s)
+  # shellcheck disable=SC2086
+  $tests >"$werk/$doel.basis.log" 2>&1 || { echo "   de tests falen al zonder mutant:"; tail -n 20 "$werk/$doel.basis.log"; continue; }
+  basis=$(( $(date +%s) - begin ))
+  export MUTATIE_LIMIET=$(( basis * 5 > 60 ? basis * 5 : 60 ))
+  echo "   tests zonder mutant: $basis s; een mutant die ze langer dan $MUTATIE_LIMIET s laat duren telt als gedood"
+  runner="bash $werk/pytest-doodt.sh $tests"
   limiet=()
   [ -n "${MUTATIE_TIJD:-}" ] && limiet=(timeout --signal=INT --kill-after=20 "$MUTATIE_TIJD")
   begin=$(date +%s)

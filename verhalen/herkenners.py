@@ -496,7 +496,7 @@ _AGE_PATTERNS = [
     # 'met zijn 16 jaar is hij de jongste'
     re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+" + _YEAR + r")?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
     # 'Dhr. Bekkers, 44 jaar, alleenstaand': an age in apposition
-    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b)(?!,\s*\d)"),
+    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b)"),
     # 'zestien is ze', '17 is hij nu'
     # (any word first, checked for a number afterwards: cheaper than the number alternation)
     # ('N jaar is ze al bezig' is a duration, so no 'jaar' here)
@@ -557,7 +557,9 @@ _AGE_LIST = re.compile(
 )
 
 
-_AGE_AND = re.compile(r"(?:\s*,\s*|\s+(?:en|of)\s+|-)(?P<n>[1-9]\d?)(?![\w,.:/]\d|\s*(?:euro|€|%|uur|keer|kinderen))")
+_AGE_AND = re.compile(
+    r"(?:\s*,\s*|\s+(?:en|of)\s+|-)(?P<n>[1-9]\d?)(?![\w,.:/]\d|\s*(?:euro|€|%|uur|keer|kinderen|vmbo|havo|vwo|mbo|hbo|klas|groep|gym))"
+)  # not the school year after an age: 'Lara, 15, 3 havo'
 
 
 def find_ages(text: str) -> list[Detection]:
@@ -573,10 +575,15 @@ def find_ages(text: str) -> list[Detection]:
         for m in pattern.finditer(text):
             if "word" in pattern.groupindex and m.group("word") and m.group("word").lower().rstrip(".") in _score_words():
                 continue  # 'financiën (2)': a score on a life domain, not an age
-            if pattern is _AGE_APPOSITION and m.group("word") != ")" and (
-                _sentence_start(text, m.start("word")) or _fold(m.group("word")) in _everyday_words()
-            ):
-                continue  # 'Mevrouw, 2 jaar, ...' / 'Looptijd, 3 jaar,': not a person's age
+            if pattern is _AGE_APPOSITION and m.group("word") != ")":
+                # a listed first name or surname is a person even at the start of a line and
+                # before another number ('Tyrone, 19, Kerkrade', 'Lara Akkermans, 15, 3 havo')
+                named = _fold(m.group("word")) in _first_names_folded() | _surnames_folded()
+                if not named and (
+                    _sentence_start(text, m.start("word")) or _fold(m.group("word")) in _everyday_words()
+                    or re.match(r",\s*\d", text[m.end() :])
+                ):
+                    continue  # 'Mevrouw, 2 jaar, ...' / 'Looptijd, 3 jaar,' / 'Kerkstraat, 12, 14': no age
             value = m.group("n")
             if value.lower() == "een":
                 continue  # 'het is een jaar of drie geleden': the article, not an age of 1
@@ -854,7 +861,7 @@ _ORG_TAILED = re.compile(
 # a kind of organisation in lowercase before its name: 'basisschool De Speelhof', 'obs De
 # Horizon', 'buurthuis De Pottenbakker', 'voetbalclub RKSV Heidebloem' (the span is the name)
 _ORG_LOWER_HEAD = re.compile(
-    r"(?<![\w\-])(?=[a-zà-ÿ]+\s+['’A-ZÀ-Ý])(?:[a-zà-ÿ]+(?:bedrijf|bureau|kantoor|praktijk|school|club|vereniging|opvang)|"
+    r"(?<![\w\-])(?=[a-zà-ÿ]+\s+(?:de\s+|het\s+)?['’A-ZÀ-Ý])(?:[a-zà-ÿ]+(?:bedrijf|bureau|kantoor|praktijk|school|club|vereniging|opvang)|"
     r"buurthoes|kringloop|sporthal|basisschool|school|obs|rkbs|kbs|ikc|sbo|vso|montessorischool|daltonschool|"
     r"jenaplanschool|buurthuis|gemeenschapshuis|wijkcentrum|jongerencentrum|dagbesteding|inloophuis|inloop|"
     r"verpleeghuis|verpleeghoes|verzorgingshuis|bejaardenhuis|zorgcentrum|woonzorgcentrum|koor|"
@@ -864,7 +871,7 @@ _ORG_LOWER_HEAD = re.compile(
     r"woonvorm|woongroep|thuiszorg|bakkerij|slagerij|snackbar|frituur|kapsalon|garage|"
     r"supermarkt|restaurant|café|huisartsenpraktijk|apotheek|werkgever|bedrijf|firma|"
     r"scholengemeenschap|vereniging|club)\s+"
-    r"(?P<org>(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
+    r"(?P<org>(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*)"
 )
 # context: 'werkt bij X', 'lid van X', 'zit op X', 'voetbalt bij X', 'school (X)'
@@ -937,7 +944,7 @@ def find_organisations(text: str) -> list[Detection]:
             words = [w for w in value.split() if _fold(w) not in {"de", "het", "'t", "’t"}]
             if not words or _fold(value) in public or is_place_name(value):
                 continue
-            led_by_article = value.split()[0] in ("De", "Het", "'t", "’t")
+            led_by_article = value.split()[0] in ("De", "Het", "de", "het", "'t", "’t")
             if (_fold(words[0]) in _everyday_words() and not led_by_article) or (
                 len(words) == 1 and _fold(words[0]) in _first_names_folded()
             ):
@@ -995,10 +1002,12 @@ def find_organisations(text: str) -> list[Detection]:
     return found
 
 
-# 'gaat naar het Trevianum', 'ging naar de Jumbo', 'verwezen naar de Jumbo': with an article, a
-# name after 'naar' is a school, shop or club (countries and towns take none)
+# 'gaat naar het Trevianum', 'ging naar de Jumbo', 'verwezen naar de Jumbo', 'is nu op het
+# Leeuwenborgh': with an article, a name after 'naar' or 'op' is a school, shop or club
+# (countries and towns take none; a square is caught as a street)
 _GOES_TO = re.compile(
-    r"(?i)\b(?:ga|gaat|gaan|ging|gingen|gegaan|verwezen|doorverwezen|verwijs|gestuurd|gebracht)(?:\s+(?!naar\b)[\w'’]+){0,3}?\s+naar\s+(?-i:het|de|'t)\s+"
+    r"(?i)\b(?:(?:ga|gaat|gaan|ging|gingen|gegaan|verwezen|doorverwezen|verwijs|gestuurd|gebracht)(?:\s+(?!naar\b)[\w'’]+){0,3}?\s+naar"
+    r"|(?:is|was|ben|zit|zat)(?:\s+(?:nu|nog|al|toen))?\s+op)\s+(?-i:het|de|'t)\s+"
     r"(?P<org>(?-i:[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
 )
 
@@ -1428,6 +1437,8 @@ def find_names(text: str) -> list[Detection]:
             continue
         if name[0].isupper() and _fold(name) in {"de", "het", "van", "een"}:
             continue
+        if re.match(r"\s+\w*team\b", text[m.end("name") :], re.IGNORECASE):
+            continue  # 'Consulent Sociaal Wijkteam': the team the title belongs to
         add(m.start("name"), m.end("name"), "aanspreekvorm")
     for m in _TITLE_INITIALS.finditer(text):
         add(m.start("name"), m.end("name"), "aanspreekvorm")

@@ -191,10 +191,10 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     return False
 
 
-# 'wijkteam Stein', 'Buurtteam Kerkrade-West', 'jeugdteam Noord': a team named after its area
+# 'wijkteam Stein', 'Buurtteam Kerkrade-West', 'Sociaal Wijkteam Heerlen-Noord': a team named after its area
 _TEAM_AREA = re.compile(
-    r"(?i)(?<![\w])(?:wijk|buurt|gebieds|jeugd|sociaal\s+|ouderen)team\s+"
-    r"(?-i:[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)*)"
+    r"(?i)(?<![\w])(?:sociaal\s+)?(?:wijk|buurt|gebieds|jeugd|sociaal\s+|ouderen)team(?:\s+"
+    r"(?-i:[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)*))?"
 )
 
 

@@ -33,6 +33,8 @@ def _ages(text: str) -> list[str]:
         ("Ze schatte hem 'ruim 50'.", ["50"]),
         ("een jongen, zeker 17 of 18.", ["17", "18"]),
         ("sinds ich zestieën waor", ["zestieën"]),
+        ("Verteller: Kevin, 17, Heerlen", ["17"]),  # a listed first name, at the start of a line
+        ("Over: Sanne Janssen, 14, 2 vmbo", ["14"]),
     ],
 )
 def test_age_forms(text, ages):
@@ -46,6 +48,7 @@ def test_age_forms(text, ages):
         "De schutterij bestaat 111 jaar.",
         "jongeren van 12 tot 23 jaar",
         "op nummer 14 wonen ze al jaren",
+        "Adres: Kerkstraat, 12, 14 en 16 zijn gesloopt.",
         "Mevrouw Janssen van 12 maart tot 3 april weg.",
         "ZRM bij start (financiën, 2) en nu (financiën, 3).",
         "een jongen van 12 maanden",
@@ -77,10 +80,12 @@ def _organisations(text: str) -> list[str]:
         ("Hij begint maandag bij Tempo Flex.", "Tempo Flex"),
         ("open inloop JC De Kiosk op dinsdag", "JC De Kiosk"),
         ("Ik ben verwezen naar de Lidl aan de markt.", "Lidl"),
+        ("Hij is nu op het Bisschoppelijk College maar spijbelt.", "Bisschoppelijk College"),
+        ("donderdag inloop de Oase, veel jongeren", "de Oase"),
     ],
 )
 def test_organisation_forms(text, organisatie):
-    assert organisatie in _organisations(text)
+    assert any(organisatie in o for o in _organisations(text)), _organisations(text)
 
 
 @pytest.mark.parametrize(
@@ -103,6 +108,7 @@ def test_organisation_look_alikes_stay(text):
         ("Bellen kan via het algemeen nummer: 045-560 00 00.", "045-560 00 00"),
         ("Algemeen: 046-477 77 77", "046-477 77 77"),
         ("In Bleijerheide is het feest.", "Bleijerheide"),
+        ("J. Pelzer\nConsulent Sociaal Wijkteam\n", "Sociaal"),
     ],
 )
 def test_decoys_stay(text, kept):
