@@ -214,7 +214,6 @@ _GENERAL_NUMBER = re.compile(
 )  # 'Algemeen: 0475-...', 'het wijkteam kan bellen via 045-...'
 
 
-
 def is_general_number(text: str, start: int) -> bool:
     """'het algemene nummer 088 - 880 5000': the number of a public body or team."""
     return bool(_GENERAL_NUMBER.search(text[max(0, start - 40) : start]))
@@ -417,7 +416,7 @@ def ordinal_words() -> dict[str, int]:
     """'veertiende' 14, 'achtste' 8, 'tachtigste' 80: the age in 'op mijn veertiende'."""
     out = {}
     for w, n in number_words().items():
-        if n < 2 or w in ("anderhalf",):
+        if n < 2:  # 'eerste' is no age; 'anderhalf' has no ordinal
             continue
         if w == "drie":
             out["derde"] = n
