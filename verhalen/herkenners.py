@@ -214,9 +214,14 @@ _GENERAL_NUMBER = re.compile(
 )  # 'Algemeen: 0475-...', 'het wijkteam kan bellen via 045-...'
 
 
-def is_general_number(text: str, start: int) -> bool:
-    """'het algemene nummer 088 - 880 5000': the number of a public body or team."""
-    return bool(_GENERAL_NUMBER.search(text[max(0, start - 40) : start]))
+_GENERAL_AFTER = re.compile(r"(?i)\s*\((?:algemeen|centrale|receptie|hoofdnummer)\)")
+
+
+def is_general_number(text: str, start: int, end: int | None = None) -> bool:
+    """'het algemene nummer 088 - 880 5000', '045 - 567 22 00 (algemeen)': the number of a
+    public body or team (the number runs from ``start`` to ``end``)."""
+    before = _GENERAL_NUMBER.search(text[max(0, start - 40) : start])
+    return bool(before or (end is not None and _GENERAL_AFTER.match(text, end)))
 
 
 def is_service_number(value: str) -> bool:
@@ -233,7 +238,7 @@ def find_phones(text: str) -> list[Detection]:
         if _DATE_LIKE.match(value):
             continue
         number = normalize_phone(value)
-        if is_general_number(text, m.start()) or is_service_number(value):
+        if is_general_number(text, m.start(), m.end()) or is_service_number(value):
             continue  # 'het algemene nummer 088 - 880 5000' of a public body or team: no person's
         if len(number) == 10 and number.startswith("0") and not number.startswith("00"):
             found.append(Detection(m.start(), m.end(), TELEFOON, value, "telefoon"))
@@ -270,6 +275,10 @@ _NUMERIC_DATE = re.compile(
 _DAY_SLASH_MONTH = re.compile(r"(?<![\w\-/.,€])([0-3]?\d)/([01]?\d)(?![\w/]|[.,]\d)")
 # '19-02', '14-6' (descending: a score range '3-5' ascends), 'sinds 1-7' with a date word before
 _DAY_DASH_MONTH = re.compile(r"(?<![\w\-/.,€])([0-3]?\d)-([01]?\d)(?![\w\-/]|[.,]\d)")
+_COUNTED = re.compile(  # '6/7 gasten', '3-4 jongeren': a number of people, not a date
+    r"\s+(?:gasten|jongeren|jongens|meiden|meisjes|mensen|man|vrouwen|kinderen|personen|deelnemers|bewoners|"
+    r"gezinnen|huishoudens|keer|dagen|weken|maanden|uur|stuks)\b"
+)
 _DATE_WORD_BEFORE = re.compile(r"(?i)\b(?:sinds|vanaf|per|op|tot|t/m|d\.d\.|dd|datum)\s*:?\s*$")
 _MONTH_YEAR = re.compile(r"(?i)(?<![\w])(" + _MONTH_ALT + r")\.? (\d{4})(?![\w])")
 
@@ -288,13 +297,15 @@ def find_dates(text: str) -> list[Detection]:
         if parse_date_parts(m.group()) is not None:
             found.append(Detection(m.start(), m.end(), DATUM, m.group(), "datum"))
     for m in _DAY_SLASH_MONTH.finditer(text):
-        if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 and m.group() != "24/7":
+        if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 and m.group() != "24/7" and not _COUNTED.match(text, m.end()):
             found.append(Detection(m.start(), m.end(), DATUM, m.group(), "dag/maand"))
     for m in _DAY_DASH_MONTH.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         padded = len(m.group(2)) == 2 and m.group(2).startswith("0")
+        if _COUNTED.match(text, m.end()):
+            continue
         if padded or day > month or _DATE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             found.append(Detection(m.start(), m.end(), DATUM, m.group(), "dag-maand-streep"))
     return found
@@ -360,7 +371,7 @@ _TENS = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig", 6: "zestig", 7: 
          8: "tachtig", 9: "negentig"}  # fmt: skip
 _UNITS_DIALECT = {1: "ein", 2: "twie", 3: "drie", 4: "veer", 5: "vief", 6: "zes", 7: "zeve",
                   8: "aach", 9: "nege"}  # fmt: skip
-_UNITS_DIALECT_MORE = {9: "nuuge", 7: "zeuve"}
+_UNITS_DIALECT_MORE = {9: ("nuuge", "nuugen"), 7: ("zeuve", "zeuven")}
 _TENS_DIALECT = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vieftig", 6: "zestig",
                  7: "zeuventig", 8: "tachtig", 9: "negentig"}  # fmt: skip
 _TENS_DIALECT_MORE = {6: "zèstig", 9: "nuugentig"}
@@ -394,11 +405,12 @@ def number_words() -> dict[str, int]:
                 out.setdefault(f"{unit}{joint}{_TENS[t]}", 10 * t + u)
     for t, w in _TENS_DIALECT_MORE.items():
         out.setdefault(w, 10 * t)
-    for u, unit in _UNITS_DIALECT_MORE.items():
-        for t in _TENS:
-            for tens in {_TENS[t], _TENS_DIALECT[t]}:
-                out.setdefault(f"{unit}n{tens}", 10 * t + u)
-                out.setdefault(f"{unit}en{tens}", 10 * t + u)
+    for u, units in _UNITS_DIALECT_MORE.items():
+        for unit in units:
+            for t in _TENS:
+                for tens in {_TENS[t], _TENS_DIALECT[t]}:
+                    out.setdefault(f"{unit}n{tens}", 10 * t + u)
+                    out.setdefault(f"{unit}en{tens}", 10 * t + u)
     for n, w in _TEENS_DIALECT.items():
         out.setdefault(w, n)
     # spoken spellings of every form so far: 'zestieën' (zestien), 'vieftich' (vieftig)
@@ -476,8 +488,8 @@ _YEAR = r"(?:jaar|jaor|joar|jr\.?)"  # the word 'jaar', its Limburgish forms and
 _N = r"(?P<n>\d{1,3}(?!\d)|" + _NUM_WORD_ALT + r")"  # never the first digits of a longer number
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
-    r"(?=\s*(?:[.,;:!?)(\n—–\"“”'’]|$|\d{1,2}:\d{2}\b|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*[.,;:!?)\n]|$)|"
-    r"(?:en|maar|geworden|gewaore|gewoare|gewore|gewoore|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
+    r"(?=\s*(?:[.,;:!?)(\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*[.,;:!?)\n]|$)|"
+    r"(?:en|maar|toen|geworden|gewaore|gewoare|gewore|gewoore|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
     r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|hij|ze|zij|ik|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
     r"(?<!jaar)(?<!jaor)(?<!joar)(?<!jr)(?<!jr\.)|-(?=\d)|" + _YEAR + r"(?!\s+(?:geleden|geleje|gelede|lang|later|eerder|bij|in|schuld|"
     r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
@@ -512,7 +524,7 @@ _AGE_PATTERNS = [
     # '~60', 'rond de 70', 'ruim 40', 'inmiddels 68', 'een jongen van 8', 'op mijn 12', 'toen ik 17 was'
     re.compile(r"(?<![\w~])~\s?(?P<n>[1-9]\d?|1[01]\d)(?![\w,.]\d)"),
     re.compile(
-        r"(?i)\b(?:rond\s+de|ruim|inmiddels|bijna|ongeveer|ong\.?|begin|eind|midden|zeker|circa)\s+" + _N + r"(?![\w,.]\d)"
+        r"(?i)\b(?:rond(?:\s+de)?|ruim|inmiddels|bijna|ongeveer|ong\.?|begin|eind|midden|zeker|circa|allebei|beiden|zelf)\s+" + _N + r"(?![\w,.]\d)"
         r"(?!\s*(?:euro|€|%|procent|keer|uur|minuten|dagen|weken|maanden|kilo|km|meter|cm|mensen|"
         r"huishoudens|kinderen|jongeren|deelnemers|bewoners|jaar\s+(?:geleden|lang)))" + _AGE_END
     ),
@@ -521,7 +533,7 @@ _AGE_PATTERNS = [
         r"(?i)\b(?:een|de|die|dat|het|mijn|mien|m'n|mn|zijn|z'n|zn|haar|d'r|hun|onze|ons|hae|ich)\s+"
         r"(?:jongen|meisje|man|vrouw|kind|zoon|zoontje|dochter|dochtertje|meid|knul|tiener|baby|"
         r"peuter|kleuter|heer|dame|broer|zus|broertje|zusje|kleinzoon|kleindochter|kleinkind|neef|"
-        r"neefje|nicht|nichtje|jochie|ventje|vriend|vriendin|vriendje|vriendinnetje|jong|maedje|"
+        r"neefje|nicht|nichtje|jochie|ventje|vriend|vriendin|vriendje|vriendinnetje|jong|maedje|tweeling|drieling|"
         r"buurman|buurvrouw|buurjongen|buurmeisje|opa|oma|oom|tante|vader|moeder)"
         r"(?:,?\s+(?-i:[A-ZÀ-Ý][\w'’\-]+),?)?\s+van\s+(?:rond\s+de\s+|ongeveer\s+|ca\.?\s+|in\s+de\s+)?" + _N
         + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|maanden|weken|dagen|jaar\s+geleden))"
@@ -543,6 +555,13 @@ _AGE_PATTERNS = [
     re.compile(r"(?i)\bmet\s+" + _N + r"\s+(?:zat|ging|kwam|werd|was|moest|begon|stond|werkte|ben|had|heb|liep|mocht|kon)\s+" + _PRONOUN + r"\b"),
     # 'was ich al in de vieftig'
     re.compile(r"(?i)\bin\s+de\s+(?P<n>" + _TENS_ALT + r")(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|was|is|toen|geweest|ben)\b)"),
+    # 'schat hem 17', 'ik schat haar op 40'
+    re.compile(r"(?i)\bschat(?:te)?\s+(?:ik\s+)?(?:hem|haar|m|'m|ze|hen|hun)\s+(?:op\s+)?" + _N + r"(?![\w,.]\d)" + _AGE_END),
+    # 'geb. 2 mei 1990 (34)': the age after a year of birth
+    re.compile(r"\b(?:19|20)\d\d\s?\((?P<n>[1-9]\d?|1[01]\d)(?:\s?" + _YEAR + r")?\)"),
+    # 'twee meiden, een van 16 en een van 15'
+    re.compile(r"(?i)\been\s+van\s+" + _N + r"(?=\s+en\s+een\s+van\s+\d|\s*[,;]\s*(?:de\s+ander|een\s+van)\b)"),
+    re.compile(r"(?i)(?<=\d\sen\s)een\s+van\s+" + _N + r"(?![\w,.]\d)(?=\s*[.,;:!?)]|\s+(?:en|maar)\b)"),
     # 'Meneer Janssen van 87'
     re.compile(r"\b(?i:meneer|mevrouw|mijnheer|juffrouw|dhr\.?|mevr\.?|mw\.?)\s+(?:[A-ZÀ-Ý][\w'’\-]+\s+){1,2}van\s+(?P<n>\d{1,3}(?!\d)|(?i:" + _NUM_WORD_ALT + r"))(?![\w,.]\d)"
                r"(?!\s*(?i:" + _MONTH_ALT + r"|euro|€|kilo|km|meter|uur|jaar\s+geleden|nummer|nr))"),
@@ -557,7 +576,7 @@ _AGE_LIST = re.compile(
 
 
 _AGE_AND = re.compile(
-    r"(?:\s*,\s*|\s+(?:en|of)\s+|-)(?P<n>[1-9]\d?)(?![\w,.:/]\d|\s*(?:euro|€|%|uur|keer|kinderen|vmbo|havo|vwo|mbo|hbo|klas|groep|gym))"
+    r"(?:\s*,\s*|\s+(?:en|of)\s+|-|/)(?P<n>[1-9]\d?)(?![\w,.:/]\d|\s*(?:euro|€|%|uur|keer|kinderen|vmbo|havo|vwo|mbo|hbo|klas|groep|gym))"
 )  # not the school year after an age: 'Lara, 15, 3 havo'
 
 
@@ -601,7 +620,24 @@ def find_ages(text: str) -> list[Detection]:
         for n in re.finditer(r"\d+", m.group(group)):
             start = m.start(group) + n.start()
             found.append(Detection(start, start + len(n.group()), LEEFTIJD, n.group(), "leeftijd-reeks"))
-    return found
+    return [d for d in found if not is_age_limit_or_score(text, d.start, d.end)]
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:tot(?:\s+en\s+met)?|t/m)\s+\d")
+_LIMIT_BEFORE = re.compile(r"(?i)\b(?:tussen|vanaf|tot|t/m|doelgroep|leeftijdsgrens|plicht\s+tot|onder\s+de|boven\s+de)\s+$")
+_SCORE_BEFORE = re.compile(r"(?i)\b[\w&]+\s+[1-5]\s*\((?:was|van|nu|eerst)?\s*$")
+
+
+def is_age_limit_or_score(text: str, start: int, end: int) -> bool:
+    """'leeftijd 14 t/m 18', 'doelgroep 12 tot 23 jaar', 'kwalificatieplicht tot 18 jaar': an
+    age limit or group; 'Financiën 3 (was 2)': a score on a life domain; '24/7'. No one's age."""
+    before = text[max(0, start - 30) : start]
+    if text.startswith("24/7", start) or text.endswith("24/", 0, start):
+        return True  # 'bereikbaar 24/7'
+    if _RANGE_AFTER.match(text, end) or _LIMIT_BEFORE.search(before):
+        return True
+    score = _SCORE_BEFORE.search(before)
+    return bool(score and _fold(score.group().split()[0]) in _score_words())
 
 
 # --- streets and institutions of the region --------------------------------------------------
@@ -898,6 +934,7 @@ _EMPLOYER = re.compile(
 _ORG_STOP = re.compile(r"\s+(?:in|te|aan|op|de|het|van|der|den|&)$")
 
 
+_GEOGRAPHY_BEFORE = re.compile(r"(?i)\b(?:wijk|buurt|dorp|gemeente|stad|regio|kern|plaats)\s+$")
 # 'die vroeger bij DSM werkten', 'bij Rolduc in de keuke gesjtange': the work verb comes after
 _WORKED_AT = re.compile(
     r"\b(?i:bij|bie)\s+(?:(?i:de|het|'t)\s+)?(?P<org>[A-ZÀ-Ý][\w'’\-&+]*(?:\s+[A-ZÀ-Ý0-9][\w'’\-&+]*)*)"
@@ -986,6 +1023,9 @@ def find_organisations(text: str) -> list[Detection]:
             bare = " ".join(words)
             if not words or {_fold(value), _fold(bare)} & public or is_place_name(value) or is_place_name(bare):
                 continue
+            if _fold(words[0]) in HOLIDAYS or _GEOGRAPHY_BEFORE.search(text, max(0, m.start(group) - 12), m.start(group)):
+                continue  # 'naar de Koningsdag markt', 'naar de wijk De Kemp'
+
             if any(s <= m.start(group) < e for s, e in spans):
                 continue
             if pattern is _ORG_APPOSITION and (_fold(words[0]) in _everyday_words() or _sentence_start(text, m.start(group))):
@@ -997,6 +1037,9 @@ def find_organisations(text: str) -> list[Detection]:
         value = _ORG_STOP.sub("", m.group("org")).rstrip(".,")
         if not value or _fold(value) in public or is_place_name(value) or _fold(value) in _first_names_folded():
             continue
+        if _fold(value.split()[0]) in HOLIDAYS:
+            continue  # 'naar de Koningsdag markt'
+
         found.append(Detection(m.start("org"), m.start("org") + len(value), INSTELLING, value, "organisatie-context"))
     return found
 
@@ -1268,8 +1311,8 @@ _CHAT_SPEAKER = re.compile(
 )
 # a line with only initials signs a note: '– R.', 'EvdB', 'JvdL', 'M.K.'
 _SIGNATURE = re.compile(
-    r"(?m)^[ \t]*(?:[–—-][ \t]*)?(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
-)
+    r"(?m)(?:^[ \t]*(?:[–—-][ \t]*)?|(?<=[.!?)])[ \t]+[–—-][ \t]*)(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
+)  # a line of initials, or initials after a dash closing the last sentence ('agenda. – MK')
 
 
 # 'Yonas (12), Hiwet (10)', 'Abrham Tesfay (vader)': a name with the person's age or role

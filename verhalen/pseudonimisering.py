@@ -172,9 +172,9 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         # '111 jaar schutterij': an anniversary (nobody here is older than 105)
         return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start])) or (
             value.isdigit() and int(value) > 105
-        )
+        ) or h.is_age_limit_or_score(text, d.start, d.end)
     if d.kind == h.TELEFOON:
-        return h.is_general_number(text, d.start) or h.is_service_number(d.text)
+        return h.is_general_number(text, d.start, d.end) or h.is_service_number(d.text)
     if d.kind == h.BSN:  # 'Beschikkingsnummer: 202403117' passes the elfproef by chance
         return h.is_other_number(text, d.start)
     if d.kind == h.PERSOON and len(value) == 1:  # 'T: 14 046' (telefoon), not an initial

@@ -4,7 +4,9 @@
     python tests/verhalen/meet_evaluatie.py ontwikkel_extra [--missers]   # extra dev notes
     python tests/verhalen/meet_evaluatie.py ontwikkel_2 [--missers]       # second independent dev set
     python tests/verhalen/meet_evaluatie.py ontwikkel_3 [--missers]       # third independent dev set
+    python tests/verhalen/meet_evaluatie.py ontwikkel_4 [--missers]       # fourth independent dev set
     python tests/verhalen/meet_evaluatie.py toets          # aggregate numbers only
+    python tests/verhalen/meet_evaluatie.py toets_2        # second unseen set, aggregate only
 
 The notes were written and annotated by someone who never saw the detector code
 (``evaluatie/CONVENTIES.md``). The detector runs as for unknown people: deduce on, no known
@@ -24,8 +26,8 @@ Matching rules
   identifier nor a DECOY) replace ordinary text; reported per 1,000 words, and as the share
   of the words outside annotated spans that stay untouched (``woorden_behouden``).
 
-Only the ``ontwikkel`` half (and ``ontwikkel_extra``, ``ontwikkel_2``, ``ontwikkel_3``) may be inspected note by
-note (``--missers``); the ``toets`` half is run for its aggregate numbers only.
+Only the ``ontwikkel`` half (and ``ontwikkel_extra``, ``ontwikkel_2``, ``ontwikkel_3``, ``ontwikkel_4``) may be inspected note by
+note (``--missers``); the ``toets`` half and ``toets_2`` are run for their aggregate numbers only.
 """
 
 from __future__ import annotations
@@ -61,8 +63,13 @@ EXTRA = MAP / "ontwikkel_extra"  # extra development notes (see its README); nev
 # a second set written independently, by another writer who never saw the code (see its README)
 SECOND = MAP / "ontwikkel_2"
 THIRD = MAP / "ontwikkel_3"  # a third such set, aimed at ages, organisations and decoys (see its README)
-HALVES = ("ontwikkel", "toets", "ontwikkel_extra", "ontwikkel_2", "ontwikkel_3")
-_FOLDERS = {"ontwikkel_extra": (EXTRA, "e"), "ontwikkel_2": (SECOND, "n"), "ontwikkel_3": (THIRD, "n")}
+FOURTH = MAP / "ontwikkel_4"  # a fourth, aimed at ages and decoys
+# a second unseen set, by a fifth writer: never read note by note, never tuned on (see its README)
+SECOND_TEST = MAP / "toets_2"
+HALVES = ("ontwikkel", "toets", "ontwikkel_extra", "ontwikkel_2", "ontwikkel_3", "ontwikkel_4", "toets_2")
+UNSEEN = ("toets", "toets_2")
+_FOLDERS = {"ontwikkel_extra": (EXTRA, "e"), "ontwikkel_2": (SECOND, "n"), "ontwikkel_3": (THIRD, "n"),
+            "ontwikkel_4": (FOURTH, "n"), "toets_2": (SECOND_TEST, "n")}
 
 
 def ids(half: str) -> list[str]:
@@ -212,7 +219,9 @@ def main(argv: list[str]) -> None:
     half = argv[0] if argv else "ontwikkel"
     m = measure(half)
     print(m.table())
-    if "--missers" in argv and half != "toets":
+    if "--missers" in argv and half in UNSEEN:
+        print("\n(--missers niet voor een toetsset: die wordt alleen als geheel gemeten)")
+    elif "--missers" in argv:
         print("\nGEMIST:")
         for row in m.missed:
             print(" ", *row)
