@@ -802,13 +802,13 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
         after_article = bool(_ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()))
         if _fold(name) in _public_folded():
             continue
-        if is_place_name(name) and not (_STRONG_SUFFIX.search(last) and after_article):
-            continue  # a village; but 'aan de Molenstraat' is a street (also a hamlet's name)
+        on_street = after_article and _ON_THE.search(text, max(0, m.start() - 8), m.start()) and _ANY_STREET_SUFFIX.search(last)
+        if is_place_name(name) and not ((_STRONG_SUFFIX.search(last) or on_street) and after_article):
+            continue  # a village; but 'aan de Molenstraat', 'op de Groeneweg' is a street (also a hamlet's name)
         if not m.group("nr") and not _STRONG_SUFFIX.search(last) and _PLACE_PREPOSITION.search(text[: m.start()]):
             continue  # 'in Lindenheuvel', 'uit Kerkveld': a wijk or village (a street takes 'in de')
         if not (m.group("nr") or after_article) and _PLACE_LIKE_END.search(last):
             continue  # 'Maastricht-West / Malberg': a wijk; such a street without number takes 'de'
-        on_street = after_article and _ON_THE.search(text, max(0, m.start() - 8), m.start()) and _ANY_STREET_SUFFIX.search(last)
         if _STRONG_SUFFIX.search(last) or m.group("nr") or on_street or _fold(name) in known or _fold(last) in known:
             end = m.end() if m.group("nr") else m.end("name")
             found.append(Detection(m.start(), end, ADRES, text[m.start() : end], "straatnaam"))
@@ -1306,12 +1306,12 @@ _TITLE_INITIALS = re.compile(
 )
 # who speaks in an exported chat: '[12-05-24, 21:14] Ilias:', '02/09/2024 22:43 - Tamara:'
 _CHAT_SPEAKER = re.compile(
-    r"(?m)^\s*(?:\[\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\]|"
+    r"(?m)^\s*(?:\[\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\]|\[\d{1,2}[:.]\d{2}\]|"
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}\s+[-–])\s*(?P<name>[^:\n\[\]]{1,40}?):"
 )
 # a line with only initials signs a note: '– R.', 'EvdB', 'JvdL', 'M.K.'
 _SIGNATURE = re.compile(
-    r"(?m)(?:^[ \t]*(?:[–—-][ \t]*)?|(?<=[.!?)])[ \t]+[–—-][ \t]*)(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
+    r"(?m)(?:^[ \t]*(?:[–—-][ \t]*)?|(?<=[.!?)])[ \t]+[–—-][ \t]*|(?<=\S)[ \t]+[–—][ \t]*)(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
 )  # a line of initials, or initials after a dash closing the last sentence ('agenda. – MK')
 
 
@@ -1340,7 +1340,7 @@ def _chat_speakers(text: str) -> list[Detection]:
     """The name before the colon of each line of an exported chat (not a title or a body)."""
     found = []
     for m in _CHAT_SPEAKER.finditer(text):
-        name = m.group("name").strip()
+        name = re.sub(r"\s*\([^()]*\)$", "", m.group("name").strip())  # 'Lies (gezinscoach)': the name only
         lead = re.match(r"(?i)(?:" + _TITLE_WORDS + r")\s+", name)
         if lead:  # 'Jongerenwerker Ramon': the name only
             name = name[lead.end() :]
@@ -1353,7 +1353,8 @@ def _chat_speakers(text: str) -> list[Detection]:
         f = _fold(name)
         if not re.search(r"[^\W\d_]", name) or f in _DIALECT_WORDS or f in _public_folded():
             continue
-        if is_place_name(name) or _ORG_KIND_WORD.match(name) or f in _everyday_words():
+        listed = name[:1].isupper() and f in _first_names_folded()  # 'Lies' speaks: a name, though also a word
+        if ((is_place_name(name) or f in _everyday_words()) and not listed) or _ORG_KIND_WORD.match(name):
             continue
         start = m.start("name") + m.group("name").index(name)
         found.append(Detection(start, start + len(name), PERSOON, name, "chat"))
@@ -1450,7 +1451,8 @@ def find_names(text: str) -> list[Detection]:
         name = m.group("name")
         f = _fold(name)
         # a capitalised dialect word introduced as a name is one ('iederein zeet Mie')
-        if not ((_ordinary(name) and f not in _DIALECT_WORDS) or f in number_words() or f in _CALENDAR_WORDS or is_place_name(name)):
+        listed = name[:1].isupper() and f in _first_names_folded()  # 'Mien naam is Door'
+        if listed or not ((_ordinary(name) and f not in _DIALECT_WORDS) or f in number_words() or f in _CALENDAR_WORDS or is_place_name(name)):
             add(m.start("name"), m.end("name"), "voorstelling")
     for m in _AFTER_TITLE.finditer(text):
         name = m.group("name")
