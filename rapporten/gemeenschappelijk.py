@@ -531,7 +531,7 @@ def financiers_tabel(ctx: Context, samen) -> Tabel:
         toelichting=t(
             "Positief: deze partij is minder kwijt dankzij de interventie; negatief: zij "
             "investeert. Interval: bootstrap over {n} casussen.",
-            n=f"< {ctx.drempels.min_noemer}" if weinig else ctx.aantal(samen.n),
+            n=f"< {ctx.drempels.min_noemer}" if weinig else ctx.opmaak.getal(samen.n),
         ),
     )
 
