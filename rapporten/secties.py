@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from impact.errors import UserInputError
-from rapporten import werkwijze
 from impact.opmaak import N_
+from rapporten import werkwijze
 from rapporten.figuren import Figuur
 from rapporten.gemeenschappelijk import PSEUDONIMISERING, Context
 from rapporten.model import Blok, Filter, Melding, Naast, Rapport, Sectie, Verhalen

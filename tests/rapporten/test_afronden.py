@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from scipy.optimize import linprog
 
@@ -416,3 +418,14 @@ def test_cli_writes_a_rounded_report_matching_the_database(demo_db, tmp_path):
     standaard = tmp_path / "standaard.html"
     assert _impact("rapport", "overzicht", "--db", str(demo_db), "--uit", str(standaard)).returncode == 0
     assert "afgerond op vijftallen" not in standaard.read_text(encoding="utf-8")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0, 1, 1, 2, 3, 7, 8, 8, 12, 13]), min_size=2, max_size=5), min_size=1, max_size=3).filter(
+    lambda rijen: len({len(r) for r in rijen}) == 1))
+def test_no_small_count_can_be_pinned_in_any_rounded_table(rijen):
+    aantallen = pd.DataFrame(rijen, index=[f"r{i}" for i in range(len(rijen))],
+                             columns=[f"k{j}" for j in range(len(rijen[0]))])
+    waarden, masker = ot.kruistabel(aantallen, AF)
+    assert _kleine_vastgelegd(aantallen, waarden, masker) == []
+    assert not (masker.to_numpy() == ot.PRIMAIR).any()
