@@ -88,10 +88,10 @@ def afgerond(aantal, drempels: Drempels = STANDAARD):
     b = drempels.afronden
     if not b:
         return aantal
-    if isinstance(aantal, pd.Series | pd.DataFrame):
-        return aantal.astype(float).apply(lambda kolom: _rond(kolom.to_numpy(), b)) if isinstance(
-            aantal, pd.DataFrame
-        ) else pd.Series(_rond(aantal.to_numpy(dtype=float), b), index=aantal.index, name=aantal.name)
+    if isinstance(aantal, pd.DataFrame):
+        return aantal.astype(float).apply(lambda kolom: _rond(kolom.to_numpy(), b))
+    if isinstance(aantal, pd.Series):
+        return pd.Series(_rond(aantal.to_numpy(dtype=float), b), index=aantal.index, name=aantal.name)
     uit = _rond(np.asarray(aantal, dtype=float), b)
     return float(uit) if uit.ndim == 0 else uit
 
