@@ -13,6 +13,7 @@ import pandas as pd
 
 from modellen import beschrijving
 from rapporten import gemeenschappelijk as gm
+from rapporten import onthulling as ot
 from rapporten.resultaten import ALLE_DOMEINEN
 
 
@@ -24,7 +25,7 @@ def bereik(ctx: gm.Context) -> str | None:
         return None
     return t(
         "In deze gegevens staan {n} cliënten uit {g}, met {m} metingen.",
-        n=ctx.opmaak.getal(n),
+        n=ctx.aantal(n),
         g=ctx.opmaak.tn("{n} gemeente", "{n} gemeenten", g),
         m=ctx.opmaak.getal(len(ctx.gegevens.metingen)),
     )
@@ -46,7 +47,7 @@ def verandering(ctx: gm.Context) -> str | None:
         v=ctx.opmaak.getal(beste["gem_verandering"], 2),
         a=ctx.opmaak.getal(beste["ci_laag"], 2),
         b=ctx.opmaak.getal(beste["ci_hoog"], 2),
-        n=ctx.opmaak.getal(beste["n"]),
+        n=ctx.aantal(beste["n"]),
     )
 
 
@@ -92,12 +93,12 @@ def uitval(ctx: gm.Context) -> str | None:
     t = ctx.t
     vervolg = beschrijving.vervolg_per_interventie(ctx.resultaat("meetmomenten"))
     gestart, m12 = int(vervolg["gestart"].sum()), int(vervolg["m12"].sum())
-    if gestart < ctx.drempels.min_noemer or min(m12, gestart - m12) < ctx.drempels.drempel:
+    if gestart < ctx.drempels.min_noemer or (min(m12, gestart - m12) < ctx.drempels.drempel and not ctx.drempels.afronden):
         return None
     return t(
         "Van de cliënten met een startmeting is {p} na twaalf maanden opnieuw gemeten. Wie niet "
         "opnieuw gemeten is, telt niet mee in de uitkomsten; dat kan het beeld kleuren.",
-        p=ctx.opmaak.procent(m12 / gestart),
+        p=ctx.opmaak.procent(ot.aandeel(m12, gestart, ctx.drempels)),
     )
 
 

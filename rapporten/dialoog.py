@@ -118,13 +118,13 @@ def perspectieven_tabel(ctx: gm.Context, criteria: list[Criterium]) -> Tabel:
         )
     stat = pd.DataFrame(rijen)
     masker = pd.DataFrame(ot.ZICHTBAAR, index=stat.index, columns=stat.columns)
-    masker.loc[ot.klein(stat["n"], ctx.drempels), "n"] = ot.PRIMAIR
-    masker.loc[ot.klein(stat["k"].fillna(0), ctx.drempels), "k"] = ot.PRIMAIR
-    aandeel = stat["k"] / stat["n"].replace(0, np.nan)
+    masker.loc[ot.onderdrukt(stat["n"], ctx.drempels), "n"] = ot.PRIMAIR
+    masker.loc[ot.onderdrukt(stat["k"].fillna(0), ctx.drempels), "k"] = ot.PRIMAIR
+    aandeel = ot.aandeel(stat["k"], stat["n"].replace(0, np.nan), ctx.drempels)
     verbergen = (
         (stat["n"] < ctx.drempels.min_noemer)
         | (masker["k"] != ot.ZICHTBAAR)
-        | ot.klein(stat["n"] - stat["k"].fillna(0), ctx.drempels)
+        | ot.onderdrukt(stat["n"] - stat["k"].fillna(0), ctx.drempels)
         | stat["k"].isna()
     )
     stat["p"] = aandeel.where(~verbergen)
@@ -293,11 +293,12 @@ def joint_tabel(ctx: gm.Context, thema: str, cellen: pd.DataFrame, citaten: dict
     ruw = aantallen.sum(axis=1).reindex(waarden.index).fillna(aantallen.sum().sum())
     ruw_met = aantallen[delen].sum(axis=1).reindex(waarden.index).fillna(aantallen[delen].sum().sum())
     verbergen = (masker[kop_met] != ot.ZICHTBAAR) | (masker[totaal] != ot.ZICHTBAAR)
-    waarden[kop_p] = (waarden[kop_met] / ruw).where(~verbergen & (ruw >= ctx.drempels.min_noemer))
+    # shares of the counts as shown (with rounding: rounded over rounded)
+    waarden[kop_p] = (waarden[kop_met] / waarden[totaal]).where(~verbergen & (ruw >= ctx.drempels.min_noemer))
     masker[kop_p] = ot.reden(ruw, verbergen, ctx.drempels)
     for kop, naam in ((kop_op, t("Aandeel vooruitgang")), (kop_neer, t("Aandeel terugval"))):
         weg = (masker[kop] != ot.ZICHTBAAR) | (masker[kop_met] != ot.ZICHTBAAR)
-        waarden[naam] = (waarden[kop] / ruw_met).where(~weg & (ruw_met >= ctx.drempels.min_noemer))
+        waarden[naam] = (waarden[kop] / waarden[kop_met]).where(~weg & (ruw_met >= ctx.drempels.min_noemer))
         masker[naam] = ot.reden(ruw_met, weg, ctx.drempels)
     kop_c = t("Voorbeeldcitaat")
     labels = dict(zip([t(c) for c in cellen.index], cellen.index, strict=True))
@@ -370,7 +371,9 @@ def vergelijk_tabel(ctx: gm.Context, thema: str, domein: str, k: Gekoppeld, join
     ruw_n = pd.Series([float(cijfers.sum(axis=1).iloc[0]), float(waarden.at[1, "n"]) if pd.notna(waarden.at[1, "n"]) else 0.0])
     for deel in ("op", "neer"):
         weg = (masker[deel] != ot.ZICHTBAAR) | (masker["n"] != ot.ZICHTBAAR)
-        waarden[f"p_{deel}"] = (waarden[deel].astype(float) / ruw_n).where(~weg & (ruw_n >= ctx.drempels.min_noemer))
+        waarden[f"p_{deel}"] = (waarden[deel].astype(float) / waarden["n"].astype(float)).where(
+            ~weg & (ruw_n >= ctx.drempels.min_noemer)
+        )
         masker[f"p_{deel}"] = ot.reden(ruw_n, weg, ctx.drempels)
     soorten = {kop["op"]: "aantal", kop["neer"]: "aantal", kop["n"]: "aantal", kop["p_op"]: "procent", kop["p_neer"]: "procent"}
     return Tabel(
@@ -632,10 +635,10 @@ def _themas(ctx: gm.Context) -> dict:
 
 
 def _aantal_verhalen(ctx: gm.Context, n: int) -> str:
-    """A count of stories in a sentence, '< 5' style when small."""
-    if n < ctx.drempels.drempel:
+    """A count of stories in a sentence, '< 5' style when small (rounded when counts are)."""
+    if n < ctx.drempels.drempel and not ctx.drempels.afronden:
         return ctx.t("minder dan {d}", d=ctx.drempels.drempel)
-    return ctx.opmaak.getal(n)
+    return ctx.aantal(n)
 
 
 def _hoe_gelezen(ctx: gm.Context, k: Gekoppeld) -> str:
@@ -656,10 +659,10 @@ def _hoe_gelezen(ctx: gm.Context, k: Gekoppeld) -> str:
     n_codeurs = int(k.gecodeerd["codeur"].nunique())
     n_gecodeerd = int(k.gecodeerd["verhaal_id"].nunique())
     n_rest = int(len(k.verhalen["verhaal_id"].unique())) - n_gecodeerd
-    if n_gecodeerd < ctx.drempels.drempel or 0 < n_rest < ctx.drempels.drempel:
+    if (n_gecodeerd < ctx.drempels.drempel or 0 < n_rest < ctx.drempels.drempel) and not ctx.drempels.afronden:
         aantallen = t("Een deel van de verhalen is")
     else:
-        aantallen = t("{n} verhalen zijn", n=ctx.opmaak.getal(n_gecodeerd))
+        aantallen = t("{n} verhalen zijn", n=ctx.aantal(n_gecodeerd))
     zin = t(
         "{aantallen} handmatig gecodeerd door {k} codeurs. Bij die verhalen bepalen de coderingen "
         "over welke thema's een verhaal gaat (een thema dat geen codeur aanwees, telt niet), en "

@@ -75,7 +75,13 @@ class Context:
             min_noemer=self.drempels.min_noemer,
             filters=g.filters.beschrijving(self.opmaak),
             prijslijst_versie=self.prijslijst_versie(),
+            afronden=self.drempels.afronden,
         )
+
+    def aantal(self, n) -> str:
+        """A count of people quoted in a sentence, as every table shows it (rounded when the
+        publication rounds)."""
+        return self.opmaak.getal(ot.afgerond(n, self.drempels))
 
 
 def maak_context(
@@ -143,7 +149,7 @@ def bereik_figuur(ctx: Context, tabel: Tabel, rij: str = "gemeente") -> fg.Figuu
     zin = t("Cliënten per {r}, gestapeld naar interventie.", r=t(rij))
     if not grootste.empty:
         zin += " " + t(
-            "De meeste cliënten komen uit {g} ({n}).", g=grootste.idxmax(), n=ctx.opmaak.getal(grootste.max())
+            "De meeste cliënten komen uit {g} ({n}).", g=grootste.idxmax(), n=ctx.aantal(grootste.max())
         )
     if tabel.heeft_onderdrukking:
         zin += " " + t("Kleine groepen zijn niet getekend.")
@@ -365,11 +371,11 @@ def verandering_tabel(
         namen = zrm_namen()
         stat["domein"] = stat["domein"].map(lambda d: t(namen.get(d, d)))
     waarden, masker = ot.per_groep(stat, "n", ["begin", "eind", "verschil"], ctx.drempels)
-    aandeel = stat["verbeterd"] / stat["n"]
+    aandeel = ot.aandeel(stat["verbeterd"], stat["n"], ctx.drempels)
     verbergen = (
         (stat["n"] < ctx.drempels.min_noemer)
-        | ot.klein(stat["verbeterd"], ctx.drempels)
-        | ot.klein(stat["n"] - stat["verbeterd"], ctx.drempels)
+        | ot.onderdrukt(stat["verbeterd"], ctx.drempels)
+        | ot.onderdrukt(stat["n"] - stat["verbeterd"], ctx.drempels)
     )
     waarden["aandeel"] = aandeel.where(~verbergen)
     masker["aandeel"] = ot.reden(stat["n"], verbergen, ctx.drempels)
@@ -436,14 +442,14 @@ def uitval_tabel(ctx: Context) -> Tabel:
     masker = pd.DataFrame(ot.ZICHTBAAR, index=stat.index, columns=stat.columns)
     waarden = stat.astype({"gestart": float, "m6": float, "m12": float})
     for kolom in ("gestart", "m6", "m12"):
-        klein = ot.klein(stat[kolom], ctx.drempels)
+        klein = ot.onderdrukt(stat[kolom], ctx.drempels)
         masker.loc[klein, kolom] = ot.PRIMAIR
     for kolom in ("m6", "m12"):
-        aandeel = stat[kolom] / stat["gestart"]
+        aandeel = ot.aandeel(stat[kolom], stat["gestart"], ctx.drempels)
         verbergen = (
             (stat["gestart"] < ctx.drempels.min_noemer)
             | (masker[kolom] != ot.ZICHTBAAR)
-            | ot.klein(stat["gestart"] - stat[kolom], ctx.drempels)
+            | ot.onderdrukt(stat["gestart"] - stat[kolom], ctx.drempels)
         )
         waarden[f"p{kolom}"] = aandeel.where(~verbergen)
         masker[f"p{kolom}"] = ot.reden(stat["gestart"], verbergen, ctx.drempels)

@@ -27,6 +27,7 @@ class Herkomst:
     filters: dict[str, str] = field(default_factory=dict)  # gemeente / interventie / periode -> in words
     prijslijst_versie: str | None = None
     bibliotheek_versie: str = field(default_factory=bibliotheekversie)
+    afronden: int = 0  # 5: counts rounded to fives instead of small counts hidden
     gegenereerd: dt.date = field(default_factory=dt.date.today)
 
     def selectie(self, opmaak) -> str:
@@ -47,6 +48,12 @@ class Herkomst:
             (
                 t("Bescherming van kleine aantallen"),
                 t(
+                    "aantallen afgerond op vijftallen; gemiddelden en percentages alleen over minstens "
+                    "{m} personen",
+                    m=self.min_noemer,
+                )
+                if self.afronden
+                else t(
                     "aantallen onder {d} niet getoond; gemiddelden en percentages alleen over minstens "
                     "{m} personen",
                     d=self.drempel,

@@ -15,6 +15,11 @@ when the two meet, the count would be recoverable: it is then shown as "×" when
 leaves it open (a row of small counts with a small total), else one more related cell is
 hidden. A publication that cannot be protected is refused, never written.
 
+With rounding (``Drempels.afronden``) nothing is hidden for being small: every count is shown
+rounded (:func:`rapporten.onthulling.afgerond`) and the reader knows it only to the counts that
+round to it (5 is 1 to 7, 10 is 8 to 12); the same linear programme asks whether those intervals
+together still pin a small count down, and that count is then shown as "×".
+
 The vroegsignalering funnel (:func:`bouw_trechter`) is a second lattice of the same
 publication with the same protection: it counts signals, not clients, so it shares no finest
 cell with the client counts and auditing the two apart is the same as auditing them together.
@@ -73,7 +78,7 @@ class Kubus:
         if i is None:
             return 0.0, ot.ZICHTBAAR  # no client there: an honest zero
         reden = int(self.masker[i])
-        return (float(self.waarden[i]) if reden == ot.ZICHTBAAR else np.nan), reden
+        return (float(ot.afgerond(self.waarden[i], self.drempels)) if reden == ot.ZICHTBAAR else np.nan), reden
 
     def tabel(
         self, rijen: list[tuple[str, tuple]], kolommen: list[tuple[str, tuple]]
@@ -142,7 +147,7 @@ def _beschermd(knopen: list[Knoop], rijen: list[np.ndarray], n: np.ndarray, drem
     counts ``n``), with primary and secondary suppression and the audit."""
     lidmaatschap = csr_matrix(np.array(rijen, dtype=float).reshape(len(rijen), len(n)))
     waarden = lidmaatschap @ n
-    masker = np.where(ot.klein(pd.Series(waarden), drempels).to_numpy(), ot.PRIMAIR, ot.ZICHTBAAR)
+    masker = np.where(ot.onderdrukt(pd.Series(waarden), drempels).to_numpy(), ot.PRIMAIR, ot.ZICHTBAAR)
     _beschermen(lidmaatschap, waarden, masker, drempels, knopen)
     return Kubus(drempels, knopen, waarden, masker, lidmaatschap)
 
@@ -224,17 +229,19 @@ def _zonder_banner():
 
 
 def _lezer(lid: csr_matrix, waarden: np.ndarray, masker: np.ndarray, drempels: ot.Drempels) -> highspy.Highs:
-    """The reader's knowledge as one LP over the finest cells: every visible count is an
-    equation, every count shown as '< d' lies between 1 and d - 1, counts are not negative."""
+    """The reader's knowledge as one LP over the finest cells: every published count bounds
+    its sum of cells (:func:`rapporten.onthulling.wat_de_lezer_weet`: a visible count exactly,
+    or rounded to the counts that round to it; '< d' between 1 and d - 1), counts are not
+    negative."""
     with _zonder_banner():
         lp = highspy.Highs()
     lp.setOptionValue("output_flag", False)
     n = lid.shape[1]
     lp.addVars(n, np.zeros(n), np.full(n, highspy.kHighsInf))
+    onder, boven = ot.wat_de_lezer_weet(waarden, masker, drempels)
     for i in np.flatnonzero(masker != ot.SECUNDAIR):
         rij = lid[i]
-        laag, hoog = (waarden[i], waarden[i]) if masker[i] == ot.ZICHTBAAR else (1.0, drempels.drempel - 1.0)
-        lp.addRow(laag, hoog, rij.nnz, rij.indices.astype(np.int32), rij.data)
+        lp.addRow(onder[i], boven[i], rij.nnz, rij.indices.astype(np.int32), rij.data)
     return lp
 
 
@@ -259,15 +266,16 @@ def _bereik(lp: highspy.Highs, doel: np.ndarray) -> tuple[float, float]:
 def _bepaald(
     lid: csr_matrix, waarden: np.ndarray, masker: np.ndarray, drempels: ot.Drempels, eerste: bool = False
 ) -> list[int]:
-    """Indices of hidden small counts whose smallest and largest possible value coincide
-    (with ``eerste``, stop at the first one)."""
-    if not (masker == ot.PRIMAIR).any():
+    """Indices of protected small counts (:func:`rapporten.onthulling.beschermd`) a reader can
+    pin down (with ``eerste``, stop at the first one)."""
+    te_beschermen = np.flatnonzero(ot.beschermd(waarden, masker, drempels))
+    if not len(te_beschermen):
         return []
     lp = _lezer(lid, waarden, masker, drempels)
     uit = []
-    for i in np.flatnonzero(masker == ot.PRIMAIR):
+    for i in te_beschermen:
         laag, hoog = _bereik(lp, lid[i].toarray().ravel())
-        if hoog - laag < 0.5:
+        if ot.vastgelegd(laag, hoog):
             uit.append(int(i))
             if eerste:
                 break
@@ -279,8 +287,7 @@ def _open_als_kruisje(lid, waarden, masker, drempels, i: int, j: int) -> bool:
     '< d' (1 to d - 1)? Then that is the cheapest protection: nothing else needs hiding."""
     proef = masker.copy()
     proef[j] = ot.SECUNDAIR
-    laag, hoog = _bereik(_lezer(lid, waarden, proef, drempels), lid[i].toarray().ravel())
-    return hoog - laag >= 0.5
+    return not ot.vastgelegd(*_bereik(_lezer(lid, waarden, proef, drempels), lid[i].toarray().ravel()))
 
 
 def _verwant(a: Knoop, b: Knoop) -> bool:
@@ -352,15 +359,23 @@ def _regel(vergelijkingen, waarden: np.ndarray, masker: np.ndarray, knopen: list
 def _beschermen(
     lid: csr_matrix, waarden: np.ndarray, masker: np.ndarray, drempels: ot.Drempels, knopen: list[Knoop]
 ) -> None:
-    """Secondary suppression over all equations at once, then the audit: while a hidden small
-    count is still determined, hide the smallest related visible count and check again."""
+    """Secondary suppression over all equations at once, then the audit: while a protected
+    small count is still determined, hide the smallest related visible count and check again.
+
+    With rounding no equation gives a single hidden entry back exactly, so the equation rule
+    is not needed; a small count the rounded numbers together pin down is itself shown as '×'
+    first (as '×' it is 0 or more), and only if that does not open it, a related count too."""
     vergelijkingen = _vergelijkingen(lid, knopen)
-    _regel(vergelijkingen, waarden, masker, knopen)
+    if not drempels.afronden:
+        _regel(vergelijkingen, waarden, masker, knopen)
     for _ in range(2 * len(knopen)):  # each round shows one more cell as "×"; at most twice each
         bloot = _bepaald(lid, waarden, masker, drempels, eerste=True)
         if not bloot:
             return
         i = bloot[0]
+        if drempels.afronden and masker[i] == ot.ZICHTBAAR:
+            masker[i] = ot.SECUNDAIR
+            continue
         # a row of small counts with a small total gives itself away ('< 5' means at least 1):
         # one of them shown as '×' opens it again, without hiding anything else
         kleine = [i] + [j for j in np.flatnonzero(masker == ot.PRIMAIR) if j != i and _verwant(knopen[i], knopen[j])]
@@ -375,6 +390,7 @@ def _beschermen(
         if not kandidaten:
             break
         masker[min(kandidaten, key=lambda k: (waarden[k], -len(knopen[k].geo)))] = ot.SECUNDAIR
-        _regel(vergelijkingen, waarden, masker, knopen)
+        if not drempels.afronden:
+            _regel(vergelijkingen, waarden, masker, knopen)
     if _bepaald(lid, waarden, masker, drempels, eerste=True):
         raise NietTeBeschermen("onthullingscontrole: een klein aantal blijft uit de andere cijfers af te leiden")

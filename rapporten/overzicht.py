@@ -32,7 +32,7 @@ def _bereik(ctx: gm.Context) -> list:
                 t(
                     "In deze gegevens staan {n} cliënten en {m} metingen. De figuur telt elke "
                     "cliënt één keer per interventie waaraan die deelnam.",
-                    n=ctx.opmaak.getal(g.clienten["client_id"].nunique()),
+                    n=ctx.aantal(g.clienten["client_id"].nunique()),
                     m=ctx.opmaak.getal(len(g.metingen)),
                 )
             ]

@@ -126,7 +126,7 @@ def herkomst_tabel(ctx: gm.Context, r) -> Tabel:
     rijen, verborgen = [], []
     for rij in r.gemeten.herkomst.to_dict("records"):
         p = getattr(uitkomsten[rij["index"]], rij["parameter"])
-        fmt = (lambda x: ctx.opmaak.getal(x)) if rij["parameter"] == "aantal" else (lambda x: _pct(ctx, x))
+        fmt = (lambda x: ctx.aantal(x)) if rij["parameter"] == "aantal" else (lambda x: _pct(ctx, x))
         gemeten = rij["herkomst"] == UIT_GEGEVENS
         domein = t(domeinen.get(rij["domein"], rij["domein"] or ""))
         rijen.append(

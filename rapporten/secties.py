@@ -13,9 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from impact.errors import UserInputError
+from impact.opmaak import N_
 from rapporten import werkwijze
+from rapporten.figuren import Figuur
 from rapporten.gemeenschappelijk import PSEUDONIMISERING, Context
-from rapporten.model import Blok, Rapport, Sectie, Verhalen
+from rapporten.model import Blok, Filter, Melding, Naast, Rapport, Sectie, Verhalen
+from rapporten.tabel import Tabel
+
+# Said once per report that rounds, just before its first count.
+AFRONDING = N_(
+    "Alle aantallen in dit rapport zijn afgerond op vijftallen. Een 0 betekent: niemand; een 5 "
+    "staat voor 1 tot en met 7 personen. Elk getal is apart afgerond, ook een totaal, dus de delen "
+    "tellen niet altijd precies op tot het totaal. Percentages zijn berekend uit de afgeronde aantallen."
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,8 @@ class Rapportsoort:
             raise UserInputError(_geen_metingen(ctx, self.naam))
         secties = [s for onderdeel in self.onderdelen for s in onderdeel.maak(ctx)]
         _zeg_eenmaal(ctx.t(self.verhalen_uitleg), secties)
+        if ctx.drempels.afronden:
+            _voor_eerste_aantal(Melding(t(AFRONDING), "info"), secties)
         if self.werkwijze:
             secties.append(werkwijze.sectie(ctx, self.nodig(), secties))
         return Rapport(
@@ -105,3 +117,27 @@ def _zeg_eenmaal(uitleg: str, secties: list[Sectie]) -> None:
             if isinstance(blok, Verhalen) and blok.verhalen:
                 blok.toelichting = " ".join(x for x in (blok.toelichting, uitleg) if x)
                 return
+
+
+def _toont_aantallen(blok: Blok) -> bool:
+    if isinstance(blok, Tabel):
+        return "aantal" in blok.soorten.values()
+    if isinstance(blok, Figuur):
+        return _toont_aantallen(blok.tabel)
+    if isinstance(blok, Naast):
+        return _toont_aantallen(blok.links)
+    if isinstance(blok, Filter):
+        return any(_toont_aantallen(b) for blokken in blok.varianten.values() for b in blokken)
+    return False
+
+
+def _voor_eerste_aantal(melding: Melding, secties: list[Sectie]) -> bool:
+    """Put ``melding`` just before the report's first block that shows counts."""
+    for sectie in secties:
+        for i, blok in enumerate(sectie.blokken):
+            if _toont_aantallen(blok):
+                sectie.blokken.insert(i, melding)
+                return True
+        if _voor_eerste_aantal(melding, sectie.subsecties):
+            return True
+    return False

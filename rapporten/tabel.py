@@ -34,6 +34,9 @@ class Tabel:
             )
         for kolom in self.waarden.columns:
             self.soorten.setdefault(kolom, "tekst")
+        if self.drempels.afronden:  # every count a table shows, in HTML, chart and sheet alike
+            for kolom in [k for k, soort in self.soorten.items() if soort == "aantal" and k in self.waarden.columns]:
+                self.waarden[kolom] = ot.afgerond(pd.to_numeric(self.waarden[kolom], errors="coerce"), self.drempels)
         fouten = ot.controleer(self.waarden, self.soorten, self.drempels)
         if fouten:
             raise ValueError(f"tabel {self.titel!r} is niet beschermd: " + "; ".join(fouten))
@@ -67,6 +70,15 @@ class Tabel:
             return opmaak.datum(waarde)
         return "–" if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)) else str(waarde)
 
+    def _zoals_getoond(self, kolom: str, waarde: float) -> float:
+        """With rounding, a spreadsheet cell or chart point says no more than the table's text:
+        a mean to 2 decimals, a share to whole percents (a full-precision mean over n people is
+        a fraction with n in its denominator, and would give the exact n back)."""
+        if not self.drempels.afronden:
+            return waarde
+        decimalen = {"procent": 2, "gemiddelde": 2, "getal": 2, "dagen": 1}.get(self.soorten.get(kolom, ""))
+        return waarde if decimalen is None else round(float(waarde), decimalen)
+
     def rijen(self, opmaak: Opmaak) -> list[list[str]]:
         return [[self.tekst(i, k, opmaak) for k in self.waarden.columns] for i in self.waarden.index]
 
@@ -81,8 +93,8 @@ class Tabel:
         if isinstance(waarde, pd.Timestamp):
             return waarde.date()
         if hasattr(waarde, "item"):
-            return waarde.item()
-        return waarde
+            waarde = waarde.item()
+        return self._zoals_getoond(kolom, waarde) if isinstance(waarde, float | int) else waarde
 
     def numeriek(self, kolom: str) -> list[float | None]:
         """Chart data: the visible values, None where hidden (the chart shows a gap)."""
@@ -90,13 +102,19 @@ class Tabel:
         for i in self.waarden.index:
             waarde = self.waarden.at[i, kolom]
             zichtbaar = int(self.masker.at[i, kolom]) == ot.ZICHTBAAR
-            uit.append(float(waarde) if zichtbaar and pd.notna(waarde) else None)
+            uit.append(self._zoals_getoond(kolom, float(waarde)) if zichtbaar and pd.notna(waarde) else None)
         return uit
 
     def legenda(self, opmaak: Opmaak) -> str:
         if not self.heeft_onderdrukking:
             return ""
         d = self.drempels
+        if d.afronden:
+            return opmaak.t(
+                "× = niet getoond zodat een kleine groep niet is terug te rekenen; n < {m} = over "
+                "minder dan {m} personen wordt geen percentage of gemiddelde getoond.",
+                m=d.min_noemer,
+            )
         return opmaak.t(
             "< {d} = minder dan {d} personen; × = niet getoond zodat een kleine groep niet is "
             "terug te rekenen; n < {m} = over minder dan {m} personen wordt geen percentage of "

@@ -29,7 +29,7 @@ def _uitkomsten(ctx: gm.Context) -> list:
                 t(
                     "Verandering op de Zelfredzaamheid-Matrix van de startmeting tot de laatste "
                     "meting, voor {n} cliënten met minstens twee metingen.",
-                    n=ctx.opmaak.getal(gm.eerste_en_laatste(ctx)["client_id"].nunique()),
+                    n=ctx.aantal(gm.eerste_en_laatste(ctx)["client_id"].nunique()),
                 )
             ]
         ),
@@ -79,14 +79,15 @@ def instrument_tabel(ctx: gm.Context, uitkomst: InstrumentUitkomst) -> Tabel:
         "verschil": v["gem_verandering"].to_numpy(float),
         "laag": v["ci_laag"].to_numpy(float),
         "hoog": v["ci_hoog"].to_numpy(float),
-        "beter": (beter / r["n"]).to_numpy(float),
-        "slechter": (slechter / r["n"]).to_numpy(float),
+        "beter": ot.aandeel(beter, r["n"], ctx.drempels).to_numpy(float),
+        "slechter": ot.aandeel(slechter, r["n"], ctx.drempels).to_numpy(float),
     })
     df = df[df["n"] > 0].reset_index(drop=True)
     keep = v["n"].to_numpy(float) > 0
     waarden, masker = ot.per_groep(df, "n", ["begin", "eind", "verschil", "laag", "hoog"], ctx.drempels)
     klein = pd.Series(
-        (ot.klein(beter, ctx.drempels) | ot.klein(slechter, ctx.drempels) | ot.klein(gelijk, ctx.drempels))
+        (ot.onderdrukt(beter, ctx.drempels) | ot.onderdrukt(slechter, ctx.drempels)
+         | ot.onderdrukt(gelijk, ctx.drempels))
         .to_numpy()[keep]
     )
     for kolom in ("beter", "slechter"):
@@ -302,13 +303,13 @@ MOMENTEN = (0, 6, 12, 18, 24)
 def beschermd(
     df: pd.DataFrame, aantallen: list[str], afgeleid: list[str], n_min: pd.Series, drempels: ot.Drempels
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Hide small counts ('< 5') and every model estimate whose smallest group has fewer than
-    ``min_noemer`` people ('n < 10')."""
+    """Hide small counts ('< 5', or round them) and every model estimate whose smallest group has
+    fewer than ``min_noemer`` people ('n < 10')."""
     df = df.reset_index(drop=True)
     n_min = pd.Series(np.asarray(n_min, dtype=float))
     masker = pd.DataFrame(ot.ZICHTBAAR, index=df.index, columns=df.columns)
     for k in aantallen:
-        masker.loc[ot.klein(df[k].astype(float), drempels), k] = ot.PRIMAIR
+        masker.loc[ot.onderdrukt(df[k].astype(float), drempels), k] = ot.PRIMAIR
     te_weinig = n_min < drempels.min_noemer
     for k in afgeleid:
         masker.loc[te_weinig, k] = ot.NOEMER
@@ -661,13 +662,14 @@ def uitval_blokken(ctx: gm.Context) -> list:
     )
     n, uit = len(pc), int((~pc["vervolg"]).sum())
     zinnen = []
-    toon = n >= ctx.drempels.min_noemer and not ot.klein(pd.Series([uit, n - uit]), ctx.drempels).any()
+    toon = n >= ctx.drempels.min_noemer and not ot.onderdrukt(pd.Series([uit, n - uit]), ctx.drempels).any()
+    aandeel_uitval = ot.aandeel(uit, n, ctx.drempels, res.aandeel_uitval)
     if toon:
         zinnen.append(
             t(
                 "Van de {n} cliënten heeft {p} geen vervolgmeting minstens drie maanden na de eerste meting.",
-                n=ctx.opmaak.getal(n),
-                p=ctx.opmaak.procent(res.aandeel_uitval),
+                n=ctx.aantal(n),
+                p=ctx.opmaak.procent(aandeel_uitval),
             )
         )
     toetsen = res.vergelijking.set_index("kenmerk")
@@ -713,7 +715,7 @@ def uitval_blokken(ctx: gm.Context) -> list:
                     "Grote uitval: {p} van de cliënten heeft geen vervolgmeting na drie maanden. "
                     "Verandering alleen onder wie bleef kan vertekend zijn; het groeimodel (alle "
                     "metingen) blijft geldig als de uitval samenhangt met wat gemeten is (MAR).",
-                    p=ctx.opmaak.procent(res.aandeel_uitval) if toon else t("een groot deel"),
+                    p=ctx.opmaak.procent(aandeel_uitval) if toon else t("een groot deel"),
                 ),
                 "let_op",
             ),

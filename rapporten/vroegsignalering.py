@@ -60,8 +60,8 @@ def _kleuren(ctx: gm.Context) -> dict[str, str]:
 
 def _afgeleid(waarde: float, noemer: float, teller_zichtbaar: bool, noemer_zichtbaar: bool,
               drempels: ot.Drempels) -> tuple[float, int]:
-    """A share or median over ``noemer`` signals: shown only over shown counts of at least
-    ``min_noemer``; '×' when a count it rests on is hidden."""
+    """A share or median over ``noemer`` signals (the true number): shown only over shown counts
+    of at least ``min_noemer``; '×' when a count it rests on is hidden."""
     if not (teller_zichtbaar and noemer_zichtbaar):
         return np.nan, ot.SECUNDAIR
     if noemer < drempels.min_noemer:
@@ -97,7 +97,8 @@ def trechter_tabel(ctx: gm.Context, res, k: kubus.Kubus, per: str = "gemeente") 
         waarden[kolom], masker[kolom] = np.nan, ot.ZICHTBAAR
         for label, _, _ in rijen:
             waarden.at[label, kolom], masker.at[label, kolom] = _afgeleid(
-                model.at[label, CONVERSIES[stap]], waarden.at[label, stap_kop[vorige]],
+                ot.aandeel(model.at[label, stap], model.at[label, vorige], ctx.drempels, model.at[label, CONVERSIES[stap]]),
+                model.at[label, vorige],
                 masker.at[label, stap_kop[stap]] == ot.ZICHTBAAR, masker.at[label, stap_kop[vorige]] == ot.ZICHTBAAR,
                 ctx.drempels,
             )
@@ -106,7 +107,7 @@ def trechter_tabel(ctx: gm.Context, res, k: kubus.Kubus, per: str = "gemeente") 
     for label, _, _ in rijen:
         zichtbaar = masker.at[label, contact] == ot.ZICHTBAAR
         waarden.at[label, dagen], masker.at[label, dagen] = _afgeleid(
-            model.at[label, "mediaan_dagen_tot_contact"], waarden.at[label, contact], zichtbaar, zichtbaar,
+            model.at[label, "mediaan_dagen_tot_contact"], model.at[label, "contact_gelegd"], zichtbaar, zichtbaar,
             ctx.drempels,
         )
     waarden, masker = waarden.rename_axis(kop).reset_index(), masker.rename_axis(kop).reset_index()
@@ -210,7 +211,9 @@ def zrm_zin(ctx: gm.Context, res, k: kubus.Kubus) -> str:
     v = res.zrm_vervolg().set_index("hulp_geaccepteerd")
     n_hulp, r_hulp = k.cel(kubus.ALLES, VERVOLG_HULP)
     n_geen, r_geen = k.cel(kubus.ALLES, VERVOLG_GEEN)
-    genoeg = all(r == ot.ZICHTBAAR and n >= ctx.drempels.min_noemer for n, r in ((n_hulp, r_hulp), (n_geen, r_geen)))
+    # a mean over at least min_noemer people: the true number, not the rounded one shown
+    genoeg = all(r == ot.ZICHTBAAR and v.at[hulp, "n"] >= ctx.drempels.min_noemer
+                 for hulp, r in ((True, r_hulp), (False, r_geen)))
     if not genoeg:
         return t(
             "Te weinig cliënten met een ZRM-score financiën van vóór het signaal en van minstens drie "

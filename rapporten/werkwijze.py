@@ -142,6 +142,14 @@ PRIVACY = N_(
     "Geen cliënt is bij naam of adres in dit rapport te vinden."
 )
 
+PRIVACY_AFGEROND = N_(
+    "Privacy: kleine aantallen worden niet weggelaten; alle aantallen zijn afgerond op vijftallen, "
+    "zoals het CBS dat doet, en percentages zijn uit die afgeronde aantallen berekend. Gemiddelden "
+    "en percentages staan er alleen over minstens {m} cliënten. Waar een klein aantal toch uit de "
+    "afgeronde getallen samen terug te rekenen is, staat er '×'. Geen cliënt is bij naam of adres "
+    "in dit rapport te vinden."
+)
+
 
 def sectie(ctx: Context, nodig: tuple[str, ...], secties: list[Sectie]) -> Sectie:
     """The appendix for a report whose sections need ``nodig`` and are ``secties``."""
@@ -160,7 +168,10 @@ def sectie(ctx: Context, nodig: tuple[str, ...], secties: list[Sectie]) -> Secti
     alineas += [t(UITLEG[naam]) for naam in nodig if naam in UITLEG]
     if _toont_verhalen(secties):
         alineas.append(t(VERHALEN))
-    alineas.append(t(PRIVACY, d=ctx.drempels.drempel, m=ctx.drempels.min_noemer))
+    if ctx.drempels.afronden:
+        alineas.append(t(PRIVACY_AFGEROND, m=ctx.drempels.min_noemer))
+    else:
+        alineas.append(t(PRIVACY, d=ctx.drempels.drempel, m=ctx.drempels.min_noemer))
     return Sectie(t(TITEL), [Tekst(alineas)])
 
 

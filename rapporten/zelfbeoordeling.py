@@ -42,10 +42,10 @@ def overeenstemming_tabel(ctx: gm.Context, res) -> Tabel:
     # the share with the same score, with the number of pairs shown, gives the number of
     # pairs that agree (and that do not): hidden when one of those is small
     gelijk = (df["gelijk"] * df["n"]).round()
-    verbergen = (df["n"] < ctx.drempels.min_noemer) | ot.klein(gelijk, ctx.drempels) | ot.klein(
+    verbergen = (df["n"] < ctx.drempels.min_noemer) | ot.onderdrukt(gelijk, ctx.drempels) | ot.onderdrukt(
         df["n"] - gelijk, ctx.drempels
     )
-    waarden["gelijk"] = df["gelijk"].where(~verbergen)
+    waarden["gelijk"] = ot.aandeel(gelijk, df["n"], ctx.drempels, df["gelijk"]).where(~verbergen)
     masker["gelijk"] = ot.reden(df["n"], verbergen, ctx.drempels)
     kop = {
         "domein": t("Domein"),

@@ -228,11 +228,14 @@ def demo(
     ),
     opnieuw: bool = typer.Option(False, "--opnieuw", help="Wis een niet-lege --db eerst."),
     rapport: bool = typer.Option(True, "--rapport/--zonder-rapport", help="Schrijf ook de rapporten."),
+    afronden: int = typer.Option(
+        0, "--afronden", help="5: rond in de rapporten alle aantallen af op vijftallen in plaats van kleine aantallen te verbergen."
+    ),
 ) -> None:
     """Bouw een synthetische regio (Werkplaats Sociaal Domein Zuyd) en schrijf de rapporten."""
     from impact.cli.demo import run_demo
 
-    run_demo(out_dir=uit, seed=seed, n_clients=clienten, db=db, replace=opnieuw, reports=rapport)
+    run_demo(out_dir=uit, seed=seed, n_clients=clienten, db=db, replace=opnieuw, reports=rapport, afronden=afronden)
 
 
 def register(app: typer.Typer) -> None:

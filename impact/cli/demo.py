@@ -138,7 +138,9 @@ class _Stappen:
             typer.echo(regel)
 
 
-def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: bool, reports: bool) -> None:
+def run_demo(
+    out_dir: Path, seed: int, n_clients: int, db: str | None, replace: bool, reports: bool, afronden: int = 0
+) -> None:
     from impact import store
     from impact.cli.verhalen import publish_world
     from impact.demo import generate
@@ -151,6 +153,7 @@ def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: 
         from rapporten.onthulling import Drempels
 
         soorten = tuple(rapporten.SOORTEN)
+        drempels = Drempels(afronden=afronden)  # a wrong --afronden is refused before any work
     started = time.perf_counter()
     with _Stappen(3 + bool(soorten) + len(soorten)) as stappen:
         stappen.begin("wereld maken")
@@ -183,9 +186,9 @@ def run_demo(out_dir: Path, seed: int, n_clients: int, db: str | None, replace: 
         # the reports read the data back from the database, as 'impact rapport' does
         gegevens = Gegevens(engine, Filters())
         stappen.begin("uitkomsten berekenen")
-        rapporten.voorbereid(gegevens, Drempels(), soorten)
+        rapporten.voorbereid(gegevens, drempels, soorten)
         stappen.klaar(f"verdeeld over {aantal_werkers()} processen")
-        written = rapporten.alle_rapporten(gegevens, out_dir, voortgang=voortgang)
+        written = rapporten.alle_rapporten(gegevens, out_dir, drempels=drempels, voortgang=voortgang)
     engine.dispose()
     typer.echo(f"{len(written)} bestanden in {out_dir} (waaronder index.html).")
     typer.echo(

@@ -30,6 +30,12 @@ def rapport(
     ),
     taal: str = typer.Option("nl", "--taal", help="Taal van het rapport: nl of en."),
     drempel: int = typer.Option(5, "--drempel", help="Aantallen kleiner dan dit worden niet getoond."),
+    afronden: int = typer.Option(
+        0,
+        "--afronden",
+        help="5: rond alle aantallen af op vijftallen (zoals het CBS) in plaats van kleine aantallen "
+        "te verbergen; 0 (standaard): niet afronden.",
+    ),
     programma: Path = typer.Option(
         None,
         "--programma",
@@ -50,6 +56,7 @@ def rapport(
 
     Opmaak(taal)  # refuses an unknown language before any work
     rapporten.rapportsoort(soort)
+    drempels = Drempels(drempel, max(10, drempel), afronden)
     filters = Filters.maak(gemeente, interventie, periode)
     gegevens = Gegevens(open_database(db), filters)
     if programma is not None:
@@ -66,7 +73,7 @@ def rapport(
         pdf=pdf,
         xlsx=xlsx,
         taal=taal,
-        drempels=Drempels(drempel, max(10, drempel)),
+        drempels=drempels,
     )
     for pad in paden:
         typer.echo(f"geschreven: {pad}")
