@@ -158,3 +158,87 @@ def test_aanvaller_weet_dat_kleiner_dan_5_minstens_1_is():
         if np.subtract(*reversed(_aanvaller(echt, m != ot.ZICHTBAAR, tuple(c), klein))) < 0.5
     ]
     assert onthuld == []
+
+
+# --- the rules of one table pinned by hand -----------------------------------------------------
+
+
+def test_secundaire_onderdrukking_kiest_de_kleinste_zichtbare_buur_tot_elke_regel_twee_heeft():
+    """One small count (2). Its row hides its smallest visible positive neighbour (6), its
+    column likewise (6), and those complements' own lines in turn, until no row or column has
+    exactly one hidden entry; worked out by hand, it takes three passes over the table."""
+    aantallen = np.array([[2, 6, 30], [6, 30, 30], [30, 20, 30]], dtype=float)
+    _, masker = ot.kruistabel(pd.DataFrame(aantallen))
+    verwacht = np.zeros((4, 4), dtype=int)
+    verwacht[0, 0] = ot.PRIMAIR
+    for cel in [(0, 1), (1, 0), (2, 1), (1, 1), (2, 0)]:
+        verwacht[cel] = ot.SECUNDAIR
+    np.testing.assert_array_equal(masker.to_numpy(), verwacht)
+
+
+# Where the equation rule is satisfied and the audit still has work: two '< 5' in a row whose
+# visible rest leaves 2 for them (each at least 1, so both are 1), and a row of four ones.
+AUDIT_NODIG = {
+    "samen-twee": ([[1, 1, 20], [10, 10, 10], [10, 10, 10]], 8),
+    "rij-van-enen": ([[1, 1, 1, 1], [30, 30, 30, 30], [20, 25, 30, 35]], 13),
+}
+
+
+def _onthuld_voor_wie_de_legenda_leest(aantallen: np.ndarray) -> list[tuple[int, int]]:
+    """The small counts an attacker pins down who also knows that '< 5' is at least 1."""
+    _, masker = ot.kruistabel(pd.DataFrame(aantallen))
+    m, echt = masker.to_numpy(), _met_totalen(aantallen)
+    klein = (echt > 0) & (echt < 5)
+    return [
+        tuple(c) for c in np.argwhere(klein)
+        if np.subtract(*reversed(_aanvaller(echt, m != ot.ZICHTBAAR, tuple(c), m == ot.PRIMAIR))) < 0.5
+    ]
+
+
+@pytest.mark.parametrize("naam", sorted(AUDIT_NODIG))
+def test_de_controle_beschermt_wat_de_regel_mist_en_verbergt_niet_meer_dan_nodig(naam):
+    aantallen, hoogstens = AUDIT_NODIG[naam]
+    aantallen = np.array(aantallen, dtype=float)
+    assert _onthulde_kleine_aantallen(aantallen) == []
+    assert _onthuld_voor_wie_de_legenda_leest(aantallen) == []
+    _, masker = ot.kruistabel(pd.DataFrame(aantallen))
+    m = masker.to_numpy()
+    assert m[-1, -1] == ot.ZICHTBAAR  # the grand total stays
+    assert (m != ot.ZICHTBAAR).sum() <= hoogstens  # as many hidden as this algorithm needed when pinned
+
+
+def test_zonder_de_controle_lekken_deze_tabellen():
+    from unittest import mock
+
+    with mock.patch.object(ot, "_controleer_met_lp", lambda *args: None):
+        for aantallen, _ in AUDIT_NODIG.values():
+            assert _onthuld_voor_wie_de_legenda_leest(np.array(aantallen, dtype=float)), aantallen
+
+
+@seed(20261202)
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(tabellen(), st.data())
+def test_het_interval_van_de_controle_is_dat_van_een_onafhankelijke_aanvaller(aantallen, data):
+    """For any table and any pattern of hidden cells, the audit's interval for a hidden cell is
+    the one an attacker written here computes (zeros printed, '< 5' is 1 to 4, '×' is 0 or more)."""
+    echt = _met_totalen(aantallen)
+    vorm = echt.shape
+    klein = (echt > 0) & (echt < 5)
+    extra = np.array(data.draw(st.lists(st.booleans(), min_size=echt.size, max_size=echt.size))).reshape(vorm)
+    masker = np.where(klein, ot.PRIMAIR, np.where(extra, ot.SECUNDAIR, ot.ZICHTBAAR))
+    a = ot._vergelijkingen(vorm)
+    for cel in map(tuple, np.argwhere(masker != ot.ZICHTBAAR)):
+        ons = ot._interval(echt, masker, a, int(np.ravel_multi_index(cel, vorm)), ot.STANDAARD)
+        hun = _aanvaller(echt, masker != ot.ZICHTBAAR, cel, masker == ot.PRIMAIR)
+        np.testing.assert_allclose(ons, hun, atol=1e-6)
+
+
+def test_totalen_die_geen_som_zijn_geven_geen_exacte_conclusie():
+    """A client in two interventions: the row total (4) is less than its cells (2 + 3). No
+    exact value follows, and the audit must not take that for a cell pinned down."""
+    echt = np.array([[2, 3, 4], [10, 10, 20], [12, 13, 24]], dtype=float)
+    masker = np.zeros(echt.shape, dtype=int)
+    masker[0, 0] = masker[0, 1] = ot.PRIMAIR
+    laag, hoog = ot._interval(echt, masker, ot._vergelijkingen(echt.shape), 0, ot.STANDAARD)
+    assert (laag, hoog) == (-np.inf, np.inf)
+    assert not ot.vastgelegd(laag, hoog)
