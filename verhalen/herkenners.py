@@ -210,7 +210,8 @@ _FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!31)[1-9]\d{0,2}(?:[ \-.]?\(?\d\)?){
 
 _GENERAL_NUMBER = re.compile(
     r"(?i)(?:\b(?:algeme(?:en|ne)|centrale?|hoofd)\s*nummer\s*(?:is|van\s+(?:\w+\s+){0,2}\w+)?\s*[:(]?|\balgemeen\s*[:.]|"
-    r"\b(?:wijkteam|gemeente|loket|klantcontactcentrum|servicepunt)\b[^.\n\d]{0,30}\bvia)\s*$"
+    r"\b(?:wijkteam|gemeente|loket|klantcontactcentrum|servicepunt)\b[^.\n\d]{0,30}\bvia|"
+    r"\b(?:telefoon)?nummer\s+(?:van\s+)?(?:het\s+|de\s+)?(?:wijkteam|jongerenwerk|gemeente|loket|team|kantoor)\b[^.\n\d]{0,20}?[:(]?)\s*$"
 )  # 'Algemeen: 0475-...', 'het wijkteam kan bellen via 045-...'
 
 
@@ -221,7 +222,17 @@ def is_general_number(text: str, start: int, end: int | None = None) -> bool:
     """'het algemene nummer 088 - 880 5000', '045 - 567 22 00 (algemeen)': the number of a
     public body or team (the number runs from ``start`` to ``end``)."""
     before = _GENERAL_NUMBER.search(text[max(0, start - 40) : start])
-    return bool(before or (end is not None and _GENERAL_AFTER.match(text, end)))
+    if before or (end is not None and _GENERAL_AFTER.match(text, end)):
+        return True
+    # a landline marked T in a signature right after a public body: 'Partners in Welzijn T 046 -
+    # 458 80 00' (a mobile there is the worker's own: '| Partners in Welzijn 06-...')
+    if text[start : start + 2] == "06":
+        return False
+    offset = max(0, start - 80)
+    return any(
+        re.fullmatch(r"[\s|:]*(?:T|Tel\.?|tel\.?|telefoon)[\s:.]*", text[offset + e : start])
+        for _, e in public_spans(text[offset:start])
+    )
 
 
 def is_service_number(value: str) -> bool:
@@ -374,7 +385,7 @@ _UNITS_DIALECT = {1: "ein", 2: "twie", 3: "drie", 4: "veer", 5: "vief", 6: "zes"
 _UNITS_DIALECT_MORE = {9: ("nuuge", "nuugen"), 7: ("zeuve", "zeuven")}
 _TENS_DIALECT = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vieftig", 6: "zestig",
                  7: "zeuventig", 8: "tachtig", 9: "negentig"}  # fmt: skip
-_TENS_DIALECT_MORE = {6: "zèstig", 9: "nuugentig"}
+_TENS_DIALECT_MORE = {5: "fieftig", 6: "zèstig", 9: "nuugentig"}
 _TEENS_DIALECT = {12: "twelf", 15: "vieftien", 17: "zeuventien", 18: "achtien"}
 
 
@@ -488,8 +499,9 @@ _YEAR = r"(?:jaar|jaor|joar|jr\.?)"  # the word 'jaar', its Limburgish forms and
 _N = r"(?P<n>\d{1,3}(?!\d)|" + _NUM_WORD_ALT + r")"  # never the first digits of a longer number
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
-    r"(?=\s*(?:[.,;:!?)(\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*[.,;:!?)\n]|$)|"
-    r"(?:en|maar|toen|geworden|gewaore|gewoare|gewore|gewoore|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
+    r"(?=\s*(?:[.,;:!?)(\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*(?:[.,;:!?)\n]|$|denk|geloof|schat|ofzo|zegt))|"
+    r"of\s+zo(?:iets|eiets)?\b|gew\.|"
+    r"(?:en|maar|toen|eigenlijk|geworden|gewaore|gewoare|gewore|gewoore|gewoorde|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
     r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|hij|ze|zij|ik|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
     r"(?<!jaar)(?<!jaor)(?<!joar)(?<!jr)(?<!jr\.)|-(?=\d)|" + _YEAR + r"(?!\s+(?:geleden|geleje|gelede|lang|later|eerder|bij|in|schuld|"
     r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
@@ -507,15 +519,15 @@ _AGE_PATTERNS = [
     # 'met zijn 16 jaar is hij de jongste'
     re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+" + _YEAR + r")?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
     # 'Dhr. Bekkers, 44 jaar, alleenstaand': an age in apposition
-    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b)"),
+    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-Z]\.(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b|\.\s)"),
     # 'zestien is ze', '17 is hij nu'
     # (any word first, checked for a number afterwards: cheaper than the number alternation)
     # ('N jaar is ze al bezig' is a duration, so no 'jaar' here)
     re.compile(r"(?i)(?<![\w,.])(?<!vanaf\s)(?<!tot\s)(?P<n>\w+)\s+(?:is|was|wordt|werd|ben)\s+(?:ze|zij|hij|ie|ik|je)\b(?!\s+(?:al|nu)?\s*(?:bij|in|op|aan|getrouwd|samen|weg))"),
     # 'is 74', 'Ik ben 72.', 'ze is pas 13', 'is volgens hem 86', 'ben ik vierenveertig jaar'
     re.compile(
-        r"(?i)\b(?:is|ben|bent|bin|was|werd|wordt|zijn|waren|word|weurt|wuurt|wurt)(?:\s+(?:ik|ich|hij|ie|hae|ze|zij|zie|u|je|jij))?"
-        r"(?:\s+(?:volgens\s+\w+|nu|pas|al|net|inmiddels|bijna|ruim|ongeveer|rond\s+de|zo'n|zelf|zeker|sjus|ook|nog|"
+        r"(?i)\b(?:is|ben|bent|bin|was|waor|woar|werd|wordt|zijn|waren|word|weurt|wuurt|wurt)(?:\s+(?:ik|ich|hij|ie|hae|ze|zij|zie|u|je|jij))?"
+        r"(?:\s+(?:volgens\s+\w+|nu|pas|al|net|inmiddels|bijna|ruim|ongeveer|rond\s+de|zo'n|zelf|zeker|sjus|ook|nog|mer|steeds|"
         r"dit\s+jaar|vandaag|morgen|gisteren|onlangs|laatst|straks|binnenkort|toen|nog\s+maar|maar|"
         r"precies|boven\s+de|onder\s+de|nog\s+geen|(?:volgende|vorige|deze|afgelopen)\s+(?:week|maand)|"
         r"(?:volgend|vorig)\s+jaar|in\s+(?:" + _MONTH_ALT + r")))*\s+"
@@ -543,11 +555,11 @@ _AGE_PATTERNS = [
     # 'op zijn 14e', 'vanaf zijn achtste', 'sinds zijn twaalfde', 'op mijn tachtigste'
     re.compile(r"(?i)\b(?:op|vanaf|sinds|tot|na|voor|vóór|rond)\s+" + _POSSESSIVE + r"\s+(?P<n>\d{1,3}(?=(?:e|ste|de)\b)|(?:" + _ORDINAL_ALT + r")(?!\w))"),
     # 'tachtig geworden', 'vieftig gewoare', 'die in februari 2 is geworden' (not 'het zijn er 12 geworden')
-    re.compile(r"(?i)(?<![\w,.])(?<!\ber\s)" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:is\s+|zijn\s+)?(?:geworden|gewaore|gewoare|gewore|gewoore)\b"),
+    re.compile(r"(?i)(?<![\w,.])(?<!\ber\s)" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:is\s+|zijn\s+)?(?:geworden|gewaore|gewoare|gewore|gewoore|gewoorde)\b"),
     # 'die volgende maand negentig wordt.'
     re.compile(r"(?i)(?<![\w,.])" + _N + r"\s+(?:wordt|weurt|wuurt)(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar)\b)"),
     # 'nu Elif net drie is', 'omdat hij pas 15 was'
-    re.compile(r"(?i)\b(?:net|pas|bijna|nog\s+maar|inmiddels)\s+" + _N + r"\s+(?:is|was|ben|bent|wordt|werd|geworden)(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|geworden)\b)"),
+    re.compile(r"(?i)\b(?:net|pas|bijna|nog\s+maar|inmiddels|nog\s+steeds|steeds)\s+" + _N + r"\s+(?:is|was|ben|bent|wordt|werd|geworden)(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|geworden)\b)"),
     # '(moeder, 31)', 'ibo (nieuw, 12)', '(vrijwilliger, zelf 68, ...)', '(beiden 17)', '(ca 15-16)'
     re.compile(r"\((?:(?P<word>[^\W\d_][^()\n,\d]{0,29}),\s*(?:(?i:zelf|ca\.?|circa|ongeveer|ong\.?)\s*)?|(?i:beiden|allebei|beide|zelf|ca\.?|circa|ongeveer|ong\.?)\s*)"
                r"(?P<n>[1-9]\d?|1[01]\d)(?=\s*(?:[-–]\s*\d{1,2}\s*)?(?:" + _YEAR + r"\s*)?[),;])"),
@@ -562,6 +574,8 @@ _AGE_PATTERNS = [
     # 'twee meiden, een van 16 en een van 15'
     re.compile(r"(?i)\been\s+van\s+" + _N + r"(?=\s+en\s+een\s+van\s+\d|\s*[,;]\s*(?:de\s+ander|een\s+van)\b)"),
     re.compile(r"(?i)(?<=\d\sen\s)een\s+van\s+" + _N + r"(?![\w,.]\d)(?=\s*[.,;:!?)]|\s+(?:en|maar)\b)"),
+    # 'Omar van 12, die ...' (checked for a listed first name afterwards)
+    _NAME_OF_AGE := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s+van\s+(?P<n>[1-9]\d?|(?i:" + _NUM_WORD_ALT + r"))(?=\s*[,;)]|\s+(?:en|die|is)\b)"),
     # 'Meneer Janssen van 87'
     re.compile(r"\b(?i:meneer|mevrouw|mijnheer|juffrouw|dhr\.?|mevr\.?|mw\.?)\s+(?:[A-ZÀ-Ý][\w'’\-]+\s+){1,2}van\s+(?P<n>\d{1,3}(?!\d)|(?i:" + _NUM_WORD_ALT + r"))(?![\w,.]\d)"
                r"(?!\s*(?i:" + _MONTH_ALT + r"|euro|€|kilo|km|meter|uur|jaar\s+geleden|nummer|nr))"),
@@ -580,6 +594,18 @@ _AGE_AND = re.compile(
 )  # not the school year after an age: 'Lara, 15, 3 havo'
 
 
+def _listed_person(text: str, start: int, word: str) -> bool:
+    """A listed first name, initials, or a listed surname after a first name or title
+    ('Sanne Janssen', 'mevrouw Janssen'; not 'Restaurant De Gouden Leeuw')."""
+    f = _fold(word)
+    if f in _first_names_folded() or re.fullmatch(r"(?:[A-Z]\.)+", word):
+        return True
+    before = re.search(r"([\w.]+)\s+$", text[max(0, start - 25) : start])
+    return bool(f in _surnames_folded() and before and (
+        _fold(before.group(1)) in _first_names_folded() or re.fullmatch(r"(?i)" + _TITLE_WORDS, before.group(1))
+    ))
+
+
 def find_ages(text: str) -> list[Detection]:
     """Ages of a person: '(43)', '17-jarige', '38 jaar oud', 'is 52', 'ik ben vierenveertig',
     'een jongen van 8', 'rond de 70', '~60', 'toen ik zeventien was'.
@@ -593,10 +619,14 @@ def find_ages(text: str) -> list[Detection]:
         for m in pattern.finditer(text):
             if "word" in pattern.groupindex and m.group("word") and m.group("word").lower().rstrip(".") in _score_words():
                 continue  # 'financiën (2)': a score on a life domain, not an age
+            if pattern is _NAME_OF_AGE and _fold(m.group("word")) not in _first_names_folded():
+                continue  # 'Omar van 12' is an age; 'Sittard van 12' is not a person
             if pattern is _AGE_APPOSITION and m.group("word") != ")":
                 # a listed first name or surname is a person even at the start of a line and
                 # before another number ('Tyrone, 19, Kerkrade', 'Lara Akkermans, 15, 3 havo')
-                named = _fold(m.group("word")) in _first_names_folded() | _surnames_folded()
+                named = _listed_person(text, m.start("word"), m.group("word"))
+                if text.startswith(".", m.end()) and not named and m.group("word") != ")":
+                    continue  # 'Brunssum, 12.': an age ends a sentence only after a person
                 if not named and (
                     _sentence_start(text, m.start("word")) or _fold(m.group("word")) in _everyday_words()
                     or re.match(r",\s*\d", text[m.end() :])
@@ -856,10 +886,11 @@ _ORG_HEAD = (
     r"SO|VSO|Wandelclub|Voetbalclub|Tennisclub|Sportclub|Zwemclub|Judoclub|Boksschool|Dansschool|"
     r"Fitness|Sportschool|Harmonie|Fanfare|Schutterij|Carnavalsvereniging|Zangvereniging|Koor|"
     r"Buurthuis|Gemeenschapshuis|Wijkcentrum|Jongerencentrum|JC|Inloophuis|Verzorgingshuis|Wooncentrum|"
-    r"Dagcentrum|Activiteitencentrum|Woonbegeleiding|Zorggroep|Gemengd\s+Koor|Mannenkoor|Kerkkoor|"
+    r"Dagcentrum|Activiteitencentrum|Woonbegeleiding|Zorggroep|Gemengd\s+Koor|Mannenkoor|Kerkkoor|CV|KBO|"
+    r"Wasstraat|Autowasstraat|Patisserie|Lunchroom|IJssalon|Ijssalon|Bloemenwinkel|Kwekerij|"
     r"Vocaal\s+Ensemble|Ensemble|Stichting|Vereniging|Supermarkt|"
     r"Winkel|Boerderij|Camping|Hotel|Pension|Manege|Dierenkliniek|Rijschool|Reisbureau|Kinderboerderij|"
-    r"RKVV|RKSV|RKHBS|VV|SV|PV|HV|TV|ZV|WSV|VC|HC|BC|MHC|LHC|KVV)"
+    r"RKVV|RKSV|RKHBS|[A-Z]{0,3}VV|SV|PV|HV|TV|ZV|WSV|VC|HC|BC|MHC|LHC)"
 )
 _NAME_PART = r"(?:[A-ZÀ-Ý0-9][\w'’\-&+]*|'t|’t|De|de|het|Het|van|der|den|Van|&|en|Zn\.?|Zonen)"
 _ORG_HEADED = re.compile(
@@ -890,7 +921,7 @@ _ORG_WORD_NAMED = re.compile(
 _ORG_TAILED = re.compile(
     r"(?<![\w\-])(?P<org>(?:[A-ZÀ-Ý][\w'’\-&]*[^\S\n]+)(?:(?:[A-ZÀ-Ý][\w'’\-&]*|van|de|der|den|het|'t|ter|ten|&)[^\S\n]+){0,3}(?:(?i:college|lyceum)|Gymnasium|Opleidingen|"
     r"Academie|Scholengemeenschap|Zorg|Thuiszorg|Kinderopvang|Installatietechniek|Techniek|"
-    r"Schoonmaak|Schoonmaakdiensten|Logistiek|Transport|Catering|Services|Bouw|Uitzendbureau|"
+    r"Schoonmaak|Schoonmaakdiensten|Logistiek|Transport|Catering|Services|Bouw|Uitzendbureau|Groenvoorziening|Metaal|Facilitair|"
     r"Uitzendgroep|Personeelsdiensten|Bewind|Bewindvoering|Advies|Administratie)(?:\s+(?:en|&)\s+[A-ZÀ-Ý][\w'’\-]*)?)(?![\w])"
 )
 # a kind of organisation in lowercase before its name: 'basisschool De Speelhof', 'obs De
@@ -921,8 +952,8 @@ _ORG_CONTEXT = re.compile(
     r"lid|voetbal(?:t|de)?|train(?:t|de)|training|zit|zat|zitten|leerling|traint|speelt|speelde|"
     r"danst|zwemt|turnt|ingeschreven|aangenomen|ontslagen|schoonmaker|secretaresse|monteur|"
     r"helpende|[\w\-]*chauffeur|kok|werkgever|school|club|vereniging|aanbieder|zorgaanbieder|gewerk|"
-    r"beginnen|begint|begon|schoonmaak|zingt|zingen|zong|loon|salaris|loonstrook|uitzendbureau)"
-    r"(?:\s+(?!(?:bij|op|van|via)\s+(?-i:(?:het\s+|de\s+|'t\s+)?[A-ZÀ-Ý]))[\w'’\-]+){0,4}?\s*(?:\(\s*|(?::|(?<=werkgever),|\s(?:bij|bie|op|van|via|voor))\s+)(?-i:het\s+|de\s+|'t\s+)?"
+    r"beginnen|begint|begon|schoonmaak|zingt|zingen|zong|loon|salaris|loonstrook|uitzendbureau|als\s+[a-zà-ÿ\-]+(?=\s+(?:bij|bie)\s))"
+    r"(?:\s+(?!(?:bij|op|van|via)\s+(?-i:(?:het\s+|de\s+|'t\s+)?[A-ZÀ-Ý]))[\w'’\-]+){0,5}?\s*(?:\(\s*|(?::|(?<=werkgever),|\s(?:bij|bie|op|van|via|voor))\s+)(?-i:het\s+|de\s+|'t\s+)?"
     r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
 )
@@ -939,7 +970,7 @@ _GEOGRAPHY_BEFORE = re.compile(r"(?i)\b(?:wijk|buurt|dorp|gemeente|stad|regio|ke
 _WORKED_AT = re.compile(
     r"\b(?i:bij|bie)\s+(?:(?i:de|het|'t)\s+)?(?P<org>[A-ZÀ-Ý][\w'’\-&+]*(?:\s+[A-ZÀ-Ý0-9][\w'’\-&+]*)*)"
     r"(?:\s+[\w'’\-]+){0,4}?\s+(?i:werkt|werkte|werkten|gewerkt|wirkde|gewirk|gesjtange|gestaan|maakte|maakten|"
-    r"in\s+dienst|in\s+de\s+(?:kantine|keuken|keuke|fabriek|productie|winkel))\b"
+    r"ingeschreven|aangenomen|ontslagen|begonnen|gestopt|in\s+de\s+jeugd|in\s+dienst|in\s+de\s+(?:kantine|keuken|keuke|fabriek|productie|winkel))\b"
 )
 # a name with a capitalised article inside a sentence: 'naar De Egelantier', 'bij Het Ateljee',
 # '(De Overstap)'; places and public bodies excepted
@@ -949,8 +980,8 @@ _ARTICLE_NAME = re.compile(
 )
 # 'Aldenborgh, 't verpleeghoes in Echt', 'De Egelantier, dat verpleeghuis'
 _ORG_APPOSITION = re.compile(
-    r"(?<![\w\-])(?P<org>[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2}),?\s+(?i:'t|het|dat|de|die|een)\s+"
-    r"(?i:verpleeghuis|verpleeghoes|verzorgingshuis|bejaardenhuis|zorgcentrum|woonzorgcentrum|basisschool|school|"
+    r"(?<![\w\-])(?P<org>[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2}),?\s+(?i:dat\s+is\s+)?(?i:'t|het|dat|de|die|een)\s+"
+    r"(?i:verpleeghuis|verpleeghoes|verzorgingshuis|verzorgingshoes|bejaardenhuis|zorgcentrum|woonzorgcentrum|basisschool|school|"
     r"bedrijf|fabriek|dagbesteding|inloophuis|buurthuis|jongerencentrum|supermarkt|winkel|club|vereniging|koor)\b"
 )
 
@@ -1119,7 +1150,7 @@ _DIALECT_WORDS_LOWER = frozenset("zoe aaf".split())
 # first name of their own
 _PARTICLES = frozenset("de van der den het ten ter te aan door onder men".split())
 _TITLE_WORDS = (
-    r"(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de\s+heer|heer|mr\.?|dr\.?|drs\.?|ir\.?|ing\.?|"
+    r"(?:mevrouw|mevr\.?|mvr\.?|mvrw\.?|mw\.?|meneer|mnr\.?|dhr\.?|de\s+heer|heer|mr\.?|dr\.?|drs\.?|ir\.?|ing\.?|"
     r"tante|oom|opa|oma|juf|juffrouw|meester|pastoor|zuster|broeder|buurman|buurvrouw|buurjongen|"
     r"buurmeisje|vriend|vriendin|vriendje|vriendinnetje|maat|maatje|collega|broer|broertje|zus|"
     r"zusje|zoon|zoontje|dochter|dochtertje|neef|nicht|vader|moeder|stiefvader|stiefmoeder|"
@@ -1131,7 +1162,7 @@ _TITLE_WORDS = (
     r"opbouwwerker|vrijwilliger|beheerder|conciërge|huismeester|conducteur|buschauffeur|"
     r"cliënt|client|klant|bewoner|bewoonster|mam|pap|mama|papa|ma|pa|"
     r"familie|fam\.?|gezin|bedankt|dankjewel|bijnaam|roepnaam|alias|"
-    r"hoi|hallo|hey|hee|hi|dag|beste|groet|groetjes|gr|mvg|vr\.?\s*gr\.?|liefs|namens|aan|cc|van|door|met)"
+    r"hoi|hallo|hey|hee|hi|dag|beste|goedemorgen|goedemiddag|goedenavond|morgen|groet|groetjes|gr|mvg|vr\.?\s*gr\.?|liefs|namens|aan|cc|van|door|met)"
 )
 # words that close a letter or message: the name may follow on the next line ('groet,\nMarjo')
 _CLOSINGS = frozenset("groet groeten groetjes gr mvg vr.gr. liefs namens van door".split())
@@ -1175,7 +1206,7 @@ def _ordinary(word: str) -> bool:
 HOLIDAYS = frozenset(
     "kerst kerstmis pasen pinksteren carnaval vastelaovend vastelaovond koningsdag sinterklaas "
     "hemelvaart oudjaar nieuwjaar oud-en-nieuw ramadan suikerfeest offerfeest allerheiligen "
-    "allerzielen driekoningen halloween moederdag vaderdag".split()
+    "allerzielen driekoningen halloween moederdag vaderdag sint-maarten sintmaarten".split()
 )  # never a person's name, whatever a name list says ('met Kerst', 'uitje met Pasen')
 _CALENDAR_WORDS = frozenset(
     MONTH_NAMES + "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
@@ -1185,7 +1216,7 @@ _DIMINUTIVE = re.compile(r"(?:tje|pje|kje|je|ie|ke|ske|y|ey)$")
 _INTRODUCTION = re.compile(
     r"(?i)\b(?:(?:ik|ich|hij|hae|ze|zij|zie)\s+(?:heet|hiet|heit)|(?:mijn|mien|m'n|zijn|haar)\s+naam\s+is|"
     r"noem(?:en|t|de|den)\s+(?:me|mij|mich|hem|haar|zich|zichzelf)|neume\s+(?:mich|hem|häör|heur)|"
-    r"iedere[ei]n\s+(?:zegt|zeet|zeg)|"
+    r"iedere[ei]n\s+(?:zegt|zeet|zeg|zaet|zieët|zaeg)|"
     r"(?:ik\s+ben|ich\s+bin)(?=\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ'’]+)\s*(?:[,.!;]|\sen\s)))"
     r"\s+[\"“‘']?(?P<name>(?-i:[A-ZÀ-Ý][a-zà-ÿ'’]+))(?![\w'’])"
 )

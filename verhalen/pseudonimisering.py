@@ -158,6 +158,11 @@ def _inside_public_place(detection: Detection, spans: list[tuple[int, int]]) -> 
     return False
 
 
+# '42 jaar bij de mijn', 'drie jaor geleie', 'al twintig jaor dich': a duration
+_DURATION_AFTER = re.compile(
+    r"(?i)\s*(?:jaar|jaor|joar)\s+(?:geleden|geleie|geleje|gelede|lang|bij|gewerkt|gewoond|getrouwd|samen|dich|in\s+dienst)\b"
+)
+_WIJK_BEFORE = re.compile(r"(?i)\b(?:de\s+)?(?:wijk|buurt)\s+$")
 _POSTCODE_SHAPED = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
 _AGE_RANGE_BEFORE = re.compile(r"(?i)(?:tussen|van|vanaf)\s+\d{1,3}\s*(?:en|tot|-|t/m)\s*$")
 
@@ -165,6 +170,8 @@ _AGE_RANGE_BEFORE = re.compile(r"(?i)(?:tussen|van|vanaf)\s+\d{1,3}\s*(?:en|tot|
 def _is_geography_or_word(d: Detection, text: str) -> bool:
     """A place name ('Brunssum', 'Kerkrade-West', 'Buren') or a dialect word ('Mien') that
     deduce took for a location or a name: public geography and ordinary words stay."""
+    if d.kind == h.PERSOON and d.key is None and _WIJK_BEFORE.search(text, max(0, d.start - 12), d.start):
+        return True  # 'de wijk Fatima': the wijk, not the woman (whoever found it)
     if d.source != "deduce" or d.key is not None:
         return False
     value = d.text.strip(" .,")
@@ -172,7 +179,7 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         # '111 jaar schutterij': an anniversary (nobody here is older than 105)
         return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start])) or (
             value.isdigit() and int(value) > 105
-        ) or h.is_age_limit_or_score(text, d.start, d.end)
+        ) or h.is_age_limit_or_score(text, d.start, d.end) or bool(_DURATION_AFTER.match(text, d.end))
     if d.kind == h.TELEFOON:
         return h.is_general_number(text, d.start, d.end) or h.is_service_number(d.text)
     if d.kind == h.BSN:  # 'Beschikkingsnummer: 202403117' passes the elfproef by chance
@@ -187,7 +194,7 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         return True  # '6131 BK Sittard': the postcode detector has the postcode; the place stays
     if d.kind == h.PERSOON:
         f = h._fold(value)
-        return f in h._DIALECT_WORDS or f in h.HOLIDAYS or (" " not in value and h.is_place_name(value))
+        return f in h._DIALECT_WORDS or f in h.HOLIDAYS or h.is_place_name(value)
     return False
 
 
