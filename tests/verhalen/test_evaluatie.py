@@ -43,8 +43,8 @@ def toets(pseudonymizer):
 # the second unseen set (evaluatie/toets_2): below target for these, measured as a whole only
 NOT_YET_2: dict[str, float] = {
     "PERSOON": 310 / 318 - 0.01,  # 0.975
-    "LEEFTIJD": 89 / 109 - 0.01,  # 0.817
-    "ORGANISATIE": 78 / 96 - 0.01,  # 0.812
+    "LEEFTIJD": 90 / 109 - 0.01,  # 0.826 (0.817 when first measured, before tuning on ontwikkel_5)
+    "ORGANISATIE": 79 / 96 - 0.01,  # 0.823 (0.812)
 }
 
 
