@@ -1,7 +1,11 @@
+# Eén kopie voor de ontwikkel- en toetssets die schrijvers zonder toegang tot de code maakten
+# (ontwikkel_3, ontwikkel_4, ontwikkel_5, toets_2): de schrijvers gebruikten elk dit script in hun
+# eigen map; hier leest het de map van een set (notities bovenaan, bron/ voor de opmaak):
+#   python tests/verhalen/evaluatie/gereedschap/maak.py tests/verhalen/evaluatie/ontwikkel_3
 # maak.py – zet inline-opmaak in bron/nNN.txt om naar notities/nNN.txt + nNN.json
 # Opmaak: {K:tekst}; eerste regel van bron: "#register: <naam>".
 import json, glob, os, re, sys
-D = os.path.dirname(os.path.abspath(__file__))
+D = os.path.abspath(sys.argv[1])
 K = {'P':'PERSOON','A':'ADRES','Z':'POSTCODE','T':'TELEFOON','E':'EMAIL','B':'BSN',
      'I':'IBAN','D':'DATUM','L':'LEEFTIJD','O':'ORGANISATIE','X':'DECOY'}
 REG = {'formeel','informeel','telefoon','email','whatsapp','clientverhaal','wijkverhaal','msc'}
@@ -26,11 +30,11 @@ def verwerk(pad):
     if not text.endswith('\n'): text += '\n'
     for s in spans: assert text[s['start']:s['end']] == s['tekst']
     naam = os.path.basename(pad)[:-4]
-    with open(f'{D}/notities/{naam}.txt', 'w', encoding='utf-8', newline='\n') as f: f.write(text)
-    with open(f'{D}/notities/{naam}.json', 'w', encoding='utf-8') as f:
+    with open(f'{D}/{naam}.txt', 'w', encoding='utf-8', newline='\n') as f: f.write(text)
+    with open(f'{D}/{naam}.json', 'w', encoding='utf-8') as f:
         json.dump({'register': m.group(1), 'spans': spans}, f, ensure_ascii=False, indent=1)
     return naam, len(spans)
 if __name__ == '__main__':
     os.makedirs(D, exist_ok=True)
-    paden = sys.argv[1:] or sorted(glob.glob(D + '/bron/n*.txt'))
+    paden = sys.argv[2:] or sorted(glob.glob(D + '/bron/n*.txt'))
     for p in paden: print(*verwerk(p))
