@@ -1056,7 +1056,6 @@ def find_organisations(text: str) -> list[Detection]:
                 continue
             if _fold(words[0]) in HOLIDAYS or _GEOGRAPHY_BEFORE.search(text, max(0, m.start(group) - 12), m.start(group)):
                 continue  # 'naar de Koningsdag markt', 'naar de wijk De Kemp'
-
             if any(s <= m.start(group) < e for s, e in spans):
                 continue
             if pattern is _ORG_APPOSITION and (_fold(words[0]) in _everyday_words() or _sentence_start(text, m.start(group))):
