@@ -268,16 +268,38 @@ def _interval(waarden: np.ndarray, masker: np.ndarray, a: np.ndarray, cel: int, 
     open_ = np.flatnonzero(~vast)
     if cel not in open_:
         return laag[cel], hoog[cel]
-    a_eq = a[:, open_]
-    b_eq = -a[:, vast] @ laag[vast]
-    nuttig = np.abs(a_eq).sum(axis=1) > 0
+    # a line whose total is no sum (a client in two columns is one client in the total) is no
+    # equation; what a reader knows of it is that each part is at most the total and the
+    # total at most the parts together
+    telt_op = np.isclose(a @ np.asarray(waarden, dtype=float).ravel(), 0)
+    ongelijk = _als_ongelijkheden(a[~telt_op])
+    a_eq, b_eq = a[telt_op][:, open_], -a[telt_op][:, vast] @ laag[vast]
+    a_ub, b_ub = ongelijk[:, open_], -ongelijk[:, vast] @ laag[vast]
+    nuttig, nuttig_ub = np.abs(a_eq).sum(axis=1) > 0, np.abs(a_ub).sum(axis=1) > 0
     doel = (open_ == cel).astype(float)
     grenzen = [(laag[j], None if np.isinf(hoog[j]) else hoog[j]) for j in open_]
-    onder = linprog(doel, A_eq=a_eq[nuttig], b_eq=b_eq[nuttig], bounds=grenzen, method="highs")
-    boven = linprog(-doel, A_eq=a_eq[nuttig], b_eq=b_eq[nuttig], bounds=grenzen, method="highs")
+    opties = {"A_eq": a_eq[nuttig], "b_eq": b_eq[nuttig], "bounds": grenzen, "method": "highs"}
+    if nuttig_ub.any():
+        opties |= {"A_ub": a_ub[nuttig_ub], "b_ub": b_ub[nuttig_ub]}
+    onder = linprog(doel, **opties)
+    boven = linprog(-doel, **opties)
     if onder.status == 2 or boven.status == 2:  # totals that are not plain sums: no exact conclusion
         return -np.inf, np.inf
     return onder.fun, (np.inf if boven.status == 3 else -boven.fun)
+
+
+def _als_ongelijkheden(regels: np.ndarray) -> np.ndarray:
+    """Rows ``r`` with r @ x <= 0 for lines (parts +1, total -1) that do not add up: every part
+    at most the total, the total at most the sum of the parts."""
+    uit = []
+    for regel in regels:
+        totaal = np.flatnonzero(regel < 0)
+        for deel in np.flatnonzero(regel > 0):
+            r = np.zeros(len(regel))
+            r[deel], r[totaal] = 1.0, -1.0
+            uit.append(r)
+        uit.append(-regel)
+    return np.array(uit).reshape(len(uit), regels.shape[1])
 
 
 def _controleer_met_lp(waarden: np.ndarray, masker: np.ndarray, drempels: Drempels) -> None:

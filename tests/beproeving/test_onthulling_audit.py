@@ -233,12 +233,84 @@ def test_het_interval_van_de_controle_is_dat_van_een_onafhankelijke_aanvaller(aa
         np.testing.assert_allclose(ons, hun, atol=1e-6)
 
 
-def test_totalen_die_geen_som_zijn_geven_geen_exacte_conclusie():
-    """A client in two interventions: the row total (4) is less than its cells (2 + 3). No
-    exact value follows, and the audit must not take that for a cell pinned down."""
-    echt = np.array([[2, 3, 4], [10, 10, 20], [12, 13, 24]], dtype=float)
-    masker = np.zeros(echt.shape, dtype=int)
-    masker[0, 0] = masker[0, 1] = ot.PRIMAIR
-    laag, hoog = ot._interval(echt, masker, ot._vergelijkingen(echt.shape), 0, ot.STANDAARD)
-    assert (laag, hoog) == (-np.inf, np.inf)
-    assert not ot.vastgelegd(laag, hoog)
+def test_een_totaal_dat_geen_som_is_houdt_de_controle_niet_tegen():
+    """A client in two columns: row 3's total (20) is less than its cells (7 + 8 + 9). That row
+    is no equation, but the others still are: row 0 leaves 2 for its two '< 5' (so both are 1),
+    and the audit must see that rather than give up on the whole table."""
+    aantallen = pd.DataFrame(np.array([[1, 1, 20], [10, 10, 10], [10, 10, 10], [7, 8, 9]], dtype=float))
+    rij_totalen = aantallen.sum(axis=1)
+    rij_totalen.iloc[3] = 20
+    _, masker = ot.kruistabel(aantallen, rij_totalen=rij_totalen)
+    m = masker.to_numpy()
+    echt = _met_totalen(aantallen.to_numpy())
+    echt[3, -1] = 20
+    echt[-1, -1] = rij_totalen.sum()  # the grand total counts clients once too
+    verborgen = m != ot.ZICHTBAAR
+    for cel in [(0, 0), (0, 1)]:
+        laag, hoog = _aanvaller_bij_totalen_die_geen_som_zijn(echt, verborgen, cel, m == ot.PRIMAIR)
+        assert hoog - laag >= 0.5, (cel, laag, hoog)
+
+
+def _aanvaller_bij_totalen_die_geen_som_zijn(echt, verborgen, cel, klein):
+    """The attacker above where some lines do not add up: such a line is no equation, but
+    what is true of it is known (every part at most its total, the total at most the parts)."""
+    onbekend = [tuple(c) for c in np.argwhere(verborgen)]
+    plek = {c: i for i, c in enumerate(onbekend)}
+    rijen, kolommen = echt.shape
+
+    def regel(cellen, tekens):
+        r, rest = np.zeros(len(onbekend)), 0.0
+        for c, t in zip(cellen, tekens, strict=True):
+            if c in plek:
+                r[plek[c]] += t
+            else:
+                rest += t * echt[c]
+        return r, -rest
+
+    a_eq, b_eq, a_ub, b_ub = [], [], [], []
+    lijnen = [[(r, k) for k in range(kolommen)] for r in range(rijen)]
+    lijnen += [[(r, k) for r in range(rijen)] for k in range(kolommen)]
+    for lijn in lijnen:
+        if np.isclose(sum(echt[c] for c in lijn[:-1]), echt[lijn[-1]]):
+            r, b = regel(lijn, [1.0] * (len(lijn) - 1) + [-1.0])
+            a_eq.append(r)
+            b_eq.append(b)
+            continue
+        for deel in lijn[:-1]:
+            r, b = regel([deel, lijn[-1]], [1.0, -1.0])
+            a_ub.append(r)
+            b_ub.append(b)
+        r, b = regel(lijn, [-1.0] * (len(lijn) - 1) + [1.0])
+        a_ub.append(r)
+        b_ub.append(b)
+    doel = np.zeros(len(onbekend))
+    doel[plek[cel]] = 1.0
+    grenzen = [(1, 4) if klein[c] else (0, None) for c in onbekend]
+    laag = linprog(doel, A_eq=a_eq, b_eq=b_eq, A_ub=a_ub, b_ub=b_ub, bounds=grenzen, method="highs")
+    hoog = linprog(-doel, A_eq=a_eq, b_eq=b_eq, A_ub=a_ub, b_ub=b_ub, bounds=grenzen, method="highs")
+    assert laag.status == 0
+    return laag.fun, (np.inf if hoog.status == 3 else -hoog.fun)
+
+
+def test_de_controle_verbergt_de_kleinste_verwante_cel_en_dan_haar_aanvullingen():
+    """'samen-twee' worked out by hand: the equation rule hides (1,0) and (1,1) for the two
+    '< 5' in row 0. Row 0 still leaves 2 for them, so the audit hides the smallest visible
+    positive in their row or column, (2,0) = 10, and the equation rule its row's complement
+    (2,1); row 0 still leaves 2, so next (0,2) = 20 and its column's complement (1,2)."""
+    aantallen = np.array(AUDIT_NODIG["samen-twee"][0], dtype=float)
+    _, masker = ot.kruistabel(pd.DataFrame(aantallen))
+    verwacht = np.zeros((4, 4), dtype=int)
+    verwacht[0, 0] = verwacht[0, 1] = ot.PRIMAIR
+    for cel in [(1, 0), (1, 1), (2, 0), (2, 1), (0, 2), (1, 2)]:
+        verwacht[cel] = ot.SECUNDAIR
+    np.testing.assert_array_equal(masker.to_numpy(), verwacht)
+
+
+def test_de_controle_verbergt_geen_nul():
+    """A hidden zero protects nothing (non-negativity gives it away): with a zero next to the
+    '< 5' cells, the audit passes it by."""
+    aantallen = np.array([[1, 1, 0, 20], [10, 10, 0, 10], [10, 10, 5, 10]], dtype=float)
+    assert _onthuld_voor_wie_de_legenda_leest(aantallen) == []
+    _, masker = ot.kruistabel(pd.DataFrame(aantallen))
+    m = masker.to_numpy()
+    assert m[0, 2] == ot.ZICHTBAAR and m[1, 2] == ot.ZICHTBAAR
