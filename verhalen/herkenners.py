@@ -951,7 +951,7 @@ _ORG_CONTEXT = re.compile(
     r"hockeyen|tennissen|sporten|fitnessen|trainen|solliciteer(?:t|de)?|gesolliciteerd|sollicitatie|contract|groep\s+\d|klas|"
     r"lid|voetbal(?:t|de)?|train(?:t|de)|training|zit|zat|zitten|leerling|traint|speelt|speelde|"
     r"danst|zwemt|turnt|ingeschreven|aangenomen|ontslagen|schoonmaker|secretaresse|monteur|"
-    r"helpende|[\w\-]*chauffeur|kok|werkgever|school|club|vereniging|aanbieder|zorgaanbieder|gewerk|"
+    r"helpende|(?:bus|vrachtwagen|vracht|taxi|bestel|pakket|heftruck)?chauffeur|kok|werkgever|school|club|vereniging|aanbieder|zorgaanbieder|gewerk|"
     r"beginnen|begint|begon|schoonmaak|zingt|zingen|zong|loon|salaris|loonstrook|uitzendbureau|als\s+[a-zà-ÿ\-]+(?=\s+(?:bij|bie)\s))"
     r"(?:\s+(?!(?:bij|op|van|via)\s+(?-i:(?:het\s+|de\s+|'t\s+)?[A-ZÀ-Ý]))[\w'’\-]+){0,5}?\s*(?:\(\s*|(?::|(?<=werkgever),|\s(?:bij|bie|op|van|via|voor))\s+)(?-i:het\s+|de\s+|'t\s+)?"
     r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
@@ -959,7 +959,7 @@ _ORG_CONTEXT = re.compile(
 )
 _EMPLOYER = re.compile(
     r"(?i)werk|gewerkt|dienst|solliciteer|gesolliciteerd|sollicitatie|contract|wirk|gewirk|baan|bijbaan|stage|werkgever|schoonma|secretaresse|monteur|helpende|"
-    r"[\w\-]*chauffeur|kok|beginnen|begint|begon|loon|salaris|uitzendbureau|(?:als|is|ben|was|werd|wordt)\s|(?:ploegen)?dienst|werkplek|leerwerkplek|"
+    r"(?:bus|vrachtwagen|vracht|taxi|bestel|pakket|heftruck)?chauffeur|kok|beginnen|begint|begon|loon|salaris|uitzendbureau|(?:als|is|ben|was|werd|wordt)\s|(?:ploegen)?dienst|werkplek|leerwerkplek|"
     r"werkervaringsplek|proefplaatsing|leerbaan|baas|chef|collega|eigena"
 )
 _ORG_STOP = re.compile(r"\s+(?:in|te|aan|op|de|het|van|der|den|&)$")
