@@ -1,5 +1,5 @@
 # Eén kopie voor de ontwikkel- en toetssets die schrijvers zonder toegang tot de code maakten
-# (ontwikkel_3, ontwikkel_4, ontwikkel_5, toets_2): de schrijvers gebruikten elk dit script in hun
+# (de eerste set in evaluatie/ zelf, ontwikkel_2, _3, _4, _5, toets_2): de schrijvers gebruikten elk dit script in hun
 # eigen map; hier leest het de map van een set (notities bovenaan, bron/ voor de opmaak):
 #   python tests/verhalen/evaluatie/gereedschap/controleer.py tests/verhalen/evaluatie/ontwikkel_3
 # Controle van de annotaties: tekst==text[start:end], geen overlap, 11-proef BSN, mod-97 IBAN,
@@ -17,7 +17,7 @@ errs=0;warn=0
 MONTHS='januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december'
 scans={'EMAIL':r'[\w.+-]+@[\w-]+(\.[\w-]+)+','IBAN':r'NL\d\d ?[A-Z]{4}[\d ]{10,14}','POSTCODE':r'\b\d{4} ?[A-Z]{2}\b',
  'TELEFOON':r'(\+31|\b0)[\d\s()\-]{8,16}\d','BSN':r'\b\d{9}\b','DATUM':r'\b\d{1,2}[-/]\d{1,2}([-/]\d{2,4})?\b|\b\d{1,2} ('+MONTHS+r')\b'}
-for jf in sorted(glob.glob(D+'/n[0-9][0-9].json')):
+for jf in sorted(f for f in glob.glob(D+'/*.json') if re.fullmatch(r'n?\d{2,3}\.json', os.path.basename(f))):
     tf=jf[:-5]+'.txt'
     text=open(tf,encoding='utf-8',newline='').read()
     a=json.load(open(jf,encoding='utf-8'))

@@ -1,5 +1,5 @@
 # Eén kopie voor de ontwikkel- en toetssets die schrijvers zonder toegang tot de code maakten
-# (ontwikkel_3, ontwikkel_4, ontwikkel_5, toets_2): de schrijvers gebruikten elk dit script in hun
+# (ontwikkel_2, _3, _4, _5, toets_2): de schrijvers gebruikten elk dit script in hun
 # eigen map; hier leest het de map van een set (notities bovenaan, bron/ voor de opmaak):
 #   python tests/verhalen/evaluatie/gereedschap/maak.py tests/verhalen/evaluatie/ontwikkel_3
 # maak.py – zet inline-opmaak in bron/nNN.txt om naar notities/nNN.txt + nNN.json
