@@ -114,8 +114,10 @@ def _per_gemeente_filter(ctx: gm.Context) -> list:
     varianten = {ALLE: _per_gemeente(ctx, None)}
     for gemeente in gemeenten:
         varianten[gemeente] = _per_gemeente(ctx, gemeente)
+    # with rounding nothing is left out: the note on rounding that precedes the first count says how
+    beschermd = [] if ctx.drempels.afronden else [Tekst([t("Alle cijfers zijn beschermd: kleine groepen worden niet getoond.")])]
     return [
-        Tekst([t("Alle cijfers zijn beschermd: kleine groepen worden niet getoond.")]),
+        *beschermd,
         Filter(t("Gemeente"), opties, varianten, t("Kies een gemeente om de cijfers per wijk te zien.")),
         erkenning.blok(ctx),
     ]

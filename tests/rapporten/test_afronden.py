@@ -366,6 +366,7 @@ def test_the_report_says_once_that_counts_are_rounded(afgerond_map):
         assert "tellen niet altijd precies op" in html
         assert "aantallen afgerond op vijftallen" in html  # the colophon
         assert "&lt; 5 = minder dan 5" not in html
+        assert "kleine groepen worden niet getoond" not in html  # nothing is left out when rounding
 
 
 def test_default_reports_still_suppress(wereld, tmp_path):
