@@ -450,6 +450,54 @@ def ordinal_words() -> dict[str, int]:
     return out
 
 
+# spoken and Limburgish spellings beyond the list above, read by their parts: a unit, a
+# joint and a ten ('drie-en-zeuventig', 'ach-en-tachtig', 'sevenensestig', 'tachteg'), or a
+# stem with 'tien' ('zeuventieën'). One parse instead of every spelling written out.
+_UNIT_SPELLINGS = {1: "een ein één", 2: "twee twie", 3: "drie dree", 4: "vier veer vear",
+                   5: "vijf vief vuuf vuuef vöf", 6: "zes ses zès", 7: "zeven zeve zeuve zeuven seven seve",
+                   8: "acht aach ach aacht", 9: "negen nege nuuge nuugen"}  # fmt: skip
+_TEN_STEMS = {2: "twin twen", 3: "der dèr deer", 4: "veer vier vear", 5: "vijf vief fief vuuf vuuef vöf",
+              6: "zes ses zès", 7: "zeven zeuven seven zeve zeuve", 8: "tach taach", 9: "negen nuugen nege"}  # fmt: skip
+_TEEN_STEMS = {13: "der dèr", 14: "veer vier", 15: "vijf vief vuuf", 16: "zes ses", 17: "zeven zeuven seven",
+               18: "acht ach aach", 19: "negen nuugen nege"}  # fmt: skip
+
+
+def _spelling_alt(spellings: dict[int, str]) -> str:
+    words = sorted((w for ws in spellings.values() for w in ws.split()), key=len, reverse=True)
+    return "|".join(map(re.escape, words))
+
+
+_SPOKEN_NUMBER = re.compile(
+    r"(?:(?P<unit>" + _spelling_alt(_UNIT_SPELLINGS) + r")(?:en|ën|end|ënd|e|n)?)?"
+    r"(?:(?P<ten>" + _spelling_alt(_TEN_STEMS) + r")t(?:ig|ich|eg|ech)|(?P<teen>" + _spelling_alt(_TEEN_STEMS) + r")t?(?:ien|ieën|iene))"
+)
+
+
+def _spelling_value(spellings: dict[int, str], word: str) -> int:
+    return next(n for n, ws in spellings.items() if word in ws.split())
+
+
+def number_value(word: str) -> int | None:
+    """The number a word writes: '16', 'zestien', 'vierenveertig', 'drie-en-zeuventig',
+    'tachteg', 'veertiende'; None for any other word."""
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if m := re.fullmatch(r"(\d{1,3})(?:e|ste|de)", w):
+        return int(m.group(1))  # 'op zijn 17e'
+    if w in number_words():
+        return number_words()[w]
+    if w in ordinal_words():
+        return ordinal_words()[w]
+    m = _SPOKEN_NUMBER.fullmatch(w.replace("-", ""))
+    if not m:
+        return None
+    if m.group("teen"):
+        return None if m.group("unit") else _spelling_value(_TEEN_STEMS, m.group("teen"))
+    unit = _spelling_value(_UNIT_SPELLINGS, m.group("unit")) if m.group("unit") else 0
+    return 10 * _spelling_value(_TEN_STEMS, m.group("ten")) + unit
+
+
 _SEPARATOR = "\x00"  # a space or hyphen in a phrase: either may be written
 
 
@@ -496,13 +544,18 @@ _TENS_ALT = _trie_pattern([w for w, n in number_words().items() if n % 10 == 0 a
 _POSSESSIVE = r"(?:mijn|mien|m'n|mn|zijn|zien|z'n|zn|haar|häör|d'r|ons|hun|eur|je|jouw)"
 _PRONOUN = r"(?:ik|ich|hij|hae|ie|ze|zij|zie|u|je|jij|we|wij|dae|die)"
 _YEAR = r"(?:jaar|jaor|joar|jr\.?)"  # the word 'jaar', its Limburgish forms and abbreviation
-_N = r"(?P<n>\d{1,3}(?!\d)|" + _NUM_WORD_ALT + r")"  # never the first digits of a longer number
+_BECAME = r"(?:geworden|gew(?:o|oo|oe|ao|oa|ó|uu)r(?:d)?e(?:n)?)"  # 'geworden', 'gewaore', 'gewoere', 'gewoorde'
+# a number word in a spelling no list has ('drie-en-zeuventig', 'tachteg'), for number_value
+_SPOKEN_TENS = r"[^\W\d_]+(?:-[^\W\d_]+)*(?:t(?:ig|ich|eg|ech)|tien|tieën)(?![\w-])"
+# a number in digits (never the first digits of a longer number) or any word: find_ages keeps
+# the words that write a number (number_value), so spellings nobody listed count too
+_N = r"(?P<n>\d{1,3}(?!\d)|[^\W\d_]+(?:-[^\W\d_]+)*)"
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
     r"(?=\s*(?:[.,;:!?)(\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*(?:[.,;:!?)\n]|$|denk|geloof|schat|ofzo|zegt))|"
     r"of\s+zo(?:iets|eiets)?\b|gew\.|"
-    r"(?:en|maar|toen|eigenlijk|geworden|gewaore|gewoare|gewore|gewoore|gewoorde|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
-    r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|hij|ze|zij|ik|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
+    r"(?:en|maar|toen|eigenlijk|" + _BECAME + r"|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
+    r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|hij|ze|zij|ik|die|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
     r"(?<!jaar)(?<!jaor)(?<!joar)(?<!jr)(?<!jr\.)|-(?=\d)|" + _YEAR + r"(?!\s+(?:geleden|geleje|gelede|lang|later|eerder|bij|in|schuld|"
     r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
 )
@@ -519,7 +572,7 @@ _AGE_PATTERNS = [
     # 'met zijn 16 jaar is hij de jongste'
     re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+" + _YEAR + r")?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
     # 'Dhr. Bekkers, 44 jaar, alleenstaand': an age in apposition
-    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-Z]\.(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b|\.\s)"),
+    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-Z]\.(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + "|" + _SPOKEN_TENS + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b|\.\s)"),
     # 'zestien is ze', '17 is hij nu'
     # (any word first, checked for a number afterwards: cheaper than the number alternation)
     # ('N jaar is ze al bezig' is a duration, so no 'jaar' here)
@@ -542,20 +595,20 @@ _AGE_PATTERNS = [
     ),
     # 'een jongen van 8', 'm'n zoon van 15', 'mien kleinzoon van zeventien', 'dochter Chayenne van acht'
     re.compile(
-        r"(?i)\b(?:een|de|die|dat|het|mijn|mien|m'n|mn|zijn|z'n|zn|haar|d'r|hun|onze|ons|hae|ich)\s+"
+        r"(?i)(?:\b(?:een|de|die|dat|het|mijn|mien|m'n|mn|zijn|z'n|zn|haar|d'r|hun|onze|ons|hae|ich|ene)|(?<!\w)['’]ne)\s+"
         r"(?:jongen|meisje|man|vrouw|kind|zoon|zoontje|dochter|dochtertje|meid|knul|tiener|baby|"
         r"peuter|kleuter|heer|dame|broer|zus|broertje|zusje|kleinzoon|kleindochter|kleinkind|neef|"
-        r"neefje|nicht|nichtje|jochie|ventje|vriend|vriendin|vriendje|vriendinnetje|jong|maedje|tweeling|drieling|"
+        r"neefje|nicht|nichtje|jochie|ventje|vriend|vriendin|vriendje|vriendinnetje|jong|jóng|jungske|maedje|wicht|tweeling|drieling|"
         r"buurman|buurvrouw|buurjongen|buurmeisje|opa|oma|oom|tante|vader|moeder)"
         r"(?:,?\s+(?-i:[A-ZÀ-Ý][\w'’\-]+),?)?\s+van\s+(?:rond\s+de\s+|ongeveer\s+|ca\.?\s+|in\s+de\s+)?" + _N
-        + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|maanden|weken|dagen|jaar\s+geleden))"
+        + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|dagen|jaar\s+geleden))"
     ),
     re.compile(r"(?i)\bop\s+" + _POSSESSIVE + r"\s+" + _N + r"(?:e|ste|de)?(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
     re.compile(r"(?i)\b(?:toen|sinds|vanaf|tot|voordat|nadat)\s+(?:" + _PRONOUN + r"|mijn\s+\w+)\s+" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:oud\s+)?(?:was|werd|waren|waor|woar|woor|waas|wier)\b"),
     # 'op zijn 14e', 'vanaf zijn achtste', 'sinds zijn twaalfde', 'op mijn tachtigste'
-    re.compile(r"(?i)\b(?:op|vanaf|sinds|tot|na|voor|vóór|rond)\s+" + _POSSESSIVE + r"\s+(?P<n>\d{1,3}(?=(?:e|ste|de)\b)|(?:" + _ORDINAL_ALT + r")(?!\w))"),
+    re.compile(r"(?i)\b(?:op|vanaf|sinds|tot|na|voor|vóór|rond)\s+" + _POSSESSIVE + r"\s+(?P<n>\d{1,3}(?:e|ste|de)\b|(?:" + _ORDINAL_ALT + r")(?!\w))"),
     # 'tachtig geworden', 'vieftig gewoare', 'die in februari 2 is geworden' (not 'het zijn er 12 geworden')
-    re.compile(r"(?i)(?<![\w,.])(?<!\ber\s)" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:is\s+|zijn\s+)?(?:geworden|gewaore|gewoare|gewore|gewoore|gewoorde)\b"),
+    re.compile(r"(?i)(?<![\w,.])(?<!\ber\s)" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:is\s+|zijn\s+)?" + _BECAME + r"\b"),
     # 'die volgende maand negentig wordt.'
     re.compile(r"(?i)(?<![\w,.])" + _N + r"\s+(?:wordt|weurt|wuurt)(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar)\b)"),
     # 'nu Elif net drie is', 'omdat hij pas 15 was'
@@ -563,19 +616,24 @@ _AGE_PATTERNS = [
     # '(moeder, 31)', 'ibo (nieuw, 12)', '(vrijwilliger, zelf 68, ...)', '(beiden 17)', '(ca 15-16)'
     re.compile(r"\((?:(?P<word>[^\W\d_][^()\n,\d]{0,29}),\s*(?:(?i:zelf|ca\.?|circa|ongeveer|ong\.?)\s*)?|(?i:beiden|allebei|beide|zelf|ca\.?|circa|ongeveer|ong\.?)\s*)"
                r"(?P<n>[1-9]\d?|1[01]\d)(?=\s*(?:[-–]\s*\d{1,2}\s*)?(?:" + _YEAR + r"\s*)?[),;])"),
+    # 'die 28 is', 'dat hij 18 was', 'sinds ik 6 ben': the verb closes the clause
+    re.compile(r"(?i)\b(?:die|dat\s+(?:hij|ze|zij|ik|ie|je|u)|(?:omdat|sinds|toen|nu|als|of)\s+(?:hij|ze|zij|ik|ie|je|u))\s+(?:al\s+|pas\s+|nog\s+|net\s+|bijna\s+)?" + _N
+               + r"(?:\s+" + _YEAR + r")?\s+(?:is|was|ben|bent|wordt|werd|waren)(?=\s*[.,;:!?)\"”'’]|$|\s+(?:en|maar|of|toen)\b)"),
     # 'met zestien zat ik beneden'
     re.compile(r"(?i)\bmet\s+" + _N + r"\s+(?:zat|ging|kwam|werd|was|moest|begon|stond|werkte|ben|had|heb|liep|mocht|kon)\s+" + _PRONOUN + r"\b"),
     # 'was ich al in de vieftig'
     re.compile(r"(?i)\bin\s+de\s+(?P<n>" + _TENS_ALT + r")(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|was|is|toen|geweest|ben)\b)"),
     # 'schat hem 17', 'ik schat haar op 40'
-    re.compile(r"(?i)\bschat(?:te)?\s+(?:ik\s+)?(?:hem|haar|m|'m|ze|hen|hun)\s+(?:op\s+)?" + _N + r"(?![\w,.]\d)" + _AGE_END),
+    re.compile(r"(?i)\bschat(?:te)?\s+(?:ik\s+)?(?:(?:hem|haar|m|'m|ze|hen|hun)\s+)?(?:op\s+)?" + _N + r"(?![\w,.]\d)" + _AGE_END),
     # 'geb. 2 mei 1990 (34)': the age after a year of birth
     re.compile(r"\b(?:19|20)\d\d\s?\((?P<n>[1-9]\d?|1[01]\d)(?:\s?" + _YEAR + r")?\)"),
     # 'twee meiden, een van 16 en een van 15'
     re.compile(r"(?i)\been\s+van\s+" + _N + r"(?=\s+en\s+een\s+van\s+\d|\s*[,;]\s*(?:de\s+ander|een\s+van)\b)"),
     re.compile(r"(?i)(?<=\d\sen\s)een\s+van\s+" + _N + r"(?![\w,.]\d)(?=\s*[.,;:!?)]|\s+(?:en|maar)\b)"),
     # 'Omar van 12, die ...' (checked for a listed first name afterwards)
-    _NAME_OF_AGE := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s+van\s+(?P<n>[1-9]\d?|(?i:" + _NUM_WORD_ALT + r"))(?=\s*[,;)]|\s+(?:en|die|is)\b)"),
+    _NAME_OF_AGE := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s+van\s+(?P<n>[1-9]\d?|(?i:" + _NUM_WORD_ALT + "|" + _SPOKEN_TENS + r"))(?=\s*[,;)]|\s+(?:en|die|is)\b)"),
+    # 'Finn (zeventien maanden)', 'Noor (6 weken)' (checked for a listed first name afterwards)
+    _NAME_OF_AGE_IN_MONTHS := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s?\((?P<n>[1-9]\d?|(?i:" + _NUM_WORD_ALT + r"))\s(?i:maanden|mnd|weken)\)"),
     # 'Meneer Janssen van 87'
     re.compile(r"\b(?i:meneer|mevrouw|mijnheer|juffrouw|dhr\.?|mevr\.?|mw\.?)\s+(?:[A-ZÀ-Ý][\w'’\-]+\s+){1,2}van\s+(?P<n>\d{1,3}(?!\d)|(?i:" + _NUM_WORD_ALT + r"))(?![\w,.]\d)"
                r"(?!\s*(?i:" + _MONTH_ALT + r"|euro|€|kilo|km|meter|uur|jaar\s+geleden|nummer|nr))"),
@@ -614,12 +672,11 @@ def find_ages(text: str) -> list[Detection]:
     jaar schuldsanering') have none of these contexts and stay.
     """
     found = []
-    words = number_words()
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             if "word" in pattern.groupindex and m.group("word") and m.group("word").lower().rstrip(".") in _score_words():
                 continue  # 'financiën (2)': a score on a life domain, not an age
-            if pattern is _NAME_OF_AGE and _fold(m.group("word")) not in _first_names_folded():
+            if pattern in (_NAME_OF_AGE, _NAME_OF_AGE_IN_MONTHS) and _fold(m.group("word")) not in _first_names_folded():
                 continue  # 'Omar van 12' is an age; 'Sittard van 12' is not a person
             if pattern is _AGE_APPOSITION and m.group("word") != ")":
                 # a listed first name or surname is a person even at the start of a line and
@@ -635,7 +692,7 @@ def find_ages(text: str) -> list[Detection]:
             value = m.group("n")
             if value.lower() == "een":
                 continue  # 'het is een jaar of drie geleden': the article, not an age of 1
-            n = int(value) if value.isdigit() else words.get(value.lower(), ordinal_words().get(value.lower(), 0))
+            n = number_value(value) or 0
             if 0 < n < 120:
                 found.append(Detection(m.start("n"), m.end("n"), LEEFTIJD, value, "leeftijd"))
     for d in list(found):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 import pandas as pd
 
 from verhalen import herkenners as h
+from verhalen.crf_herkenner import find_learned
 from verhalen.herkenners import Detection, KnownIdentity
 
 if TYPE_CHECKING:
@@ -379,6 +380,9 @@ class Pseudonymizer:
                 key = "client" if "patient" in a.tag.lower() else None
                 d = Detection(a.start_char, a.end_char, kind, a.text, "deduce", key)
                 found += _split_sentences(d) if kind == h.PERSOON else [d]
+        # the labeller adds only where no pattern and no deduce found anything: 'mevrouw De
+        # Vries' stays a person, even where the labeller reads 'De Vries' as a business
+        found += [d for d in find_learned(text) if not any(o.start < d.end and d.start < o.end for o in found)]
         if self._public_places is not None:
             spans = [m.span() for m in self._public_places.finditer(text)]
             found = [d for d in found if not _inside_public_place(d, spans)]

@@ -299,7 +299,7 @@ def render(
                 new = label
         elif kind == h.LEEFTIJD:
             value = d.text
-            n = int(value) if value.isdigit() else h.number_words().get(value.lower(), 0)
+            n = h.number_value(value) or 0
             band = age_band(n) if n else "een zekere leeftijd"
             rest = text[end:]
             m = re.match(r"\s?(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", rest)

@@ -164,6 +164,20 @@ def test_limburgish_number_words_with_their_joints():
     assert words["vieftig"] == 50 and words["drieëntwintig"] == 23
 
 
+@pytest.mark.parametrize("word, value", [
+    ("drie-en-zeuventig", 73), ("ach-en-tachtig", 88), ("tachteg", 80), ("sevenensestig", 67),
+    ("vuuefensestig", 65), ("zeuventieën", 17), ("seventien", 17), ("negenendertig", 39), ("17", 17),
+    ("veertiende", 14), ("tien", 10), ("huis", None), ("ten", None), ("tig", None), ("drieveertien", None),
+])  # fmt: skip
+def test_spoken_number_spellings_are_read_by_their_parts(word, value):
+    assert h.number_value(word) == value
+
+
+def test_an_age_in_a_spelling_nobody_listed():
+    assert texts(h.find_ages("Ich bin Leny, drie-en-zeuventig, en ich woen hie.")) == ["drie-en-zeuventig"]
+    assert set(texts(h.find_ages("Mijn mam is dit jaar tachteg gewoere."))) == {"tachteg"}
+
+
 def test_dates_with_a_dash_only_where_no_score_range():
     found = texts(h.find_dates("sinds 1-7 thuis, score 2-4, op 19-02 geweigerd, 14-6 gebeld"))
     assert found == ["1-7", "14-6", "19-02"]

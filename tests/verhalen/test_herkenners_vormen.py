@@ -29,7 +29,14 @@ def _ages(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "ages"),
     [
-        ("Hij is op zijn 16e van school gegaan.", ["16"]),
+        ("Hij is op zijn 16e van school gegaan.", ["16", "16e"]),  # merged to one span
+        ("Ze heeft een baby van 4 maanden.", ["4"]),
+        ("Kinderen: Levi (10), Finn (zeventien maanden)", ["10", "zeventien"]),
+        ("een moeder van eind twintig die volgens juf", ["twintig"]),
+        ("diens nieuwe partner Jennifer, die 28 is.", ["28"]),
+        ("een jongen die zei dat hij 18 was, maar", ["18"]),
+        ("hij is ouder, ik schat 20-21. niet prettig.", ["20", "21"]),
+        ("Twan, 'ne jóng van zestien van de sjötterie", ["zestien"]),
         ("Vanaf haar twaalfde zat ze op turnen.", ["twaalfde"]),
         ("Op mijn zeventigste stop ik ermee.", ["zeventigste"]),
         ("Oma is vorige maand negentig geworden.", ["negentig"]),
@@ -81,7 +88,10 @@ def test_age_forms(text, ages):
         "Adres: Kerkstraat, 12, 14 en 16 zijn gesloopt.",
         "Mevrouw Janssen van 12 maart tot 3 april weg.",
         "ZRM bij start (financiën, 2) en nu (financiën, 3).",
-        "een jongen van 12 maanden",
+        "een contract van 12 maanden",
+        "eerst minnelijk traject (36 maanden).",
+        "Beschikking Jeugdwet aangevraagd (12 maanden).",
+        "de score die 3 is gebleven",
         "voor jongeren, leeftijd 12 t/m 16",
         "doelgroep 16 tot 27 jaar",
         "leerplicht tot 16 jaar",
