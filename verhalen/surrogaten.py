@@ -121,6 +121,16 @@ def gender_from_context(before: str) -> str | None:
     return None
 
 
+# 'op zijn', 'sinds mijn' before an age written as an ordinal ('16e', 'achtste')
+_ORDINAL_AGE_BEFORE = re.compile(
+    r"(?i)\b(?P<voorzetsel>op|rond|vanaf|sinds|tot|na|voor|vóór)\s+(?:mijn|mien|m'n|zijn|zien|z'n|haar|d'r|hun|je|jouw)\s+$"
+)
+
+
+def _is_ordinal(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,3}(?:e|ste|de)", value.lower())) or value.lower() in h.ordinal_words()
+
+
 def age_band(n: int) -> str:
     """38 -> 'in de dertig'; 13 -> 'tussen de 12 en 18'; 8 -> 'onder de 12'."""
     if n < 12:
@@ -304,8 +314,21 @@ def render(
             rest = text[end:]
             m = re.match(r"\s?(?:jaar|jr\.?)(?:\s+oud)?(?![\w])", rest)
             jarige = re.match(r"[ -]?jarigen?(?![\w])", rest)
-            if jarige:
-                new = "tiener" if 12 <= n < 20 else "kind" if n < 12 else f"{_AGE_DECADES.get(n // 10, 'honderd')}er"
+            months = re.match(r"\s?(?:(?P<w>weken|week)|maanden|maand|mnd\.?)(?![\w])", rest)
+            life = "tiener" if 12 <= n < 20 else "kind" if n < 12 else f"{_AGE_DECADES.get(n // 10, 'honderd')}er"
+            ordinal = _ORDINAL_AGE_BEFORE.search(text, max(0, start - 20), start) if _is_ordinal(value) else None
+            if months:  # a baby: 'van 4 maanden' -> 'van enkele maanden', '(17 maanden)' -> '(onder de 12)'
+                new = "enkele weken" if months.group("w") else "enkele maanden" if n < 12 else band
+                end += len(months.group())
+            elif ordinal:  # 'op zijn 16e' -> 'als tiener'; 'sinds mijn achtste' -> 'sinds mijn kinderjaren'
+                start = ordinal.start()
+                if ordinal.group("voorzetsel").lower() in ("op", "rond"):
+                    new = f"als {life}"
+                else:
+                    new = f"{ordinal.group().strip()} {'kinder' if n < 12 else 'tiener' if n < 20 else life + ' '}jaren"
+                new = new[0].upper() + new[1:] if text[start].isupper() else new
+            elif jarige:
+                new = life
                 end += len(jarige.group())
             else:
                 new = band

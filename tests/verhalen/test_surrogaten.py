@@ -103,6 +103,12 @@ def test_publication_default_is_surrogates_labels_for_review():
         ("Hij zit op het Trevianum in Sittard.", "Hij zit op een school in Sittard."),
         ("Hij voetbalt al jaren bij Almania.", "Hij voetbalt al jaren bij een vereniging."),
         ("Hij werkt bij de Jumbo in Geleen.", "Hij werkt bij een bedrijf in Geleen."),
+        # a baby's age in months: generalised with its unit, not 'van onder de 12 maanden'
+        ("Ze heeft een baby van 4 maanden.", "Ze heeft een baby van enkele maanden."),
+        # an age as an ordinal: the phrase is generalised, not only the number
+        ("Hij is op zijn 16e van school gegaan.", "Hij is als tiener van school gegaan."),
+        ("Sinds mijn achtste woon ik bij oma.", "Sinds mijn kinderjaren woon ik bij oma."),
+        ("Op haar 35ste kreeg ze een baan.", "Als dertiger kreeg ze een baan."),
     ],
 )
 def test_surrogates_read_as_dutch(pseudonymizer, text, published):
