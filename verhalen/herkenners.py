@@ -763,6 +763,12 @@ def public_institutions() -> tuple[str, ...]:
     return _data_lines("publieke_instellingen.txt")
 
 
+def known_organisations() -> tuple[str, ...]:
+    """Schools, employers and chains people name as their school or work ('zit op Vista',
+    'werkt bij Sabic'): replaced wherever they appear, in any case."""
+    return _data_lines("bekende_organisaties.txt")
+
+
 def regional_institutions() -> tuple[str, ...]:  # the old name, kept for callers
     return public_institutions()
 
@@ -947,6 +953,8 @@ _ORG_HEAD = (
     r"Wasstraat|Autowasstraat|Patisserie|Lunchroom|IJssalon|Ijssalon|Bloemenwinkel|Kwekerij|"
     r"Vocaal\s+Ensemble|Ensemble|Stichting|Vereniging|Supermarkt|"
     r"Winkel|Boerderij|Camping|Hotel|Pension|Manege|Dierenkliniek|Rijschool|Reisbureau|Kinderboerderij|"
+    r"Scouting|Chinees|Pizzeria|Grillroom|Shoarma|Eethuis|Bistro|Fietsenmaker|Fietsenwinkel|Bloemist|Drogisterij|"
+    r"Kiosk|Sportcentrum|Muziekschool|Muziekvereniging|Turnvereniging|Atletiekvereniging|Handbalvereniging|"
     r"RKVV|RKSV|RKHBS|[A-Z]{0,3}VV|SV|PV|HV|TV|ZV|WSV|VC|HC|BC|MHC|LHC)"
 )
 _NAME_PART = r"(?:[A-ZÀ-Ý0-9][\w'’\-&+]*|'t|’t|De|de|het|Het|van|der|den|Van|&|en|Zn\.?|Zonen)"
@@ -959,6 +967,8 @@ _CHURCH = re.compile(
     r"Gereformeerde|Hervormde|Vrije|Islamitische)\s+(?:Gemeente|Gemeenschap|Kerk|Stichting)\s+"
     r"[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)*"
 )
+# a Roman Catholic sports club by its letters alone: 'RKSVN zoekt spelers', 'bij RKVVL'
+_RK_CLUB = re.compile(r"(?<![\w\-])RK[A-Z]{2,5}(?![\w\-])")
 _ORG_SUFFIXED = re.compile(
     r"(?<![\w\-])(?:[A-ZÀ-Ý][\w'’\-&]*\s+)(?:(?:[A-ZÀ-Ý][\w'’\-&]*|van|de|der|den|het|'t|ter|ten|&)\s+){0,3}(?:BV|B\.V\.|VOF|V\.O\.F\.|NV|N\.V\.|"
     r"&\s+Zn\.?|&\s+Zonen|Holding|Groep|Bakkerijen|Bedrijven)(?![\w])"
@@ -970,7 +980,7 @@ _ORG_WORD = re.compile(
 # a compound kind of business with its own name after it: 'Jeugdzorgpraktijk Samen Sterk',
 # 'Mijnwerkerswinkel Lambriks', 'Fysiotherapiepraktijk De Baan'
 _ORG_WORD_NAMED = re.compile(
-    r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|salon|praktijk|boerderij|winkel|"
+    r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|salon|praktijk|boerderij|winkel|werkplaats|"
     r"zaak|opvang|centrum|club|school|vereniging|koor|hoeve|villa|kantoor|collectief)(?:\s+" + _NAME_PART + r")*\s+"
     r"(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?![\w])"
 )
@@ -992,7 +1002,8 @@ _ORG_LOWER_HEAD = re.compile(
     r"voetbalvereniging|tennisclub|sportclub|zwemclub|judoclub|turnvereniging|boksschool|"
     r"dansschool|sportschool|harmonie|fanfare|schutterij|carnavalsvereniging|zangkoor|koor|"
     r"woonvorm|woongroep|thuiszorg|bakkerij|slagerij|snackbar|frituur|kapsalon|garage|"
-    r"supermarkt|restaurant|café|huisartsenpraktijk|apotheek|werkgever|bedrijf|firma|"
+    r"supermarkt|restaurant|café|huisartsenpraktijk|apotheek|werkgever|bedrijf|firma|cafetaria|eetcafé|lunchroom|"
+    r"pizzeria|grillroom|scouting|chinees|fietsenmaker|bloemist|drogisterij|kiosk|muziekschool|"
     r"scholengemeenschap|vereniging|club)\s+"
     r"(?P<org>(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*)"
@@ -1054,9 +1065,9 @@ def find_organisations(text: str) -> list[Detection]:
       A public body (UWV, de gemeente, Zuyderland as care provider) stays, but an employer is
       always replaced ('werkt bij Zuyderland').
     """
-    found = []
+    found = _find(_phrase_pattern(known_organisations(), ""), text, INSTELLING, "organisatie-lijst")
     public = _public_folded()
-    for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD, _ORG_WORD_NAMED, _CHURCH):
+    for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD, _ORG_WORD_NAMED, _CHURCH, _RK_CLUB):
         for m in pattern.finditer(text):
             value = m.group()
             if _fold(value) in public or is_place_name(value):
@@ -1152,6 +1163,7 @@ def find_institutions(text: str, names: Iterable[str] | None = None) -> list[Det
 # what may follow a public body's name and belongs to it: 'GGD Zuid Limburg', 'Zuyderland
 # Medisch Centrum', 'Buurtzorg Sittard-Oost'
 _PUBLIC_TAIL = re.compile(r"[^\S\n]+(?P<w>Medisch\s+Centrum|[A-ZÀ-Ý][\w'’\-]*)")
+_PUBLIC_COMPOUND = re.compile(r"-[a-zà-ÿ][\w\-]*")
 _REGION_WORDS = frozenset("zuid noord oost west midden limburg zuid-limburg noord-limburg midden-limburg nederland regio".split())
 # a law: 'Wet inburgering 2021', 'Wet schuldsanering natuurlijke personen'
 _LAW = re.compile(r"(?<![\w\-])Wet\s+(?:op\s+de\s+|op\s+het\s+)?[a-zà-ÿ][\w\-]*(?:\s+\d{4})?")
@@ -1167,6 +1179,8 @@ def public_spans(text: str) -> list[tuple[int, int]]:
             if not (word.startswith("Medisch") or _fold(word) in _REGION_WORDS or is_place_name(word)):
                 break
             end = tail.end()
+        if compound := _PUBLIC_COMPOUND.match(text, end):
+            end = compound.end()  # 'Xonar-crisiszorg', 'UWV-uitkering': still the public body
         spans.append((m.start(), end))
     return spans
 

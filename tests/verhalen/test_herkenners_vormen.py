@@ -134,6 +134,14 @@ def _organisations(text: str) -> list[str]:
         ("Hij is nog bij Gilde ingeschreven maar gaat niet.", "Gilde"),
         ("ze helpt mee bij de CV De Kuulkes", "CV De Kuulkes"),
         ("Ze kookt in de keuken van Hanzehof, dat is het verzorgingshuis hier.", "Hanzehof"),
+        # a known school or employer in any case, without a context
+        ("zn moeder werkt bij sabic, pa is weg", "sabic"),
+        ("zit officieel nog op trevianum maar gaat niet", "trevianum"),
+        ("moet eerst mn school afmaken bij vista", "vista"),
+        ("RKSVN zoekt nog spelers o15", "RKSVN"),
+        ("pauze bij cafetaria De Pits, Fabio kwam binnen", "De Pits"),
+        ("Via Bas ben ik bij Fietsenwerkplaats De Trapper gaan werken", "Fietsenwerkplaats De Trapper"),
+        ("mee met dat weekend van Scouting Sint Joris Echt", "Scouting Sint Joris"),
     ],
 )
 def test_organisation_forms(text, organisatie):
@@ -171,6 +179,11 @@ def test_organisation_look_alikes_stay(text):
         ("Ik heb 42 jaar bij de mijn gewerkt.", "42"),
         ("in de week na Sint-Maarten", "Sint-Maarten"),
         ("De andere rekening van ING is van mijn ex.", "ING"),
+        # the writer's own welfare organisation, also in a compound
+        ("Begeleiding vanuit het wijkteam en inzet van Xonar-crisiszorg in oktober.", "Xonar"),
+        ("Opgetekend door Bas Mulders, jongerenwerker Trajekt, 2 december 2024", "Trajekt"),
+        ("Doorverwezen naar het Juridisch Loket en het UWV.", "Juridisch Loket"),
+        ("De UWV-uitkering is stopgezet.", "UWV-uitkering"),
     ],
 )
 def test_decoys_stay(text, kept):
