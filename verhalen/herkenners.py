@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -1234,6 +1235,10 @@ _TITLE_WORDS = (
     r"familie|fam\.?|gezin|bedankt|dankjewel|bijnaam|roepnaam|alias|"
     r"hoi|hallo|hey|hee|hi|dag|beste|goedemorgen|goedemiddag|goedenavond|morgen|groet|groetjes|gr|mvg|vr\.?\s*gr\.?|liefs|namens|aan|cc|van|door|met)"
 )
+# abbreviated titles before a lowercase surname in a quick note ('mw hermans', 'dhr jansen');
+# the word after 'Mevrouw' in full is as often a verb ('Mevrouw belt', and Belt is a surname)
+_VERB_AFTER_NAME = re.compile(r"\s+(?:omdat|zelf|terug|dat|aan|op|met|naar|om|niet|wel|morgen|vandaag|nog|ook|al)\b")
+_FORMAL_TITLES = frozenset("mevr mevr. mvr mw mw. mnr dhr dhr. fam fam.".split())
 # words that close a letter or message: the name may follow on the next line ('groet,\nMarjo')
 _CLOSINGS = frozenset("groet groeten groetjes gr mvg vr.gr. liefs namens van door".split())
 _RELATION_TITLES = frozenset(
@@ -1410,6 +1415,8 @@ _CHAT_SPEAKER = re.compile(
     r"(?m)^\s*(?:\[\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\]|\[\d{1,2}[:.]\d{2}\]|"
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}\s+[-–])\s*(?P<name>[^:\n\[\]]{1,40}?):"
 )
+_ROLE_WORD = re.compile(r"(?i)(?:er|ster|ent|ant|eur|ist|ing|heid|tie|nis|ie)$")
+_CHAT_SPEAKER_BARE = re.compile(r"(?m)^[ \t]*(?P<name>[A-ZÀ-Ý][\w'’\-]*(?:[ \t][A-ZÀ-Ý][\w'’\-]*){0,2}):[ \t]+(?=\S)")
 # a line with only initials signs a note: '– R.', 'EvdB', 'JvdL', 'M.K.'
 _SIGNATURE = re.compile(
     r"(?m)(?:^[ \t]*(?:[–—-][ \t]*)?|(?<=[.!?)])[ \t]+[–—-][ \t]*|(?<=\S)[ \t]+[–—][ \t]*)(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
@@ -1438,9 +1445,17 @@ def _kind_of_organisation(word: str) -> bool:
 
 
 def _chat_speakers(text: str) -> list[Detection]:
-    """The name before the colon of each line of an exported chat (not a title or a body)."""
+    """The name before the colon of each line of an exported chat (not a title or a body);
+    without time stamps, names that each open two lines or more ('Djayson: ja man')."""
     found = []
-    for m in _CHAT_SPEAKER.finditer(text):
+    bare = list(_CHAT_SPEAKER_BARE.finditer(text))
+    repeated = {
+        n for n, c in Counter(m.group("name") for m in bare).items()
+        if c >= 2 and (_fold(n) in _first_names_folded() or not _ROLE_WORD.search(n))
+    }  # 'Aanvrager:', 'Begeleiding:' open the lines of a form, not of a chat
+    if len(repeated) < 2:
+        repeated = set()  # a conversation has two speakers; one repeated 'Aanvrager:' is a form
+    for m in [*_CHAT_SPEAKER.finditer(text), *(m for m in bare if m.group("name") in repeated)]:
         name = re.sub(r"\s*\([^()]*\)$", "", m.group("name").strip())  # 'Lies (gezinscoach)': the name only
         lead = re.match(r"(?i)(?:" + _TITLE_WORDS + r")\s+", name)
         if lead:  # 'Jongerenwerker Ramon': the name only
@@ -1576,7 +1591,9 @@ def find_names(text: str) -> list[Detection]:
             continue  # 'Ich bin van Orleans': where someone comes from
         if any(c.isdigit() for c in name) or f in _CALENDAR_WORDS:
             continue  # 'cliënt C000123' is a pseudonym code; 'vrouw Mei' is rare, 'in mei' not
-        if name[0].islower() and (f not in first or _ordinary(name)):
+        formal_surname = (title in _FORMAL_TITLES and f in sur and f not in _common_words()
+                          and not _VERB_AFTER_NAME.match(text, m.end("name")))  # 'mw hermans'; not 'mw belt terug'
+        if name[0].islower() and (f not in first or _ordinary(name)) and not formal_surname:
             continue
         if name[0].isupper() and _ordinary(name) and f not in first and f not in sur:
             continue

@@ -184,6 +184,9 @@ def test_organisation_look_alikes_stay(text):
         ("Opgetekend door Bas Mulders, jongerenwerker Trajekt, 2 december 2024", "Trajekt"),
         ("Doorverwezen naar het Juridisch Loket en het UWV.", "Juridisch Loket"),
         ("De UWV-uitkering is stopgezet.", "UWV-uitkering"),
+        # a form repeats its labels, a chat its speakers
+        ("Aanvrager: Debby Linders\nPartner: geen\nAanvrager: Participatiewet\nPartner: n.v.t.", "Aanvrager"),
+        ("Mevrouw belt omdat haar zoon ziek is. mw belt terug.", "belt"),
     ],
 )
 def test_decoys_stay(text, kept):
@@ -201,6 +204,9 @@ def test_decoys_stay(text, kept):
         ("einde inloop 21.30 – JB", "JB"),
         ("[19:02] Roos (coach): Hoi allemaal", "Roos"),  # a listed first name that is also a word
         ("Mien naam is Door, eigenlijk Theodora.", "Door"),
+        # a chat without time stamps: names that each open two lines or more
+        ("Jamal JW: yo ben je er\nDjayson: ja man\nDjayson: hoe laat\nJamal JW: 8 uur", "Djayson"),
+        ("kort: mw hermans (Kloosterstraat 6) belde", "hermans"),
     ],
 )
 def test_names_in_fixed_places(text, name):
