@@ -29,15 +29,18 @@ pytestmark = pytest.mark.skipif(
 # never below the floor before; decoys on 'toets' stayed at 74/78.
 NOT_YET: dict[str, dict[str, float]] = {
     "toets": {
-        "LEEFTIJD": 24 / 27 - 0.01,  # 0.889 after tuning on ontwikkel_3 (was 0.815, 0.778)
-        "DECOY": 74 / 78,  # 0.949 (target 0.95)
+        "DECOY": 74 / 78,  # 0.949 (target 0.95); ages reached 0.963 with the learned labeller
     },
     "toets_2": {  # the second unseen set: never read note by note, measured as a whole only
         "PERSOON": 310 / 318 - 0.01,  # 0.975
-        "LEEFTIJD": 90 / 109 - 0.01,  # 0.826 (0.817 when first measured, before tuning on ontwikkel_5)
-        "ORGANISATIE": 79 / 96 - 0.01,  # 0.823 (0.812)
+        "LEEFTIJD": 96 / 109 - 0.01,  # 0.881 (0.817 when first measured; 0.844 without the labeller)
+        "ORGANISATIE": 85 / 96 - 0.01,  # 0.885 (0.812; 0.865 without the labeller)
+    },
+    "toets_3": {  # the third, by a seventh writer, first measured after the ontwikkel_6 round
+        "PERSOON": 397 / 415 - 0.01,  # 0.957
     },
 }
+
 # development sets below target for a kind after tuning (their VOORMETING.md has the before)
 DEVELOPMENT_FLOORS: dict[str, dict[str, float]] = {
     "ontwikkel": {},
