@@ -356,6 +356,9 @@ def _regel(vergelijkingen, waarden: np.ndarray, masker: np.ndarray, knopen: list
             veranderd = True
 
 
+_PROBEER = 8  # candidates tried one by one before the smallest is taken without trying
+
+
 def _beschermen(
     lid: csr_matrix, waarden: np.ndarray, masker: np.ndarray, drempels: ot.Drempels, knopen: list[Knoop]
 ) -> None:
@@ -383,13 +386,18 @@ def _beschermen(
         if kruisje is not None:
             masker[kruisje] = ot.SECUNDAIR
             continue
-        kandidaten = [
-            j for j in range(len(knopen))
-            if masker[j] == ot.ZICHTBAAR and waarden[j] > 0 and _verwant(knopen[i], knopen[j])
-        ] or [j for j in range(len(knopen)) if masker[j] == ot.ZICHTBAAR and waarden[j] > 0]
+        # only a count that shares clients with a count holding this one's can change what the
+        # reader knows of it (a count of other people, 'vervolg' beside the funnel, cannot)
+        binnen = np.asarray(lid @ lid[i].T.toarray()).ravel() > 0
+        bereik = np.asarray(lid @ np.asarray(lid[binnen].sum(axis=0)).ravel()).ravel() > 0
+        zichtbaar = [j for j in range(len(knopen)) if masker[j] == ot.ZICHTBAAR and waarden[j] > 0 and bereik[j]]
+        kandidaten = sorted([j for j in zichtbaar if _verwant(knopen[i], knopen[j])] or zichtbaar,
+                            key=lambda k: (waarden[k], -len(knopen[k].geo)))
         if not kandidaten:
             break
-        masker[min(kandidaten, key=lambda k: (waarden[k], -len(knopen[k].geo)))] = ot.SECUNDAIR
+        # the smallest count that on its own leaves this one open; else simply the smallest
+        opent = (j for j in kandidaten[:_PROBEER] if _open_als_kruisje(lid, waarden, masker, drempels, i, j))
+        masker[next(opent, kandidaten[0])] = ot.SECUNDAIR
         if not drempels.afronden:
             _regel(vergelijkingen, waarden, masker, knopen)
     if _bepaald(lid, waarden, masker, drempels, eerste=True):
