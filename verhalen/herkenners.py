@@ -765,9 +765,23 @@ def public_institutions() -> tuple[str, ...]:
 
 
 def known_organisations() -> tuple[str, ...]:
-    """Schools, employers and chains people name as their school or work ('zit op Vista',
-    'werkt bij Sabic'): replaced wherever they appear, in any case."""
+    """Schools and employers people name as their school or work ('zit op Vista', 'werkt bij
+    Sabic'): replaced wherever they appear, in any case."""
     return _data_lines("bekende_organisaties.txt")
+
+
+def chains() -> tuple[str, ...]:
+    """Shop and restaurant chains: replaced as someone's work ('bijbaan bij de Jumbo'), kept as
+    the shop where someone buys groceries."""
+    return _data_lines("winkelketens.txt")
+
+
+# the work a chain is named as, earlier in the same sentence
+_WORK_BEFORE = re.compile(
+    r"(?i)\b(?:werk\w*|gewerkt|wirk\w*|baan\w*|bijbaan\w*|stage\w*|aangenomen|solliciteer\w*|gesolliciteerd|"
+    r"sollicitatie\w*|contract|vakkenvul\w*|kassa\w*|kassière|ontslag\w*|ontslagen|dienst|diensten|uren|"
+    r"vakantiewerk|werkgever|collega\w*|leidinggevende|manager|chef)\b[^.!?\n]{0,40}$"
+)
 
 
 def regional_institutions() -> tuple[str, ...]:  # the old name, kept for callers
@@ -965,8 +979,8 @@ _ORG_HEADED = re.compile(
 )
 _CHURCH = re.compile(
     r"(?<![\w\-])(?:Evangelische|Protestantse|Baptisten|Pinkster|Christelijke|"
-    r"Gereformeerde|Hervormde|Vrije|Islamitische)\s+(?:Gemeente|Gemeenschap|Kerk|Stichting)\s+"
-    r"[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)*"
+    r"Gereformeerde|Hervormde|Vrije|Islamitische)\s+(?:(?:Gemeente|Gemeenschap|Kerk|Stichting)\s+"
+    r"[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)*|Broedergemeente|Broedergemeenschap)"
 )
 # a Roman Catholic sports club by its letters alone: 'RKSVN zoekt spelers', 'bij RKVVL'
 _RK_CLUB = re.compile(r"(?<![\w\-])RK[A-Z]{2,5}(?![\w\-])")
@@ -1067,6 +1081,8 @@ def find_organisations(text: str) -> list[Detection]:
       always replaced ('werkt bij Zuyderland').
     """
     found = _find(_phrase_pattern(known_organisations(), ""), text, INSTELLING, "organisatie-lijst")
+    found += [d for d in _find(_phrase_pattern(chains(), ""), text, INSTELLING, "organisatie-lijst")
+              if _WORK_BEFORE.search(text, max(0, d.start - 80), d.start)]
     public = _public_folded()
     for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD, _ORG_WORD_NAMED, _CHURCH, _RK_CLUB):
         for m in pattern.finditer(text):
@@ -1228,6 +1244,7 @@ _TITLE_WORDS = (
     r"partner|vrouw|man|echtgenoot|echtgenote|ex|vriendje|kleinzoon|kleindochter|kleinkind|"
     r"schoonzoon|schoondochter|schoonmoeder|schoonvader|zwager|schoonzus|baas|chef|leidinggevende|"
     r"trainer|coach|mentor|docent|leerkracht|jongerenwerker|straatwerker|wijkagent|agent|huisarts|"
+    r"dominee|pastor|pastoor|imam|pater|kapelaan|predikant|rabbijn|tantchi|tanchi|tia|tio|ome|omi|opi|"
     r"consulent|casemanager|begeleider|bewindvoerder|mentor|hulpverlener|wijkverpleegkundige|"
     r"verpleegkundige|praktijkondersteuner|poh|klantmanager|schuldhulpverlener|maatschappelijk\s+werker|"
     r"opbouwwerker|vrijwilliger|beheerder|conciërge|huismeester|conducteur|buschauffeur|"
@@ -1418,6 +1435,8 @@ _CHAT_SPEAKER = re.compile(
 _ROLE_WORD = re.compile(r"(?i)(?:er|ster|ent|ant|eur|ist|ing|heid|tie|nis|ie)$")
 _CHAT_SPEAKER_BARE = re.compile(r"(?m)^[ \t]*(?P<name>[A-ZÀ-Ý][\w'’\-]*(?:[ \t][A-ZÀ-Ý][\w'’\-]*){0,2}):[ \t]+(?=\S)")
 # a line with only initials signs a note: '– R.', 'EvdB', 'JvdL', 'M.K.'
+_SHORT_REPLIES = frozenset("ok oke oké thx tnx top gr grt mvg ps nb bvd lol xx xxx hoi doei dag tot ja nee jep yes kus fijn".split())
+_LAST_LINE_INITIALS = re.compile(r"(?:^|\n)[ \t]*(?:--?[ \t]*|[–—][ \t]*)?(?P<name>[a-z]{2,3})[ \t]*\s*\Z")
 _SIGNATURE = re.compile(
     r"(?m)(?:^[ \t]*(?:[–—-][ \t]*)?|(?<=[.!?)])[ \t]+[–—-][ \t]*|(?<=\S)[ \t]+[–—][ \t]*)(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
 )  # a line of initials, or initials after a dash closing the last sentence ('agenda. – MK')
@@ -1427,11 +1446,19 @@ _SIGNATURE = re.compile(
 _NAME_WITH_ROLE = re.compile(
     r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+)?) \((?:\d{1,2}|vader|moeder|zoon|"
     r"dochter|broer|zus|opa|oma|oom|tante|partner|echtgenoot|echtgenote|stiefvader|stiefmoeder|"
-    r"pleegvader|pleegmoeder|neef|nicht|buurman|buurvrouw)\)"
+    r"pleegvader|pleegmoeder|neef|nicht|buurman|buurvrouw)(?:\)|\s+van\s|,)"
+)
+_RELATION_THEN_NAME = re.compile(
+    r"(?i:\b(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|kleinzoon|kleindochter|"
+    r"neef|nicht|neefje|nichtje)\s+van\s+(?:\d{1,2}|[a-zà-ÿ]+)(?:\s+(?:jaar|maanden|weken))?),\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’\-]+)(?=\s*[.,;:!?)]|\s+(?:en|die|is|was|heeft|woont|gaat|zit)\b)"
 )
 # a nickname in quotes in parentheses, 'Servaas ("Vaas") Ruijters'; an alias, 'dj (= Dejan)'
 _NICKNAME_EXPLAINED = re.compile(r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\((?:bijnaam|roepnaam|alias)\b")
-_NICKNAME = re.compile(r"\(\s*[\"“‘'](?P<name>[A-ZÀ-Ý][\w'’\-]+)[\"”’']\s*\)")
+_NICKNAME = re.compile(
+    r"\(\s*[\"“‘'](?P<name>[A-ZÀ-Ý][\w'’\-]+)[\"”’']\s*\)"
+    r"|(?i:noem(?:en|t|de|den)\s+(?:hem|haar|hen|ze|hij|zij)\s+|die\s+(?:ze|we|wij|ik|hij|zij)\s+)[\"“‘'](?P<name2>[A-ZÀ-Ý][\w'’\-]+)[\"”’'](?:\s+(?i:noem\w*))?"
+)
 _ALIAS = re.compile(r"(?<![\w'’])(?P<alias>[\w'’]{2,})\s*\(\s*=\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\)")
 # 'ich bin van Orleans', 'ik kom uit Polen': a place of origin follows
 _ORIGIN_BEFORE = re.compile(r"(?i)(?<![\w])(?:ben|bin|kom|kóm|kum|koom|kwam|kwame|kome|komen)\s+$")
@@ -1478,11 +1505,17 @@ def _chat_speakers(text: str) -> list[Detection]:
 
 
 def _signatures(text: str) -> list[Detection]:
-    return [
+    found = [
         Detection(m.start("name"), m.end("name"), PERSOON, m.group("name"), "ondertekening")
         for m in _SIGNATURE.finditer(text)
         if _fold(m.group("name").replace(".", "")) not in _public_folded() | _everyday_words()
     ]
+    # initials in lowercase as the note's last line ('mk', '-- bm'): a quick note signed off
+    if (m := _LAST_LINE_INITIALS.search(text)) and _fold(m.group("name")) not in (
+        _everyday_words() | _DIALECT_WORDS_LOWER | _SHORT_REPLIES
+    ):
+        found.append(Detection(m.start("name"), m.end("name"), PERSOON, m.group("name"), "ondertekening"))
+    return found
 
 
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’\-])([A-ZÀ-Ý][a-zà-ÿ'’]+) $")
@@ -1611,8 +1644,12 @@ def find_names(text: str) -> list[Detection]:
     for m in _NICKNAME_EXPLAINED.finditer(text):
         add(m.start("name"), m.end("name"), "bijnaam")
     for m in _NICKNAME.finditer(text):
-        if not _ordinary(m.group("name")):
-            add(m.start("name"), m.end("name"), "bijnaam")
+        group = "name" if m.group("name") else "name2"
+        if not _ordinary(m.group(group)):
+            add(m.start(group), m.end(group), "bijnaam")
+    for m in _RELATION_THEN_NAME.finditer(text):
+        if not (_ordinary(m.group("name")) or is_place_name(m.group("name"))):
+            add(m.start("name"), m.end("name"), "naam-na-relatie")
     for m in _ALIAS.finditer(text):
         if not _ordinary(m.group("name")):
             add(m.start("name"), m.end("name"), "bijnaam")

@@ -138,6 +138,8 @@ def _organisations(text: str) -> list[str]:
         ("zn moeder werkt bij sabic, pa is weg", "sabic"),
         ("zit officieel nog op trevianum maar gaat niet", "trevianum"),
         ("moet eerst mn school afmaken bij vista", "vista"),
+        ("esmee heeft ook een baantje bij Kwalitaria Brunssum nu", "Kwalitaria"),
+        ("ze vertelt dat ze is aangenomen bij de hema in de stad", "hema"),
         ("RKSVN zoekt nog spelers o15", "RKSVN"),
         ("pauze bij cafetaria De Pits, Fabio kwam binnen", "De Pits"),
         ("Via Bas ben ik bij Fietsenwerkplaats De Trapper gaan werken", "Fietsenwerkplaats De Trapper"),
@@ -187,6 +189,9 @@ def test_organisation_look_alikes_stay(text):
         # a form repeats its labels, a chat its speakers
         ("Aanvrager: Debby Linders\nPartner: geen\nAanvrager: Participatiewet\nPartner: n.v.t.", "Aanvrager"),
         ("Mevrouw belt omdat haar zoon ziek is. mw belt terug.", "belt"),
+        ("we zien elkaar donderdag\nok\n", "ok"),
+        # a chain as the shop where someone buys groceries; as work it is replaced (below)
+        ("Mevrouw doet de boodschappen zelf bij de Jumbo op de hoek.", "Jumbo"),
     ],
 )
 def test_decoys_stay(text, kept):
@@ -207,6 +212,12 @@ def test_decoys_stay(text, kept):
         # a chat without time stamps: names that each open two lines or more
         ("Jamal JW: yo ben je er\nDjayson: ja man\nDjayson: hoe laat\nJamal JW: 8 uur", "Djayson"),
         ("kort: mw hermans (Kloosterstraat 6) belde", "hermans"),
+        ("ze hebben een zoontje van 4, Kuba. Dhr. vroeg", "Kuba"),
+        ("die jongen van Trevianum die ze \"Prof\" noemen.", "Prof"),
+        ("Rayan vertelde dat Shurandy (neef van Kiki, is 17) er was", "Shurandy"),
+        ("dominee Kartodikromo rijdt ons", "Kartodikromo"),
+        ("Monique regelt het via het Rode Kruis.\njv\n", "jv"),
+        ("buurtvereniging Oos Hoes. \n-- bm\n", "bm"),
     ],
 )
 def test_names_in_fixed_places(text, name):
