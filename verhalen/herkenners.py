@@ -539,9 +539,15 @@ def phrases_pattern(phrases: Iterable[str], *, separators: bool = True) -> str:
     return _trie_pattern(phrases, caseless=True, separators=separators)
 
 
-_NUM_WORD_ALT = _trie_pattern(number_words())
-_ORDINAL_ALT = _trie_pattern(ordinal_words())
-_TENS_ALT = _trie_pattern([w for w, n in number_words().items() if n % 10 == 0 and 30 <= n <= 90])
+# words that may write a number, by how they end ('zeventien', 'drie-en-zeuventig', 'vieftig');
+# find_ages keeps those that do (number_value). Cheaper than every spelling as one alternation.
+_NUM_WORD_ALT = (
+    r"(?:[^\W\d_]+-)*[^\W\d_]*(?:één|een|ein|twee|twie|drie|dree|vier|veer|vijf|vief|vuuf|vuuef|zes|ses|zeven|"
+    r"zeve|zeuve|zeuven|acht|aach|ach|negen|nege|nuuge|nuugen|tien|tieën|tiene|elf|twaalf|twelf|ig|ich|eg|ech|"
+    r"honderd|hoonderd|hóndert|anderhalf)(?![\w-])"
+)
+_ORDINAL_ALT = r"[^\W\d_]+(?:de|ste)(?![\w-])"  # 'veertiende', 'tachtigste'
+_TENS_ALT = r"[^\W\d_]+(?:tig|tich|teg|tech)(?![\w-])"  # 'vijftig', 'vieftich'
 _POSSESSIVE = r"(?:mijn|mien|m'n|mn|zijn|zien|z'n|zn|haar|häör|d'r|ons|hun|eur|je|jouw)"
 _PRONOUN = r"(?:ik|ich|hij|hae|ie|ze|zij|zie|u|je|jij|we|wij|dae|die)"
 _YEAR = r"(?:jaar|jaor|joar|jr\.?)"  # the word 'jaar', its Limburgish forms and abbreviation
