@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -24,6 +25,7 @@ WERKERS_ENV = "IMPACT_WERKERS"
 # what a forked worker runs: set just before the fork, inherited by the workers
 _taak: Callable | None = None
 _taken: Sequence = ()
+_in_werker = False  # True in a worker process: a task there runs its own tasks itself
 
 
 def aantal_werkers() -> int:
@@ -50,8 +52,8 @@ def verdeel(taak: Callable[[T], R], taken: Sequence[T], werkers: int | None = No
     raised by a task is raised here, as itself when it pickles."""
     global _taak, _taken
     n = min(aantal_werkers() if werkers is None else werkers, len(taken))
-    # a worker cannot start workers of its own (pool processes are daemons): it runs them itself
-    if n <= 1 or "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+    # a worker does not start workers of its own: it runs them itself
+    if n <= 1 or "fork" not in multiprocessing.get_all_start_methods() or _in_werker:
         for i, t in enumerate(taken):
             yield i, taak(t)
         return
@@ -59,26 +61,37 @@ def verdeel(taak: Callable[[T], R], taken: Sequence[T], werkers: int | None = No
     # out of the collector's reach: a worker's collections would otherwise touch, and so copy,
     # every page of the objects it inherited
     gc.freeze()
+    # concurrent.futures, not multiprocessing.Pool: on an error the tasks not yet started are
+    # cancelled and the pool waits for the running ones, where Pool.terminate() could deadlock
+    # on its task queue; a worker that dies raises BrokenProcessPool instead of hanging
     try:
-        with multiprocessing.get_context("fork").Pool(n) as pool:
-            for i, ok, antwoord in pool.imap_unordered(_doe, range(len(taken))):
-                if not ok:
-                    raise antwoord
-                yield i, antwoord
+        with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
+            klaar = [pool.submit(_doe, i) for i in range(len(taken))]
+            try:
+                for f in as_completed(klaar):
+                    i, ok, antwoord = f.result()
+                    if not ok:
+                        raise antwoord
+                    yield i, antwoord
+            finally:
+                for f in klaar:
+                    f.cancel()
     finally:
         _taak, _taken = None, ()
 
 
 def _doe(i: int) -> tuple[int, bool, object]:
     """In a worker: run task ``i``; an error comes back as a value (a readable one if it does
-    not pickle), so the parent raises it instead of the pool hanging or losing it."""
+    not survive pickling), so the parent raises it instead of the pool hanging or losing it."""
+    global _in_werker
+    _in_werker = True
     try:
         return i, True, _taak(_taken[i])
     except BaseException as fout:  # noqa: BLE001 - every error goes back to the parent
         import pickle
 
-        try:
-            pickle.dumps(fout)
+        try:  # both ways: an error that pickles but does not unpickle kills the pool's result thread
+            pickle.loads(pickle.dumps(fout))
         except Exception:  # noqa: BLE001
             fout = RuntimeError("".join(traceback.format_exception(fout)))
         return i, False, fout

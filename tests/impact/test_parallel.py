@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -57,6 +61,30 @@ def test_an_error_that_does_not_pickle_still_says_what_happened():
 
     with pytest.raises(RuntimeError, match="kapot"):
         list(verdeel(taak, range(2), werkers=2))
+
+
+def test_an_error_that_does_not_unpickle_never_hangs_the_pool():
+    """An error that pickles but cannot be rebuilt killed multiprocessing.Pool's result thread,
+    and stopping that pool after an error could deadlock on its task queue: a hundred runs in
+    a row, each with two failing tasks, must all end (in a child process with a time limit, so
+    a hang fails this test instead of the suite)."""
+    programma = textwrap.dedent("""
+        from impact.parallel import verdeel
+        class Eigen(Exception):
+            def __init__(self, a, b):
+                super().__init__(f"{a}-{b}")
+        def taak(x):
+            raise Eigen("kapot", x)
+        for _ in range(100):
+            try:
+                list(verdeel(taak, range(2), werkers=2))
+            except RuntimeError as fout:
+                assert "kapot" in str(fout)
+        print("klaar")
+    """)
+    uit = subprocess.run([sys.executable, "-c", programma], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert uit.returncode == 0 and uit.stdout.strip() == "klaar", uit.stderr[-2000:]
 
 
 def test_number_of_workers(monkeypatch):
