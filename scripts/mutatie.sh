@@ -76,7 +76,10 @@ doelen=("$@")
 [ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling kubus import kostenbaten pseudonimisering)
 
 werk=$(mktemp -d "${TMPDIR:-/tmp}/mutatie.XXXXXX")
-trap 'rm -rf "$werk"' EXIT
+bewaard=""
+# an interrupted run (Ctrl-C, kill, MUTATIE_TIJD) keeps what it measured: MUTATIE_HERGEBRUIK=1
+# goes on from there instead of starting again
+trap '[ -n "$bewaard" ] && [ -f "$werk/.mutmut-cache" ] && mkdir -p "$(dirname "$bewaard")" && cp "$werk/.mutmut-cache" "$bewaard"; rm -rf "$werk"' EXIT
 # a copy of the working tree as it is now (tracked and new files, uncommitted changes included)
 git ls-files -co --exclude-standard -z | (cd "$ROOT" && xargs -0 cp --parents -t "$werk" 2>/dev/null || true)
 cd "$werk"
