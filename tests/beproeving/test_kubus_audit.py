@@ -61,14 +61,20 @@ def _lid(fijn: pd.DataFrame, knoop: kubus.Knoop) -> np.ndarray:
 
 def _aanval(fijn: pd.DataFrame, k: kubus.Kubus, drempel: int) -> list[tuple[kubus.Knoop, float, float]]:
     """(cell, smallest, largest) the reader can give each hidden small count."""
+    return _aanval_met(lambda knoop: _lid(fijn, knoop), k, drempel)
+
+
+def _aanval_met(lid, k: kubus.Kubus, drempel: int = 5) -> list[tuple[kubus.Knoop, float, float]]:
+    """The attack, with ``lid`` saying which finest cells a published count adds up: a shown
+    number is an equation, '< d' is 1 to d - 1, '×' is anything."""
     a_eq, b_eq, klein = [], [], []
-    for i, knoop in enumerate(k.knopen):
+    for knoop in k.knopen:
         waarde, reden = k.cel(knoop.geo, knoop.kolom)
         if reden == ot.ZICHTBAAR:
-            a_eq.append(_lid(fijn, knoop))
+            a_eq.append(lid(knoop))
             b_eq.append(waarde)
         elif reden == ot.PRIMAIR:
-            klein.append((knoop, _lid(fijn, knoop)))
+            klein.append((knoop, lid(knoop)))
     a_ub = [*(m for _, m in klein), *(-m for _, m in klein)]
     b_ub = [drempel - 1.0] * len(klein) + [-1.0] * len(klein)
     uit = []
@@ -317,28 +323,7 @@ def _trechter_aanval(signalen: pd.DataFrame, losse: dict, k: kubus.Kubus) -> lis
 
     for knoop, echt in zip(k.knopen, k.waarden, strict=True):
         assert lid(knoop) @ n == echt, knoop  # the lattice counts what the data hold
-    fijn_met_losse = pd.DataFrame({"n": n})
-    return _aanval_met(lid, fijn_met_losse, k)
-
-
-def _aanval_met(lid, fijn: pd.DataFrame, k: kubus.Kubus, drempel: int = 5) -> list:
-    """_aanval with another way to say which cells a published count adds up."""
-    a_eq, b_eq, klein = [], [], []
-    for knoop in k.knopen:
-        waarde, reden = k.cel(knoop.geo, knoop.kolom)
-        if reden == ot.ZICHTBAAR:
-            a_eq.append(lid(knoop))
-            b_eq.append(waarde)
-        elif reden == ot.PRIMAIR:
-            klein.append((knoop, lid(knoop)))
-    a_ub = [*(m for _, m in klein), *(-m for _, m in klein)]
-    b_ub = [drempel - 1.0] * len(klein) + [-1.0] * len(klein)
-    uit = []
-    for knoop, doel in klein:
-        laag = linprog(doel, A_eq=a_eq or None, b_eq=b_eq or None, A_ub=a_ub, b_ub=b_ub, bounds=(0, None), method="highs")
-        hoog = linprog(-doel, A_eq=a_eq or None, b_eq=b_eq or None, A_ub=a_ub, b_ub=b_ub, bounds=(0, None), method="highs")
-        uit.append((knoop, laag.fun, np.inf if hoog.status == 3 else -hoog.fun))
-    return uit
+    return _aanval_met(lid, k)
 
 
 # a funnel with small steps that follow from larger ones minus others: gemeente B has 2 signals
