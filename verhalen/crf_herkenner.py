@@ -35,9 +35,13 @@ def tokens(text: str) -> list[Token]:
 
 
 _SHAPE = str.maketrans(
-    {**{c: "X" for c in map(chr, range(0x41, 0x5B))}, **{c: "X" for c in map(chr, range(0xC0, 0xDE))},
-     **{c: "x" for c in map(chr, range(0x61, 0x7B))}, **{c: "x" for c in map(chr, range(0xDF, 0x100))},
-     **{c: "d" for c in "0123456789"}}
+    {
+        **{c: "X" for c in map(chr, range(0x41, 0x5B))},
+        **{c: "X" for c in map(chr, range(0xC0, 0xDE))},
+        **{c: "x" for c in map(chr, range(0x61, 0x7B))},
+        **{c: "x" for c in map(chr, range(0xDF, 0x100))},
+        **{c: "d" for c in "0123456789"},
+    }
 )
 _REPEAT = re.compile(r"(.)\1+")
 
@@ -69,7 +73,12 @@ def features(text: str, toks: list[Token]) -> list[dict[str, float]]:
             f["hoofdletter"] = 1.0
         if word.isupper() and len(word) > 1:
             f["kapitalen"] = 1.0
-        for name, words in (("voornaam", first), ("achternaam", last), ("publiek", public), ("gewoon", everyday)):
+        for name, words in (
+            ("voornaam", first),
+            ("achternaam", last),
+            ("publiek", public),
+            ("gewoon", everyday),
+        ):
             if folded in words:
                 f[name] = 1.0
         if h.is_place_name(word):
@@ -93,7 +102,9 @@ def labels(toks: list[Token], spans: Iterable[dict]) -> list[str]:
     out = []
     for start, end, _ in toks:
         span = next((s for s in spans if s["start"] <= start and end <= s["end"]), None)
-        label = "O" if span is None else ("B-" if start == span["start"] else "I-") + SOORTEN[span["soort"]][0]
+        label = (
+            "O" if span is None else ("B-" if start == span["start"] else "I-") + SOORTEN[span["soort"]][0]
+        )
         out.append(label)
     return out
 
@@ -125,7 +136,7 @@ def find_learned(text: str) -> list[Detection]:
     predicted = tagger.tag(features(text, toks))
     found: list[Detection] = []
     current: list | None = None  # [start, end, label]
-    for i, ((start, end, _), label) in enumerate(zip(toks, predicted)):
+    for i, ((start, end, _), label) in enumerate(zip(toks, predicted, strict=True)):
         sure = label != "O" and tagger.marginal(label, i) >= ZEKERHEID
         if sure and label.startswith("I-") and current and current[2] == label[2:]:
             current[1] = end

@@ -45,7 +45,7 @@ def test_labels_follow_the_annotated_spans():
         {"start": 20, "end": 37, "soort": "ORGANISATIE"},
         {"start": 0, "end": 4, "soort": "PERSOON"},  # not a kind of the labeller
     ]
-    got = dict(zip((w for _, _, w in toks), crf_herkenner.labels(toks, spans)))
+    got = dict(zip((w for _, _, w in toks), crf_herkenner.labels(toks, spans), strict=True))
     assert got == {"Noor": "O", "(": "O", "16": "B-AGE", ")": "O", "werkt": "O", "bij": "O",
                    "Bakkerij": "B-ORG", "Van": "I-ORG", "Loon": "I-ORG", ".": "O"}  # fmt: skip
 
