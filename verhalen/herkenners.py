@@ -552,8 +552,6 @@ _POSSESSIVE = r"(?:mijn|mien|m'n|mn|zijn|zien|z'n|zn|haar|häör|d'r|ons|hun|eur
 _PRONOUN = r"(?:ik|ich|hij|hae|ie|ze|zij|zie|u|je|jij|we|wij|dae|die)"
 _YEAR = r"(?:jaar|jaor|joar|jr\.?)"  # the word 'jaar', its Limburgish forms and abbreviation
 _BECAME = r"(?:geworden|gew(?:o|oo|oe|ao|oa|ó|uu)r(?:d)?e(?:n)?)"  # 'geworden', 'gewaore', 'gewoere', 'gewoorde'
-# a number word in a spelling no list has ('drie-en-zeuventig', 'tachteg'), for number_value
-_SPOKEN_TENS = r"[^\W\d_]+(?:-[^\W\d_]+)*(?:t(?:ig|ich|eg|ech)|tien|tieën)(?![\w-])"
 # a number in digits (never the first digits of a longer number) or any word: find_ages keeps
 # the words that write a number (number_value), so spellings nobody listed count too
 _N = r"(?P<n>\d{1,3}(?!\d)|[^\W\d_]+(?:-[^\W\d_]+)*)"
@@ -579,7 +577,7 @@ _AGE_PATTERNS = [
     # 'met zijn 16 jaar is hij de jongste'
     re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+" + _YEAR + r")?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
     # 'Dhr. Bekkers, 44 jaar, alleenstaand': an age in apposition
-    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-Z]\.(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + "|" + _SPOKEN_TENS + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b|\.\s)"),
+    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-Z]\.(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b|\.\s)"),
     # 'zestien is ze', '17 is hij nu'
     # (any word first, checked for a number afterwards: cheaper than the number alternation)
     # ('N jaar is ze al bezig' is a duration, so no 'jaar' here)
@@ -638,7 +636,7 @@ _AGE_PATTERNS = [
     re.compile(r"(?i)\been\s+van\s+" + _N + r"(?=\s+en\s+een\s+van\s+\d|\s*[,;]\s*(?:de\s+ander|een\s+van)\b)"),
     re.compile(r"(?i)(?<=\d\sen\s)een\s+van\s+" + _N + r"(?![\w,.]\d)(?=\s*[.,;:!?)]|\s+(?:en|maar)\b)"),
     # 'Omar van 12, die ...' (checked for a listed first name afterwards)
-    _NAME_OF_AGE := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s+van\s+(?P<n>[1-9]\d?|(?i:" + _NUM_WORD_ALT + "|" + _SPOKEN_TENS + r"))(?=\s*[,;)]|\s+(?:en|die|is)\b)"),
+    _NAME_OF_AGE := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s+van\s+(?P<n>[1-9]\d?|(?i:" + _NUM_WORD_ALT + r"))(?=\s*[,;)]|\s+(?:en|die|is)\b)"),
     # 'Finn (zeventien maanden)', 'Noor (6 weken)' (checked for a listed first name afterwards)
     _NAME_OF_AGE_IN_MONTHS := re.compile(r"(?<![\w'’\-])(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s?\((?P<n>[1-9]\d?|(?i:" + _NUM_WORD_ALT + r"))\s(?i:maanden|mnd|weken)\)"),
     # 'Meneer Janssen van 87'
