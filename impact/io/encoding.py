@@ -5,6 +5,10 @@ Rules, in order:
 * a UTF-8 byte-order mark: the file is UTF-8, and must be wholly UTF-8;
 * a UTF-16 byte-order mark (or the zero bytes of UTF-16 without one): the file is UTF-16;
 * other zero bytes: not a text file;
+* in any encoding, no control characters but tab, newline, carriage return, vertical tab and
+  form feed; in UTF-16, hardly any unassigned or private-use characters and some space or line
+  break: a binary file (or a UTF-8 one) that happens to start with a UTF-16 byte-order mark, or
+  a binary file that happens to decode as cp1252, is refused rather than read as garbage;
 * valid UTF-8: UTF-8;
 * otherwise cp1252 (what Excel writes on Dutch Windows), but only when the file is
   consistently cp1252: a file that also holds valid UTF-8 letters (``Kerkëveld`` written as
@@ -15,7 +19,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
+from typing import NoReturn
 
 from impact.errors import Problem, UserInputError
 
@@ -24,6 +30,15 @@ MAX_LINES_NAMED = 10
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
+# Control characters no text file holds (tab, newline, vertical tab, form feed and carriage
+# return are allowed; vertical tab is Word's line break).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Random bytes read as UTF-16 give about a quarter unassigned or private-use characters; text,
+# even with emoji newer than this Python's Unicode tables, gives almost none.
+MAX_UNASSIGNED_SHARE = 0.05
+# ASCII bytes read as UTF-16 pair up into CJK-looking characters and never into a space
+# (0x20 0x00) or a line break: text this long without either is not what the file holds.
+MIN_LENGTH_WITHOUT_WHITESPACE = 20
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -68,12 +83,18 @@ def decode(raw: bytes, file: str) -> str:
     if utf16:
         body = raw[2:] if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else raw
         try:
-            return body.decode(utf16)
+            text = body.decode(utf16)
         except UnicodeDecodeError:
             raise UserInputError(
                 Problem(file, None, None, "geldige UTF-16-tekst (sla het bestand op als UTF-8)",
                         "ongeldige UTF-16-tekens")  # fmt: skip
             ) from None
+        if not _reads_as_utf16_text(text):
+            raise UserInputError(
+                Problem(file, None, None, "een tekstbestand (CSV, YAML of tekst)",
+                        "binaire gegevens (het bestand begint als UTF-16-tekst, maar de rest is geen tekst)")  # fmt: skip
+            )
+        return _without_control_characters(text, file)
     if b"\x00" in raw:
         raise UserInputError(
             Problem(file, None, None, "een tekstbestand (CSV, YAML of tekst)", "binaire gegevens")
@@ -81,11 +102,11 @@ def decode(raw: bytes, file: str) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         body = raw[len(codecs.BOM_UTF8) :]
         try:
-            return body.decode("utf-8")
+            return _without_control_characters(body.decode("utf-8"), file)
         except UnicodeDecodeError:
             _refuse_lines(file, body, "UTF-8-tekst (het bestand begint als UTF-8)")
     try:
-        return raw.decode("utf-8")
+        return _without_control_characters(raw.decode("utf-8"), file)
     except UnicodeDecodeError:
         pass
     if _UTF8_MULTIBYTE.search(raw):
@@ -93,13 +114,35 @@ def decode(raw: bytes, file: str) -> str:
             file, raw, "één tekenset in het hele bestand (UTF-8 en Windows-tekens door elkaar)"
         )
     try:
-        return raw.decode("cp1252")
+        text = raw.decode("cp1252")
     except UnicodeDecodeError:
         _refuse_lines(file, raw, "tekst in UTF-8 of Windows-1252", encoding="cp1252")
-    raise AssertionError("unreachable")  # pragma: no cover
+    return _without_control_characters(text, file)
 
 
-def _refuse_lines(file: str, raw: bytes, expected: str, encoding: str = "utf-8") -> None:
+def _reads_as_utf16_text(text: str) -> bool:
+    unassigned = sum(unicodedata.category(c) in ("Cn", "Co") for c in text)
+    if unassigned > MAX_UNASSIGNED_SHARE * len(text):
+        return False
+    return len(text) < MIN_LENGTH_WITHOUT_WHITESPACE or any(c.isspace() for c in text)
+
+
+def _without_control_characters(text: str, file: str) -> str:
+    """``text`` itself, or a refusal naming the lines (up to a few) that hold control characters."""
+    if not _CONTROL.search(text):
+        return text
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _CONTROL.search(line)
+        if found:
+            problems.append(Problem(file, number, None, "tekst zonder stuurtekens (is dit een tekstbestand?)",
+                                    f"stuurteken U+{ord(found.group()):04X}"))  # fmt: skip
+            if len(problems) >= MAX_LINES_NAMED:
+                break
+    raise UserInputError(problems)
+
+
+def _refuse_lines(file: str, raw: bytes, expected: str, encoding: str = "utf-8") -> NoReturn:
     """Refuse, naming every line (up to a few) whose bytes do not decode as ``encoding``."""
     problems = []
     for number, line in enumerate(raw.split(b"\n"), start=1):

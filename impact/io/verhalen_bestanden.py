@@ -131,7 +131,10 @@ def read_story_folder(folder: str | Path) -> pd.DataFrame:
                                     "een bestand dat in de map staat", name))  # fmt: skip
     records = []
     for file in files:
-        front, body, lines = read_story_file(file, problems)
+        read = read_story_file(file, problems)
+        if read is None:  # its problem is already listed; an empty text would only repeat it
+            continue
+        front, body, lines = read
         record: dict[str, Any] = {"tekst": body}
         source, row, line_of = str(file), None, lines
         if file.name in sidecar:
@@ -151,18 +154,24 @@ def read_story_folder(folder: str | Path) -> pd.DataFrame:
     return result
 
 
-def read_story_file(path: Path, problems: list[Problem]) -> tuple[dict, str, dict[str, int]]:
-    """(front matter, body, line number per front-matter key) of one story file."""
+def read_story_file(path: Path, problems: list[Problem]) -> tuple[dict, str, dict[str, int]] | None:
+    """(front matter, body, line number per front-matter key) of one story file; None when the
+    file cannot be read (the reason added to ``problems``)."""
     if path.suffix.lower() == ".docx":
         import docx
 
-        document = docx.Document(str(path))
+        try:
+            document = docx.Document(str(path))
+        except Exception:  # noqa: BLE001 - python-docx and zipfile raise many kinds for a broken file
+            problems.append(Problem(str(path), None, None, "een leesbaar Word-bestand (.docx)",
+                                    "een beschadigd of ander bestand"))  # fmt: skip
+            return None
         return {}, "\n".join(p.text for p in document.paragraphs), {}
     try:
         text = read_text(path)
     except UserInputError as error:
         problems.extend(error.problems)
-        return {}, "", {}
+        return None
     text = text.replace("\r\n", "\n")
     return split_front_matter(text, str(path), problems)
 

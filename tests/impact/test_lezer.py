@@ -47,6 +47,27 @@ def test_empty_and_binary_files_get_a_dutch_answer(tmp_path, content, word):
     assert any(word in p for p in _problems(path))
 
 
+def test_binary_bytes_that_happen_to_decode_are_refused(tmp_path):
+    """Before: bytes after a UTF-16 byte-order mark, or bytes without the five that cp1252
+    leaves undefined, were read as text: Chinese-looking or accented garbage was imported."""
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes(b"\xff\xfe" + bytes(range(0x21, 0x7f)) * 4)  # code units U+2221, U+2423, ...
+    assert any("binaire gegevens" in p for p in _problems(utf16))
+    controls = tmp_path / "stuur.csv"
+    controls.write_bytes(b"pseudoniem;wijk\nC1;Kerk\x02veld\nC2;\x1bx\n")
+    problems = _problems(controls)
+    assert [p.split(":")[1] for p in problems] == ["2", "3"]
+    assert "stuurteken U+0002" in problems[0] and "stuurteken U+001B" in problems[1]
+
+
+def test_text_with_tabs_word_line_breaks_and_new_emoji_is_still_text(tmp_path):
+    path = tmp_path / "w.csv"
+    text = "pseudoniem;wijk\r\nC1;Kerk\x0bveld\fnoord\r\nC2;\U0001FAE8 Treebeek\r\n"  # U+1FAE8: Unicode 15
+    for encoding in ("utf-8", "utf-16"):
+        path.write_bytes(text.encode(encoding))
+        assert read_table(path)["wijk"].tolist() == ["Kerk\x0bveld\fnoord", "\U0001FAE8 Treebeek"], encoding
+
+
 def test_xlsx_is_recognised_by_content_not_name(tmp_path):
     pd.DataFrame({"pseudoniem": ["C1"], "wijk": ["Fatima"]}).to_excel(tmp_path / "c.xlsx", index=False)
     misnamed = tmp_path / "c.csv"

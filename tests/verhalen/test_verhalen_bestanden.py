@@ -47,6 +47,23 @@ def test_folder_with_front_matter_sidecar_and_docx(tmp_path):
     assert str(frame["client_id"].dtype) == "Int64"
 
 
+def test_unreadable_story_files_are_named_once_each(tmp_path):
+    """Before: a broken .docx raised python-docx's traceback, and a file that could not be read
+    was listed a second time as an empty story."""
+    write(tmp_path / "goed.txt", "Het ging beter.")
+    (tmp_path / "kapot.docx").write_bytes(b"PK\x03\x04rommel")
+    (tmp_path / "geen.docx").write_bytes(b"Dit is platte tekst met een verkeerde naam.")
+    (tmp_path / "binair.txt").write_bytes(b"\xff\xfe" + bytes(range(0x21, 0x7f)) * 4)
+    with pytest.raises(UserInputError) as info:
+        read_stories(tmp_path)
+    named = sorted((p.file.split("/")[-1], p.expected) for p in info.value.problems)
+    assert named == [
+        ("binair.txt", "een tekstbestand (CSV, YAML of tekst)"),
+        ("geen.docx", "een leesbaar Word-bestand (.docx)"),
+        ("kapot.docx", "een leesbaar Word-bestand (.docx)"),
+    ]
+
+
 def test_all_metadata_problems_at_once_with_file_row_column(tmp_path):
     write(tmp_path / "a.txt", "---\nsoort: casusnotitie\ntoestemming: openbaar\n---\nTekst.")
     write(tmp_path / "b.txt", "Tekst.")
