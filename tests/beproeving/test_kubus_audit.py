@@ -437,3 +437,97 @@ def test_verbergt_in_willekeurige_werelden_niet_meer_dan_toen():
         k = _controleer(wereld)
         totaal += int((k.masker == ot.SECUNDAIR).sum())
     assert totaal <= SECUNDAIR_IN_50
+
+
+# --- rounding to fives: the reader knows each count only to the counts that round to it ---------
+
+def _afgerond(echt: float) -> float:
+    """The rounding rule as the README states it (CBS practice): the nearest multiple of five,
+    halves up, 1 and 2 shown as 5 so that 0 always means nobody."""
+    return 0.0 if echt == 0 else max(5.0, 5.0 * np.floor(echt / 5 + 0.5))
+
+
+def _interval_afgerond(getoond: float) -> tuple[float, float]:
+    """What a reader who knows that rule concludes from a shown count: 0 is nobody, 5 is 1 to
+    7, any other multiple m is m - 2 to m + 2."""
+    if getoond == 0:
+        return 0.0, 0.0
+    return (1.0 if getoond == 5 else getoond - 2.0), getoond + 2.0
+
+
+def _aanval_afgerond(fijn: pd.DataFrame, k: kubus.Kubus) -> list[tuple[kubus.Knoop, float, float]]:
+    """(cell, smallest, largest) for every small count (1 to 4, from the data), shown or '×':
+    every shown count bounds its cells by its interval, '×' says nothing."""
+    a_ub, b_ub = [], []
+    for knoop in k.knopen:
+        waarde, reden = k.cel(knoop.geo, knoop.kolom)
+        if reden == ot.ZICHTBAAR:
+            laag, hoog = _interval_afgerond(waarde)
+            a_ub += [_lid(fijn, knoop), -_lid(fijn, knoop)]
+            b_ub += [hoog, -laag]
+    uit = []
+    for knoop in k.knopen:
+        doel = _lid(fijn, knoop)
+        if 0 < doel @ fijn["n"].to_numpy() < 5:
+            laag = linprog(doel, A_ub=a_ub, b_ub=b_ub, bounds=(0, None), method="highs")
+            hoog = linprog(-doel, A_ub=a_ub, b_ub=b_ub, bounds=(0, None), method="highs")
+            assert laag.status == 0 and hoog.status in (0, 3), (laag.message, hoog.message)
+            uit.append((knoop, laag.fun, np.inf if hoog.status == 3 else -hoog.fun))
+    return uit
+
+
+def _vastgelegd_afgerond(aanval) -> list:
+    """The counts whose interval holds one whole number only."""
+    return [knoop for knoop, laag, hoog in aanval if np.floor(hoog + 1e-6) <= np.ceil(laag - 1e-6)]
+
+
+AFGEROND = ot.Drempels(afronden=5)
+
+
+def _controleer_afgerond(aantallen: dict[tuple, int]) -> kubus.Kubus:
+    clienten, trajecten = _wereld(aantallen)
+    k = kubus.bouw(clienten, trajecten, AFGEROND, ZONDER)
+    fijn = _fijn(clienten, trajecten)
+    for knoop in k.knopen:
+        waarde, reden = k.cel(knoop.geo, knoop.kolom)
+        echt = float(_lid(fijn, knoop) @ fijn["n"].to_numpy())
+        assert reden in (ot.ZICHTBAAR, ot.SECUNDAIR), knoop  # nothing is '< 5' when counts are rounded
+        if reden == ot.ZICHTBAAR:
+            assert waarde == _afgerond(echt), knoop
+        else:
+            assert np.isnan(waarde), knoop
+    assert not _vastgelegd_afgerond(_aanval_afgerond(fijn, k))
+    assert not k.blootgesteld()
+    return k
+
+
+# seven wijken of one client each in a gemeente of 7 (shown as 5: 1 to 7): each wijk is at
+# least 1 and together at most 7, so every one of them is exactly 1, in each of its columns
+ZEVEN_ENEN = {
+    **{("C", f"c{i}", "interventie", frozenset({"X0"})): 1 for i in range(1, 8)},
+    ("A", "a1", "interventie", frozenset({"X0"})): 20, ("A", "a2", "vergelijking", frozenset({ZONDER})): 14,
+}  # fmt: skip
+
+
+def test_afgerond_lekt_zonder_bescherming():
+    """The attack has teeth: rounded but unprotected, ZEVEN_ENEN gives every wijk of C away."""
+    clienten, trajecten = _wereld(ZEVEN_ENEN)
+    k = kubus.bouw(clienten, trajecten, AFGEROND, ZONDER)
+    k.masker = np.full(len(k.knopen), ot.ZICHTBAAR)
+    bloot = _vastgelegd_afgerond(_aanval_afgerond(_fijn(clienten, trajecten), k))
+    assert len(bloot) == 21 and set(k.blootgesteld()) == set(bloot)  # 7 wijken × 3 columns
+
+
+def test_afgerond_geen_klein_aantal_terug_te_rekenen():
+    """One wijk's counts as '×' are enough (it is then 0 or 1); a count shown as '×' that the
+    others still pin down (the same clients in another column) takes that column with it."""
+    k = _controleer_afgerond(ZEVEN_ENEN)
+    assert _verborgen(k) == ("C/c1 alle x", "C/c1 groep=interventie x", "C/c1 interventie=X0 x")
+    assert k.cel(("C",), ()) == (5.0, ot.ZICHTBAAR) and k.cel((), ()) == (40.0, ot.ZICHTBAAR)
+
+
+@seed(20261203)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(werelden())
+def test_afgerond_geen_klein_aantal_terug_te_rekenen_in_kleine_werelden(aantallen):
+    _controleer_afgerond(aantallen)
