@@ -176,6 +176,18 @@ def test_secundaire_onderdrukking_kiest_de_kleinste_zichtbare_buur_tot_elke_rege
     np.testing.assert_array_equal(masker.to_numpy(), verwacht)
 
 
+def test_de_regel_gaat_voor_de_controle_en_verbergt_daardoor_minder():
+    """[[20, 3], [6, 12], [8, 1]]: the rule hides the one visible cell of each small count's
+    row (20 and 8) and is done: every line then holds two hidden entries, and the reader knows
+    3 and 1 only as adding up to 4 (1 to 3 each). The LP audit alone would start from the
+    smallest neighbour (6, then 12) and hide six counts."""
+    _, masker = ot.kruistabel(pd.DataFrame([[20.0, 3.0], [6.0, 12.0], [8.0, 1.0]]))
+    verwacht = np.zeros((4, 3), dtype=int)
+    verwacht[0, 1] = verwacht[2, 1] = ot.PRIMAIR
+    verwacht[0, 0] = verwacht[2, 0] = ot.SECUNDAIR
+    np.testing.assert_array_equal(masker.to_numpy(), verwacht)
+
+
 # Where the equation rule is satisfied and the audit still has work: two '< 5' in a row whose
 # visible rest leaves 2 for them (each at least 1, so both are 1), and a row of four ones.
 AUDIT_NODIG = {

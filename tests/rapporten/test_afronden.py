@@ -61,6 +61,9 @@ def test_rounding_keeps_the_shape_and_the_gaps():
     tabel = ot.afgerond(pd.DataFrame({"x": [4, 11], "y": [0, 26]}), AF)
     assert tabel.to_dict("list") == {"x": [5.0, 10.0], "y": [0.0, 25.0]}
     assert ot.afgerond(19, ot.STANDAARD) == 19  # without rounding: the count itself
+    rij = ot.afgerond(np.array([0, 1, 12, 13]), AF)
+    assert isinstance(rij, np.ndarray) and rij.tolist() == [0, 5, 10, 15]
+    assert type(ot.afgerond(7, AF)) is float  # a single count stays a single number
 
 
 @pytest.mark.parametrize(("getoond", "interval"), [(0, (0, 0)), (5, (1, 7)), (10, (8, 12)), (15, (13, 17)), (40, (38, 42))])
@@ -100,6 +103,10 @@ def test_a_share_over_rounded_counts_gives_no_exact_count_back():
     assert len({n for _, n in afgerond}) > 1 and len({a for a, _ in afgerond}) > 1
     assert ot.aandeel(7, 19, AF) == 5 / 20
     assert ot.aandeel(7, 19, ot.STANDAARD) == 7 / 19
+    # a model's share (an adjusted proportion) is published as it is without rounding; with
+    # rounding it would give the counts back, so the rounded counts decide
+    assert ot.aandeel(7, 19, ot.STANDAARD, berekend=0.4) == 0.4
+    assert ot.aandeel(7, 19, AF, berekend=0.4) == 5 / 20
 
 
 def test_shares_table_uses_rounded_counts_and_the_true_minimum_denominator():
