@@ -287,6 +287,7 @@ _NUMERIC_DATE = re.compile(
 _DAY_SLASH_MONTH = re.compile(r"(?<![\w\-/.,€])([0-3]?\d)/([01]?\d)(?![\w/]|[.,]\d)")
 # '19-02', '14-6' (descending: a score range '3-5' ascends), 'sinds 1-7' with a date word before
 _DAY_DASH_MONTH = re.compile(r"(?<![\w\-/.,€])([0-3]?\d)-([01]?\d)(?![\w\-/]|[.,]\d)")
+_TIME_AFTER = re.compile(r",?\s+(?:om\s+)?[0-2]?\d[:.][0-5]\d(?!\d)")
 _COUNTED = re.compile(  # '6/7 gasten', '3-4 jongeren': a number of people, not a date
     r"\s+(?:gasten|jongeren|jongens|meiden|meisjes|mensen|man|vrouwen|kinderen|personen|deelnemers|bewoners|"
     r"gezinnen|huishoudens|keer|dagen|weken|maanden|uur|stuks)\b"
@@ -315,10 +316,11 @@ def find_dates(text: str) -> list[Detection]:
         day, month = int(m.group(1)), int(m.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
-        padded = len(m.group(2)) == 2 and m.group(2).startswith("0")
+        # a leading zero ('02-11', '19-02') or a time after it ('2-11 18:02', a chat) makes a date
+        padded = any(len(g) == 2 and g.startswith("0") for g in (m.group(1), m.group(2)))
         if _COUNTED.match(text, m.end()):
             continue
-        if padded or day > month or _DATE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if padded or _TIME_AFTER.match(text, m.end()) or day > month or _DATE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             found.append(Detection(m.start(), m.end(), DATUM, m.group(), "dag-maand-streep"))
     return found
 
@@ -1231,7 +1233,7 @@ _DIALECT_WORDS = frozenset(
     "mien dien zien ós oos ich neet nieks noe mer mie waal good hie dao dat wo went wie zeen "
     "haer hae heer ze ziech os uch geer jao nae veur ouch auch allein gein kin kins kint "
     "ff zn z'n m'n d'r mn dr hun hen ons jij jou wij zij hij zijn haar mam pap ma pa opa oma "
-    "bin dae moos das niks veer höbbe hobbe "
+    "bin dae moos das niks veer höbbe hobbe kiek "
     # greetings open a letter or a message, they do not name anyone
     "goedemorgen goedemiddag goedenavond goedendag hallo hoi hey hee doei groetjes groeten".split()
 )
@@ -1251,7 +1253,7 @@ _TITLE_WORDS = (
     r"dominee|pastor|pastoor|imam|pater|kapelaan|predikant|rabbijn|tantchi|tanchi|tia|tio|ome|omi|opi|"
     r"consulent|casemanager|begeleider|bewindvoerder|mentor|hulpverlener|wijkverpleegkundige|"
     r"verpleegkundige|praktijkondersteuner|poh|klantmanager|schuldhulpverlener|maatschappelijk\s+werker|"
-    r"opbouwwerker|vrijwilliger|beheerder|conciërge|huismeester|conducteur|buschauffeur|"
+    r"opbouwwerker|vrijwilliger|beheerder|conciërge|huismeester|conducteur|buschauffeur|tolk|"
     r"cliënt|client|klant|bewoner|bewoonster|mam|pap|mama|papa|ma|pa|"
     r"familie|fam\.?|gezin|bedankt|dankjewel|bijnaam|roepnaam|alias|"
     r"hoi|hallo|hey|hee|hi|dag|beste|goedemorgen|goedemiddag|goedenavond|morgen|groet|groetjes|gr|mvg|vr\.?\s*gr\.?|liefs|namens|aan|cc|van|door|met)"
@@ -1389,11 +1391,12 @@ def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
             return None
         if (is_place_name(word) and f not in first) or f in _public_folded() or f in number_words():
             return None
+        rare = _rare_in_dutch(word) and not _stop_word(f) and f not in _DIALECT_WORDS_LOWER
         if word[0].isupper():
-            if _sentence_start(text, start) or _ordinary(word):
-                return None
-        elif f not in first or _stop_word(f):
-            return None
+            if _ordinary(word) or (_sentence_start(text, start) and not rare):
+                return None  # 'Filmon, Senait en Tsega': an unlisted name may open the sentence
+        elif not ((f in first and not _stop_word(f)) or (rare and len(f) >= 3)):
+            return None  # 'oa Ilias, kev, Tygo': in lowercase a listed or an unlisted name
         seen.add((start, start + len(word)))
         new = Detection(start, start + len(word), PERSOON, word, "nevenschikking")
         out.append(new)
@@ -1428,8 +1431,9 @@ _ORG_KIND_WORD = re.compile(
 )
 # 'dhr. H.J.M. (Harrie) Lemmens': initials after a formal title are a person's
 _TITLE_INITIALS = re.compile(
-    r"(?i)(?<![\w])(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de\s+heer|mr\.?|dr\.?|drs\.?|ir\.?)"
-    r"\s+(?P<name>(?-i:[A-Z]\.(?:\s?[A-Z]\.)*))"
+    r"(?i)(?<![\w])(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de\s+heer|mr\.?|dr\.?|drs\.?|ir\.?|"
+    r"(?:notulist|notulen|voorzitter|verslag|aanwezig|afwezig)\s*:)"
+    r"\s*(?P<name>(?-i:[A-Z]\.(?:\s?[A-Z]\.)*))"
 )
 # who speaks in an exported chat: '[12-05-24, 21:14] Ilias:', '02/09/2024 22:43 - Tamara:'
 _CHAT_SPEAKER = re.compile(
@@ -1463,12 +1467,81 @@ _NICKNAME = re.compile(
     r"\(\s*[\"“‘'](?P<name>[A-ZÀ-Ý][\w'’\-]+)[\"”’']\s*\)"
     r"|(?i:noem(?:en|t|de|den)\s+(?:hem|haar|hen|ze|hij|zij)\s+|die\s+(?:ze|we|wij|ik|hij|zij)\s+)[\"“‘'](?P<name2>[A-ZÀ-Ý][\w'’\-]+)[\"”’'](?:\s+(?i:noem\w*))?"
 )
+# an unlisted capitalised word as the subject of what people do: 'Olena, een van hen, helpt',
+# 'Mevlüde van het wijkteam helpt', 'Bèr is weer terug', 'Tesfay Gebremedhin kwam'
+_PERSON_VERB = (
+    r"(?:belde|belt|zegt|zei|zeggen|vertelt|vertelde|vroeg|vraagt|kwam|komt|zat|zit|helpt|hielp|"
+    r"lachte|lacht|huilde|huilt|woont|woonde|werkt|werkte|appte|appt|mailde|mailt|liep|loopt|stond|"
+    r"staat|vindt|vond|wil|wilde|wou|durft|durfde|heeft|had|is|was|ging|gaat|kan|kon|moet|moest|"
+    r"mag|mocht|weet|wist|speelt|speelde|bracht|brengt|haalde|haalt|kookt|kookte|bakt|bakte|"
+    r"schreef|schrijft|sliep|slaapt|zorgt|zorgde|past|paste|kreeg|krijgt|maakt|maakte|deed|doet|lijkt|leek|"
+    r"zijn|waren|hebben|hadden|komen|kwamen|gaan|gingen|volgen|volgden|wonen|woonden|werken|werkten|"
+    r"spelen|speelden|willen|wilden|zitten|zaten)"
+)
+_SUBJECT_OF_VERB = re.compile(
+    r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?)"
+    r"(?:\s+(?P<sur>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?))?"
+    r"(?:\s*,[^,\n]{2,40},|\s*\([^)\n]{1,40}\)|\s+[–—][^–—\n]{2,40}[–—]|\s+van\s+(?:de\s+|het\s+|'t\s+)?[a-zà-ÿ\-]+)?"
+    r"\s+" + _PERSON_VERB + r"(?![\w'’\-])"
+)
+_ARTICLE_END = re.compile(  # 'de Kapper heeft', 'in Malpertuis had': no person
+    r"(?i)(?<![\w'’])(?:de|het|'t|een|die|dat|deze|dit|ons|onze|mijn|je|zijn|haar|hun|in|uit|naar|bij|op|te)\s+$"
+)
+# 'een zekere "Kolja"': someone the writer does not know by more than a name
+_A_CERTAIN = re.compile(r"(?i:\been\s+zekere)\s+[\"“‘']?(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’\-]+)")
+# 'Kacper (pools, 15 jr)', 'Jiayi (chinees meisje, ...)': a name with where someone is from
+_NAME_WITH_ORIGIN = re.compile(r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\((?P<w>[a-zà-ÿ]+)(?=[,\s)])")
+# 'Gerardus Houben (Sjra)': a name someone goes by, in parentheses after the name
+_CALLED_AFTER = re.compile(r"\s*\((?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+)\)")
+# a forwarded e-mail: 'Op di 2 dec 2025 om 09:31 schreef Claessen, H. <helga@...>:'
+_FORWARD_HEADER = re.compile(
+    r"(?i:\bschreef)\s+(?P<name>[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)*,\s+[A-Z]\.(?:\s?[A-Z]\.)*)\s*<"
+)
+# a first name in lowercase after a dash that ends a note: '-jeroen', 'ik sluit af. -iris'
+_LAST_LINE_NAME = re.compile(r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*[-–—][ \t]*(?P<name>[a-zà-ÿ]{3,12})[ \t]*\s*\Z")
 _ALIAS = re.compile(r"(?<![\w'’])(?P<alias>[\w'’]{2,})\s*\(\s*=\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\)")
 # 'ich bin van Orleans', 'ik kom uit Polen': a place of origin follows
 _ORIGIN_BEFORE = re.compile(r"(?i)(?<![\w])(?:ben|bin|kom|kóm|kum|koom|kwam|kwame|kome|komen)\s+$")
 # weak 'titles' ('van', 'met'): no word that ends like a place or a street ('van Heksenberg')
 _WEAK_TITLES = frozenset("van met door aan namens cc".split())
 _GEOGRAPHIC_END = re.compile(r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch|bos|heuvel|kamp|hof|weg|straat|laan|plein|dorp)$")
+
+
+def _unlisted_word_is_no_name(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised word that no name list holds is something else: an ordinary,
+    dialect or calendar word, a place, a language or country, a kind of organisation, or
+    part of a public body or a known organisation."""
+    f = _fold(word)
+    return (
+        not _rare_in_dutch(word) or _ordinary(word) or f in _everyday_words() or f in _CALENDAR_WORDS or f in _score_words()
+        or f in _language_and_country_words() or is_place_name(word) or _kind_of_organisation(word)
+        or f in _known_organisation_words()
+        or any(s <= start < e for s, e in (*place_spans(text), *public_spans(text)))
+    )
+
+
+# Zipf frequency (wordfreq: log10 of uses per thousand million words) under which a word is
+# rare in Dutch text: 'gelukkig' 5,2, 'kapper' 3,9 and 'marieke' 3,6 are not, 'olena' 1,9 and
+# 'bemelmans' 2,0 are, and 'tesfay' is not in the list at all.
+RARE_IN_DUTCH = 3.0
+
+
+def _rare_in_dutch(word: str) -> bool:
+    """Rare in Dutch, and no compound of two common words ('ziekenhuisopname')."""
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(word, "nl") >= RARE_IN_DUTCH:
+        return False
+    w = word.lower()
+    return len(w) < 10 or not any(
+        zipf_frequency(w[:i], "nl") >= RARE_IN_DUTCH and zipf_frequency(w[i:].removeprefix("s"), "nl") >= RARE_IN_DUTCH
+        for i in range(4, len(w) - 3)
+    )
+
+
+@lru_cache(maxsize=1)
+def _known_organisation_words() -> frozenset[str]:
+    return frozenset(_fold(w) for n in (*known_organisations(), *chains(), *public_institutions()) for w in n.split())
 
 
 def _kind_of_organisation(word: str) -> bool:
@@ -1612,8 +1685,8 @@ def find_names(text: str) -> list[Detection]:
         f = _fold(name)
         # a capitalised word after a relation is rarely a medical term ('vrouw Lies')
         common = _everyday_words() if name[0].isupper() else _common_words()
-        if f in _DIALECT_WORDS or f in common or _kind_of_organisation(name):
-            continue
+        if f in _DIALECT_WORDS or f in common or _kind_of_organisation(name) or f in _public_folded():
+            continue  # 'collega van Mondriaan': a public body, not a person
         gap = text[m.start() : m.start("name")]
         title = _fold(gap.strip(" ,—–\n"))
         if "\n" in gap and re.sub(r"\s+", "", title) not in _CLOSINGS:
@@ -1654,12 +1727,37 @@ def find_names(text: str) -> list[Detection]:
     for m in _RELATION_THEN_NAME.finditer(text):
         if not (_ordinary(m.group("name")) or is_place_name(m.group("name"))):
             add(m.start("name"), m.end("name"), "naam-na-relatie")
+    for m in _A_CERTAIN.finditer(text):
+        if not _ordinary(m.group("name")):
+            add(m.start("name"), m.end("name"), "een-zekere")
+    for m in _NAME_WITH_ORIGIN.finditer(text):
+        name = m.group("name")
+        if _fold(m.group("w")) in _language_and_country_words() and not (_ordinary(name) or is_place_name(name)):
+            add(m.start("name"), m.end("name"), "naam-met-herkomst")
+    for m in _FORWARD_HEADER.finditer(text):
+        add(m.start("name"), m.end("name"), "doorgestuurd")
+    for m in _LAST_LINE_NAME.finditer(text):
+        f = _fold(m.group("name"))
+        if f in _first_names_folded() or (_rare_in_dutch(f) and not _stop_word(f)):
+            add(m.start("name"), m.end("name"), "ondertekening")
+    for m in _SUBJECT_OF_VERB.finditer(text):
+        parts = [g for g in ("name", "sur") if m.group(g)]
+        if _ARTICLE_END.search(text, max(0, m.start() - 8), m.start()) or any(
+            _unlisted_word_is_no_name(text, m.start(g), m.group(g)) for g in parts
+        ):
+            continue
+        for g in parts:
+            add(m.start(g), m.end(g), "onderwerp")
     for m in _ALIAS.finditer(text):
         if not _ordinary(m.group("name")):
             add(m.start("name"), m.end("name"), "bijnaam")
             add(m.start("alias"), m.end("alias"), "bijnaam")
     # surname after a first name, initials before
     extended = [_with_surname(text, d) for d in found]
+    for d in list(extended):
+        called = _CALLED_AFTER.match(text, d.end)
+        if called and not (_ordinary(called.group("name")) or is_place_name(called.group("name"))):
+            extended.append(Detection(called.start("name"), called.end("name"), PERSOON, called.group("name"), "roepnaam"))
     extended += _chat_speakers(text) + _signatures(text)
     found = extended + _coordinated_names(text, extended)
     # every spelling of a found name elsewhere in the text

@@ -48,7 +48,7 @@ def publiceerbaar(verhalen: pd.DataFrame) -> pd.DataFrame:
 
 # Version of the publication rules; raise it when detectors or surrogates change what a
 # published story says. REGELSET adds deduce's version and a hash of the lists used.
-REGELVERSIE = "5"  # raise with every change of the rules: stories published before are refused
+REGELVERSIE = "6"  # raise with every change of the rules: stories published before are refused
 KOLOMMEN = ("titel_publicatie", "tekst_publicatie", "regelset_publicatie", "vervangingen_publicatie")
 # a case document (Effectencalculator) keeps its published description under these keys
 CASUS_TEKST, CASUS_REGELSET = "verhaal_publicatie", "verhaal_regelset"

@@ -8,6 +8,7 @@
     python tests/verhalen/meet_evaluatie.py ontwikkel_5 [--missers]       # fifth independent dev set
     python tests/verhalen/meet_evaluatie.py ontwikkel_6 [--missers]       # sixth independent dev set
     python tests/verhalen/meet_evaluatie.py ontwikkel_7 [--missers]       # seventh, aimed at names
+    python tests/verhalen/meet_evaluatie.py ontwikkel_8 [--missers]       # eighth, names no list holds
     python tests/verhalen/meet_evaluatie.py toets          # aggregate numbers only
     python tests/verhalen/meet_evaluatie.py toets_2        # second unseen set, aggregate only
     python tests/verhalen/meet_evaluatie.py toets_3        # third unseen set, aggregate only
@@ -30,7 +31,7 @@ Matching rules
   identifier nor a DECOY) replace ordinary text; reported per 1,000 words, and as the share
   of the words outside annotated spans that stay untouched (``woorden_behouden``).
 
-Only the ``ontwikkel`` half (and ``ontwikkel_extra``, ``ontwikkel_2``, ``ontwikkel_3``, ``ontwikkel_4``, ``ontwikkel_5``, ``ontwikkel_6``, ``ontwikkel_7``) may be inspected note by
+Only the ``ontwikkel`` half (and ``ontwikkel_extra``, ``ontwikkel_2``, ``ontwikkel_3``, ``ontwikkel_4``, ``ontwikkel_5``, ``ontwikkel_6``, ``ontwikkel_7``, ``ontwikkel_8``) may be inspected note by
 note (``--missers``); the ``toets`` half, ``toets_2`` and ``toets_3`` are run for their aggregate numbers only.
 """
 
@@ -71,14 +72,16 @@ FOURTH = MAP / "ontwikkel_4"  # a fourth, aimed at ages and decoys
 FIFTH = MAP / "ontwikkel_5"  # a fifth, aimed at organisations and ages
 SIXTH = MAP / "ontwikkel_6"  # a sixth, aimed at ages and organisations (measured first: VOORMETING.md)
 SEVENTH = MAP / "ontwikkel_7"  # a seventh, aimed at names and decoys that look like names
+EIGHTH = MAP / "ontwikkel_8"  # an eighth, aimed at names no list holds and words that look like them
 # a second unseen set, by a fifth writer: never read note by note, never tuned on (see its README)
 SECOND_TEST = MAP / "toets_2"
 THIRD_TEST = MAP / "toets_3"  # a third unseen set, by a seventh writer: the same rules as toets_2
 HALVES = ("ontwikkel", "toets", "ontwikkel_extra", "ontwikkel_2", "ontwikkel_3", "ontwikkel_4", "ontwikkel_5",
-          "ontwikkel_6", "ontwikkel_7", "toets_2", "toets_3")
+          "ontwikkel_6", "ontwikkel_7", "ontwikkel_8", "toets_2", "toets_3")
 UNSEEN = ("toets", "toets_2", "toets_3")
 _FOLDERS = {"ontwikkel_extra": (EXTRA, "e"), "ontwikkel_2": (SECOND, "n"), "ontwikkel_3": (THIRD, "n"),
             "ontwikkel_4": (FOURTH, "n"), "ontwikkel_5": (FIFTH, "n"), "ontwikkel_6": (SIXTH, "n"), "ontwikkel_7": (SEVENTH, "n"),
+            "ontwikkel_8": (EIGHTH, "n"),
             "toets_2": (SECOND_TEST, "n"), "toets_3": (THIRD_TEST, "n")}
 
 

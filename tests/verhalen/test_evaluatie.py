@@ -32,15 +32,17 @@ NOT_YET: dict[str, dict[str, float]] = {
         "DECOY": 74 / 78,  # 0.949 (target 0.95); ages reached 0.963 with the learned labeller
     },
     "toets_2": {  # the second unseen set: never read note by note, measured as a whole only
-        "PERSOON": 310 / 318 - 0.01,  # 0.975
+        "PERSOON": 311 / 318 - 0.01,  # 0.978 (0.975 before the ontwikkel_8 round)
         # 0.875 (0.812 when first measured; 0.865 without the labeller; 0.885 after ontwikkel_6,
-        # one less after ontwikkel_7); ages reached 0.908 after ontwikkel_7 (0.817 at first)
+        # one less after ontwikkel_7)
         "ORGANISATIE": 84 / 96 - 0.01,
+        # 0.899: 0.817 at first, 0.908 after ontwikkel_7, one age fewer once the labeller was
+        # trained on ontwikkel_8 too
+        "LEEFTIJD": 98 / 109 - 0.01,
     },
     "toets_3": {  # the third, by a seventh writer, first measured after the ontwikkel_6 round
         "PERSOON": 397 / 415 - 0.01,  # 0.957
-        "DECOY": 265 / 279 - 0.01,  # 0.950 (266/279 after ontwikkel_6, 265 after ontwikkel_7)
-    },
+    },  # decoys 0.953 after the ontwikkel_8 round (266/279; 265 after ontwikkel_7)
 }
 
 # development sets below target for a kind after tuning (their VOORMETING.md has the before)
@@ -58,6 +60,10 @@ DEVELOPMENT_FLOORS: dict[str, dict[str, float]] = {
     # aimed at names and decoys that look like names; before tuning names 0.960, addresses
     # 0.902, ages 0.889 (0.923 with the labeller), organisations 0.841 (0.869), decoys 0.955
     "ontwikkel_7": {"PERSOON": 439 / 448 - 0.01, "ADRES": 37 / 41 - 0.01, "ORGANISATIE": 96 / 107 - 0.01},
+    # aimed at names no list holds; before tuning (VOORMETING.md) names 0.942 (0.954 with the
+    # rule for a name as the subject of a verb, written before the set came in), dates 0.889,
+    # decoys 0.932
+    "ontwikkel_8": {"DECOY": 250 / 265 - 0.01},
 }
 
 _MEASURED: dict = {}

@@ -181,3 +181,9 @@ def test_an_age_in_a_spelling_nobody_listed():
 def test_dates_with_a_dash_only_where_no_score_range():
     found = texts(h.find_dates("sinds 1-7 thuis, score 2-4, op 19-02 geweigerd, 14-6 gebeld"))
     assert found == ["1-7", "14-6", "19-02"]
+
+
+def test_dates_with_a_dash_in_a_chat_export():
+    """A leading zero or a time after it makes an ascending day-month a date, not a range."""
+    chat = "02-11 18:02 - Huub: Er staat een busje\n2-11 18:05 - Guus: Top\nscore 2-4, groepje 1-3 jongeren"
+    assert texts(h.find_dates(chat)) == ["02-11", "2-11"]

@@ -192,6 +192,12 @@ def test_organisation_look_alikes_stay(text):
         ("we zien elkaar donderdag\nok\n", "ok"),
         # a chain as the shop where someone buys groceries; as work it is replaced (below)
         ("Mevrouw doet de boodschappen zelf bij de Jumbo op de hoek.", "Jumbo"),
+        # a capitalised word before a verb that is no unlisted name
+        ("Gelukkig is het weer rustig.", "Gelukkig"),
+        ("Herinrichting is nodig, zegt de buurt.", "Herinrichting"),
+        ("Dagbestedingsplek was er niet.", "Dagbestedingsplek"),
+        ("Niemand in Bergerhof had dat gedacht.", "Bergerhof"),
+        ("Vervoer via de regiotaxi (Valys is voor verder weg).", "Valys"),
     ],
 )
 def test_decoys_stay(text, kept):
@@ -218,6 +224,12 @@ def test_decoys_stay(text, kept):
         ("dominee Kartodikromo rijdt ons", "Kartodikromo"),
         ("Monique regelt het via het Rode Kruis.\njv\n", "jv"),
         ("buurtvereniging Oos Hoes. \n-- bm\n", "bm"),
+        # an unlisted name as the subject of what people do
+        ("Er wonen vier gezinnen. Yerlan, een van hen, helpt nu mee.", "Yerlan"),
+        ("Wat ik moet doen weet ik niet. Meryem van het wijkteam helpt.", "Meryem"),
+        ("De koffie staat klaar. Gjèr is weer terug na de operatie.", "Gjèr"),
+        ("Hij woont verderop. Kidane Woldemariam kwam in 2016 hier.", "Kidane Woldemariam"),
+        ("Voor de deur. Tiziana (haar zus, nog maar 15) was er ook.", "Tiziana"),
     ],
 )
 def test_names_in_fixed_places(text, name):

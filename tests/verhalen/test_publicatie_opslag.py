@@ -101,7 +101,7 @@ def test_publiceer_verhalen_fills_the_columns_for_publishable_stories_only():
     een = uit.iloc[0]
     assert "Sandra" not in een["tekst_publicatie"] and "C000001" not in een["tekst_publicatie"]
     assert "12345678" not in een["tekst_publicatie"] and "Sandra" not in een["titel_publicatie"]
-    assert een["regelset_publicatie"] == REGELSET and REGELSET.startswith("5+deduce")
+    assert een["regelset_publicatie"] == REGELSET and REGELSET.startswith("6+deduce")
     # a quote of the original, cut from the published text
     start = een["tekst"].index("Het gaat")
     quote = citaat(
