@@ -8,15 +8,14 @@ tests/verhalen/meet_evaluatie.py): the development sets (tuned on, each measured
 tuning: its VOORMETING.md) and the unseen sets 'toets', 'toets_2' and 'toets_3' (never read
 note by note, never tuned on, never used to train the learned labeller).
 
-Measured on 2026-12-02 after the rounds on ontwikkel_6 and ontwikkel_7 (with the learned
-labeller of verhalen/crf_herkenner.py, trained on the seven development sets): toets (36 notes)
-names 0.981, addresses 1.000, ages 0.963 (0.889 before the labeller), organisations 0.935,
-decoys kept 0.949 (74/78, target 0.95); toets_2 (50 notes) names 0.975, addresses 0.973, ages
-0.908, organisations 0.875, decoys kept 0.969; toets_3 (50 notes, first measured this round)
-names 0.957, addresses 0.978, dates 0.978, ages 0.929, organisations 0.933, decoys kept 0.950
-(265/279). BSN, phone, e-mail and IBAN 1.000 on all three. Median time per story on the old
-corpus: 7.6 ms (deduce alone 2.2 ms, ratio 3.4; load average 0.9; 4.0 ms and 2.7 before the
-labeller and the rules of this round).
+Measured on 2026-12-02 after the round on ontwikkel_8 (with the learned labeller of
+verhalen/crf_herkenner.py, trained on the eight development sets): toets (36 notes) names
+0.981, addresses 1.000, ages 0.963, organisations 0.935, decoys kept 0.949 (74/78, target
+0.95); toets_2 (50 notes) names 0.978, addresses 0.973, ages 0.899 (0.908 before the labeller
+was trained on ontwikkel_8 too), organisations 0.875, decoys kept 0.969; toets_3 (50 notes)
+names 0.957, addresses 0.978, dates 1.000, ages 0.929, organisations 0.933, decoys kept 0.953.
+BSN, phone, e-mail and IBAN 1.000 on all three. Median time per story on the old corpus:
+7.7 ms (deduce alone 1.6 ms, ratio 4.8; load average 1.6, a mutation run beside it).
 
 Then the old self-generated corpus, a regression set:
 
