@@ -1526,6 +1526,7 @@ def _unlisted_word_is_no_name(text: str, start: int, word: str) -> bool:
 RARE_IN_DUTCH = 3.0
 
 
+@lru_cache(maxsize=8192)
 def _rare_in_dutch(word: str) -> bool:
     """Rare in Dutch, and no compound of two common words ('ziekenhuisopname')."""
     from wordfreq import zipf_frequency
