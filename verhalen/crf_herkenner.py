@@ -146,4 +146,6 @@ def find_learned(text: str) -> list[Detection]:
         current = [start, end, label[2:]] if sure else None
     if current:
         found.append(current)
-    return [Detection(s, e, _KIND_OF_LABEL[k], text[s:e], "geleerd") for s, e, k in found]
+    learned = [Detection(s, e, _KIND_OF_LABEL[k], text[s:e], "geleerd") for s, e, k in found]
+    # the rules' own exceptions bind the labeller too: 'opleiding (2)' is a score, not an age
+    return [d for d in learned if not (d.kind == h.LEEFTIJD and h.is_age_limit_or_score(text, d.start, d.end))]

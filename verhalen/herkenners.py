@@ -719,6 +719,7 @@ def find_ages(text: str) -> list[Detection]:
 
 _RANGE_AFTER = re.compile(r"\s*(?:tot(?:\s+en\s+met)?|t/m)\s+\d")
 _LIMIT_BEFORE = re.compile(r"(?i)\b(?:tussen|vanaf|tot|t/m|doelgroep|leeftijdsgrens|plicht\s+tot|onder\s+de|boven\s+de)\s+$")
+_WORD_BEFORE_PARENTHESIS = re.compile(r"(?i)\b([\w&]+)\s*\(\s*$")
 _SCORE_BEFORE = re.compile(r"(?i)\b[\w&]+\s+[1-5]\s*\((?:was|van|nu|eerst)?\s*$")
 
 
@@ -731,7 +732,12 @@ def is_age_limit_or_score(text: str, start: int, end: int) -> bool:
     if _RANGE_AFTER.match(text, end) or _LIMIT_BEFORE.search(before):
         return True
     score = _SCORE_BEFORE.search(before)
-    return bool(score and _fold(score.group().split()[0]) in _score_words())
+    if score and _fold(score.group().split()[0]) in _score_words():
+        return True
+    # 'werk en opleiding (2)': a score in parentheses after a domain's name
+    domain = _WORD_BEFORE_PARENTHESIS.search(before)
+    return bool(domain and text.startswith(")", end) and _fold(domain.group(1)) in _score_words()
+                and text[start:end].isdigit() and 1 <= int(text[start:end]) <= 5)
 
 
 # --- streets and institutions of the region --------------------------------------------------
@@ -1524,6 +1530,7 @@ def _unlisted_word_is_no_name(text: str, start: int, word: str) -> bool:
 # rare in Dutch text: 'gelukkig' 5,2, 'kapper' 3,9 and 'marieke' 3,6 are not, 'olena' 1,9 and
 # 'bemelmans' 2,0 are, and 'tesfay' is not in the list at all.
 RARE_IN_DUTCH = 3.0
+COMMON_PART = 2.5  # each part of a compound ('vroeg' + 'signalering' 2,7) is at least this common
 
 
 @lru_cache(maxsize=8192)
@@ -1534,9 +1541,12 @@ def _rare_in_dutch(word: str) -> bool:
     if zipf_frequency(word, "nl") >= RARE_IN_DUTCH:
         return False
     w = word.lower()
+    def common(part: str) -> bool:
+        return zipf_frequency(part, "nl") >= COMMON_PART
+
+    # the second part with or without a linking s ('dagbesteding-s-plek', 'vroeg-signalering')
     return len(w) < 10 or not any(
-        zipf_frequency(w[:i], "nl") >= RARE_IN_DUTCH and zipf_frequency(w[i:].removeprefix("s"), "nl") >= RARE_IN_DUTCH
-        for i in range(4, len(w) - 3)
+        common(w[:i]) and (common(w[i:]) or (w[i] == "s" and common(w[i + 1 :]))) for i in range(4, len(w) - 3)
     )
 
 
@@ -1757,7 +1767,10 @@ def find_names(text: str) -> list[Detection]:
     extended = [_with_surname(text, d) for d in found]
     for d in list(extended):
         called = _CALLED_AFTER.match(text, d.end)
-        if called and not (_ordinary(called.group("name")) or is_place_name(called.group("name"))):
+        named = called.group("name") if called else ""
+        if called and (_fold(named) in _first_names_folded() or _rare_in_dutch(named)) and not (
+            _ordinary(named) or is_place_name(named)
+        ):
             extended.append(Detection(called.start("name"), called.end("name"), PERSOON, called.group("name"), "roepnaam"))
     extended += _chat_speakers(text) + _signatures(text)
     found = extended + _coordinated_names(text, extended)

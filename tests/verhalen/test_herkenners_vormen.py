@@ -198,6 +198,10 @@ def test_organisation_look_alikes_stay(text):
         ("Dagbestedingsplek was er niet.", "Dagbestedingsplek"),
         ("Niemand in Bergerhof had dat gedacht.", "Bergerhof"),
         ("Vervoer via de regiotaxi (Valys is voor verder weg).", "Valys"),
+        ("Terugblik op de begeleiding van meneer Jansen (Vroegsignalering).", "Vroegsignalering"),
+        # a score after a life domain's name, whatever the learned labeller makes of it
+        ("Zij zit al lange tijd zonder werk en ziet daar weinig kans op. ZRM afgenomen begin april "
+         "2025; de laagste scores zijn financiën (2) en werk en opleiding (2). E-mail: x@y.nl.", "(2)"),
     ],
 )
 def test_decoys_stay(text, kept):
