@@ -383,8 +383,11 @@ def _beschermen(
             masker[i] = ot.SECUNDAIR
             continue
         # a row of small counts with a small total gives itself away ('< 5' means at least 1):
-        # one of them shown as '×' opens it again, without hiding anything else
-        kleine = [i] + [j for j in np.flatnonzero(masker == ot.PRIMAIR) if j != i and _verwant(knopen[i], knopen[j])]
+        # one of them shown as '×' opens it again, without hiding anything else. Any small count
+        # may be that one, not only one in its row or column (a chain can run through another
+        # geography): over 120 random worlds 4.465 hidden counts against 4.530; trying related
+        # small counts first made no difference
+        kleine = [i] + [j for j in np.flatnonzero(masker == ot.PRIMAIR) if j != i]
         kruisje = next((j for j in kleine if _open_als_kruisje(lid, waarden, masker, drempels, i, j)), None)
         if kruisje is not None:
             masker[kruisje] = ot.SECUNDAIR

@@ -419,7 +419,7 @@ def test_precies_deze_aantallen_verborgen(naam):
 # 50 seeded random worlds like werelden() above: how many counts secondary suppression hid in
 # all of them together when this was written (fewer is better; elsewhere, 150 such worlds went
 # from 2.354 to 2.216 when a hidden count first had to open the exposed one on its own)
-SECUNDAIR_IN_50 = 762
+SECUNDAIR_IN_50 = 748  # 762 before an unrelated '< 5' could be the one shown as '×' 
 
 
 def _willekeurige_wereld(rng: np.random.Generator, gemeenten: dict = WIJKEN) -> dict[tuple, int]:
@@ -442,6 +442,14 @@ def test_verbergt_in_willekeurige_werelden_niet_meer_dan_toen():
         k = _controleer(_willekeurige_wereld(rng))
         totaal += int((k.masker == ot.SECUNDAIR).sum())
     assert totaal <= SECUNDAIR_IN_50
+
+
+def test_een_klein_aantal_elders_kan_het_kruisje_zijn():
+    """19 small counts in two gemeenten: a small count given away by a chain is opened by
+    showing another '< 5' as '×', also one that is not in its row or its column's sibling: 32
+    counts hidden, 38 when only related small counts were tried."""
+    k = _controleer(_willekeurige_wereld(np.random.default_rng(194738957)))
+    assert (k.masker == ot.PRIMAIR).sum() == 19 and (k.masker != ot.ZICHTBAAR).sum() <= 32
 
 
 def test_verwante_aantallen_eerst_in_drie_gemeenten():
