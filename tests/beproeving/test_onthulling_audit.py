@@ -263,12 +263,21 @@ def test_een_totaal_dat_geen_som_is_houdt_de_controle_niet_tegen():
         assert hoog - laag >= 0.5, (cel, laag, hoog)
 
 
-def test_een_deel_is_hoogstens_zijn_totaal_ook_als_de_regel_geen_som_is():
+@pytest.mark.parametrize(
+    "echt",
+    [
+        [[12, 3, 12], [4, 10, 14], [16, 13, 26]],
+        # the same, with a count elsewhere (20) larger than row 0's total: the inequalities of
+        # row 0 are about row 0's cells only
+        [[12, 3, 12], [4, 20, 24], [16, 23, 36]],
+    ],
+)
+def test_een_deel_is_hoogstens_zijn_totaal_ook_als_de_regel_geen_som_is(echt):
     """Row 0: the 3 clients of the second column are all also among the 12 of the first, so its
     total is 12, not 15. A reader still knows the hidden 12 is at most that total, so the hidden
     '< 5' below it is at least 16 - 12 = 4: exactly 4. Without the row's inequalities the audit
     would give it 2 to 4."""
-    echt = np.array([[12, 3, 12], [4, 10, 14], [16, 13, 26]], dtype=float)
+    echt = np.array(echt, dtype=float)
     masker = np.array([[ot.SECUNDAIR, ot.PRIMAIR, 0], [ot.PRIMAIR, ot.SECUNDAIR, 0], [0, 0, 0]])
     verborgen, klein = masker != ot.ZICHTBAAR, masker == ot.PRIMAIR
     laag, hoog = ot._interval(echt, masker, ot._vergelijkingen(echt.shape), 3, ot.STANDAARD)

@@ -147,3 +147,17 @@ def test_reden_van_verborgen_aandeel():
     n = pd.Series([8, 40, 40])
     verbergen = pd.Series([True, True, False])
     assert ot.reden(n, verbergen).tolist() == [ot.NOEMER, ot.SECUNDAIR, ot.ZICHTBAAR]
+
+
+def test_de_laatste_controle_vindt_elk_zichtbaar_klein_aantal():
+    """The last line of defence before output names every visible small count, in count columns
+    only (a percentage of 3 is no count), also after other kinds of column and a column that is
+    absent; with rounding every count that is no multiple of five, never a hidden one."""
+    waarden = pd.DataFrame({"groep": ["a", "b", "c"], "aandeel": [3.0, 2.0, 1.0], "n": [3.0, 12.0, np.nan],
+                            "m": [0.0, 4.0, 20.0]})  # fmt: skip
+    soorten = {"groep": "tekst", "aandeel": "percentage", "ontbreekt": "aantal", "n": "aantal", "m": "aantal"}
+    assert ot.controleer(waarden, soorten) == [
+        "kolom 'n', rij 0: aantal 3 zichtbaar", "kolom 'm', rij 1: aantal 4 zichtbaar",
+    ]  # fmt: skip
+    afgerond = pd.DataFrame({"n": [5.0, 7.0, np.nan, 0.0, 20.0]})
+    assert ot.controleer(afgerond, {"n": "aantal"}, ot.Drempels(afronden=5)) == ["kolom 'n', rij 1: aantal 7 zichtbaar"]
