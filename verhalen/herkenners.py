@@ -1514,9 +1514,9 @@ _GEOGRAPHIC_END = re.compile(r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch
 
 
 def _unlisted_word_is_no_name(text: str, start: int, word: str) -> bool:
-    """Whether a capitalised word that no name list holds is something else: an ordinary,
-    dialect or calendar word, a place, a language or country, a kind of organisation, or
-    part of a public body or a known organisation."""
+    """Whether a capitalised word that no name list holds is something else: common in Dutch
+    text, an ordinary, dialect or calendar word, a place, a language or country, a kind of
+    organisation, or part of a public body or a known organisation."""
     f = _fold(word)
     return (
         not _rare_in_dutch(word) or _ordinary(word) or f in _everyday_words() or f in _CALENDAR_WORDS or f in _score_words()
@@ -1648,8 +1648,13 @@ def find_names(text: str) -> list[Detection]:
       Sjef', 'juf Mieke', 'maat kevin' in lowercase only for listed first names, 'familie
       Al-Khatib'), on the same line unless the word before closes a letter ('groet,');
       initials after a formal title ('dhr. H.J.M.');
-    * who speaks in an exported chat ('[12-05-24, 21:14] Ilias:'), and initials alone on a
-      line that sign a note ('– R.', 'EvdB');
+    * a word no name list holds, rare in Dutch (wordfreq), as the subject of what people do
+      ('Olena, een van hen, helpt', 'Filmon, Senait en Tsega volgen'); with where someone is
+      from ('Kacper (pools, 15 jr)'); after 'een zekere'; a name someone goes by in
+      parentheses after a name ('Gerardus Houben (Sjra)');
+    * who speaks in an exported chat ('[12-05-24, 21:14] Ilias:'), who wrote a forwarded
+      e-mail ('schreef Claessen, H. <...>'), and initials or a lowercase first name that sign a
+      note ('– R.', 'EvdB', '-jeroen');
     * a name found this way takes the capitalised surname after it ('Rania Al-Hassan');
     * every other spelling of a found name in the same text, also misspelt ('Kevn').
     """
