@@ -1513,16 +1513,17 @@ _WEAK_TITLES = frozenset("van met door aan namens cc".split())
 _GEOGRAPHIC_END = re.compile(r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch|bos|heuvel|kamp|hof|weg|straat|laan|plein|dorp)$")
 
 
-def _unlisted_word_is_no_name(text: str, start: int, word: str) -> bool:
+def _unlisted_word_is_no_name(word: str, start: int, taken: tuple[tuple[int, int], ...]) -> bool:
     """Whether a capitalised word that no name list holds is something else: common in Dutch
     text, an ordinary, dialect or calendar word, a place, a language or country, a kind of
-    organisation, or part of a public body or a known organisation."""
+    organisation, or part of a public body or a known organisation (``taken``: the spans of
+    places and public bodies in the text)."""
     f = _fold(word)
     return (
         not _rare_in_dutch(word) or _ordinary(word) or f in _everyday_words() or f in _CALENDAR_WORDS or f in _score_words()
         or f in _language_and_country_words() or is_place_name(word) or _kind_of_organisation(word)
         or f in _known_organisation_words()
-        or any(s <= start < e for s, e in (*place_spans(text), *public_spans(text)))
+        or any(s <= start < e for s, e in taken)
     )
 
 
@@ -1756,10 +1757,11 @@ def find_names(text: str) -> list[Detection]:
         f = _fold(m.group("name"))
         if f in _first_names_folded() or (_rare_in_dutch(f) and not _stop_word(f)):
             add(m.start("name"), m.end("name"), "ondertekening")
+    taken = (*places, *public_spans(text))
     for m in _SUBJECT_OF_VERB.finditer(text):
         parts = [g for g in ("name", "sur") if m.group(g)]
         if _ARTICLE_END.search(text, max(0, m.start() - 8), m.start()) or any(
-            _unlisted_word_is_no_name(text, m.start(g), m.group(g)) for g in parts
+            _unlisted_word_is_no_name(m.group(g), m.start(g), taken) for g in parts
         ):
             continue
         for g in parts:

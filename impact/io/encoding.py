@@ -39,6 +39,7 @@ MAX_UNASSIGNED_SHARE = 0.05
 # ASCII bytes read as UTF-16 pair up into CJK-looking characters and never into a space
 # (0x20 0x00) or a line break: text this long without either is not what the file holds.
 MIN_LENGTH_WITHOUT_WHITESPACE = 20
+UTF16_SAMPLE = 10_000
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -121,10 +122,13 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def _reads_as_utf16_text(text: str) -> bool:
-    unassigned = sum(unicodedata.category(c) in ("Cn", "Co") for c in text)
-    if unassigned > MAX_UNASSIGNED_SHARE * len(text):
+    """Judged on the opening: a sample tells bytes from text, a large file is not walked
+    character by character."""
+    sample = text[:UTF16_SAMPLE]
+    unassigned = sum(unicodedata.category(c) in ("Cn", "Co") for c in sample)
+    if unassigned > MAX_UNASSIGNED_SHARE * len(sample):
         return False
-    return len(text) < MIN_LENGTH_WITHOUT_WHITESPACE or any(c.isspace() for c in text)
+    return len(sample) < MIN_LENGTH_WITHOUT_WHITESPACE or any(c.isspace() for c in sample)
 
 
 def _without_control_characters(text: str, file: str) -> str:
