@@ -90,6 +90,11 @@ def decode(raw: bytes, file: str) -> str:
                 Problem(file, None, None, "geldige UTF-16-tekst (sla het bestand op als UTF-8)",
                         "ongeldige UTF-16-tekens")  # fmt: skip
             ) from None
+        if b"\x00" not in body[:UTF16_SAMPLE]:  # every line break and Latin letter has one
+            raise UserInputError(
+                Problem(file, None, None, "tekst in één tekenset (sla het bestand op als UTF-8)",
+                        "een UTF-16-kenmerk aan het begin, maar de tekst erna is geen UTF-16")  # fmt: skip
+            )
         if not _reads_as_utf16_text(text):
             raise UserInputError(
                 Problem(file, None, None, "een tekstbestand (CSV, YAML of tekst)",

@@ -51,8 +51,12 @@ def test_binary_bytes_that_happen_to_decode_are_refused(tmp_path):
     """Before: bytes after a UTF-16 byte-order mark, or bytes without the five that cp1252
     leaves undefined, were read as text: Chinese-looking or accented garbage was imported."""
     utf16 = tmp_path / "utf16.csv"
-    utf16.write_bytes(b"\xff\xfe" + bytes(range(0x21, 0x7f)) * 4)  # code units U+2221, U+2423, ...
+    utf16.write_bytes(b"\xff\xfeA\x00" + b"\x01\xe0" * 40)  # 'A', then private-use code units
     assert any("binaire gegevens" in p for p in _problems(utf16))
+    stray = tmp_path / "kenmerk.csv"  # a UTF-8 file behind a stray UTF-16 mark
+    stray.write_bytes(b"\xff\xfepseudoniem;geboortejaar\nC3;1990\n")
+    assert _problems(stray) == [f"{stray}: tekst in één tekenset (sla het bestand op als UTF-8), er stond: "
+                                "'een UTF-16-kenmerk aan het begin, maar de tekst erna is geen UTF-16'"]
     controls = tmp_path / "stuur.csv"
     controls.write_bytes(b"pseudoniem;wijk\nC1;Kerk\x02veld\nC2;\x1bx\n")
     problems = _problems(controls)
