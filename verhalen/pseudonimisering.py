@@ -390,24 +390,7 @@ class Pseudonymizer:
 
     def detect(self, text: str, known_identities: Any = None) -> list[Detection]:
         """Non-overlapping spans to replace, with kind and key of their strongest detection."""
-        found = sorted(self.detect_all(text, known_identities), key=lambda d: (d.start, -d.end))
-        merged: list[Detection] = []
-        cluster: list[Detection] = []
-        end = -1
-        for d in found + [None]:  # type: ignore[list-item]
-            if d is not None and d.start < end:
-                cluster.append(d)
-                end = max(end, d.end)
-                continue
-            if cluster:
-                best = max(cluster, key=_strength)
-                start = cluster[0].start
-                merged.append(
-                    Detection(start, end, best.kind, text[start:end], best.source, best.key)
-                )
-            if d is not None:
-                cluster, end = [d], d.end
-        return _join_same_key(text, merged)
+        return _join_same_key(text, _merge_overlapping(text, self.detect_all(text, known_identities)))
 
     # -- replacement ----------------------------------------------------------------------
 
@@ -513,6 +496,23 @@ class Pseudonymizer:
             texts.append(self.pseudonymize(text, known, client).text)
         out[column] = texts
         return out
+
+
+def _merge_overlapping(text: str, detections: list[Detection]) -> list[Detection]:
+    """Detections that overlap become one span over all of them, with the kind, source and
+    key of the strongest; spans that only touch stay apart."""
+    groups: list[tuple[int, list[Detection]]] = []  # (end of the group, its detections)
+    for d in sorted(detections, key=lambda d: d.start):
+        if groups and d.start < groups[-1][0]:
+            end, members = groups[-1]
+            groups[-1] = (max(end, d.end), members + [d])
+        else:
+            groups.append((d.end, [d]))
+    merged = []
+    for end, members in groups:
+        best, start = max(members, key=_strength), members[0].start
+        merged.append(Detection(start, end, best.kind, text[start:end], best.source, best.key))
+    return merged
 
 
 def _strength(d: Detection) -> tuple[int, int, int]:

@@ -250,7 +250,7 @@ class _Publicist:
 
     def __init__(
         self,
-        identiteiten: pd.DataFrame,
+        identiteiten: pd.DataFrame | None,
         publieke_plaatsen: tuple[str, ...],
         pseudoniemen: tuple[str, ...],
         pseudonymizer: Pseudonymizer | None = None,
@@ -459,8 +459,7 @@ def publiceer(
     zet = wereld.__setitem__ if isinstance(wereld, dict) else (lambda naam, w: setattr(wereld, naam, w))
     verhalen = lees("verhalen")
     clienten = lees("clienten")
-    ident = identiteiten if identiteiten is not None else lees("identiteiten")
-    ident = ident if ident is not None else pd.DataFrame(columns=["client_id", "soort", "waarde"])
+    ident = identiteiten if identiteiten is not None else lees("identiteiten")  # None: no known identities
     codes = (
         tuple(clienten["pseudoniem"].dropna().astype(str))
         if clienten is not None and "pseudoniem" in clienten
@@ -481,7 +480,7 @@ def publiceer(
 
 
 def publicist(
-    identiteiten: pd.DataFrame,
+    identiteiten: pd.DataFrame | None,
     publieke_plaatsen: tuple[str, ...] = (),
     pseudoniemen: tuple[str, ...] = (),
     *,

@@ -320,3 +320,34 @@ def test_surrogates_without_a_seed_are_those_of_seed_0_as_a_publication_makes_th
 
     assert surrogaat() == surrogaat(seed=0) != surrogaat(seed=1)
     assert "Sandra" not in surrogaat() and "12345678" not in surrogaat()
+
+
+def test_overlapping_detections_become_one_span_and_touching_ones_stay_apart():
+    """One replacement per stretch of overlapping detections (nested, chained), labelled as the
+    strongest of them (an e-mail address over the name in it); spans that only touch, with no
+    character between them, are two identifiers and keep their own kinds."""
+    from verhalen import herkenners as h
+    from verhalen.pseudonimisering import _merge_overlapping
+
+    text = "jan.smit@mail.nl Sittard06-12345678 en verder niets"
+    found = [
+        h.Detection(4, 8, h.PERSOON, text[4:8], "regel", None),  # 'smit', inside the address
+        h.Detection(0, 16, h.EMAIL, text[0:16], "regel", None),
+        h.Detection(17, 24, h.LOCATIE, text[17:24], "regel", None),  # 'Sittard', touching the phone
+        h.Detection(24, 35, h.TELEFOON, text[24:35], "regel", None),
+        h.Detection(39, 45, h.PERSOON, text[39:45], "regel", None),  # a chain: 39-45, 43-48, 47-51
+        h.Detection(43, 48, h.LOCATIE, text[43:48], "regel", None),
+        h.Detection(47, 51, h.ADRES, text[47:51], "regel", None),
+    ]
+    merged = _merge_overlapping(text, found)
+    assert [(d.start, d.end, d.kind) for d in merged] == [
+        (0, 16, h.EMAIL), (17, 24, h.LOCATIE), (24, 35, h.TELEFOON), (39, 51, h.ADRES),
+    ]  # fmt: skip
+    assert [d.text for d in merged] == ["jan.smit@mail.nl", "Sittard", "06-12345678", text[39:51]]
+
+
+def test_an_unknown_style_is_refused_by_name():
+    from verhalen.pseudonimisering import Pseudonymizer
+
+    with pytest.raises(ValueError, match="'labels' of 'surrogaat'"):
+        Pseudonymizer(use_deduce=False).pseudonymize("Anna belde.", style="tags")

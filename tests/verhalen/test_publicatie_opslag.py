@@ -246,3 +246,12 @@ def test_publiceer_uses_the_pseudonymiser_it_is_given():
     gegeven = _zonder_deduce()
     publiceer({"verhalen": verhalen, "clienten": clienten, "identiteiten": identiteiten}, pseudonymizer=gegeven)
     assert set(gegeven.registries([1])) == {1}
+
+
+def test_publiceer_a_world_without_identities():
+    """No identiteiten table: nothing is known, the detectors still publish the story."""
+    verhalen, _ = _verhalen()
+    wereld = {"verhalen": verhalen, "clienten": pd.DataFrame({"client_id": [1], "pseudoniem": ["C000001"]})}
+    publiceer(wereld, pseudonymizer=_zonder_deduce())
+    tekst = wereld["verhalen"]["tekst_publicatie"].iloc[0]
+    assert tekst and "12345678" not in tekst and "C000001" not in tekst
