@@ -181,8 +181,7 @@ def valideer_casus(
                 ("discontovoet",),
                 "een discontovoet als fractie, bijv. 0.0225",
                 document["discontovoet"],
-            )
-            discontovoet = None
+            )  # the file is refused below: no Casus is made with this value
     prijsjaar = document.get("prijsjaar")
     if prijsjaar is not None and (not isinstance(prijsjaar, int) or isinstance(prijsjaar, bool)):
         chk.fout(("prijsjaar",), "een jaartal, bijv. 2024", prijsjaar)

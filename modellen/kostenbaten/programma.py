@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 
 from impact.errors import Problem, UserInputError
 from modellen.basis import Estimator, Resultaat
-from modellen.kostenbaten.casus import DISCONTOVOET_BRON, STANDAARD_PRIJSPEIL
+from modellen.kostenbaten.casus import DISCONTOVOET_BRON, STANDAARD_DISCONTOVOET, STANDAARD_PRIJSPEIL
 from modellen.kostenbaten.figuren import programma_jaren, programma_waterval
 from modellen.kostenbaten.prijslijst import Prijslijst, standaard_prijslijst
 
@@ -201,8 +201,9 @@ def valideer_programma(
     if not naam:
         chk.fout(("naam",), "een naam voor het programma", None)
     raw_r = document.get("discontovoet")
-    r = _parameter(chk, ("discontovoet",), raw_r, standaard=0.0225, bron=DISCONTOVOET_BRON)
-    if r is not None and raw_r is not None and r.waarde != 0.0225 and r.bron == DISCONTOVOET_BRON:
+    standaard_r = float(STANDAARD_DISCONTOVOET)
+    r = _parameter(chk, ("discontovoet",), raw_r, standaard=standaard_r, bron=DISCONTOVOET_BRON)
+    if r is not None and raw_r is not None and r.waarde != standaard_r and r.bron == DISCONTOVOET_BRON:
         r = Parameter(
             r.waarde, "opgegeven in het programmabestand", r.min, r.max, r.verdeling, r.sd
         )

@@ -225,7 +225,13 @@ def test_effectencalculator_default_discount_rate_is_2_25_percent():
     assert r.contante_waarde("referentie") == Decimal("10000.00")
     assert r.discontovoet == Decimal("0.0225")
     d = r.to_dict()["discontovoet"]
-    assert d["waarde"] == 0.0225 and "Werkgroep discontovoet 2020" in d["bron"]
+    assert d["waarde"] == 0.0225
+    assert d["bron"].startswith("Werkgroep discontovoet 2020") and d["bron"].endswith("geldig vanaf 1-1-2021")
+    # a Casus made in Python, not from a file, has no rate of its own either
+    from modellen.kostenbaten.casus import Casus, valideer_casus
+
+    zelf_gemaakt = Casus(naam="in Python", regels=valideer_casus(casus, _euro_lijst()).regels)
+    assert Effectencalculator(prijslijst=_euro_lijst()).fit(zelf_gemaakt).contante_waarde("referentie") == Decimal("10000.00")
 
 
 def test_a_case_files_own_discount_rate_comes_before_the_default_and_a_given_rate_before_both():
