@@ -53,7 +53,9 @@ class Knoop:
     """A published count: the clients in a geography with a column membership.
 
     ``geo`` is () for the region, (gemeente,) or (gemeente, wijk); ``kolom`` is () for all
-    clients, ("groep", naam) or ("interventie", naam).
+    clients, ("groep", naam) or ("interventie", naam). Only a count of at least one is a
+    knoop (nobody there is an honest zero, :meth:`Kubus.cel`), so a hidden knoop is never a
+    hidden zero.
     """
 
     geo: tuple
@@ -341,8 +343,8 @@ def _deel_van(lid: csr_matrix, deel: int, geheel: int) -> bool:
 
 
 def _regel(vergelijkingen, waarden: np.ndarray, masker: np.ndarray, knopen: list[Knoop]) -> None:
-    """Until no equation has exactly one hidden entry: hide its smallest visible positive part,
-    else its total (a hidden zero protects nothing)."""
+    """Until no equation has exactly one hidden entry: hide its smallest visible part, else its
+    total."""
     veranderd = True
     while veranderd:
         veranderd = False
@@ -350,8 +352,8 @@ def _regel(vergelijkingen, waarden: np.ndarray, masker: np.ndarray, knopen: list
             leden = [totaal, *delen]
             if sum(masker[j] != ot.ZICHTBAAR for j in leden) != 1:
                 continue
-            kandidaten = [j for j in delen if masker[j] == ot.ZICHTBAAR and waarden[j] > 0]
-            if not kandidaten and masker[totaal] == ot.ZICHTBAAR and waarden[totaal] > 0:
+            kandidaten = [j for j in delen if masker[j] == ot.ZICHTBAAR]
+            if not kandidaten and masker[totaal] == ot.ZICHTBAAR:
                 kandidaten = [totaal]
             if not kandidaten:
                 continue
@@ -372,6 +374,7 @@ def _beschermen(
     is not needed; a small count the rounded numbers together pin down is itself shown as '×'
     first (as '×' it is 0 or more), and only if that does not open it, a related count too."""
     vergelijkingen = _vergelijkingen(lid, knopen)
+    iedereen = np.asarray(lid.sum(axis=1)).ravel() == lid.shape[1]  # a count holding every finest cell
     if not drempels.afronden:
         _regel(vergelijkingen, waarden, masker, knopen)
     for _ in range(2 * len(knopen)):  # each round shows one more cell as "×"; at most twice each
@@ -393,10 +396,12 @@ def _beschermen(
             masker[kruisje] = ot.SECUNDAIR
             continue
         # only a count that shares clients with a count holding this one's can change what the
-        # reader knows of it (a count of other people, 'vervolg' beside the funnel, cannot)
-        binnen = np.asarray(lid @ lid[i].T.toarray()).ravel() > 0
+        # reader knows of it (a count of other people, 'vervolg' beside the funnel, cannot). The
+        # count of everyone holds everybody and so relates every count to every other: left out,
+        # 89 random worlds of three gemeenten hid 33 counts fewer, 150 of two gemeenten 9 fewer
+        binnen = (np.asarray(lid @ lid[i].T.toarray()).ravel() > 0) & ~iedereen
         bereik = np.asarray(lid @ np.asarray(lid[binnen].sum(axis=0)).ravel()).ravel() > 0
-        zichtbaar = [j for j in range(len(knopen)) if masker[j] == ot.ZICHTBAAR and waarden[j] > 0 and bereik[j]]
+        zichtbaar = [j for j in range(len(knopen)) if masker[j] == ot.ZICHTBAAR and bereik[j]]
         kandidaten = sorted([j for j in zichtbaar if _verwant(knopen[i], knopen[j])] or zichtbaar,
                             key=lambda k: (waarden[k], -len(knopen[k].geo)))
         if not kandidaten:
