@@ -16,7 +16,7 @@
 # Targets: rci, keerpunten, onthulling (one table), kubus (the publication-wide lattice and its
 # audit), import (the write transaction only), kostenbaten (the
 # defaults only), pseudonimisering (the entry points: verhalen.publicatie.publiceer and
-# gepubliceerd, Pseudonymizer.pseudonymize and detect; not every pattern of
+# gepubliceerd, Pseudonymizer.pseudonymize and detect with its merging; not every pattern of
 # verhalen/herkenners.py). mutmut (PyPI, 2.x) goes into $IMPACT_CACHE/mutatie-venv (default
 # .cache/mutatie-venv); the tests run with the project's .venv (in a git worktree without one:
 # the main checkout's). Work happens in a temporary copy of the working tree: the repository
@@ -70,7 +70,7 @@ TESTS[kostenbaten]="tests/beproeving/test_drempels.py tests/modellen/kostenbaten
 DEEL[kostenbaten]="regex:DISCONTOVOET|discontovoet|PRIJSPEIL|standaard="  # only lines with a default
 BESTAND[pseudonimisering]="verhalen/publicatie.py verhalen/pseudonimisering.py"
 TESTS[pseudonimisering]="tests/verhalen/test_publicatie_opslag.py tests/verhalen/test_pseudonimisering.py tests/rapporten/test_gepubliceerd.py"
-DEEL[pseudonimisering]="publiceer gepubliceerd _weiger pseudonymize detect"
+DEEL[pseudonimisering]="publiceer gepubliceerd _weiger pseudonymize detect _merge_overlapping"
 
 doelen=("$@")
 [ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling kubus import kostenbaten pseudonimisering)

@@ -349,5 +349,5 @@ def test_overlapping_detections_become_one_span_and_touching_ones_stay_apart():
 def test_an_unknown_style_is_refused_by_name():
     from verhalen.pseudonimisering import Pseudonymizer
 
-    with pytest.raises(ValueError, match="'labels' of 'surrogaat'"):
+    with pytest.raises(ValueError, match="^style moet 'labels' of 'surrogaat' zijn$"):
         Pseudonymizer(use_deduce=False).pseudonymize("Anna belde.", style="tags")
