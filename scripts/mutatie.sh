@@ -13,7 +13,7 @@
 #   MUTATIE_HERGEBRUIK=1 bash scripts/mutatie.sh rci  # after adding tests: re-run only the last
 #                                                 # run's survivors (same code, same selection)
 #
-# Targets: rci, keerpunten, onthulling (one table), kubus (the publication-wide lattice and its
+# Targets: rci, keerpunten, onthulling and onthulling_lp (one table, and its audit), kubus (the publication-wide lattice and its
 # audit), import (the write transaction only), kostenbaten (the
 # defaults only), pseudonimisering (the entry points: verhalen.publicatie.publiceer and
 # gepubliceerd, Pseudonymizer.pseudonymize and detect with its merging; not every pattern of
@@ -58,7 +58,12 @@ for t in every_published_count_is_a_multiple_of_five the_reach_table_shows_the_d
          cli_refuses_a_rounding_base_other_than_five_in_dutch cli_writes_a_rounded_report_matching_the_database; do
   TESTS[onthulling]+=" --deselect=tests/rapporten/test_afronden.py::test_$t"
 done
-DEEL[onthulling]="klein onderdrukt afgerond _rond afrondingsinterval aandeel wat_de_lezer_weet beschermd vastgelegd kruistabel _secundair _vergelijkingen _interval _controleer_met_lp aandelen reden per_groep controleer"
+DEEL[onthulling]="klein onderdrukt afgerond _rond afrondingsinterval aandeel wat_de_lezer_weet beschermd vastgelegd kruistabel _secundair _vergelijkingen _interval"
+# the rest of the same file as a target of its own: mutmut 2.5 stops with "assert line" in its
+# cache when one run selects both halves (its cache mixes up lines of one file, mutmut issue 280)
+BESTAND[onthulling_lp]=${BESTAND[onthulling]}
+TESTS[onthulling_lp]=${TESTS[onthulling]}
+DEEL[onthulling_lp]="_als_ongelijkheden _controleer_met_lp aandelen reden per_groep controleer"
 BESTAND[kubus]=rapporten/kubus.py
 TESTS[kubus]="tests/beproeving/test_kubus_audit.py"
 DEEL[kubus]="_leden bouw _beschermd cel _lezer _bereik _bepaald _open_als_kruisje _verwant _vergelijkingen _deel_van _regel _beschermen"
@@ -73,7 +78,7 @@ TESTS[pseudonimisering]="tests/verhalen/test_publicatie_opslag.py tests/verhalen
 DEEL[pseudonimisering]="publiceer gepubliceerd _weiger pseudonymize detect _merge_overlapping"
 
 doelen=("$@")
-[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling kubus import kostenbaten pseudonimisering)
+[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling onthulling_lp kubus import kostenbaten pseudonimisering)
 
 werk=$(mktemp -d "${TMPDIR:-/tmp}/mutatie.XXXXXX")
 bewaard=""
