@@ -474,6 +474,15 @@ def test_de_telling_van_iedereen_verbindt_geen_aantallen():
     assert (k.masker == ot.PRIMAIR).sum() == 14 and (k.masker != ot.ZICHTBAAR).sum() <= 43
 
 
+def test_van_twee_even_grote_aantallen_gaat_dat_van_de_wijk_eerst():
+    """Of two related counts of the same size, the one of the smaller area is hidden: a wijk's
+    count is read by fewer readers than its gemeente's. In this world the other order hides 32
+    counts instead of 31 (over 150 such worlds the order made a difference in two, one each way:
+    this pins the choice, so changing it is deliberate)."""
+    k = _controleer(_willekeurige_wereld(np.random.default_rng(98)))
+    assert (k.masker != ot.ZICHTBAAR).sum() <= 31
+
+
 def _willekeurige_trechter(rng: np.random.Generator) -> tuple[dict[tuple, int], dict[tuple, int]]:
     """Signals per (gemeente, periode, soort, last step): nobody (1 in 2), small (1 in 3) or 5
     to 14; and three 'vervolg' counts of clients beside the funnel."""
