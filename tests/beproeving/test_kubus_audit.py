@@ -483,6 +483,17 @@ def test_van_twee_even_grote_aantallen_gaat_dat_van_de_wijk_eerst():
     assert (k.masker != ot.ZICHTBAAR).sum() <= 31
 
 
+@pytest.mark.parametrize("zaad, hoogstens", [(16, 32), (28, 46)])
+def test_een_gedeelde_client_maakt_aantallen_verwant_in_drie_gemeenten(zaad, hoogstens):
+    """Two heuristics of the choice, pinned where they matter most. Seed 16: the wijk's count
+    before its gemeente's (the other order hides 44 instead of 32). Seed 28: a count is a
+    candidate when it shares at least one client with a count holding this one's (asking for
+    more than one link hides 51 instead of 46; over 89 such worlds the stricter reading hid
+    7 fewer in four worlds and 6 more in two: no reason to change)."""
+    k = _controleer(_willekeurige_wereld(np.random.default_rng(zaad), {**WIJKEN, "C": ("c1", "c2", "c3")}))
+    assert (k.masker != ot.ZICHTBAAR).sum() <= hoogstens
+
+
 def _willekeurige_trechter(rng: np.random.Generator) -> tuple[dict[tuple, int], dict[tuple, int]]:
     """Signals per (gemeente, periode, soort, last step): nobody (1 in 2), small (1 in 3) or 5
     to 14; and three 'vervolg' counts of clients beside the funnel."""
