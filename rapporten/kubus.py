@@ -342,7 +342,7 @@ def _deel_van(lid: csr_matrix, deel: int, geheel: int) -> bool:
     return bool(d.any() and (d <= g).all())
 
 
-def _regel(vergelijkingen, waarden: np.ndarray, masker: np.ndarray, knopen: list[Knoop]) -> None:
+def _regel(vergelijkingen, waarden: np.ndarray, masker: np.ndarray) -> None:
     """Until no equation has exactly one hidden entry: hide its smallest visible part, else its
     total."""
     veranderd = True
@@ -352,12 +352,10 @@ def _regel(vergelijkingen, waarden: np.ndarray, masker: np.ndarray, knopen: list
             leden = [totaal, *delen]
             if sum(masker[j] != ot.ZICHTBAAR for j in leden) != 1:
                 continue
-            kandidaten = [j for j in delen if masker[j] == ot.ZICHTBAAR]
-            if not kandidaten and masker[totaal] == ot.ZICHTBAAR:
-                kandidaten = [totaal]
-            if not kandidaten:
-                continue
-            masker[min(kandidaten, key=lambda j: (waarden[j], -len(knopen[j].geo)))] = ot.SECUNDAIR
+            # with one entry hidden a part is still visible, or the total when the hidden entry is
+            # the only part; the parts share one level of geography: the smallest is the choice
+            kandidaten = [j for j in delen if masker[j] == ot.ZICHTBAAR] or [totaal]
+            masker[min(kandidaten, key=lambda j: waarden[j])] = ot.SECUNDAIR
             veranderd = True
 
 
@@ -376,7 +374,7 @@ def _beschermen(
     vergelijkingen = _vergelijkingen(lid, knopen)
     iedereen = np.asarray(lid.sum(axis=1)).ravel() == lid.shape[1]  # a count holding every finest cell
     if not drempels.afronden:
-        _regel(vergelijkingen, waarden, masker, knopen)
+        _regel(vergelijkingen, waarden, masker)
     for _ in range(2 * len(knopen)):  # each round shows one more cell as "×"; at most twice each
         bloot = _bepaald(lid, waarden, masker, drempels, eerste=True)
         if not bloot:
@@ -410,6 +408,6 @@ def _beschermen(
         opent = (j for j in kandidaten[:_PROBEER] if _open_als_kruisje(lid, waarden, masker, drempels, i, j))
         masker[next(opent, kandidaten[0])] = ot.SECUNDAIR
         if not drempels.afronden:
-            _regel(vergelijkingen, waarden, masker, knopen)
+            _regel(vergelijkingen, waarden, masker)
     if _bepaald(lid, waarden, masker, drempels, eerste=True):
         raise NietTeBeschermen("onthullingscontrole: een klein aantal blijft uit de andere cijfers af te leiden")

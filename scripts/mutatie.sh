@@ -59,8 +59,8 @@ for t in every_published_count_is_a_multiple_of_five the_reach_table_shows_the_d
   TESTS[onthulling]+=" --deselect=tests/rapporten/test_afronden.py::test_$t"
 done
 DEEL[onthulling]="klein onderdrukt afgerond _rond afrondingsinterval aandeel wat_de_lezer_weet beschermd vastgelegd kruistabel _secundair _vergelijkingen _interval"
-# the rest of the same file as a target of its own: mutmut 2.5 stops with "assert line" in its
-# cache when one run selects both halves (its cache mixes up lines of one file, mutmut issue 280)
+# the rest of the same file as a target of its own: when one run selects both halves, mutmut
+# 2.5 stops halfway with "assert line" (its cache no longer finds a line it mutated)
 BESTAND[onthulling_lp]=${BESTAND[onthulling]}
 TESTS[onthulling_lp]=${TESTS[onthulling]}
 DEEL[onthulling_lp]="_als_ongelijkheden _controleer_met_lp aandelen reden per_groep controleer"
