@@ -368,7 +368,7 @@ def pseudonimiseer(
 
 def publiceer_verhalen(
     verhalen: pd.DataFrame,
-    identiteiten: pd.DataFrame,
+    identiteiten: pd.DataFrame | None,
     publieke_plaatsen: tuple[str, ...] = (),
     pseudoniemen: tuple[str, ...] = (),
     *,
@@ -409,7 +409,7 @@ def publiceer_verhalen(
 
 def publiceer_casus(
     document: dict,
-    identiteiten: pd.DataFrame,
+    identiteiten: pd.DataFrame | None,
     publieke_plaatsen: tuple[str, ...] = (),
     pseudoniemen: tuple[str, ...] = (),
     *,
