@@ -9,9 +9,12 @@
     python tests/verhalen/meet_evaluatie.py ontwikkel_6 [--missers]       # sixth independent dev set
     python tests/verhalen/meet_evaluatie.py ontwikkel_7 [--missers]       # seventh, aimed at names
     python tests/verhalen/meet_evaluatie.py ontwikkel_8 [--missers]       # eighth, names no list holds
+    python tests/verhalen/meet_evaluatie.py ontwikkel_9 [--missers]       # ninth, names inside sentences
+    python tests/verhalen/meet_evaluatie.py ontwikkel_10 [--missers]      # tenth, organisations and ages
     python tests/verhalen/meet_evaluatie.py toets          # aggregate numbers only
     python tests/verhalen/meet_evaluatie.py toets_2        # second unseen set, aggregate only
     python tests/verhalen/meet_evaluatie.py toets_3        # third unseen set, aggregate only
+    python tests/verhalen/meet_evaluatie.py toets_4        # fourth unseen set, aggregate only
 
 The notes were written and annotated by someone who never saw the detector code
 (``evaluatie/CONVENTIES.md``). The detector runs as for unknown people: deduce on, no known
@@ -31,8 +34,9 @@ Matching rules
   identifier nor a DECOY) replace ordinary text; reported per 1,000 words, and as the share
   of the words outside annotated spans that stay untouched (``woorden_behouden``).
 
-Only the ``ontwikkel`` half (and ``ontwikkel_extra``, ``ontwikkel_2``, ``ontwikkel_3``, ``ontwikkel_4``, ``ontwikkel_5``, ``ontwikkel_6``, ``ontwikkel_7``, ``ontwikkel_8``) may be inspected note by
-note (``--missers``); the ``toets`` half, ``toets_2`` and ``toets_3`` are run for their aggregate numbers only.
+Only the development sets (``ontwikkel``, ``ontwikkel_extra`` and ``ontwikkel_2`` to ``ontwikkel_10``)
+may be inspected note by note (``--missers``); the test sets (``toets``, ``toets_2``, ``toets_3``,
+``toets_4``) are run for their aggregate numbers only.
 """
 
 from __future__ import annotations
@@ -64,25 +68,27 @@ TARGETS = {
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-EXTRA = MAP / "ontwikkel_extra"  # extra development notes (see its README); never part of 'toets'
-# a second set written independently, by another writer who never saw the code (see its README)
-SECOND = MAP / "ontwikkel_2"
-THIRD = MAP / "ontwikkel_3"  # a third such set, aimed at ages, organisations and decoys (see its README)
-FOURTH = MAP / "ontwikkel_4"  # a fourth, aimed at ages and decoys
-FIFTH = MAP / "ontwikkel_5"  # a fifth, aimed at organisations and ages
-SIXTH = MAP / "ontwikkel_6"  # a sixth, aimed at ages and organisations (measured first: VOORMETING.md)
-SEVENTH = MAP / "ontwikkel_7"  # a seventh, aimed at names and decoys that look like names
-EIGHTH = MAP / "ontwikkel_8"  # an eighth, aimed at names no list holds and words that look like them
-# a second unseen set, by a fifth writer: never read note by note, never tuned on (see its README)
-SECOND_TEST = MAP / "toets_2"
-THIRD_TEST = MAP / "toets_3"  # a third unseen set, by a seventh writer: the same rules as toets_2
-HALVES = ("ontwikkel", "toets", "ontwikkel_extra", "ontwikkel_2", "ontwikkel_3", "ontwikkel_4", "ontwikkel_5",
-          "ontwikkel_6", "ontwikkel_7", "ontwikkel_8", "toets_2", "toets_3")
-UNSEEN = ("toets", "toets_2", "toets_3")
-_FOLDERS = {"ontwikkel_extra": (EXTRA, "e"), "ontwikkel_2": (SECOND, "n"), "ontwikkel_3": (THIRD, "n"),
-            "ontwikkel_4": (FOURTH, "n"), "ontwikkel_5": (FIFTH, "n"), "ontwikkel_6": (SIXTH, "n"), "ontwikkel_7": (SEVENTH, "n"),
-            "ontwikkel_8": (EIGHTH, "n"),
-            "toets_2": (SECOND_TEST, "n"), "toets_3": (THIRD_TEST, "n")}
+# Each set apart from the first lies in its own folder (files <prefix>NN.txt/.json), written by
+# a writer who never saw the code (see its README); the first set's two halves, 'ontwikkel' and
+# 'toets', lie in MAP itself (splitsing.json). A test set is never read note by note and never
+# tuned on; a development set's VOORMETING.md (from ontwikkel_6 on) has its score before tuning.
+_FOLDERS = {
+    "ontwikkel_extra": (MAP / "ontwikkel_extra", "e"),  # extra development notes (see its README)
+    "ontwikkel_2": (MAP / "ontwikkel_2", "n"),
+    "ontwikkel_3": (MAP / "ontwikkel_3", "n"),  # aimed at ages, organisations and decoys
+    "ontwikkel_4": (MAP / "ontwikkel_4", "n"),  # aimed at ages and decoys
+    "ontwikkel_5": (MAP / "ontwikkel_5", "n"),  # aimed at organisations and ages
+    "ontwikkel_6": (MAP / "ontwikkel_6", "n"),  # aimed at ages and organisations
+    "ontwikkel_7": (MAP / "ontwikkel_7", "n"),  # aimed at names and decoys that look like names
+    "ontwikkel_8": (MAP / "ontwikkel_8", "n"),  # aimed at names no list holds and words like them
+    "ontwikkel_9": (MAP / "ontwikkel_9", "n"),  # aimed at names inside sentences, words that are names
+    "ontwikkel_10": (MAP / "ontwikkel_10", "n"),  # aimed at organisations and ages
+    "toets_2": (MAP / "toets_2", "n"),  # by a fifth writer
+    "toets_3": (MAP / "toets_3", "n"),  # by a seventh writer
+    "toets_4": (MAP / "toets_4", "n"),  # by a writer of its own, with no emphasis
+}
+UNSEEN = ("toets", "toets_2", "toets_3", "toets_4")
+HALVES = ("ontwikkel", "toets", *_FOLDERS)
 
 
 def ids(half: str) -> list[str]:
