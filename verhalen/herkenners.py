@@ -792,7 +792,7 @@ def chains() -> tuple[str, ...]:
 _WORK_BEFORE = re.compile(
     r"(?i)\b(?:werk\w*|gewerkt|wirk\w*|baan\w*|bijbaan\w*|stage\w*|aangenomen|solliciteer\w*|gesolliciteerd|"
     r"sollicitatie\w*|contract|vakkenvul\w*|kassa\w*|kassière|ontslag\w*|ontslagen|dienst|diensten|uren|"
-    r"vakantiewerk|werkgever|collega\w*|leidinggevende|manager|chef)\b[^.!?\n]{0,40}$"
+    r"vakantiewerk|werkgever|collega\w*|leidinggevende|manager|chef|begonnen)\b[^.!?\n]{0,60}$"
 )
 
 
@@ -876,18 +876,19 @@ _STREET_PREFIX = (
     r"Generaal|Kardinaal|Paus|Oude|Oud|Nieuwe|Groote|Grote|Kleine|Lange|Korte|Hoge|Lage|Van|Jan|"
     r"Johannes|Willem|Pieter|Hendrik|Jacob|Onze|Lieve|Vrouwe|Heilige|Kerk|Hoofd)"
 )
-_HOUSE_NR = r"(?:\s\d{1,4}(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,3}(?![\w])|\s[A-Z]\d{1,3}(?![\w]))?(?:\s(?:bus|bis|kamer|app\.?|unit)\s\d{1,4})?(?![\d,]\d))"
+# a house number stays on the street's line: 'Guus: Top\n02-11 18:15' is a reply and a date
+_HOUSE_NR = r"(?:[ \t\u00a0]\d{1,4}(?:[ \t]?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,3}(?![\w])|[ \t][A-Z]\d{1,3}(?![\w]))?(?:[ \t](?:bus|bis|kamer|app\.?|unit)[ \t]\d{1,4})?(?![\d,]\d))"
 _CAP = r"[A-ZÀ-Ý][\w'’\-]*"
 _STREET_WORD = re.compile(
-    r"(?<![\w\-])(?P<name>(?:" + _STREET_PREFIX + r"\s(?:" + _CAP + r"\s)?)?" + r"[A-ZÀ-Ý][\w'’\-]*"
+    r"(?<![\w\-])(?P<name>(?:" + _STREET_PREFIX + r"[ \t](?:" + _CAP + r"[ \t])?)?" + r"[A-ZÀ-Ý][\w'’\-]*"
     + _STREET_SUFFIX + r")(?P<nr>" + _HOUSE_NR + r")?(?![\w])"
 )
 _STREET_AFTER_PREP = re.compile(
     r"(?i)\b(?:op|aan|in|naar|van|via|bij|langs|over|uit)\s+(?:de|het|'t)\s+"
-    r"(?P<name>(?-i:(?:" + _STREET_PREFIX + r"\s)?(?:[A-ZÀ-Ý][\w'’\-]*\s)?)[\w'’\-]+)(?P<nr>" + _HOUSE_NR + r")?(?![\w])"
+    r"(?P<name>(?-i:(?:" + _STREET_PREFIX + r"[ \t])?(?:[A-ZÀ-Ý][\w'’\-]*[ \t])?)[\w'’\-]+)(?P<nr>" + _HOUSE_NR + r")?(?![\w])"
 )
 _LISTED_WITH_NUMBER = re.compile(
-    r"(?<![\w\-])(?P<name>(?:" + _CAP + r"\s){0,2}" + _CAP + r")(?P<nr>" + _HOUSE_NR + r")(?![\w])"
+    r"(?<![\w\-])(?P<name>(?:" + _CAP + r"[ \t]){0,2}" + _CAP + r")(?P<nr>" + _HOUSE_NR + r")(?![\w])"
 )
 
 
@@ -1214,6 +1215,22 @@ def public_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_RIVER_AFTER_PREPOSITION = re.compile(
+    r"(?<![\w])(?:aan|langs|bij|over|naar|op|in|richting)\s+de\s+"
+    r"(?:Maas|Roer|Geul|Geleenbeek|Jeker|Worm|Swalm|Rur|Rijn|Waal)(?![\w\-])(?![ \t]*\d)"
+)
+
+
+def shops_and_rivers(text: str) -> list[tuple[int, int]]:
+    """Where the text names a shop chain as a shop ('bij de Albert Heijn hangen', not someone's
+    work) or a river ('langs de Maas', though Maas is a surname): places everyone knows, kept."""
+    spans = [m.span() for m in _RIVER_AFTER_PREPOSITION.finditer(text)]
+    for m in _phrase_pattern(chains(), "").finditer(text):
+        if not _WORK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            spans.append(m.span())
+    return spans
+
+
 # --- names of unknown people -----------------------------------------------------------------
 
 
@@ -1272,7 +1289,7 @@ _FORMAL_TITLES = frozenset("mevr mevr. mvr mw mw. mnr dhr dhr. fam fam.".split()
 _CLOSINGS = frozenset("groet groeten groetjes gr mvg vr.gr. liefs namens van door".split())
 _RELATION_TITLES = frozenset(
     "vrouw man partner echtgenoot echtgenote vriend vriendin broer zus zoon dochter moeder vader "
-    "oma opa tante oom neef nicht buurman buurvrouw kleinzoon kleindochter schoonzoon "
+    "oma opa tante oom ome omi opi neef nicht buurman buurvrouw kleinzoon kleindochter schoonzoon "
     "schoondochter ex juf meester".split()
 )
 _TOKEN_NAME = r"[A-Za-zÀ-ÿ][a-zà-ÿ'’]+(?:-[A-Za-zÀ-ÿ][a-zà-ÿ'’]+)?"
@@ -1312,6 +1329,7 @@ HOLIDAYS = frozenset(
     "hemelvaart oudjaar nieuwjaar oud-en-nieuw ramadan suikerfeest offerfeest allerheiligen "
     "allerzielen driekoningen halloween moederdag vaderdag sint-maarten sintmaarten".split()
 )  # never a person's name, whatever a name list says ('met Kerst', 'uitje met Pasen')
+_WEEKDAY_ABBREVIATIONS = frozenset("ma di wo do vr za zo".split())
 _CALENDAR_WORDS = frozenset(
     MONTH_NAMES + "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
 ) | HOLIDAYS
@@ -1333,6 +1351,15 @@ _AFTER_NAME = re.compile(
     r"^(?:\s*[,/]\s*|\s+(?:en|of|&)\s+)(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien)\s+[a-zà-ÿ]+\s+)?"
     r"(?P<w>[\w'’]{2,})(?![\w'’])"
 )
+_LINK_BEFORE = re.compile(r"(?:[\w'’]\s*[,/]\s*|\s(?:en|of|&)\s+)$")  # 'Ilias, ' before a word
+_LINK_AFTER = re.compile(r"\s*[,/]\s*[\w'’]|\s+(?:en|of|&)\s")  # ', Tygo' after it
+
+
+def _joined(link: str, word: str) -> bool:
+    """Whether the link between a word and a name is 'en', 'of' or '&', not a comma."""
+    return re.search(r"\s(?:en|of|&)\s", link.replace(word, " ", 1)) is not None
+
+
 _LOWER_PAIR = re.compile(r"(?<![\w'’])(?P<a>[a-zà-ÿ]{2,})\s+en\s+(?P<b>[a-zà-ÿ]{2,})(?![\w'’])")
 
 
@@ -1363,11 +1390,12 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _language_and_country_words() -> frozenset[str]:
-    """Dutch names of languages and countries (Babel's CLDR data): 'Nederlands', 'Pools', 'Syrië'."""
+    """Dutch names of languages and countries (Babel's CLDR data): 'Nederlands', 'Pools', 'Syrië',
+    'Sierra Leone'."""
     from babel import Locale
 
     nl = Locale("nl")
-    return frozenset(_fold(n) for n in (*nl.languages.values(), *nl.territories.values()) if " " not in n)
+    return frozenset(_fold(n) for n in (*nl.languages.values(), *nl.territories.values()))
 
 
 @lru_cache(maxsize=1)
@@ -1389,10 +1417,15 @@ def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
     out: list[Detection] = []
     seen = {(d.start, d.end) for d in names}
 
-    def accept(start: int, word: str) -> Detection | None:
+    def accept(start: int, word: str, linked_beyond: bool) -> Detection | None:
+        """``linked_beyond``: the word is joined to the name by 'en' ('yass en ilyas') or
+        coordinated on its other side too ('Ilias, kev, Tygo'); a comma alone often ends a
+        clause ('vrijdag weer ambulant, ramon belt')."""
         f = _fold(word)
-        if (start, start + len(word)) in seen or word.isdigit() or f in _CALENDAR_WORDS:
-            return None
+        if (start, start + len(word)) in seen or any(c.isdigit() for c in word) or f in _CALENDAR_WORDS:
+            return None  # '15u', '2e'
+        if len(word) > 2 and word.isupper():
+            return None  # 'Marieke Schins, POH-GGZ', 'René Hoofs, BSN ...': an abbreviation ('DJ' may be a name)
         if any(d.start <= start < d.end for d in names):
             return None
         if (is_place_name(word) and f not in first) or f in _public_folded() or f in number_words():
@@ -1401,8 +1434,8 @@ def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
         if word[0].isupper():
             if _ordinary(word) or (_sentence_start(text, start) and not rare):
                 return None  # 'Filmon, Senait en Tsega': an unlisted name may open the sentence
-        elif not ((f in first and not _stop_word(f)) or (rare and len(f) >= 3)):
-            return None  # 'oa Ilias, kev, Tygo': in lowercase a listed or an unlisted name
+        elif not ((f in first and not _stop_word(f)) or (rare and len(f) >= 3 and linked_beyond)):
+            return None  # 'oa Ilias, kev, Tygo': in lowercase a listed name, or an unlisted one between names
         seen.add((start, start + len(word)))
         new = Detection(start, start + len(word), PERSOON, word, "nevenschikking")
         out.append(new)
@@ -1415,8 +1448,12 @@ def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
         before = _BEFORE_NAME.search(text[offset : d.start])
         after = _AFTER_NAME.match(text[d.end : d.end + 40])
         for new in (
-            accept(offset + before.start("w"), before.group("w")) if before else None,
-            accept(d.end + after.start("w"), after.group("w")) if after else None,
+            accept(offset + before.start("w"), before.group("w"), _joined(before.group(), before.group("w"))
+                   or _LINK_BEFORE.search(text, max(0, offset + before.start("w") - 6), offset + before.start("w")) is not None)
+            if before else None,
+            accept(d.end + after.start("w"), after.group("w"), _joined(after.group(), after.group("w"))
+                   or _LINK_AFTER.match(text, d.end + after.end("w")) is not None)
+            if after else None,
         ):
             if new is not None:
                 queue.append(new)
@@ -1532,18 +1569,29 @@ def _unlisted_word_is_no_name(word: str, start: int, taken: tuple[tuple[int, int
 # 'bemelmans' 2,0 are, and 'tesfay' is not in the list at all.
 RARE_IN_DUTCH = 3.0
 COMMON_PART = 2.5  # each part of a compound ('vroeg' + 'signalering' 2,7) is at least this common
+COMMON_VERB = 3.5  # the verb of a noun in -er: 'aanvragen' 4,2 ('peten', of 'Peter', is no word)
+
+
+@lru_cache(maxsize=8192)
+def zipf(word: str) -> float:
+    """How common a word is in Dutch, on wordfreq's Zipf scale (6: 'toen', 3: 'consulent')."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "nl")
 
 
 @lru_cache(maxsize=8192)
 def _rare_in_dutch(word: str) -> bool:
-    """Rare in Dutch, and no compound of two common words ('ziekenhuisopname')."""
-    from wordfreq import zipf_frequency
-
-    if zipf_frequency(word, "nl") >= RARE_IN_DUTCH:
+    """Rare in Dutch, and no compound of two common words ('ziekenhuisopname') and no noun
+    made of a common verb ('aanvrager' of 'aanvragen', 'melder' of 'melden')."""
+    if zipf(word) >= RARE_IN_DUTCH:
         return False
     w = word.lower()
     def common(part: str) -> bool:
-        return zipf_frequency(part, "nl") >= COMMON_PART
+        return zipf(part) >= COMMON_PART
+
+    if w.endswith("er") and zipf(w[:-2] + "en") >= COMMON_VERB:
+        return False
 
     # the second part with or without a linking s ('dagbesteding-s-plek', 'vroeg-signalering')
     return len(w) < 10 or not any(
@@ -1702,14 +1750,20 @@ def find_names(text: str) -> list[Detection]:
         f = _fold(name)
         # a capitalised word after a relation is rarely a medical term ('vrouw Lies')
         common = _everyday_words() if name[0].isupper() else _common_words()
-        if f in _DIALECT_WORDS or f in common or _kind_of_organisation(name) or f in _public_folded():
-            continue  # 'collega van Mondriaan': a public body, not a person
         gap = text[m.start() : m.start("name")]
         title = _fold(gap.strip(" ,—–\n"))
+        # a capitalised word after a relation is a name, even a word: 'oma Door', 'zus Mien'
+        related = name[0].isupper() and title in _RELATION_TITLES
+        if (f in _DIALECT_WORDS or f in common) and not (related and f not in _CALENDAR_WORDS):
+            continue
+        if _kind_of_organisation(name) or f in _public_folded():
+            continue  # 'collega van Mondriaan': a public body, not a person
         if "\n" in gap and re.sub(r"\s+", "", title) not in _CLOSINGS:
             continue  # 'over mijn broer\n\nGoedemiddag': a new line, not an address
-        if f in _language_and_country_words() and title in {"met", "van", "door", "aan"}:
-            continue  # 'geholpen met Nederlands'; but 'mevrouw Engels' is a person
+        if f in _language_and_country_words() and title in {"met", "van", "door", "aan", "tolk"}:
+            continue  # 'geholpen met Nederlands', 'een tolk Pools'; but 'mevrouw Engels' is a person
+        if f in _WEEKDAY_ABBREVIATIONS and title.strip(" ,") in _WEEKDAY_ABBREVIATIONS:
+            continue  # '(ma, di, do)': days of the week, not a mother and a name
         if is_place_name(name) and not (f in first and title in _RELATION_TITLES):
             continue  # 'met Weert'; but 'zijn vrouw Lies' is a person (Lies is also a hamlet)
         if title in _WEAK_TITLES and f not in first and _GEOGRAPHIC_END.search(name):
@@ -1799,8 +1853,8 @@ def find_names(text: str) -> list[Detection]:
             ordinary = f in _everyday_words() or f in _DIALECT_WORDS_LOWER or (f in names_that_are_words() and f not in first)
             if f in tokens and not (lower and ordinary):
                 found.append(_with_surname(text, Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam")))
-            elif lower or _ordinary(word):
-                continue
+            elif lower or _ordinary(word) or is_place_name(word):
+                continue  # 'Meerssen' is the place, however like a name found elsewhere
             elif len(f) >= 5 and any(tokens_match(word, t) for t in fuzzy):
                 found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-verschreven"))
             elif len(f) >= 3 and any(t.startswith(f) and 1 <= len(t) - len(f) <= 3 for t in fuzzy):

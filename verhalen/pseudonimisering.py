@@ -50,6 +50,11 @@ _TITLES = {
 }  # fmt: skip
 
 
+# a word this common in Dutch (wordfreq's Zipf scale) and in no name list is no name: 'volgens'
+# 5,7, 'jongens' 5,3, 'toen' 6,1; 'Dmitri' 3,5
+_VERY_COMMON = 5.0
+
+
 class Replacement(NamedTuple):
     """One replaced span; ``start``/``end`` are offsets into the original text."""
 
@@ -163,6 +168,11 @@ def _inside_public_place(detection: Detection, spans: list[tuple[int, int]]) -> 
 _DURATION_AFTER = re.compile(
     r"(?i)\s*(?:jaar|jaor|joar)\s+(?:geleden|geleie|geleje|gelede|lang|bij|gewerkt|gewoond|getrouwd|samen|dich|in\s+dienst)\b"
 )
+# what precedes a language: 'in het Engels', 'spreekt beter Engels', 'wel Engels en Duits'
+_LANGUAGE_BEFORE = re.compile(
+    r"(?i)(?<![\w])(?:het|spreekt|spreken|sprak|praat|praten|verstaat|tolk|taal|wel|beter|goed|weinig|"
+    r"beetje|vloeiend|alleen|ook|geen|en|of|dan|naar)\s+$"
+)
 _WIJK_BEFORE = re.compile(r"(?i)\b(?:de\s+)?(?:wijk|buurt)\s+$")
 _POSTCODE_SHAPED = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
 _AGE_RANGE_BEFORE = re.compile(r"(?i)(?:tussen|van|vanaf)\s+\d{1,3}\s*(?:en|tot|-|t/m)\s*$")
@@ -173,6 +183,9 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     deduce took for a location or a name: public geography and ordinary words stay."""
     if d.kind == h.PERSOON and d.key is None and _WIJK_BEFORE.search(text, max(0, d.start - 12), d.start):
         return True  # 'de wijk Fatima': the wijk, not the woman (whoever found it)
+    if d.kind == h.PERSOON and d.key is None and h._fold(d.text.strip(" .,")) in h._language_and_country_words():
+        if " " in d.text.strip() or _LANGUAGE_BEFORE.search(text, max(0, d.start - 16), d.start):
+            return True  # 'uit Sierra Leone', 'deels in het Engels', 'spreekt beter Engels'; not 'mevrouw Engels'
     if d.source != "deduce" or d.key is not None:
         return False
     value = d.text.strip(" .,")
@@ -195,6 +208,11 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         return True  # '6131 BK Sittard': the postcode detector has the postcode; the place stays
     if d.kind == h.PERSOON:
         f = h._fold(value)
+        words = [h._fold(w) for w in value.split()]
+        if all(w in h._INTERFIXES or w in h._stop_words() for w in words):
+            return True  # deduce's 'op de ' before a street
+        if len(words) == 1 and h.zipf(value) >= _VERY_COMMON and f not in h._first_names_folded() and f not in h._surnames_folded():
+            return True  # 'Bas: Jongens niet zomaar namen noemen': a word every text has
         return f in h._DIALECT_WORDS or f in h.HOLIDAYS or h.is_place_name(value)
     return False
 
@@ -220,10 +238,10 @@ def _without_public(text: str, found: list[Detection]) -> list[Detection]:
     teams = [m.span() for m in _TEAM_AREA.finditer(text)]
     if teams:
         found = [d for d in found if not _in_team_name(d, teams)]
-    spans = h.public_spans(text)
+    spans = h.public_spans(text) + h.shops_and_rivers(text)
     if not spans:
         return found
-    found = [_cut_before_public(text, d, spans) for d in found]
+    found = [c for d in found if (c := _cut_before_public(text, d, spans)) is not None]
     employers = [d for d in found if d.source == "organisatie-context"]
 
     def public(d: Detection) -> bool:
@@ -261,11 +279,21 @@ def _without_lead_into_organisation(found: list[Detection]) -> list[Detection]:
     return out
 
 
-def _cut_before_public(text: str, d: Detection, spans: list[tuple[int, int]]) -> Detection:
-    """'Truus van de Leger des Heils': the name ends where the public body begins."""
+_LINK_AFTER_PUBLIC = re.compile(r"(?i)(?:[\s,;:.\-–]+(?:aan|op|in|bij|te|de|het|'t)(?!\w))*[\s,;:.\-–]+")
+
+
+def _cut_before_public(text: str, d: Detection, spans: list[tuple[int, int]]) -> Detection | None:
+    """'Truus van de Leger des Heils': the name ends where the public body begins; 'Wonen
+    Limburg aan de Kapelaan Sarsstraat': it begins after the public body, if anything is left."""
     if d.kind != h.PERSOON or d.key is not None:
         return d
     for s, e in spans:
+        if s <= d.start < e < d.end:
+            link = _LINK_AFTER_PUBLIC.match(text, e, d.end)
+            start = link.end() if link else e
+            if start < d.end and text[start].isupper():
+                return Detection(start, d.end, d.kind, text[start : d.end], d.source, d.key)
+            return None
         if d.start < s < d.end <= e or (d.start < s and e <= d.end):
             end = s
             while True:
@@ -379,7 +407,7 @@ class Pseudonymizer:
                 kind = _deduce_kind(a.tag, a.text)
                 key = "client" if "patient" in a.tag.lower() else None
                 d = Detection(a.start_char, a.end_char, kind, a.text, "deduce", key)
-                found += _split_sentences(d) if kind == h.PERSOON else [d]
+                found += [_without_leading_word(p) for p in _split_sentences(d)] if kind == h.PERSOON else [d]
         # the labeller adds only where no pattern and no deduce found anything: 'mevrouw De
         # Vries' stays a person, even where the labeller reads 'De Vries' as a business
         found += [d for d in find_learned(text) if not any(o.start < d.end and d.start < o.end for o in found)]
@@ -540,6 +568,22 @@ def _split_sentences(d: Detection) -> list[Detection]:
             )
         begin = cut_end
     return parts
+
+
+def _without_leading_word(d: Detection) -> Detection:
+    """deduce's 'Volgens Dmitri': a capitalised ordinary word that opens the sentence is not
+    part of the name after it (a title, 'mevrouw Bosch', a particle, 'De Vries', and a first
+    name, 'Roos Janssen', stay: 'Bosch' alone would pass for a place)."""
+    first = re.match(r"(\w+)\s+(?=\S)", d.text)
+    if d.source != "deduce" or d.key is not None or not first:
+        return d
+    f = h._fold(first.group(1))
+    if f in _TITLES or f in h._INTERFIXES or f in h._first_names_folded() or f in h._surnames_folded():
+        return d
+    if f not in h._everyday_words() and h.zipf(f) < _VERY_COMMON:
+        return d
+    cut = first.end()
+    return Detection(d.start + cut, d.end, d.kind, d.text[cut:], d.source, d.key)
 
 
 def _join_same_key(text: str, spans: list[Detection]) -> list[Detection]:
