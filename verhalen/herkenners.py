@@ -1545,6 +1545,41 @@ _LAST_LINE_NAME = re.compile(r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*[-–—][ \t]*(?P
 _ALIAS = re.compile(r"(?<![\w'’])(?P<alias>[\w'’]{2,})\s*\(\s*=\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\)")
 # 'ich bin van Orleans', 'ik kom uit Polen': a place of origin follows
 _ORIGIN_BEFORE = re.compile(r"(?i)(?<![\w])(?:ben|bin|kom|kóm|kum|koom|kwam|kwame|kome|komen)\s+$")
+# 'Bèr van de schutterij', 'Zjeng van de snackbar': someone known by where they belong
+_NAME_OF_A_PLACE = re.compile(
+    r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+)\s+van\s+(?:de|het|'t)\s+[a-zà-ÿ]{4,}(?![\w'’\-])"
+)
+# '"... niks," zei Berg': who says what is quoted is a person, even with a name that is a word
+_SPEECH_VERB = (
+    r"(?:zei|zegt|zeet|zaet|vroeg|vraagt|riep|roept|antwoordde|antwoordt|lachte|lacht|zuchtte|zucht|"
+    r"fluisterde|mompelde|vertelde|vertelt|schreeuwde)"
+)
+_SAID_AFTER_QUOTE = re.compile(r"[\"”’']\s*,?\s*" + _SPEECH_VERB + r"\s+(?P<name>[A-ZÀ-Ý][\w'’\-]+)(?![\w'’\-])")
+# '"Jer, jij bent de volgende"', "'Net, doe moos neet'": the one spoken to, at the start of a quote
+_VOCATIVE = re.compile(
+    r"[\"“‘'„]\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+),\s+(?=(?:jij|je|u|doe|kom|ga|wees|luister|kijk|blijf|zeg|"
+    r"hou|stop|moos|ben\s+je|heb\s+je|kun\s+je|kan\s+je|wil\s+je|ga\s+je|wat|waar|hoe|waarom)(?![\w'’]))"
+)
+# words that open a quote as a call or an exclamation, not as a name ('"Nee, jij ...', '"Mam, kom')
+_CALLS = frozenset(
+    "nee ja jawel oke ok goh he hee hoi hallo hey jongens meiden mam mama pap papa ma pa schat lieverd "
+    "lieve liefje meid jongen man kind mens mensen dokter mevrouw meneer juf meester oma opa tante oom "
+    "kerel gast bro sorry tja nou ach och oh joh zeg kom luister kijk hoor wauw jeetje kinjd kiend jóng".split()
+)
+# 'koster is 66', 'storm is zestien', 'ilias (16)': whose age is given is a person
+_BEFORE_AGE = re.compile(
+    r"(?<![\w'’\-])(?P<name>[\w'’\-]{3,})(?:\s*\(\s*|\s+(?:is|was|wordt|werd)\s+(?:al\s+|pas\s+|net\s+|bijna\s+|ruim\s+)?)$"
+)
+# who someone is to another, or how old: before an age, but no name ('Vader (41)', 'jarig (18)')
+_KIN_AND_AGE_WORDS = _RELATION_TITLES | frozenset(
+    "moeder vader moder vadder mam pap mama papa ma pa kind kinjd kinderen baby zoontje dochtertje broertje "
+    "zusje tweeling kleinkind jarig oud jong oudste jongste".split()
+)
+_SUPERLATIVE_END = re.compile(r"(?i)\w{2,}ste\s+$")
+# a title or a particle: the name, if any, follows it ('zei mevrouw Jansen', 'zei De Vries')
+_TITLE_OR_PARTICLE = frozenset(
+    "mevrouw meneer mevr mw dhr heer oma opa tante oom ome juf meester dokter de van het ter ten".split()
+)
 # weak 'titles' ('van', 'met'): no word that ends like a place or a street ('van Heksenberg')
 _WEAK_TITLES = frozenset("van met door aan namens cc".split())
 _GEOGRAPHIC_END = re.compile(r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch|bos|heuvel|kamp|hof|weg|straat|laan|plein|dorp)$")
@@ -1807,6 +1842,36 @@ def find_names(text: str) -> list[Detection]:
             add(m.start("name"), m.end("name"), "naam-met-herkomst")
     for m in _FORWARD_HEADER.finditer(text):
         add(m.start("name"), m.end("name"), "doorgestuurd")
+    for m in _NAME_OF_A_PLACE.finditer(text):
+        name = m.group("name")
+        f = _fold(name)
+        listed = f in first and not _ordinary(name)
+        if (listed or _rare_in_dutch(name)) and not _unlisted_word_is_no_name(name, m.start(), places) and not _ARTICLE_END.search(text, max(0, m.start() - 8), m.start()):
+            add(m.start("name"), m.end("name"), "naam-van-plek")
+    for m in _SAID_AFTER_QUOTE.finditer(text):
+        name = m.group("name")
+        f = _fold(name)
+        if not (f in _TITLE_OR_PARTICLE or f in _DIALECT_WORDS or f in _CALENDAR_WORDS or is_place_name(name) or f in _public_folded()):
+            add(m.start("name"), m.end("name"), "spreker")
+    for m in _VOCATIVE.finditer(text):
+        name = m.group("name")
+        f = _fold(name)
+        if not (f in _CALLS or f in _TITLE_OR_PARTICLE or f in _CALENDAR_WORDS or is_place_name(name) or f in _public_folded()):
+            add(m.start("name"), m.end("name"), "aangesproken")
+    for age in find_ages(text):
+        before = _BEFORE_AGE.search(text, max(0, age.start - 40), age.start)
+        if before is None or _ARTICLE_END.search(text, max(0, before.start() - 8), before.start()):
+            continue
+        if _SUPERLATIVE_END.search(text, max(0, before.start() - 12), before.start()):
+            continue  # 'het jongste bandlid was twaalf'
+        name = before.group("name")
+        f = _fold(name)
+        if f in _KIN_AND_AGE_WORDS:
+            continue  # 'Vader (56)', 'Mien moder is hoonderd', 'Ahmet jarig (18)'
+        named = f in first or f in sur or f in names_that_are_words() or (_rare_in_dutch(name) and not _stop_word(f))
+        if named and not (any(c.isdigit() for c in name) or f in _TITLE_OR_PARTICLE or f in _DIALECT_WORDS or f in _CALENDAR_WORDS
+                          or f in _score_words() or is_place_name(name) or f in _public_folded() or _kind_of_organisation(name)):
+            add(before.start("name"), before.end("name"), "naam-met-leeftijd")
     for m in _LAST_LINE_NAME.finditer(text):
         f = _fold(m.group("name"))
         if f in _first_names_folded() or (_rare_in_dutch(f) and not _stop_word(f)):

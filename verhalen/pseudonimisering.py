@@ -211,8 +211,9 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         words = [h._fold(w) for w in value.split()]
         if all(w in h._INTERFIXES or w in h._stop_words() for w in words):
             return True  # deduce's 'op de ' before a street
-        if len(words) == 1 and h.zipf(value) >= _VERY_COMMON and f not in h._first_names_folded() and f not in h._surnames_folded():
-            return True  # 'Bas: Jongens niet zomaar namen noemen': a word every text has
+        if len(words) == 1 and h.zipf(value) >= _VERY_COMMON and f not in h._first_names_folded():
+            if f not in h._surnames_folded() or h._sentence_start(text, d.start):
+                return True  # 'Bas: Jongens niet zomaar namen noemen': a word every text has
         return f in h._DIALECT_WORDS or f in h.HOLIDAYS or h.is_place_name(value)
     return False
 
