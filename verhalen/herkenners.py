@@ -983,12 +983,17 @@ _ORG_HEAD = (
     r"Winkel|Boerderij|Camping|Hotel|Pension|Manege|Dierenkliniek|Rijschool|Reisbureau|Kinderboerderij|"
     r"Scouting|Chinees|Pizzeria|Grillroom|Shoarma|Eethuis|Bistro|Fietsenmaker|Fietsenwinkel|Bloemist|Drogisterij|"
     r"Kiosk|Sportcentrum|Muziekschool|Muziekvereniging|Turnvereniging|Atletiekvereniging|Handbalvereniging|"
-    r"RKVV|RKSV|RKHBS|[A-Z]{0,3}VV|SV|PV|HV|TV|ZV|WSV|VC|HC|BC|MHC|LHC)"
+    r"Zorgbureau|Thuiszorgbureau|Turnvereniging|Rksv|Rkvv|RKVV|RKSV|RKHBS|[A-Z]{0,3}VV|SV|PV|HV|TV|ZV|WSV|VC|HC|BC|MHC|LHC)"
 )
-_NAME_PART = r"(?:[A-ZÀ-Ý0-9][\w'’\-&+]*|'t|’t|De|de|het|Het|van|der|den|Van|&|en|Zn\.?|Zonen)"
+# 'Thuiszorg Hand in Hand', 'Jeugdzorg op Maat Parkstad', 'Gemengd Koor St. Caecilia', 'Olympia '56'
+# ('in' only in 'Hand in Hand': elsewhere a place follows it, 'Garage Kicken in Ubach over Worms')
+_NAME_PART = (
+    r"(?:St\.|['’]\d\d|[A-ZÀ-Ý0-9][\w'’\-&+]*|'t|’t|De|de|het|Het|van|der|den|Van|&|en|Zn\.?|Zonen|"
+    r"(?:met|voor|op)(?=[^\S\n]+[A-ZÀ-Ý])|in(?=[^\S\n]+Hand\b))"
+)
 _ORG_HEADED = re.compile(
     r"(?<![\w\-])" + _ORG_HEAD + r"(?:[^\S\n]+" + _NAME_PART + r")*[^\S\n]+(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?"
-    r"[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:&\s+)?(?:Zn\.?|Zonen|BV|B\.V\.|VOF|V\.O\.F\.))?(?![\w])"
+    r"[A-ZÀ-Ý][\w'’\-&+]*(?:[^\S\n]+['’]\d\d(?!\d))?(?:\s+(?:&\s+)?(?:Zn\.?|Zonen|BV|B\.V\.|VOF|V\.O\.F\.))?(?![\w])"
 )
 _CHURCH = re.compile(
     r"(?<![\w\-])(?:Evangelische|Protestantse|Baptisten|Pinkster|Christelijke|"
@@ -1004,12 +1009,13 @@ _ORG_SUFFIXED = re.compile(
 _ORG_WORD = re.compile(
     r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|bedrijven|salon|praktijk|"
     r"boerderij|koor|club|school|college)(?![\w])"
+    r"|(?<![\w\-])(?:Sint|St\.?)-[A-ZÀ-Ý][\w'’]*(?:kerk|kapel|basiliek)(?![\w])"  # 'Sint-Amelbergakerk'
 )
 # a compound kind of business with its own name after it: 'Jeugdzorgpraktijk Samen Sterk',
 # 'Mijnwerkerswinkel Lambriks', 'Fysiotherapiepraktijk De Baan'
 _ORG_WORD_NAMED = re.compile(
     r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|salon|praktijk|boerderij|winkel|werkplaats|"
-    r"zaak|opvang|centrum|club|school|vereniging|koor|hoeve|villa|kantoor|collectief)(?:\s+" + _NAME_PART + r")*\s+"
+    r"zaak|opvang|centrum|club|school|vereniging|koor|hoeve|villa|kantoor|collectief|handel|wasserij|bureau)(?:[^\S\n]+" + _NAME_PART + r")*[^\S\n]+"
     r"(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?![\w])"
 )
 # a name followed by the kind of organisation: 'Vista College', 'Hago Zorg', 'Gilde Opleidingen'
@@ -1099,10 +1105,10 @@ def find_organisations(text: str) -> list[Detection]:
     public = _public_folded()
     for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD, _ORG_WORD_NAMED, _CHURCH, _RK_CLUB):
         for m in pattern.finditer(text):
-            value = m.group()
+            value = _without_place_after(m.group())
             if _fold(value) in public or is_place_name(value):
                 continue
-            found.append(Detection(m.start(), m.end(), INSTELLING, value, "organisatie"))
+            found.append(Detection(m.start(), m.start() + len(value), INSTELLING, value, "organisatie"))
     for pattern in (_ORG_TAILED, _ORG_LOWER_HEAD):
         for m in pattern.finditer(text):
             start, value = m.start("org"), _ORG_STOP.sub("", m.group("org"))
@@ -1169,7 +1175,37 @@ def find_organisations(text: str) -> list[Detection]:
             continue  # 'naar de Koningsdag markt'
 
         found.append(Detection(m.start("org"), m.start("org") + len(value), INSTELLING, value, "organisatie-context"))
-    return found
+    return found + _named_again(text, found)
+
+
+_PLACE_AFTER = re.compile(r"[^\S\n]+(?:op|voor|met)[^\S\n]+(?P<place>[A-ZÀ-Ý][\w'’\-]*(?:[^\S\n]+[\w'’\-]+){0,2})$")
+
+
+def _without_place_after(value: str) -> str:
+    """'Sabic op Geleen': the organisation without where it is; 'Zorg met Hart' keeps its name."""
+    m = _PLACE_AFTER.search(value)
+    if m and (is_place_name(m.group("place")) or place_spans(m.group("place"))):
+        return value[: m.start()]
+    return value
+
+
+_ARTICLE_AND_NAME = re.compile(r"(?i)(?:^|\s)(?P<name>(?:de|het|'t|’t)\s+[\w'’\-]{4,})$")
+
+
+def _named_again(text: str, organisations: list[Detection]) -> list[Detection]:
+    """A found organisation named again by its article and name, in any case: 'buurthuis De
+    Schakel' ... 'de schakel is op donderdag dicht'."""
+    out = []
+    names = {m.group("name").lower() for d in organisations if (m := _ARTICLE_AND_NAME.search(d.text))}
+    for name in names:
+        article, word = name.split(maxsplit=1)
+        if _fold(word) in _public_folded() or is_place_name(word):
+            continue
+        pattern = r"(?i)(?<![\w'’])" + re.escape(article) + r"\s+" + re.escape(word) + r"(?![\w'’])"
+        out += [Detection(m.start(), m.end(), INSTELLING, m.group(), "organisatie-herhaald")
+                for m in re.finditer(pattern, text)
+                if not any(d.start <= m.start() < d.end for d in organisations)]
+    return out
 
 
 # 'gaat naar het Trevianum', 'ging naar de Jumbo', 'verwezen naar de Jumbo', 'is nu op het

@@ -104,3 +104,39 @@ def test_identifiers_among_those_look_alikes_still_go(pseudonymizer, text, gone)
 def test_a_noun_made_of_a_verb_is_not_rare():
     assert not h._rare_in_dutch("Aanvrager")  # of 'aanvragen'
     assert h._rare_in_dutch("Olena")
+
+
+def _organisations(text: str) -> list[str]:
+    return [d.text for d in h.find_organisations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Ze werkt sinds mei bij Thuiszorg Hand in Hand.", "Thuiszorg Hand in Hand"),  # a link inside a name
+        ("Begeleiding via Jeugdzorg op Maat Parkstad, twee keer per week.", "Jeugdzorg op Maat Parkstad"),
+        ("Zijn vrouw zingt al jaren bij Gemengd Koor St. Joseph.", "Gemengd Koor St. Joseph"),
+        ("Ze turnt bij Turnvereniging Olympia '56.", "Turnvereniging Olympia '56"),
+        ("Elke zondag naar de mis in de Sint-Lambertuskerk.", "Sint-Lambertuskerk"),
+        ("Hij traint drie keer per week bij Rksv Merefeldia.", "Rksv Merefeldia"),
+        ("Hij werkt bij Houthandel Coenen in de loods.", "Houthandel Coenen"),
+    ],
+)
+def test_organisation_names_with_links_and_abbreviations(text, organisation):
+    assert organisation in _organisations(text)
+
+
+def test_an_organisation_named_again_in_lowercase_goes_too():
+    text = "Ze komt elke week in buurthuis De Boog. sorry, de boog is op donderdag dicht."
+    assert "de boog" in _organisations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Hij werkt bij Garage Kicken in Ubach over Worms.", "Garage Kicken"),  # the place is not part of it
+        ("Werkt nu bij Zorgcentrum De Linde in Sittard\n\nSignaal\nSinds mei", "Zorgcentrum De Linde"),
+    ],
+)
+def test_an_organisation_ends_before_its_place_and_its_line(text, organisation):
+    assert organisation in _organisations(text), _organisations(text)
