@@ -459,7 +459,7 @@ def ordinal_words() -> dict[str, int]:
 _UNIT_SPELLINGS = {1: "een ein één", 2: "twee twie", 3: "drie dree", 4: "vier veer vear",
                    5: "vijf vief vuuf vuuef vöf", 6: "zes ses zès", 7: "zeven zeve zeuve zeuven seven seve",
                    8: "acht aach ach aacht", 9: "negen nege nuuge nuugen"}  # fmt: skip
-_TEN_STEMS = {2: "twin twen", 3: "der dèr deer", 4: "veer vier vear", 5: "vijf vief fief vuuf vuuef vöf",
+_TEN_STEMS = {2: "twin twen", 3: "der dèr deer", 4: "veer vier vear", 5: "vijf vief fief vef vuuf vuuef vöf",
               6: "zes ses zès", 7: "zeven zeuven seven zeve zeuve", 8: "tach taach", 9: "negen nuugen nege"}  # fmt: skip
 _TEEN_STEMS = {13: "der dèr", 14: "veer vier", 15: "vijf vief vuuf", 16: "zes ses", 17: "zeven zeuven seven",
                18: "acht ach aach", 19: "negen nuugen nege"}  # fmt: skip
@@ -561,7 +561,7 @@ _N = r"(?P<n>\d{1,3}(?!\d)|[^\W\d_]+(?:-[^\W\d_]+)*)"
 _AGE_END = (
     r"(?=\s*(?:[.,;:!?)(\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*(?:[.,;:!?)\n]|$|denk|geloof|schat|ofzo|zegt))|"
     r"of\s+zo(?:iets|eiets)?\b|gew\.|"
-    r"(?:en|maar|toen|eigenlijk|" + _BECAME + r"|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
+    r"(?:en|maar|toen|eigenlijk|nu|" + _BECAME + r"|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
     r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|hij|ze|zij|ik|die|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
     r"(?<!jaar)(?<!jaor)(?<!joar)(?<!jr)(?<!jr\.)|-(?=\d)|" + _YEAR + r"(?!\s+(?:geleden|geleje|gelede|lang|later|eerder|bij|in|schuld|"
     r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
@@ -630,6 +630,10 @@ _AGE_PATTERNS = [
     re.compile(r"(?i)\bmet\s+" + _N + r"\s+(?:zat|ging|kwam|werd|was|moest|begon|stond|werkte|ben|had|heb|liep|mocht|kon)\s+" + _PRONOUN + r"\b"),
     # 'was ich al in de vieftig'
     re.compile(r"(?i)\bin\s+de\s+(?P<n>" + _TENS_ALT + r")(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|was|is|toen|geweest|ben)\b)"),
+    # 'zegt 14 maar lijkt 12', '(zegt 16, lijkt jonger)', 'zou 20 zijn': the age someone gives or seems
+    re.compile(r"(?i)\b(?:zegt|zei|zeet|zaet|lijkt|leek)\s+(?:zelf\s+|me\s+|wel\s+)?" + _N + r"(?![\w,.]\d)"
+               r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:maar|te\s+zijn|of\s+zo|ofzo|jaar|jr)\b)"),
+    re.compile(r"(?i)\bzou\s+(?:al\s+|pas\s+|nu\s+)?" + _N + r"\s+(?:" + _YEAR + r"\s+)?zijn\b"),
     # 'schat hem 17', 'ik schat haar op 40'
     re.compile(r"(?i)\bschat(?:te)?\s+(?:ik\s+)?(?:(?:hem|haar|m|'m|ze|hen|hun)\s+)?(?:op\s+)?" + _N + r"(?![\w,.]\d)" + _AGE_END),
     # 'geb. 2 mei 1990 (34)': the age after a year of birth

@@ -140,3 +140,25 @@ def test_an_organisation_named_again_in_lowercase_goes_too():
 )
 def test_an_organisation_ends_before_its_place_and_its_line(text, organisation):
     assert organisation in _organisations(text), _organisations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("nieuwe jongen bij de groep. zegt 15 maar lijkt 13, navragen", ["13", "15"]),  # what he says, what he seems
+        ("een meisje (zegt 16, lijkt jonger) kwam mee", ["16"]),
+        ("Een van de jongens zou 19 zijn volgens de anderen.", ["19"]),
+        ("hij is 18 nu dus mag hij mee als vrijwilliger", ["18"]),
+        ("Ich bin zeuvenenveftig en woon nog alleen.", ["zeuvenenveftig"]),  # a Limburgish fifty
+    ],
+)
+def test_ages_someone_gives_or_seems(text, ages):
+    assert sorted({d.text for d in h.find_ages(text)}) == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hij zegt 3 keer per week dat hij wil stoppen.", "Dat zou 2 weken duren.", "De wachttijd lijkt 16 weken."],
+)
+def test_numbers_after_says_or_seems_that_are_no_age_stay(text):
+    assert not h.find_ages(text)
