@@ -216,7 +216,7 @@ _GENERAL_NUMBER = re.compile(
 )  # 'Algemeen: 0475-...', 'het wijkteam kan bellen via 045-...'
 
 
-_GENERAL_AFTER = re.compile(r"(?i)\s*\((?:algemeen|centrale|receptie|hoofdnummer)\)")
+_GENERAL_AFTER = re.compile(r"(?i)\s*\([^)\n]{0,20}\b(?:algemeen|centrale|receptie|hoofdnummer)\b[^)\n]{0,20}\)")
 
 
 def is_general_number(text: str, start: int, end: int | None = None) -> bool:
@@ -267,7 +267,9 @@ _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 
 
 def find_emails(text: str) -> list[Detection]:
-    """E-mail addresses, also written as naam(at)domein.nl or naam [at] domein.nl."""
+    """E-mail addresses, also written as naam(at)domein.nl or naam [at] domein.nl. A desk's
+    address ('wmo.loket@sittard-geleen.nl') goes too: the conventions make no exception for
+    e-mail, and a wrong guess would publish someone's address."""
     return _find(_EMAIL, text, EMAIL, "email")
 
 
@@ -727,14 +729,29 @@ _WORD_BEFORE_PARENTHESIS = re.compile(r"(?i)\b([\w&]+)\s*\(\s*$")
 _SCORE_BEFORE = re.compile(r"(?i)\b[\w&]+\s+[1-5]\s*\((?:was|van|nu|eerst)?\s*$")
 
 
+# 'N jaar' and a word that goes on the clause: a duration ('26 jaar als chauffeur', '31 jaar in
+# de keuken', 'twintig jaar droog', 'drie jaor geleie'); an age ends it ('16 jaar oud', '34 jaar en')
+_WORD_AFTER_YEARS = re.compile(r"\s*(?:jaar|jaor|joar|jr)[^\S\n]+(?P<w>[a-zà-ÿ][\w'’\-]*)")  # ('17 jr. doorverwezen': a full stop)
+_AGE_WORDS_AFTER_YEARS = frozenset(
+    "oud oude aud jong en maar toen was is wordt werd geworden gewaore zegt zei denk denkt dus hoor toch ofzo "
+    "nu ben bent of zijn waren heeft had hij ze zij ik die".split()
+)
+_WAITING_BEFORE = re.compile(r"(?i)\b(?:wachtlijst|wachttijd|looptijd|inschrijfduur|termijn)\b[^.\n]{0,30}$")
+
+
 def is_age_limit_or_score(text: str, start: int, end: int) -> bool:
     """'leeftijd 14 t/m 18', 'doelgroep 12 tot 23 jaar', 'kwalificatieplicht tot 18 jaar': an
-    age limit or group; 'Financiën 3 (was 2)': a score on a life domain; '24/7'. No one's age."""
+    age limit or group; 'Financiën 3 (was 2)': a score on a life domain; '24/7'; '26 jaar als
+    chauffeur', 'wachtlijst 5 jaar': a duration. No one's age."""
     before = text[max(0, start - 30) : start]
     if text.startswith("24/7", start) or text.endswith("24/", 0, start):
         return True  # 'bereikbaar 24/7'
     if _RANGE_AFTER.match(text, end) or _LIMIT_BEFORE.search(before):
         return True
+    after_year = _WORD_AFTER_YEARS.match(text, end)
+    waiting = _WAITING_BEFORE.search(text, max(0, start - 50), start)
+    if (after_year and after_year.group("w") not in _AGE_WORDS_AFTER_YEARS) or waiting:
+        return True  # 'werkte 26 jaar als chauffeur', 'al twintig jaar droog', 'wachtlijst 5 jaar'
     score = _SCORE_BEFORE.search(before)
     if score and _fold(score.group().split()[0]) in _score_words():
         return True
@@ -1847,6 +1864,10 @@ def find_names(text: str) -> list[Detection]:
             continue  # 'Ich bin van Orleans': where someone comes from
         if any(c.isdigit() for c in name) or f in _CALENDAR_WORDS:
             continue  # 'cliënt C000123' is a pseudonym code; 'vrouw Mei' is rare, 'in mei' not
+        if any(f.startswith(x) for x in HOLIDAYS if len(x) >= 5):
+            continue  # 'morgen Sinterklaasintocht', 'na de Kerstmarkt'
+        if re.search(r"-[a-zà-ÿ]", name) and not re.match(r"(?i)(?:al|el|ul|abd|abu|ben|bin)-", name):
+            continue  # 'van Tafeltje-dek-je': a name's parts are capitalised ('Anne-Marie', but 'al-Hassan')
         formal_surname = (title in _FORMAL_TITLES and f in sur and f not in _common_words()
                           and not _VERB_AFTER_NAME.match(text, m.end("name")))  # 'mw hermans'; not 'mw belt terug'
         if name[0].islower() and (f not in first or _ordinary(name)) and not formal_surname:

@@ -54,6 +54,17 @@ _TITLES = {
 # 5,7, 'jongens' 5,3, 'toen' 6,1; 'Dmitri' 3,5
 _VERY_COMMON = 5.0
 
+_HOUR_AT_END = re.compile(r"\s\d{1,2}$")
+_MINUTES = re.compile(r"[.:]\d{2}(?!\d)")
+
+
+def _without_time(text: str, d: Detection) -> Detection:
+    """deduce's '17 november 15' in '17 november 15.40': the date without the hour after it."""
+    hour = _HOUR_AT_END.search(d.text)
+    if hour and _MINUTES.match(text, d.end):
+        return Detection(d.start, d.start + hour.start(), d.kind, d.text[: hour.start()], d.source, d.key)
+    return d
+
 
 class Replacement(NamedTuple):
     """One replaced span; ``start``/``end`` are offsets into the original text."""
@@ -164,10 +175,6 @@ def _inside_public_place(detection: Detection, spans: list[tuple[int, int]]) -> 
     return False
 
 
-# '42 jaar bij de mijn', 'drie jaor geleie', 'al twintig jaor dich': a duration
-_DURATION_AFTER = re.compile(
-    r"(?i)\s*(?:jaar|jaor|joar)\s+(?:geleden|geleie|geleje|gelede|lang|bij|gewerkt|gewoond|getrouwd|samen|dich|in\s+dienst)\b"
-)
 # what precedes a language: 'in het Engels', 'spreekt beter Engels', 'wel Engels en Duits'
 _LANGUAGE_BEFORE = re.compile(
     r"(?i)(?<![\w])(?:het|spreekt|spreken|sprak|praat|praten|verstaat|tolk|taal|wel|beter|goed|weinig|"
@@ -193,7 +200,7 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         # '111 jaar schutterij': an anniversary (nobody here is older than 105)
         return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start])) or (
             value.isdigit() and int(value) > 105
-        ) or h.is_age_limit_or_score(text, d.start, d.end) or bool(_DURATION_AFTER.match(text, d.end))
+        ) or h.is_age_limit_or_score(text, d.start, d.end)
     if d.kind == h.TELEFOON:
         return h.is_general_number(text, d.start, d.end) or h.is_service_number(d.text)
     if d.kind == h.BSN:  # 'Beschikkingsnummer: 202403117' passes the elfproef by chance
@@ -408,7 +415,10 @@ class Pseudonymizer:
                 kind = _deduce_kind(a.tag, a.text)
                 key = "client" if "patient" in a.tag.lower() else None
                 d = Detection(a.start_char, a.end_char, kind, a.text, "deduce", key)
-                found += [_without_leading_word(p) for p in _split_sentences(d)] if kind == h.PERSOON else [d]
+                if kind == h.PERSOON:
+                    found += [_without_leading_word(p) for p in _split_sentences(d)]
+                else:
+                    found.append(_without_time(text, d) if kind == h.DATUM else d)
         # the labeller adds only where no pattern and no deduce found anything: 'mevrouw De
         # Vries' stays a person, even where the labeller reads 'De Vries' as a business
         found += [d for d in find_learned(text) if not any(o.start < d.end and d.start < o.end for o in found)]

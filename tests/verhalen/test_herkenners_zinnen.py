@@ -81,6 +81,9 @@ def test_a_lowercase_word_joined_by_en_is_a_name():
         ("Kim: Jongens niet zomaar namen noemen in de groep.", "Jongens"),
         ("Aanvrager: dhr. Ruud Peeters\nAanvrager kan binnen zes weken reageren.", "Aanvrager"),
         ("[18:09] Guus: Top\n02-11 18:15 Sevda: morgen ben ik er", "Top"),
+        ("eindigen om 22.00. morgen Sinterklaasintocht dus rustig verwacht.", "Sinterklaasintocht"),
+        ("Hij krijgt warme maaltijden van Tafeltje-dek-je, geregeld via de kerk.", "Tafeltje-dek-je"),
+        ("Wijkteam Stein-Centrum 046 - 477 77 00 (algemeen nummer)", "046 - 477 77 00"),
     ],
 )
 def test_words_that_look_like_names_stay(pseudonymizer, text, kept):
@@ -162,3 +165,29 @@ def test_ages_someone_gives_or_seems(text, ages):
 )
 def test_numbers_after_says_or_seems_that_are_no_age_stay(text):
     assert not h.find_ages(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij werkte 26 jaar als buschauffeur bij Arriva.",  # a duration, not an age
+        "Ze heeft 31 jaar in de keuken van het verpleeghuis gestaan.",
+        "Wiel is al twintig jaar droog.",
+        "De wachtlijst bij de corporatie is 5 jaar, zeggen ze.",
+    ],
+)
+def test_years_that_last_are_no_age(text):
+    assert not h.find_ages(text), h.find_ages(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Ze is 34 jaar en woont alleen.", "34"), ("Keisha is 17 jr. doorverwezen naar de GGD", "17")],
+)
+def test_an_age_in_years_still_counts(text, age):
+    assert age in {d.text for d in h.find_ages(text)}
+
+
+def test_a_date_leaves_the_hour_after_it(pseudonymizer):
+    replaced = _replaced(pseudonymizer, "Gebeld op ma 17 november 15.40 door de moeder van Daan.")
+    assert "17 november" in replaced and not any(r.endswith("15") for r in replaced), replaced
