@@ -1278,14 +1278,16 @@ _RIVER_AFTER_PREPOSITION = re.compile(
 )
 
 
-def shops_and_rivers(text: str) -> list[tuple[int, int]]:
-    """Where the text names a shop chain as a shop ('bij de Albert Heijn hangen', not someone's
-    work) or a river ('langs de Maas', though Maas is a surname): places everyone knows, kept."""
-    spans = [m.span() for m in _RIVER_AFTER_PREPOSITION.finditer(text)]
-    for m in _phrase_pattern(chains(), "").finditer(text):
-        if not _WORK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
-            spans.append(m.span())
-    return spans
+def river_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a river ('langs de Maas', though Maas is a surname): kept."""
+    return [m.span() for m in _RIVER_AFTER_PREPOSITION.finditer(text)]
+
+
+def shop_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a shop chain with no work before it ('bij de Albert Heijn hangen'):
+    no person, and no organisation unless a detector of ours reads it as someone's work."""
+    return [m.span() for m in _phrase_pattern(chains(), "").finditer(text)
+            if not _WORK_BEFORE.search(text, max(0, m.start() - 80), m.start())]
 
 
 # --- names of unknown people -----------------------------------------------------------------
@@ -1408,7 +1410,7 @@ _AFTER_NAME = re.compile(
     r"^(?:\s*[,/]\s*|\s+(?:en|of|&)\s+)(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien)\s+[a-zà-ÿ]+\s+)?"
     r"(?P<w>[\w'’]{2,})(?![\w'’])"
 )
-_LINK_BEFORE = re.compile(r"(?:[\w'’]\s*[,/]\s*|\s(?:en|of|&)\s+)$")  # 'Ilias, ' before a word
+_LINK_BEFORE = re.compile(r"(?:[\w'’]\s*[,/:]\s*|\s(?:en|of|&)\s+)$")  # 'Ilias, ', 'aanwezig: ' before a word
 _LINK_AFTER = re.compile(r"\s*[,/]\s*[\w'’]|\s+(?:en|of|&)\s")  # ', Tygo' after it
 
 

@@ -175,11 +175,11 @@ def _inside_public_place(detection: Detection, spans: list[tuple[int, int]]) -> 
     return False
 
 
-# what precedes a language: 'in het Engels', 'spreekt beter Engels', 'wel Engels en Duits'
-_LANGUAGE_BEFORE = re.compile(
-    r"(?i)(?<![\w])(?:het|spreekt|spreken|sprak|praat|praten|verstaat|tolk|taal|wel|beter|goed|weinig|"
-    r"beetje|vloeiend|alleen|ook|geen|en|of|dan|naar)\s+$"
-)
+# what precedes a language: 'in het Engels', 'spreekt beter Engels', 'wel Engels en Duits'; a
+# language that is also a first name ('Frans') only after what is said of languages alone
+_LANGUAGE_SPOKEN = r"het|spreekt|spreken|sprak|praat|praten|verstaat|tolk|taal|beter|vloeiend|beetje"
+_LANGUAGE_SPOKEN_BEFORE = re.compile(r"(?i)(?<![\w])(?:" + _LANGUAGE_SPOKEN + r")\s+$")
+_LANGUAGE_BEFORE = re.compile(r"(?i)(?<![\w])(?:" + _LANGUAGE_SPOKEN + r"|wel|goed|weinig|alleen|ook|geen|en|of|dan|naar)\s+$")
 _WIJK_BEFORE = re.compile(r"(?i)\b(?:de\s+)?(?:wijk|buurt)\s+$")
 _POSTCODE_SHAPED = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
 _AGE_RANGE_BEFORE = re.compile(r"(?i)(?:tussen|van|vanaf)\s+\d{1,3}\s*(?:en|tot|-|t/m)\s*$")
@@ -190,9 +190,11 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     deduce took for a location or a name: public geography and ordinary words stay."""
     if d.kind == h.PERSOON and d.key is None and _WIJK_BEFORE.search(text, max(0, d.start - 12), d.start):
         return True  # 'de wijk Fatima': the wijk, not the woman (whoever found it)
-    if d.kind == h.PERSOON and d.key is None and h._fold(d.text.strip(" .,")) in h._language_and_country_words():
-        if " " in d.text.strip() or _LANGUAGE_BEFORE.search(text, max(0, d.start - 16), d.start):
-            return True  # 'uit Sierra Leone', 'deels in het Engels', 'spreekt beter Engels'; not 'mevrouw Engels'
+    f = h._fold(d.text.strip(" .,"))
+    if d.kind == h.PERSOON and d.key is None and f in h._language_and_country_words():
+        before = (_LANGUAGE_BEFORE if f not in h._first_names_folded() else _LANGUAGE_SPOKEN_BEFORE)
+        if " " in d.text.strip() or before.search(text, max(0, d.start - 16), d.start):
+            return True  # 'uit Sierra Leone', 'in het Engels', 'wel Engels en Duits'; not 'mevrouw Engels', 'en Frans, de trainer'
     if d.source != "deduce" or d.key is not None:
         return False
     value = d.text.strip(" .,")
@@ -246,7 +248,11 @@ def _without_public(text: str, found: list[Detection]) -> list[Detection]:
     teams = [m.span() for m in _TEAM_AREA.finditer(text)]
     if teams:
         found = [d for d in found if not _in_team_name(d, teams)]
-    spans = h.public_spans(text) + h.shops_and_rivers(text)
+    shops = h.shop_spans(text)
+    if shops:  # 'Albert Heijn' is no person; deduce's 'Hema' no employer ('werkt bij de Hema' is found by ours)
+        found = [d for d in found if d.key is not None or not (d.kind == h.PERSOON or d.source == "deduce")
+                 or not any(s <= d.start and d.end <= e for s, e in shops)]
+    spans = h.public_spans(text) + h.river_spans(text)
     if not spans:
         return found
     found = [c for d in found if (c := _cut_before_public(text, d, spans)) is not None]

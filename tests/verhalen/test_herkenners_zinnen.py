@@ -67,6 +67,10 @@ def test_a_lowercase_word_joined_by_en_is_a_name():
     assert "yass" in _names("bij het kooitje: yass en ilyas, rustig")
 
 
+def test_a_list_after_a_colon_links_its_names():
+    assert "jadiee" in _names("inloop aanwezig: jadiee, Demi, Sanne en Mo")
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
@@ -97,6 +101,7 @@ def test_words_that_look_like_names_stay(pseudonymizer, text, kept):
         ("Ze is net begonnen bij Action in het winkelcentrum.", "Action"),
         ("Ik belde mevrouw Engels over de huur.", "Engels"),  # a person named like a language
         ("Ze noemt mevrouw Bosch van nummer 12.", "Bosch"),  # a title keeps a name that is also a place
+        ("Daniel voetbalt bij de club, en Frans, de trainer, brengt hem thuis.", "Frans"),  # a name that is a language
         ("Daarna kreeg ik een huis via Wonen Limburg aan de Pastoor Vonckenstraat.", "Pastoor Vonckenstraat"),
     ],
 )
