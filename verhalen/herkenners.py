@@ -561,7 +561,7 @@ _BECAME = r"(?:geworden|gew(?:o|oo|oe|ao|oa|ó|uu)r(?:d)?e(?:n)?)"  # 'geworden'
 _N = r"(?P<n>\d{1,3}(?!\d)|[^\W\d_]+(?:-[^\W\d_]+)*)"
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
-    r"(?=\s*(?:[.,;:!?)(\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*(?:[.,;:!?)\n]|$|denk|geloof|schat|ofzo|zegt))|"
+    r"(?=\s*(?:[.,;:!?)(\[\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*(?:[.,;:!?)\n]|$|denk|geloof|schat|ofzo|zegt))|"
     r"of\s+zo(?:iets|eiets)?\b|gew\.|"
     r"(?:en|maar|toen|eigenlijk|nu|" + _BECAME + r"|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
     r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|hij|ze|zij|ik|die|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
@@ -572,7 +572,9 @@ _AGE_PATTERNS = [
     # 'Moeder (38)', '(67; volgens ...)', '(~60)', 'Dhr. Hendrix (67)'
     # (the word only from its first letter: the same matches, without retrying every suffix)
     # (a word on the same line: '(1) grip op de financiën' numbers a list)
-    re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+\.?)[^\S\n]?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?" + _YEAR + r")?[);,!?]"),
+    re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+\.?)[^\S\n]?\((?:~|ca\.?\s?|rond\s|±\s?)?(?P<n>[1-9]\d?|1[01]\d)(?:\s?" + _YEAR + r"|j)?(?:[);,!?]|(?=[/\-–]\d{1,2}\s?[);,]))"),
+    # 'Lies: 15j, wordt in januari 16': the compact 'j' of a chat is a year of age
+    re.compile(r"(?<![\w,.])(?P<n>[1-9]\d?)j(?![\w])"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r"[ -]?jarige?\b"),
     re.compile(r"(?i)(?<![\w,.])" + _N + r" ?" + _YEAR + r" oud\b"),
     re.compile(r"(?i)\b(?:leeftijd(?:\s+van|(?:\s+\w+)?\s*:)?|lft\.?:?)\s*" + _N + r"\b"),
@@ -633,7 +635,7 @@ _AGE_PATTERNS = [
     # 'was ich al in de vieftig'
     re.compile(r"(?i)\bin\s+de\s+(?P<n>" + _TENS_ALT + r")(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|was|is|toen|geweest|ben)\b)"),
     # 'zegt 14 maar lijkt 12', '(zegt 16, lijkt jonger)', 'zou 20 zijn': the age someone gives or seems
-    re.compile(r"(?i)\b(?:zegt|zei|zeet|zaet|lijkt|leek)\s+(?:zelf\s+|me\s+|wel\s+)?" + _N + r"(?![\w,.]\d)"
+    re.compile(r"(?i)\b(?:zegt|zei|zeet|zaet|lijkt|leek)\s+(?:zelf\s+|eerst\s+|me\s+|wel\s+)?" + _N + r"(?![\w,.]\d)"
                r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:maar|te\s+zijn|of\s+zo|ofzo|jaar|jr)\b)"),
     re.compile(r"(?i)\bzou\s+(?:al\s+|pas\s+|nu\s+)?" + _N + r"\s+(?:" + _YEAR + r"\s+)?zijn\b"),
     # 'schat hem 17', 'ik schat haar op 40'
@@ -1410,8 +1412,10 @@ _AFTER_NAME = re.compile(
     r"^(?:\s*[,/]\s*|\s+(?:en|of|&)\s+)(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien)\s+[a-zà-ÿ]+\s+)?"
     r"(?P<w>[\w'’]{2,})(?![\w'’])"
 )
-_LINK_BEFORE = re.compile(r"(?:[\w'’]\s*[,/:]\s*|\s(?:en|of|&)\s+)$")  # 'Ilias, ', 'aanwezig: ' before a word
-_LINK_AFTER = re.compile(r"\s*[,/]\s*[\w'’]|\s+(?:en|of|&)\s")  # ', Tygo' after it
+# 'Ilias, ', 'aanwezig: ' before a word, ', Tygo' after it: a link to another word ('pas 13 en
+# rookte, Quinten' links 'rookte' to a number, not to a name)
+_LINK_BEFORE = re.compile(r"(?:[^\W\d_][\w'’]*\s*[,/:]\s*|[^\W\d_][\w'’]*\s+(?:en|of|&)\s+)$")
+_LINK_AFTER = re.compile(r"\s*[,/]\s*[^\W\d_]|\s+(?:en|of|&)\s+[^\W\d_]")
 
 
 def _joined(link: str, word: str) -> bool:
@@ -1455,6 +1459,14 @@ def _language_and_country_words() -> frozenset[str]:
 
     nl = Locale("nl")
     return frozenset(_fold(n) for n in (*nl.languages.values(), *nl.territories.values()))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Dutch names of countries and regions of the world (CLDR): 'Duitsland', 'Sierra Leone'."""
+    from babel import Locale
+
+    return frozenset(_fold(n) for n in Locale("nl").territories.values())
 
 
 @lru_cache(maxsize=1)
@@ -1539,7 +1551,7 @@ _TITLE_INITIALS = re.compile(
 )
 # who speaks in an exported chat: '[12-05-24, 21:14] Ilias:', '02/09/2024 22:43 - Tamara:'
 _CHAT_SPEAKER = re.compile(
-    r"(?m)^\s*(?:\[\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\]|\[\d{1,2}[:.]\d{2}\]|"
+    r"(?m)(?:^|(?<=\s))\s*(?:\[\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?,?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\]|\[\d{1,2}[:.]\d{2}\]|"
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}\s+[-–])\s*(?P<name>[^:\n\[\]]{1,40}?):"
 )
 _ROLE_WORD = re.compile(r"(?i)(?:er|ster|ent|ant|eur|ist|ing|heid|tie|nis|ie)$")
@@ -1604,6 +1616,8 @@ _LAST_LINE_NAME = re.compile(r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*[-–—][ \t]*(?P
 _ALIAS = re.compile(r"(?<![\w'’])(?P<alias>[\w'’]{2,})\s*\(\s*=\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\)")
 # 'ich bin van Orleans', 'ik kom uit Polen': a place of origin follows
 _ORIGIN_BEFORE = re.compile(r"(?i)(?<![\w])(?:ben|bin|kom|kóm|kum|koom|kwam|kwame|kome|komen)\s+$")
+# 'Die jongen van drie hoog, Pawel, die helpt mij': a name in apposition, between commas
+_NAME_BETWEEN_COMMAS = re.compile(r",\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+),\s+(?:die|dat|wie)\b")
 # 'Bèr van de schutterij', 'Zjeng van de snackbar': someone known by where they belong
 _NAME_OF_A_PLACE = re.compile(
     r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+)\s+van\s+(?:de|het|'t)\s+[a-zà-ÿ]{4,}(?![\w'’\-])"
@@ -1866,6 +1880,8 @@ def find_names(text: str) -> list[Detection]:
             continue  # 'Ich bin van Orleans': where someone comes from
         if any(c.isdigit() for c in name) or f in _CALENDAR_WORDS:
             continue  # 'cliënt C000123' is a pseudonym code; 'vrouw Mei' is rare, 'in mei' not
+        if len(name) > 1 and name.isupper():
+            continue  # 'praktijkondersteuner GGZ', 'door POH': an abbreviation
         if any(f.startswith(x) for x in HOLIDAYS if len(x) >= 5):
             continue  # 'morgen Sinterklaasintocht', 'na de Kerstmarkt'
         if re.search(r"-[a-zà-ÿ]", name) and not re.match(r"(?i)(?:al|el|ul|abd|abu|ben|bin)-", name):
@@ -1911,6 +1927,11 @@ def find_names(text: str) -> list[Detection]:
         listed = f in first and not _ordinary(name)
         if (listed or _rare_in_dutch(name)) and not _unlisted_word_is_no_name(name, m.start(), places) and not _ARTICLE_END.search(text, max(0, m.start() - 8), m.start()):
             add(m.start("name"), m.end("name"), "naam-van-plek")
+    for m in _NAME_BETWEEN_COMMAS.finditer(text):
+        name = m.group("name")
+        f = _fold(name)
+        if ((f in first and not _ordinary(name)) or _rare_in_dutch(name)) and not _unlisted_word_is_no_name(name, m.start("name"), places):
+            add(m.start("name"), m.end("name"), "bijstelling")
     for m in _SAID_AFTER_QUOTE.finditer(text):
         name = m.group("name")
         f = _fold(name)

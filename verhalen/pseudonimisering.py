@@ -191,6 +191,8 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     if d.kind == h.PERSOON and d.key is None and _WIJK_BEFORE.search(text, max(0, d.start - 12), d.start):
         return True  # 'de wijk Fatima': the wijk, not the woman (whoever found it)
     f = h._fold(d.text.strip(" .,"))
+    if d.kind == h.PERSOON and d.key is None and f in h._countries() and f not in h._first_names_folded():
+        return True  # 'Zoon woont in Duitsland'
     if d.kind == h.PERSOON and d.key is None and f in h._language_and_country_words():
         before = (_LANGUAGE_BEFORE if f not in h._first_names_folded() else _LANGUAGE_SPOKEN_BEFORE)
         if " " in d.text.strip() or before.search(text, max(0, d.start - 16), d.start):

@@ -29,6 +29,8 @@ def _names(text: str) -> set[str]:
         ("ff gesproken met de nieuwe jongen. kuyt is 15 en zit nog op school.", "kuyt"),  # whose age is given
         ("- jordy (14) en zn neef kwamen binnen", "jordy"),
         ("Op zondag komt oma Door altijd koffie drinken.", "Door"),  # a relation's name that is a word
+        ('Hij zei: "Die jongen van drie hoog, Radek, die helpt mij altijd."', "Radek"),  # in apposition
+        ("wachten bij de bus [22-11, 21:05] Lies: kom eraan [22-11, 21:07] Jorn: top", "Lies"),  # a chat without a year
     ],
 )
 def test_names_inside_sentences(text, name):
@@ -44,6 +46,8 @@ def test_names_inside_sentences(text, name):
         ("Het oudste kind is twaalf en gaat naar de brugklas.", "kind"),
         ("De voorzitter van de vereniging opende de avond.", "De"),
         ("Ahmet jarig (18), taart in de soos", "jarig"),
+        ("bo is pas 13 en rookte, Quinten gaf haar de sigaretten", "rookte"),  # joined to a number, not a name
+        ("S. Dassen (praktijkondersteuner GGZ, huisartsenpraktijk)", "GGZ"),  # an abbreviation after a title
     ],
 )
 def test_words_before_an_age_or_in_a_quote_stay(text, word):
@@ -77,6 +81,8 @@ def test_a_list_after_a_colon_links_its_names():
         ("Het gesprek is voor een deel in het Engels gevoerd.", "Engels"),
         ("Hij spreekt geen Nederlands, wel Duits en een beetje Pools.", "Duits"),
         ("Er is een tolk Arabisch nodig bij het volgende gesprek.", "Arabisch"),
+        ("Haar zoon woont in Duitsland en belt weinig.", "Duitsland"),
+        ("ik heb de bespreking bij Gemeente Roermond over de subsidie", "Gemeente"),
         ("Ze kwam in 2019 uit Sierra Leone naar Nederland.", "Sierra Leone"),
         ("De jongens hangen vaak bij de Albert Heijn op de hoek.", "Albert Heijn"),
         ("Elke ochtend loopt hij met de hond langs de Maas.", "Maas"),
@@ -158,6 +164,9 @@ def test_an_organisation_ends_before_its_place_and_its_line(text, organisation):
         ("Een van de jongens zou 19 zijn volgens de anderen.", ["19"]),
         ("hij is 18 nu dus mag hij mee als vrijwilliger", ["18"]),
         ("Ich bin zeuvenenveftig en woon nog alleen.", ["zeuvenenveftig"]),  # a Limburgish fifty
+        ("[22-11, 21:08] Lies: 15j, wordt in januari 16", ["15", "16"]),  # a chat's compact year
+        ("bij de bushalte: sky (16/17) vertelde trots dat ze is aangenomen", ["16", "17"]),
+        ("sterre (15, zei eerst 17) wil bij de carnavalsvereniging", ["15", "17"]),
     ],
 )
 def test_ages_someone_gives_or_seems(text, ages):
