@@ -462,7 +462,7 @@ _UNIT_SPELLINGS = {1: "een ein één", 2: "twee twie", 3: "drie dree", 4: "vier 
                    5: "vijf vief vuuf vuuef vöf", 6: "zes ses zès", 7: "zeven zeve zeuve zeuven seven seve",
                    8: "acht aach ach aacht", 9: "negen nege nuuge nuugen"}  # fmt: skip
 _TEN_STEMS = {2: "twin twen", 3: "der dèr deer", 4: "veer vier vear", 5: "vijf vief fief vef vuuf vuuef vöf",
-              6: "zes ses zès", 7: "zeven zeuven seven zeve zeuve", 8: "tach taach", 9: "negen nuugen nege"}  # fmt: skip
+              6: "zes ses zès", 7: "zeven zeuven seven zeve zeuve siebe sieb", 8: "tach taach", 9: "negen nuugen nege"}  # fmt: skip
 _TEEN_STEMS = {13: "der dèr", 14: "veer vier", 15: "vijf vief vuuf", 16: "zes ses", 17: "zeven zeuven seven",
                18: "acht ach aach", 19: "negen nuugen nege"}  # fmt: skip
 
@@ -474,7 +474,7 @@ def _spelling_alt(spellings: dict[int, str]) -> str:
 
 _SPOKEN_NUMBER = re.compile(
     r"(?:(?P<unit>" + _spelling_alt(_UNIT_SPELLINGS) + r")(?:en|ën|end|ënd|e|n)?)?"
-    r"(?:(?P<ten>" + _spelling_alt(_TEN_STEMS) + r")t(?:ig|ich|eg|ech)|(?P<teen>" + _spelling_alt(_TEEN_STEMS) + r")t?(?:ien|ieën|iene))"
+    r"(?:(?P<ten>" + _spelling_alt(_TEN_STEMS) + r")[tz]?(?:ig|ich|eg|ech)|(?P<teen>" + _spelling_alt(_TEEN_STEMS) + r")t?(?:ien|ieën|iene))"
 )
 
 
@@ -591,7 +591,7 @@ _AGE_PATTERNS = [
     # 'is 74', 'Ik ben 72.', 'ze is pas 13', 'is volgens hem 86', 'ben ik vierenveertig jaar'
     re.compile(
         r"(?i)\b(?:is|ben|bent|bin|was|waor|woar|werd|wordt|zijn|waren|word|weurt|wuurt|wurt)(?:\s+(?:ik|ich|hij|ie|hae|ze|zij|zie|u|je|jij))?"
-        r"(?:\s+(?:volgens\s+\w+|nu|pas|al|net|inmiddels|bijna|ruim|ongeveer|rond\s+de|zo'n|zelf|zeker|sjus|ook|nog|mer|steeds|"
+        r"(?:\s+(?:volgens\s+\w+|nu|noe|pas|al|net|inmiddels|bijna|ruim|ongeveer|rond\s+de|zo'n|zelf|zeker|sjus|ook|nog|mer|steeds|"
         r"dit\s+jaar|vandaag|morgen|gisteren|onlangs|laatst|straks|binnenkort|toen|nog\s+maar|maar|"
         r"precies|boven\s+de|onder\s+de|nog\s+geen|(?:volgende|vorige|deze|afgelopen)\s+(?:week|maand)|"
         r"(?:volgend|vorig)\s+jaar|in\s+(?:" + _MONTH_ALT + r")))*\s+"
@@ -631,7 +631,8 @@ _AGE_PATTERNS = [
     re.compile(r"(?i)\b(?:die|dat\s+(?:hij|ze|zij|ik|ie|je|u)|(?:omdat|sinds|toen|nu|als|of)\s+(?:hij|ze|zij|ik|ie|je|u))\s+(?:al\s+|pas\s+|nog\s+|net\s+|bijna\s+)?" + _N
                + r"(?:\s+" + _YEAR + r")?\s+(?:is|was|ben|bent|wordt|werd|waren)(?=\s*[.,;:!?)\"”'’]|$|\s+(?:en|maar|of|toen)\b)"),
     # 'met zestien zat ik beneden'
-    re.compile(r"(?i)\bmet\s+" + _N + r"\s+(?:zat|ging|kwam|werd|was|moest|begon|stond|werkte|ben|had|heb|liep|mocht|kon)\s+" + _PRONOUN + r"\b"),
+    re.compile(r"(?i)\bmet\s+" + _N + r"\s+(?:zat|ging|kwam|werd|was|moest|begon|stond|werkte|ben|had|heb|liep|mocht|kon|"
+               r"vind|vond|krijg|kreeg|kun|kan|mag|moet|word|wordt|heeft|hoor|telt)\s+" + _PRONOUN + r"\b"),
     # 'was ich al in de vieftig'
     re.compile(r"(?i)\bin\s+de\s+(?P<n>" + _TENS_ALT + r")(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|was|is|toen|geweest|ben)\b)"),
     # 'zegt 14 maar lijkt 12', '(zegt 16, lijkt jonger)', 'zou 20 zijn': the age someone gives or seems
@@ -1006,12 +1007,13 @@ _ORG_HEAD = (
     r"Winkel|Boerderij|Camping|Hotel|Pension|Manege|Dierenkliniek|Rijschool|Reisbureau|Kinderboerderij|"
     r"Scouting|Chinees|Pizzeria|Grillroom|Shoarma|Eethuis|Bistro|Fietsenmaker|Fietsenwinkel|Bloemist|Drogisterij|"
     r"Kiosk|Sportcentrum|Muziekschool|Muziekvereniging|Turnvereniging|Atletiekvereniging|Handbalvereniging|"
-    r"Zorgbureau|Thuiszorgbureau|Turnvereniging|Rksv|Rkvv|RKVV|RKSV|RKHBS|[A-Z]{0,3}VV|SV|PV|HV|TV|ZV|WSV|VC|HC|BC|MHC|LHC)"
+    r"Zorgbureau|Thuiszorgbureau|Turnvereniging|Carnavalsvereiniging|Vereiniging|Rksv|Rkvv|RKVV|RKSV|RKHBS|[A-Z]{0,3}VV|SV|PV|HV|TV|ZV|WSV|VC|HC|BC|MHC|LHC)"
 )
 # 'Thuiszorg Hand in Hand', 'Jeugdzorg op Maat Parkstad', 'Gemengd Koor St. Caecilia', 'Olympia '56'
 # ('in' only in 'Hand in Hand': elsewhere a place follows it, 'Garage Kicken in Ubach over Worms')
 _NAME_PART = (
     r"(?:St\.|['’]\d\d|[A-ZÀ-Ý0-9][\w'’\-&+]*|'t|’t|De|de|het|Het|van|der|den|Van|&|en|Zn\.?|Zonen|"
+    r"(?:da|di|del|la|le)(?=[^\S\n]+[A-ZÀ-Ý])|"
     r"(?:met|voor|op)(?=[^\S\n]+[A-ZÀ-Ý])|in(?=[^\S\n]+Hand\b))"
 )
 _ORG_HEADED = re.compile(
@@ -1032,7 +1034,7 @@ _ORG_SUFFIXED = re.compile(
 _ORG_WORD = re.compile(
     r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|bedrijven|salon|praktijk|"
     r"boerderij|koor|club|school|college)(?![\w])"
-    r"|(?<![\w\-])(?:Sint|St\.?)-[A-ZÀ-Ý][\w'’]*(?:kerk|kapel|basiliek)(?![\w])"  # 'Sint-Amelbergakerk'
+    r"|(?<![\w\-])(?:(?:Sint|St\.?)-)?[A-ZÀ-Ý][a-zà-ÿ]*(?:us|ius|a|is)(?:kerk|kirk|kèrk|kapel|basiliek)(?![\w])"  # 'Sint-Amelbergakerk', 'Lambertuskirk'
 )
 # a compound kind of business with its own name after it: 'Jeugdzorgpraktijk Samen Sterk',
 # 'Mijnwerkerswinkel Lambriks', 'Fysiotherapiepraktijk De Baan'
@@ -1558,7 +1560,7 @@ _ROLE_WORD = re.compile(r"(?i)(?:er|ster|ent|ant|eur|ist|ing|heid|tie|nis|ie)$")
 _CHAT_SPEAKER_BARE = re.compile(r"(?m)^[ \t]*(?P<name>[A-ZÀ-Ý][\w'’\-]*(?:[ \t][A-ZÀ-Ý][\w'’\-]*){0,2}):[ \t]+(?=\S)")
 # a line with only initials signs a note: '– R.', 'EvdB', 'JvdL', 'M.K.'
 _SHORT_REPLIES = frozenset("ok oke oké thx tnx top gr grt mvg ps nb bvd lol xx xxx hoi doei dag tot ja nee jep yes kus fijn".split())
-_LAST_LINE_INITIALS = re.compile(r"(?:^|\n)[ \t]*(?:--?[ \t]*|[–—][ \t]*)?(?P<name>[a-z]{2,3})[ \t]*\s*\Z")
+_LAST_LINE_INITIALS = re.compile(r"(?:^|\n)[ \t]*(?:--?[ \t]*|[–—][ \t]*)?(?P<name>[a-z]{2,3}|(?<=-)[A-Z])[ \t]*\s*\Z")
 _SIGNATURE = re.compile(
     r"(?m)(?:^[ \t]*(?:[–—-][ \t]*)?|(?<=[.!?)])[ \t]+[–—-][ \t]*|(?<=\S)[ \t]+[–—][ \t]*)(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
 )  # a line of initials, or initials after a dash closing the last sentence ('agenda. – MK')

@@ -82,6 +82,7 @@ def test_a_list_after_a_colon_links_its_names():
         ("Hij spreekt geen Nederlands, wel Duits en een beetje Pools.", "Duits"),
         ("Er is een tolk Arabisch nodig bij het volgende gesprek.", "Arabisch"),
         ("Haar zoon woont in Duitsland en belt weinig.", "Duitsland"),
+        ("Er ligt een brief van het CAK en van Enexis die hij niet openmaakt.", "Enexis"),  # a creditor of everyone
         ("ik heb de bespreking bij Gemeente Roermond over de subsidie", "Gemeente"),
         ("Ze kwam in 2019 uit Sierra Leone naar Nederland.", "Sierra Leone"),
         ("De jongens hangen vaak bij de Albert Heijn op de hoek.", "Albert Heijn"),
@@ -134,6 +135,8 @@ def _organisations(text: str) -> list[str]:
         ("Elke zondag naar de mis in de Sint-Lambertuskerk.", "Sint-Lambertuskerk"),
         ("Hij traint drie keer per week bij Rksv Merefeldia.", "Rksv Merefeldia"),
         ("Hij werkt bij Houthandel Coenen in de loods.", "Houthandel Coenen"),
+        ("Een baantje van twee avonden bij Pizzeria da Marco aan de Markt.", "Pizzeria da Marco"),
+        ("En 's zondigs nao de kirk, de Servatiuskirk, mer det lök neet.", "Servatiuskirk"),
     ],
 )
 def test_organisation_names_with_links_and_abbreviations(text, organisation):
@@ -164,6 +167,8 @@ def test_an_organisation_ends_before_its_place_and_its_line(text, organisation):
         ("Een van de jongens zou 19 zijn volgens de anderen.", ["19"]),
         ("hij is 18 nu dus mag hij mee als vrijwilliger", ["18"]),
         ("Ich bin zeuvenenveftig en woon nog alleen.", ["zeuvenenveftig"]),  # a Limburgish fifty
+        ("In '48 gebore, dus ich bin noe zevenensiebezeg.", ["zevenensiebezeg"]),  # Kerkrade's seventy
+        ("Met 59 vind je niks meer, dat zeg ik je.", ["59"]),
         ("[22-11, 21:08] Lies: 15j, wordt in januari 16", ["15", "16"]),  # a chat's compact year
         ("bij de bushalte: sky (16/17) vertelde trots dat ze is aangenomen", ["16", "17"]),
         ("sterre (15, zei eerst 17) wil bij de carnavalsvereniging", ["15", "17"]),
@@ -205,3 +210,7 @@ def test_an_age_in_years_still_counts(text, age):
 def test_a_date_leaves_the_hour_after_it(pseudonymizer):
     replaced = _replaced(pseudonymizer, "Gebeld op ma 17 november 15.40 door de moeder van Daan.")
     assert "17 november" in replaced and not any(r.endswith("15") for r in replaced), replaced
+
+
+def test_a_capital_initial_signs_a_note():
+    assert "R" in _names("skatebaan leeg, koud.\n\n-R\n")
