@@ -17,6 +17,7 @@
     python tests/verhalen/meet_evaluatie.py toets_2        # second unseen set, aggregate only
     python tests/verhalen/meet_evaluatie.py toets_3        # third unseen set, aggregate only
     python tests/verhalen/meet_evaluatie.py toets_4        # fourth unseen set, aggregate only
+    python tests/verhalen/meet_evaluatie.py toets_5        # fifth unseen set, aggregate only
 
 The notes were written and annotated by someone who never saw the detector code
 (``evaluatie/CONVENTIES.md``). The detector runs as for unknown people: deduce on, no known
@@ -38,7 +39,7 @@ Matching rules
 
 Only the development sets (``ontwikkel``, ``ontwikkel_extra`` and ``ontwikkel_2`` to ``ontwikkel_12``)
 may be inspected note by note (``--missers``); the test sets (``toets``, ``toets_2``, ``toets_3``,
-``toets_4``) are run for their aggregate numbers only.
+``toets_4``, ``toets_5``) are run for their aggregate numbers only.
 """
 
 from __future__ import annotations
@@ -90,8 +91,9 @@ _FOLDERS = {
     "toets_2": (MAP / "toets_2", "n"),  # by a fifth writer
     "toets_3": (MAP / "toets_3", "n"),  # by a seventh writer
     "toets_4": (MAP / "toets_4", "n"),  # by a writer of its own, with no emphasis
+    "toets_5": (MAP / "toets_5", "n"),  # the same brief as toets_4, by another writer
 }
-UNSEEN = ("toets", "toets_2", "toets_3", "toets_4")
+UNSEEN = ("toets", "toets_2", "toets_3", "toets_4", "toets_5")
 HALVES = ("ontwikkel", "toets", *_FOLDERS)
 
 
