@@ -1862,8 +1862,13 @@ def find_names(text: str) -> list[Detection]:
         common = _everyday_words() if name[0].isupper() else _common_words()
         gap = text[m.start() : m.start("name")]
         title = _fold(gap.strip(" ,—–\n"))
-        # a capitalised word after a relation is a name, even a word: 'oma Door', 'zus Mien'
-        related = name[0].isupper() and title in _RELATION_TITLES
+        # a capitalised word after a relation is a name, even a word: 'oma Door', 'zus Mien'; so is
+        # one with a surname after it: 'trainer Hub Ploumen'
+        surname_after = re.match(r"[^\S\n]+([A-ZÀ-Ý][\w'’\-]+)", text[m.end("name") :])
+        related = name[0].isupper() and (
+            title in _RELATION_TITLES
+            or bool(surname_after and (_fold(surname_after.group(1)) in sur or _rare_in_dutch(surname_after.group(1))))
+        )
         if (f in _DIALECT_WORDS or f in common) and not (related and f not in _CALENDAR_WORDS):
             continue
         if _kind_of_organisation(name) or f in _public_folded():
@@ -1874,8 +1879,8 @@ def find_names(text: str) -> list[Detection]:
             continue  # 'geholpen met Nederlands', 'een tolk Pools'; but 'mevrouw Engels' is a person
         if f in _WEEKDAY_ABBREVIATIONS and title.strip(" ,") in _WEEKDAY_ABBREVIATIONS:
             continue  # '(ma, di, do)': days of the week, not a mother and a name
-        if is_place_name(name) and not (f in first and title in _RELATION_TITLES):
-            continue  # 'met Weert'; but 'zijn vrouw Lies' is a person (Lies is also a hamlet)
+        if is_place_name(name) and not (f in first and related):
+            continue  # 'met Weert'; but 'zijn vrouw Lies', 'trainer Hub Ploumen' are people (Lies and Hub are hamlets too)
         if title in _WEAK_TITLES and f not in first and _GEOGRAPHIC_END.search(name):
             continue  # 'De bankjes van Heksenberg': a wijk
         if title in {"van", "uit"} and _ORIGIN_BEFORE.search(text, max(0, m.start() - 12), m.start()):

@@ -29,6 +29,7 @@ def _names(text: str) -> set[str]:
         ("ff gesproken met de nieuwe jongen. kuyt is 15 en zit nog op school.", "kuyt"),  # whose age is given
         ("- jordy (14) en zn neef kwamen binnen", "jordy"),
         ("Op zondag komt oma Door altijd koffie drinken.", "Door"),  # a relation's name that is a word
+        ("Dit gaat goed; trainer Hub Ploumen noemt hem een harde werker.", "Hub Ploumen"),  # a word, with a surname after it
         ('Hij zei: "Die jongen van drie hoog, Radek, die helpt mij altijd."', "Radek"),  # in apposition
         ("wachten bij de bus [22-11, 21:05] Lies: kom eraan [22-11, 21:07] Jorn: top", "Lies"),  # a chat without a year
     ],
