@@ -13,6 +13,7 @@
     python tests/verhalen/meet_evaluatie.py ontwikkel_10 [--missers]      # tenth, organisations and ages
     python tests/verhalen/meet_evaluatie.py ontwikkel_11 [--missers]      # eleventh, organisations
     python tests/verhalen/meet_evaluatie.py ontwikkel_12 [--missers]      # twelfth, informal notes
+    python tests/verhalen/meet_evaluatie.py ontwikkel_13 [--missers]      # thirteenth, names in stories
     python tests/verhalen/meet_evaluatie.py toets          # aggregate numbers only
     python tests/verhalen/meet_evaluatie.py toets_2        # second unseen set, aggregate only
     python tests/verhalen/meet_evaluatie.py toets_3        # third unseen set, aggregate only
@@ -37,7 +38,7 @@ Matching rules
   identifier nor a DECOY) replace ordinary text; reported per 1,000 words, and as the share
   of the words outside annotated spans that stay untouched (``woorden_behouden``).
 
-Only the development sets (``ontwikkel``, ``ontwikkel_extra`` and ``ontwikkel_2`` to ``ontwikkel_12``)
+Only the development sets (``ontwikkel``, ``ontwikkel_extra`` and ``ontwikkel_2`` to ``ontwikkel_13``)
 may be inspected note by note (``--missers``); the test sets (``toets``, ``toets_2``, ``toets_3``,
 ``toets_4``, ``toets_5``) are run for their aggregate numbers only.
 """
@@ -88,6 +89,7 @@ _FOLDERS = {
     "ontwikkel_10": (MAP / "ontwikkel_10", "n"),  # aimed at organisations and ages
     "ontwikkel_11": (MAP / "ontwikkel_11", "n"),  # aimed at organisations and what looks like one
     "ontwikkel_12": (MAP / "ontwikkel_12", "n"),  # informal notes: names in lowercase, quick ages
+    "ontwikkel_13": (MAP / "ontwikkel_13", "n"),  # names in stories and reports in spoken Dutch
     "toets_2": (MAP / "toets_2", "n"),  # by a fifth writer
     "toets_3": (MAP / "toets_3", "n"),  # by a seventh writer
     "toets_4": (MAP / "toets_4", "n"),  # by a writer of its own, with no emphasis
