@@ -184,7 +184,7 @@ def find_postcodes(text: str) -> list[Detection]:
 
 # --- phone numbers ---------------------------------------------------------------------------
 
-_SEP = r"(?:[ \-.]| [\-.] )?"  # '06-1234', '06 1234', '040 - 2 51 77 43'
+_SEP = r"(?:[ \-.–]| [\-.–] )?"  # '06-1234', '06 1234', '040 - 2 51 77 43', '045 – 532 18 40'
 _PHONE = re.compile(
     r"(?<![\w+])(?:"
     r"(?:\+|00) ?31" + _SEP + r"(?:\(0\)" + _SEP + r")?\d(?:" + _SEP + r"\d){8}"
@@ -563,7 +563,7 @@ _N = r"(?P<n>\d{1,3}(?!\d)|[^\W\d_]+(?:-[^\W\d_]+)*)"
 _AGE_END = (
     r"(?=\s*(?:[.,;:!?)(\[\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|" + _NUM_WORD_ALT + r")(?=\s*(?:[.,;:!?)\n]|$|denk|geloof|schat|ofzo|zegt))|"
     r"of\s+zo(?:iets|eiets)?\b|gew\.|"
-    r"(?:en|maar|toen|eigenlijk|nu|" + _BECAME + r"|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
+    r"(?:en|maar|toen|eigenlijk|nu|(?:volgende|komende|vorige)\s+(?:week|maand)|" + _BECAME + r"|was|wordt|weurt|is|" + _YEAR + r"|zegt|zei|"
     r"denk|denkt|geloof|hoor|toch|dus|ofzo|of\s+zo|hij|ze|zij|ik|die|in\s+(?:" + _MONTH_ALT + r"))(?![\w])"
     r"(?<!jaar)(?<!jaor)(?<!joar)(?<!jr)(?<!jr\.)|-(?=\d)|" + _YEAR + r"(?!\s+(?:geleden|geleje|gelede|lang|later|eerder|bij|in|schuld|"
     r"getrouwd|samen|werkloos|ervaring|oud(?:er)?\s+dan))))"
@@ -583,7 +583,7 @@ _AGE_PATTERNS = [
     # 'met zijn 16 jaar is hij de jongste'
     re.compile(r"(?i)\bmet\s+(?:zijn|haar|z'n|d'r|mijn|m'n|je|hun)\s+" + _N + r"(?:\s+" + _YEAR + r")?(?=\s*[,.;]|\s+(?:is|was|ben|kan|mag|moet|heeft|had|wil|werd|wordt)\b)"),
     # 'Dhr. Bekkers, 44 jaar, alleenstaand': an age in apposition
-    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-Z]\.(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b|\.\s)"),
+    _AGE_APPOSITION := re.compile(r"(?<![\w'’\-])(?P<word>[A-Z]\.(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’\-]+|\)),\s+(?P<n>[1-9]\d?|1[01]\d|(?i:" + _NUM_WORD_ALT + r"))(?:\s?(?i:" + _YEAR + r"))?(?=\s*[,;)]|\s+(?:en|oud)\b|\.\s|[ \t]*(?:\n|$))"),
     # 'zestien is ze', '17 is hij nu'
     # (any word first, checked for a number afterwards: cheaper than the number alternation)
     # ('N jaar is ze al bezig' is a duration, so no 'jaar' here)
@@ -614,10 +614,13 @@ _AGE_PATTERNS = [
         r"(?:,?\s+(?-i:[A-ZÀ-Ý][\w'’\-]+),?)?\s+van\s+(?:rond\s+de\s+|ongeveer\s+|ca\.?\s+|in\s+de\s+)?" + _N
         + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|centimeter|uur|dagen|jaar\s+geleden))"
     ),
+    # 'voor iemand van 74 met een nieuwe heup'
+    re.compile(r"(?i)\biemand\s+van\s+(?:rond\s+de\s+|ongeveer\s+|in\s+de\s+)?" + _N
+               + r"(?![\w,.]\d)(?!\s*(?:euro|€|kilo|km|meter|cm|uur|dagen|jaar\s+geleden))"),
     re.compile(r"(?i)\bop\s+" + _POSSESSIVE + r"\s+" + _N + r"(?:e|ste|de)?(?![\w,.]\d)(?:\s+(?:jaar|jr))?(?=\s*[.,;:!?)]|\s+(?:naar|kwam|ging|werd|begon|in|van|verhuisd|getrouwd|trouwde|overleden|gestopt|begonnen|de|het))"),
     re.compile(r"(?i)\b(?:toen|sinds|vanaf|tot|voordat|nadat)\s+(?:" + _PRONOUN + r"|mijn\s+\w+)\s+" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:oud\s+)?(?:was|werd|waren|waor|woar|woor|waas|wier)\b"),
     # 'op zijn 14e', 'vanaf zijn achtste', 'sinds zijn twaalfde', 'op mijn tachtigste'
-    re.compile(r"(?i)\b(?:op|vanaf|sinds|tot|na|voor|vóór|rond)\s+" + _POSSESSIVE + r"\s+(?P<n>\d{1,3}(?:e|ste|de)\b|(?:" + _ORDINAL_ALT + r")(?!\w))"),
+    re.compile(r"(?i)\b(?:op|vanaf|van|sinds|tot|na|voor|vóór|rond)\s+" + _POSSESSIVE + r"\s+(?P<n>\d{1,3}(?:e|ste|de)\b|(?:" + _ORDINAL_ALT + r")(?!\w))"),
     # 'tachtig geworden', 'vieftig gewoare', 'die in februari 2 is geworden' (not 'het zijn er 12 geworden')
     re.compile(r"(?i)(?<![\w,.])(?<!\ber\s)" + _N + r"(?:\s+" + _YEAR + r")?\s+(?:is\s+|zijn\s+)?" + _BECAME + r"\b"),
     # 'die volgende maand negentig wordt.'
@@ -626,7 +629,7 @@ _AGE_PATTERNS = [
     re.compile(r"(?i)\b(?:net|pas|bijna|nog\s+maar|inmiddels|nog\s+steeds|steeds)\s+" + _N + r"\s+(?:is|was|ben|bent|wordt|werd|geworden)(?=\s*[.,;:!?)\n]|$|\s+(?:en|maar|geworden)\b)"),
     # '(moeder, 31)', 'ibo (nieuw, 12)', '(vrijwilliger, zelf 68, ...)', '(beiden 17)', '(ca 15-16)'
     re.compile(r"\((?:(?P<word>[^\W\d_][^()\n,\d]{0,29}),\s*(?:(?i:zelf|ca\.?|circa|ongeveer|ong\.?)\s*)?|(?i:beiden|allebei|beide|zelf|ca\.?|circa|ongeveer|ong\.?)\s*)"
-               r"(?P<n>[1-9]\d?|1[01]\d)(?=\s*(?:[-–]\s*\d{1,2}\s*)?(?:" + _YEAR + r"\s*)?[),;])"),
+               r"(?P<n>[1-9]\d?|1[01]\d)(?=\s*(?:[-–]\s*\d{1,2}\s*)?(?:" + _YEAR + r"\s*)?\+?[),;])"),
     # 'die 28 is', 'dat hij 18 was', 'sinds ik 6 ben': the verb closes the clause
     re.compile(r"(?i)\b(?:die|dat\s+(?:hij|ze|zij|ik|ie|je|u)|(?:omdat|sinds|toen|nu|als|of)\s+(?:hij|ze|zij|ik|ie|je|u))\s+(?:al\s+|pas\s+|nog\s+|net\s+|bijna\s+)?" + _N
                + r"(?:\s+" + _YEAR + r")?\s+(?:is|was|ben|bent|wordt|werd|waren)(?=\s*[.,;:!?)\"”'’]|$|\s+(?:en|maar|of|toen)\b)"),
@@ -1064,7 +1067,7 @@ _ORG_LOWER_HEAD = re.compile(
     r"supermarkt|restaurant|café|huisartsenpraktijk|apotheek|werkgever|bedrijf|firma|cafetaria|eetcafé|lunchroom|"
     r"pizzeria|grillroom|scouting|chinees|fietsenmaker|bloemist|drogisterij|kiosk|muziekschool|"
     r"scholengemeenschap|vereniging|club)\s+"
-    r"(?P<org>(?:'t\s|’t\s|De\s|Het\s|de\s|het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
+    r"(?P<org>(?:'t\s|’t\s|De\s|Het\s|de\s|het\s|St\.\s|Sint\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*)"
 )
 # context: 'werkt bij X', 'lid van X', 'zit op X', 'voetbalt bij X', 'school (X)'
@@ -1321,7 +1324,7 @@ _DIALECT_WORDS = frozenset(
     "ff zn z'n m'n d'r mn dr hun hen ons jij jou wij zij hij zijn haar mam pap ma pa opa oma "
     "bin dae moos das niks veer höbbe hobbe kiek "
     # greetings open a letter or a message, they do not name anyone
-    "goedemorgen goedemiddag goedenavond goedendag hallo hoi hey hee doei groetjes groeten".split()
+    "goedemorgen goedemiddag goedenavond goedendag hallo hoi hey hee doei groetjes groeten hoogachtend sins".split()
 )
 # Limburgish words that are a name only when capitalised ('zoe' = so, 'Zoë' a girl)
 _DIALECT_WORDS_LOWER = frozenset("zoe aaf".split())
@@ -1394,7 +1397,7 @@ HOLIDAYS = frozenset(
 )  # never a person's name, whatever a name list says ('met Kerst', 'uitje met Pasen')
 _WEEKDAY_ABBREVIATIONS = frozenset("ma di wo do vr za zo".split())
 _CALENDAR_WORDS = frozenset(
-    MONTH_NAMES + "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+    MONTH_NAMES + "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag lente zomer herfst winter voorjaar najaar".split()
 ) | HOLIDAYS
 _DIMINUTIVE = re.compile(r"(?:tje|pje|kje|je|ie|ke|ske|y|ey)$")
 # 'ik heet Sjra', 'mien naam is Sjra', 'ich bin Sjra,', 'iedereen zegt Pat.', 'ze neume mich Lei'
@@ -1632,7 +1635,7 @@ _SPEECH_VERB = (
 _SAID_AFTER_QUOTE = re.compile(r"[\"”’']\s*,?\s*" + _SPEECH_VERB + r"\s+(?P<name>[A-ZÀ-Ý][\w'’\-]+)(?![\w'’\-])")
 # '"Jer, jij bent de volgende"', "'Net, doe moos neet'": the one spoken to, at the start of a quote
 _VOCATIVE = re.compile(
-    r"[\"“‘'„]\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+),\s+(?=(?:jij|je|u|doe|kom|ga|wees|luister|kijk|blijf|zeg|"
+    r"(?:[\"“‘'„]|:[^\S\n])\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+),\s+(?=(?:jij|je|u|doe|kom|ga|wees|luister|kijk|blijf|zeg|"
     r"hou|stop|moos|ben\s+je|heb\s+je|kun\s+je|kan\s+je|wil\s+je|ga\s+je|wat|waar|hoe|waarom)(?![\w'’]))"
 )
 # words that open a quote as a call or an exclamation, not as a name ('"Nee, jij ...', '"Mam, kom')
@@ -1947,7 +1950,8 @@ def find_names(text: str) -> list[Detection]:
     for m in _VOCATIVE.finditer(text):
         name = m.group("name")
         f = _fold(name)
-        if not (f in _CALLS or f in _TITLE_OR_PARTICLE or f in _CALENDAR_WORDS or is_place_name(name) or f in _public_folded()):
+        if not (f in _CALLS or f in _TITLE_OR_PARTICLE or f in _CALENDAR_WORDS or (is_place_name(name) and f not in first)
+                or f in _public_folded()):
             add(m.start("name"), m.end("name"), "aangesproken")
     for age in find_ages(text):
         before = _BEFORE_AGE.search(text, max(0, age.start - 40), age.start)

@@ -215,3 +215,34 @@ def test_a_date_leaves_the_hour_after_it(pseudonymizer):
 
 def test_a_capital_initial_signs_a_note():
     assert "R" in _names("skatebaan leeg, koud.\n\n-R\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Van mijn vijftiende tot mijn negentiende heb ik veel gedronken.", ["negentiende", "vijftiende"]),
+        ("Mam wordt 84 volgende maand, zullen we wat regelen?", ["84"]),
+        ("ome Wiel (vrijwilliger, 70+) kwam zijn fietsen laten zien", ["70"]),
+        ("Partner: Denise Esposito-Houben, 32\nKinderen: 3, 7 en 11", ["11", "3", "32", "7"]),
+        ("Dat is lang voor iemand van 74 met een nieuwe heup.", ["74"]),
+    ],
+)
+def test_more_forms_of_an_age(text, ages):
+    assert sorted({d.text for d in h.find_ages(text)}) == ages
+
+
+def test_a_phone_number_with_an_en_dash():
+    assert [d.text for d in h.find_phones("Tel: 045 – 532 18 40 (mevrouw)")] == ["045 – 532 18 40"]
+
+
+def test_the_one_spoken_to_after_a_colon():
+    assert "Hub" in _names("Mijn vrouw Lies zei na een half jaar: Hub, je moet de deur uit.")
+
+
+def test_a_season_and_a_letter_closing_are_no_name():
+    names = _names("Winter zelf is de rustigste tijd.\n\nHoogachtend,\nJ.H. Pieters")
+    assert "Winter" not in names and "Hoogachtend" not in names
+
+
+def test_a_saint_after_a_lowercase_kind_of_club():
+    assert "harmonie St. Caecilia" in _organisations("Meneer is lid van harmonie St. Caecilia in Schaesberg.")
