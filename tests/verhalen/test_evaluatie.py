@@ -1,4 +1,4 @@
-"""Targets of issue 10 on the unseen sets ('toets', 'toets_2') of the independent evaluation
+"""Targets of issue 10 on the unseen sets ('toets' to 'toets_5') of the independent evaluation
 material, and on the development sets the detectors were tuned on.
 
 The detectors were tuned on the development sets only; this test reads the aggregate numbers
@@ -25,45 +25,48 @@ pytestmark = pytest.mark.skipif(
 )
 
 # kind -> floor on an unseen set while its target is not met: the level measured after the
-# last tuning round of issue 10 (tuned on the development sets only) minus a margin of 0.01,
-# never below the floor before; decoys on 'toets' stayed at 74/78.
+# last tuning round of issue 10 (tuned on the development sets only) minus a margin of 0.01;
+# decoys on 'toets' stayed at 74/78 through every round.
 NOT_YET: dict[str, dict[str, float]] = {
     "toets": {
-        "DECOY": 74 / 78,  # 0.949 (target 0.95); ages reached 0.963 with the learned labeller
+        "DECOY": 74 / 78,  # 0.949 (target 0.95); ages 1.000 after session 9 (0.963 before)
     },
     "toets_2": {  # the second unseen set: never read note by note, measured as a whole only
-        "PERSOON": 311 / 318 - 0.01,  # 0.978 (0.975 before the ontwikkel_8 round)
-        # 0.875 (0.812 when first measured; 0.865 without the labeller; 0.885 after ontwikkel_6,
-        # one less after ontwikkel_7)
-        "ORGANISATIE": 84 / 96 - 0.01,
-        # 0.899: 0.817 at first, 0.908 after ontwikkel_7, one age fewer once the labeller was
-        # trained on ontwikkel_8 too
-        "LEEFTIJD": 98 / 109 - 0.01,
+        # names 0.987 and ages 0.908 after session 9's rounds (0.978 and 0.899 before)
+        "ORGANISATIE": 86 / 96 - 0.01,  # 0.896 (0.812 when first measured, 0.875 before session 9)
     },
     "toets_3": {  # the third, by a seventh writer, first measured after the ontwikkel_6 round
-        "PERSOON": 397 / 415 - 0.01,  # 0.957
-    },  # decoys 0.953 after the ontwikkel_8 round (266/279; 265 after ontwikkel_7)
+        "PERSOON": 398 / 415 - 0.01,  # 0.959 (0.957 before session 9)
+    },  # decoys 0.964 after session 9 (0.953 before)
+    "toets_4": {  # the fourth and fifth: written in session 9, measured only at its start and end
+        "PERSOON": 402 / 417 - 0.01,  # 0.964 (0.966 at the start of session 9)
+        "ADRES": 54 / 57 - 0.01,  # 0.947 (the same at the start)
+    },
+    "toets_5": {
+        "PERSOON": 267 / 279 - 0.01,  # 0.957 (0.953 at the start of session 9)
+        "DECOY": 189 / 199 - 0.01,  # 0.950, one decoy short of the target (0.940 at the start)
+    },
 }
 
 # development sets below target for a kind after tuning (their VOORMETING.md has the before)
 DEVELOPMENT_FLOORS: dict[str, dict[str, float]] = {
     "ontwikkel": {},
     "ontwikkel_extra": {},  # extra notes written for tuning (see its README)
-    "ontwikkel_2": {},  # by a writer who never saw the code, like the three below
+    "ontwikkel_2": {},  # by a writer who never saw the code, like every set below
     "ontwikkel_3": {},  # aimed at ages, organisations and decoys
     "ontwikkel_4": {},  # aimed at ages and decoys
-    # aimed at organisations and ages; before tuning ages 0.812, organisations 0.818, decoys 0.899
-    "ontwikkel_5": {"PERSOON": 326 / 340 - 0.01, "ADRES": 37 / 39 - 0.01, "DECOY": 196 / 207 - 0.01},
-    # aimed at ages and organisations; before tuning (VOORMETING.md) ages 0.801, organisations
-    # 0.809, decoys 0.926 (with the learned labeller, not yet trained on it: 0.844, 0.849, 0.914)
-    "ontwikkel_6": {"PERSOON": 306 / 309 - 0.01, "ADRES": 49 / 51 - 0.01, "DECOY": 244 / 257 - 0.01},
-    # aimed at names and decoys that look like names; before tuning names 0.960, addresses
-    # 0.902, ages 0.889 (0.923 with the labeller), organisations 0.841 (0.869), decoys 0.955
-    "ontwikkel_7": {"PERSOON": 439 / 448 - 0.01, "ADRES": 37 / 41 - 0.01, "ORGANISATIE": 96 / 107 - 0.01},
-    # aimed at names no list holds; before tuning (VOORMETING.md) names 0.942 (0.954 with the
-    # rule for a name as the subject of a verb, written before the set came in), dates 0.889,
-    # decoys 0.932
-    "ontwikkel_8": {"DECOY": 250 / 265 - 0.01},
+    "ontwikkel_5": {"ADRES": 37 / 39 - 0.01},  # aimed at organisations and ages
+    "ontwikkel_6": {"ADRES": 49 / 51 - 0.01},  # aimed at ages and organisations
+    "ontwikkel_7": {"ADRES": 37 / 41 - 0.01},  # aimed at names and decoys that look like names
+    "ontwikkel_8": {},  # aimed at names no list holds
+    "ontwikkel_9": {},  # names inside sentences, words that are names; before tuning names 0.964
+    "ontwikkel_10": {"ADRES": 48 / 50 - 0.01},  # organisations and ages; before tuning organisations 0.864
+    # organisations and what looks like one; before tuning names 0.966, organisations 0.890
+    "ontwikkel_11": {"PERSOON": 310 / 319 - 0.01, "ADRES": 32 / 34 - 0.01},
+    # informal notes; before tuning names 0.925, ages 0.878
+    "ontwikkel_12": {"PERSOON": 303 / 318 - 0.01, "ADRES": 31 / 33 - 0.01},
+    # names in stories; before tuning names 0.990, decoys 0.936
+    "ontwikkel_13": {"ADRES": 33 / 35 - 0.01, "DECOY": 205 / 218 - 0.01},
 }
 
 _MEASURED: dict = {}
@@ -90,7 +93,7 @@ def test_target_on_unseen_set(pseudonymizer, half, kind, request, capsys):
         print(f"\n{half} {kind}: {achieved[kind]:.3f} (doel {meet_evaluatie.TARGETS[kind]})")
     if kind in NOT_YET[half]:
         assert achieved[kind] >= NOT_YET[half][kind] - 1e-9
-        reason = f"doel {meet_evaluatie.TARGETS[kind]} niet gehaald: {achieved[kind]:.3f} (ondergrens {NOT_YET[half][kind]:.3f})"
+        reason = f"doel {meet_evaluatie.TARGETS[kind]} niet gehaald: {achieved[kind]:.4f} (ondergrens {NOT_YET[half][kind]:.4f})"
         request.applymarker(pytest.mark.xfail(strict=False, reason=reason))
     assert achieved[kind] >= meet_evaluatie.TARGETS[kind] - 1e-9
 
