@@ -257,7 +257,9 @@ _LEADING_TITLES = re.compile(
 )
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:het|de|'t|’t)\s+$", re.IGNORECASE)  # 'op 't X' too
 # 'zit op het Trevianum', 'voetbalt bij Almania': what the context says the organisation is
-_SCHOOL_CONTEXT = re.compile(r"(?i)\b(?:zit|zat|zitten|zaten|leerling|ingeschreven|geschorst|gaat|ging)\b[^.\n]{0,25}\b(?:op|naar|van|bij)\s+(?:het\s+|de\s+|'t\s+)?$")
+_SCHOOL_CONTEXT = re.compile(r"(?i)\b(?:zit|zat|zitten|zaten|leerling|ingeschreven|geschorst|gaat|ging|opleiding|studeert|studie)\b[^.\n]{0,25}\b(?:op|naar|van|bij)\s+(?:het\s+|de\s+|'t\s+)?$")
+# 'een jaar of 16', 'rond de 40', 'ongeveer 70': an age band is approximate itself
+_APPROXIMATELY_BEFORE = re.compile(r"(?i)(?<![\w])(?:een\s+jaar\s+of|rond\s+de|ongeveer|ca\.|circa|zo'n|ruim|bijna)\s+$")
 _CLUB_CONTEXT = re.compile(r"(?i)\b(?:lid|voetbal\w*|train\w*|speel\w*|sport\w*|zwem\w*|dans\w*|turn\w*)\b[^.\n]{0,20}\b(?:van|bij|op)\s+(?:het\s+|de\s+|'t\s+)?$")
 _PREP_BEFORE_DATE = re.compile(r"\b([Oo]p)\s+$")
 
@@ -334,6 +336,10 @@ def render(
                 new = band
                 if m:
                     end += len(m.group())
+                approximately = _APPROXIMATELY_BEFORE.search(text, max(0, start - 14), start)
+                if approximately:  # 'een jaar of 16' -> 'tussen de 12 en 18', not 'een jaar of tussen de 12 en 18'
+                    start = approximately.start()
+                    new = new[0].upper() + new[1:] if text[start].isupper() else new
         elif kind == h.INSTELLING:
             new = surrogator.organisation(d.text)
             if new == "een bedrijf":  # the name says nothing: perhaps the sentence does

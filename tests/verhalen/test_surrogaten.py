@@ -113,3 +113,12 @@ def test_publication_default_is_surrogates_labels_for_review():
 )
 def test_surrogates_read_as_dutch(pseudonymizer, text, published):
     assert pseudonymizer.pseudonymize(text, style="surrogaat", seed=1).text == published
+
+
+def test_an_approximate_age_becomes_its_band_alone():
+    from verhalen.pseudonimisering import Pseudonymizer
+
+    text = "Er kwam een jongen binnen, Elias, een jaar of 16, met een kapotte koptelefoon. Hij gaat naar de opleiding bij Vista."
+    out = Pseudonymizer(use_deduce=False).pseudonymize(text, style="surrogaat").text
+    assert "een jaar of tussen" not in out and ", tussen de 12 en 18, met" in out, out
+    assert "opleiding bij een school" in out, out
