@@ -1799,7 +1799,7 @@ def _with_surname(text: str, d: Detection) -> Detection:
     return Detection(start, end, PERSOON, text[start:end], d.source)
 
 
-def find_names(text: str) -> list[Detection]:
+def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection]:
     """Names of people nobody told us about.
 
     * a word in deduce's first-name list: capitalised mid-sentence (also when it is an
@@ -1817,6 +1817,10 @@ def find_names(text: str) -> list[Detection]:
     * who speaks in an exported chat ('[12-05-24, 21:14] Ilias:'), who wrote a forwarded
       e-mail ('schreef Claessen, H. <...>'), and initials or a lowercase first name that sign a
       note ('– R.', 'EvdB', '-jeroen');
+    * someone known by where they belong ('Zjuul van de fanfare'), who speaks after a quote
+      ('"...," zei Bosman'), who is spoken to ('"Gijs, jij ..."'), a name in apposition (',
+      Radek, die helpt'), whose age is given ('kuyt is 15'; ``ages``: the ages of the text, as
+      :func:`find_ages` finds them, found again when not given);
     * a name found this way takes the capitalised surname after it ('Rania Al-Hassan');
     * every other spelling of a found name in the same text, also misspelt ('Kevn').
     """
@@ -1953,7 +1957,7 @@ def find_names(text: str) -> list[Detection]:
         if not (f in _CALLS or f in _TITLE_OR_PARTICLE or f in _CALENDAR_WORDS or (is_place_name(name) and f not in first)
                 or f in _public_folded()):
             add(m.start("name"), m.end("name"), "aangesproken")
-    for age in find_ages(text):
+    for age in find_ages(text) if ages is None else ages:
         before = _BEFORE_AGE.search(text, max(0, age.start - 40), age.start)
         if before is None or _ARTICLE_END.search(text, max(0, before.start() - 8), before.start()):
             continue
@@ -2275,8 +2279,9 @@ def find_known_identities(
 
 def find_all(text: str, streets: Iterable[str] | None = None) -> list[Detection]:
     """All pattern detectors of this module (not the known identities)."""
+    ages = find_ages(text)
     return (
         find_bsn(text) + find_iban(text) + find_postcodes(text) + find_phones(text)
-        + find_emails(text) + find_urls(text) + find_dates(text) + find_ages(text)
-        + find_streets(text, streets) + find_organisations(text) + find_names(text)
+        + find_emails(text) + find_urls(text) + find_dates(text) + ages
+        + find_streets(text, streets) + find_organisations(text) + find_names(text, ages)
     )  # fmt: skip
