@@ -1597,6 +1597,18 @@ _PERSON_VERB = (
     r"zijn|waren|hebben|hadden|komen|kwamen|gaan|gingen|volgen|volgden|wonen|woonden|werken|werkten|"
     r"spelen|speelden|willen|wilden|zitten|zaten)"
 )
+# what one person does, as a verb right after its subject ('bram heeft ruzie', 'kev zit nu op Vista')
+_ONE_PERSON_VERB = (
+    r"(?:belde|belt|zegt|zei|vertelt|vertelde|vroeg|vraagt|kwam|komt|zat|zit|helpt|hielp|lachte|lacht|"
+    r"huilde|huilt|woont|woonde|werkt|werkte|appte|appt|liep|loopt|stond|staat|vindt|vond|wil|wilde|wou|"
+    r"heeft|had|ging|gaat|kan|kon|moet|moest|mag|mocht|weet|wist|speelt|speelde|regelt|regelde|"
+    r"kreeg|krijgt|maakt|maakte|deed|doet|is|was)"
+)
+# in a quick note written in lowercase, a name opens a sentence or line in lowercase too
+_LOWER_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=[-–:][ \t]))(?P<name>[a-zà-ÿ][a-zà-ÿ'’]*(?:-[a-zà-ÿ][a-zà-ÿ'’]*)?)"
+    r"[ \t]+(?P<verb>" + _ONE_PERSON_VERB + r")(?![\w'’\-])"
+)
 _SUBJECT_OF_VERB = re.compile(
     r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?)"
     r"(?:\s+(?P<sur>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?))?"
@@ -1710,6 +1722,11 @@ def _rare_in_dutch(word: str) -> bool:
     return len(w) < 10 or not any(
         common(w[:i]) and (common(w[i:]) or (w[i] == "s" and common(w[i + 1 :]))) for i in range(4, len(w) - 3)
     )
+
+
+def _two_words(folded: str) -> bool:
+    """'stageplek' (stage + plek): two words of four letters or more, each common in Dutch."""
+    return any(zipf(folded[:i]) >= RARE_IN_DUTCH and zipf(folded[i:]) >= RARE_IN_DUTCH for i in range(4, len(folded) - 3))
 
 
 @lru_cache(maxsize=1)
@@ -1941,6 +1958,17 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
         listed = f in first and not _ordinary(name)
         if (listed or _rare_in_dutch(name)) and not _unlisted_word_is_no_name(name, m.start(), places) and not _ARTICLE_END.search(text, max(0, m.start() - 8), m.start()):
             add(m.start("name"), m.end("name"), "naam-van-plek")
+    for m in _LOWER_SUBJECT.finditer(text):
+        name, f = m.group("name"), _fold(m.group("name"))
+        if not re.search(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]", f) or f in _DIALECT_WORDS or f in _CALENDAR_WORDS or f in _public_folded():
+            continue  # 'vgm is het', 'ff gaat': an abbreviation
+        if f in first and len(f) >= 2 and not _stop_word(f):
+            listed_word = _ordinary(name)  # 'bram heeft ruzie', 'storm zit bij hem'; but 'storm is voorbij'
+            if not (listed_word and m.group("verb") in ("is", "was")) and not is_place_name(name):
+                add(m.start("name"), m.end("name"), "onderwerp-klein")
+        elif len(f) >= 3 and _rare_in_dutch(name) and not (_stop_word(f) or _ordinary(name) or is_place_name(name)
+                                                             or _two_words(f) or "'" in name):
+            add(m.start("name"), m.end("name"), "onderwerp-klein")  # 'keesie zat weer op z'n bankje', 'miaa zegt'
     for m in _NAME_BETWEEN_COMMAS.finditer(text):
         name = m.group("name")
         f = _fold(name)

@@ -246,3 +246,29 @@ def test_a_season_and_a_letter_closing_are_no_name():
 
 def test_a_saint_after_a_lowercase_kind_of_club():
     assert "harmonie St. Caecilia" in _organisations("Meneer is lid van harmonie St. Caecilia in Schaesberg.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("rustige avond. joep heeft de sleutel, tijn komt later", "joep"),  # a listed name, in lowercase
+        ("koud buiten.\nbram heeft weer ruzie gehad met zn broer", "bram"),  # also an ordinary word
+        ("ff bij de kooi gekeken. jaydn zat er weer, alleen", "jaydn"),  # in no list, rare in Dutch
+    ],
+)
+def test_a_lowercase_name_opening_a_sentence_of_a_quick_note(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("ff gesproken. vgm is het rustig gebleven", "vgm"),  # an abbreviation
+        ("in de tuin gewerkt. roos is uitgebloeid, de rest staat er nog", "roos"),  # a word that is also a name, before 'is'
+        ("stageplek is bij de bakker op de hoek", "stageplek"),  # two words
+        ("jij vroeg of Daan (mijn zoon, 13) mee kan doen", "mee"),  # not after a parenthesis
+        ("s'middags kan ik beter, zei ze", "s'middags"),
+    ],
+)
+def test_a_lowercase_word_opening_a_sentence_is_not_always_a_name(text, word):
+    assert word not in _names(text)
