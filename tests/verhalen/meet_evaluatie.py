@@ -19,6 +19,7 @@
     python tests/verhalen/meet_evaluatie.py toets_3        # third unseen set, aggregate only
     python tests/verhalen/meet_evaluatie.py toets_4        # fourth unseen set, aggregate only
     python tests/verhalen/meet_evaluatie.py toets_5        # fifth unseen set, aggregate only
+    python tests/verhalen/meet_evaluatie.py toets_6        # sixth unseen set, aggregate only
 
 The notes were written and annotated by someone who never saw the detector code
 (``evaluatie/CONVENTIES.md``). The detector runs as for unknown people: deduce on, no known
@@ -40,7 +41,7 @@ Matching rules
 
 Only the development sets (``ontwikkel``, ``ontwikkel_extra`` and ``ontwikkel_2`` to ``ontwikkel_13``)
 may be inspected note by note (``--missers``); the test sets (``toets``, ``toets_2``, ``toets_3``,
-``toets_4``, ``toets_5``) are run for their aggregate numbers only.
+``toets_4``, ``toets_5``, ``toets_6``) are run for their aggregate numbers only.
 """
 
 from __future__ import annotations
@@ -94,8 +95,9 @@ _FOLDERS = {
     "toets_3": (MAP / "toets_3", "n"),  # by a seventh writer
     "toets_4": (MAP / "toets_4", "n"),  # by a writer of its own, with no emphasis
     "toets_5": (MAP / "toets_5", "n"),  # the same brief as toets_4, by another writer
+    "toets_6": (MAP / "toets_6", "n"),  # the same brief again, written after the last rule of session 9
 }
-UNSEEN = ("toets", "toets_2", "toets_3", "toets_4", "toets_5")
+UNSEEN = ("toets", "toets_2", "toets_3", "toets_4", "toets_5", "toets_6")
 HALVES = ("ontwikkel", "toets", *_FOLDERS)
 
 

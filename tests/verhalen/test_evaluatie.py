@@ -1,4 +1,4 @@
-"""Targets of issue 10 on the unseen sets ('toets' to 'toets_5') of the independent evaluation
+"""Targets of issue 10 on the unseen sets ('toets' to 'toets_6') of the independent evaluation
 material, and on the development sets the detectors were tuned on.
 
 The detectors were tuned on the development sets only; this test reads the aggregate numbers
@@ -46,6 +46,9 @@ NOT_YET: dict[str, dict[str, float]] = {
         "PERSOON": 267 / 279 - 0.01,  # 0.957 (0.953 at the start of session 9)
         "DECOY": 189 / 199 - 0.01,  # 0.950, one decoy short of the target (0.940 at the start)
     },
+    "toets_6": {  # written after session 9's last rule and measured once with it
+        "ORGANISATIE": 85 / 96 - 0.01,  # 0.885 (0.896 with the rules of the session's start)
+    },  # names 0.983, ages 0.922, decoys 0.966
 }
 
 # development sets below target for a kind after tuning (their VOORMETING.md has the before)
