@@ -272,3 +272,68 @@ def test_a_lowercase_name_opening_a_sentence_of_a_quick_note(text, name):
 )
 def test_a_lowercase_word_opening_a_sentence_is_not_always_a_name(text, word):
     assert word not in _names(text)
+
+
+# --- the helpers themselves, so that each one's own job is pinned ---------------------------
+
+from verhalen import pseudonimisering as ps  # noqa: E402
+from verhalen.herkenners import Detection  # noqa: E402
+
+
+def test_an_organisation_loses_the_place_after_it_only():
+    assert h._without_place_after("Garage Kicken op Ubach over Worms") == "Garage Kicken"  # a place of three words
+    assert h._without_place_after("Snackbar De Hoek op Schinveld") == "Snackbar De Hoek"
+    assert h._without_place_after("Thuiszorg Zorg met Hart") == "Thuiszorg Zorg met Hart"
+
+
+def test_an_organisation_named_again_is_found_once_per_mention():
+    text = "Buurthuis De Boog en Kapsalon De Kroon. de boog is dicht, de kroon niet. De Boog opent weer."
+    found = [d for d in h.find_organisations(text) if d.source != "organisatie-herhaald"]
+    again = h._named_again(text, found)
+    assert sorted(d.text for d in again) == ["De Boog", "de boog", "de kroon"]
+    assert all(d.start != o.start for d in again for o in found)  # not the first mention again
+
+
+def test_joined_by_en_or_by_a_comma():
+    assert h._joined("yass en ", "yass") and h._joined(" en ilyas", "ilyas")
+    assert not h._joined("ambulant, ", "ambulant")
+
+
+def test_two_words_of_four_letters_or_more():
+    assert h._two_words("stageplek") and h._two_words("huisarts")
+    assert not h._two_words("keesie") and not h._two_words("jaydn")
+
+
+def test_a_shop_where_someone_works_is_no_kept_place():
+    assert h.shop_spans("Hij werkt als vakkenvuller bij de Albert Heijn in Geleen.") == []
+    assert h.shop_spans("De jongens hangen bij de Albert Heijn.") == [(25, 37)]
+    assert h.river_spans("We fietsen langs de Maas.") == [(11, 24)]
+
+
+def test_a_date_loses_only_an_hour_with_minutes_after_it():
+    text = "op 17 november 15.40 gebeld; op 3 maart 12 mensen"
+    d = Detection(3, 17, "datum", "17 november 15", "deduce")
+    assert ps._without_time(text, d) == Detection(3, 14, "datum", "17 november", "deduce")
+    other = Detection(32, 42, "datum", "3 maart 12", "deduce")
+    assert ps._without_time(text, other) == other  # '12 mensen' is no hour
+
+
+def test_deduce_loses_an_opening_word_of_its_own_name_only():
+    d = Detection(10, 24, "persoon", "Volgens Dmitri", "deduce")
+    assert ps._without_leading_word(d) == Detection(18, 24, "persoon", "Dmitri", "deduce")
+    assert ps._without_leading_word(Detection(10, 24, "persoon", "Volgens Dmitri", "naamlijst")) .text == "Volgens Dmitri"
+    assert ps._without_leading_word(Detection(10, 24, "persoon", "Volgens Dmitri", "deduce", "client")).start == 10
+    assert ps._without_leading_word(Detection(0, 13, "persoon", "Sandra Jansen", "deduce")).text == "Sandra Jansen"
+
+
+def test_a_name_that_begins_inside_a_public_body_keeps_what_follows_it():
+    text = "Daarna kreeg ik een huis via Wonen Limburg aan de Kapelaan Sarsstraat."
+    spans = h.public_spans(text)
+    start = text.index("Wonen")
+    d = Detection(start, len(text) - 1, "persoon", text[start:-1], "deduce")
+    cut = ps._cut_before_public(text, d, spans)
+    assert cut is not None and cut.text == "Kapelaan Sarsstraat" and cut.start == text.index("Kapelaan")
+    only_public = Detection(start, start + len("Wonen Limburg aan"), "persoon", "Wonen Limburg aan", "deduce")
+    assert ps._cut_before_public(text, only_public, spans) is None
+    client = Detection(start, len(text) - 1, "persoon", text[start:-1], "deduce", "client")
+    assert ps._cut_before_public(text, client, spans) == client  # a known identity is never cut
