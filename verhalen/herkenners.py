@@ -1225,7 +1225,7 @@ def _named_again(text: str, organisations: list[Detection]) -> list[Detection]:
     Schakel' ... 'de schakel is op donderdag dicht'."""
     out = []
     names = {m.group("name").lower() for d in organisations if (m := _ARTICLE_AND_NAME.search(d.text))}
-    for name in names:
+    for name in sorted(names):
         article, word = name.split(maxsplit=1)
         if _fold(word) in _public_folded() or is_place_name(word):
             continue

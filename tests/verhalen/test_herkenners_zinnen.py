@@ -337,3 +337,25 @@ def test_a_name_that_begins_inside_a_public_body_keeps_what_follows_it():
     assert ps._cut_before_public(text, only_public, spans) is None
     client = Detection(start, len(text) - 1, "persoon", text[start:-1], "deduce", "client")
     assert ps._cut_before_public(text, client, spans) == client  # a known identity is never cut
+
+
+def test_named_again_skips_a_public_body_and_the_mention_it_starts_from():
+    text = "Via het Jeugdfonds en buurthuis het Kompas. het jeugdfonds betaalt, het kompas is open."
+    public = Detection(4, 18, "instelling", "het Jeugdfonds", "organisatie-context")
+    kompas = Detection(text.index("het Kompas"), text.index("het Kompas") + 10, "instelling", "het Kompas", "organisatie")
+    again = h._named_again(text, [public, kompas])
+    assert [d.text for d in again] == ["het kompas"]  # not 'het jeugdfonds', a public body; not 'het Kompas' itself
+
+
+def test_deduce_loses_an_everyday_word_that_opens_its_name():
+    d = Detection(0, 16, "persoon", "Vanmorgen Harrie", "deduce")  # an everyday word, less common than 'volgens'
+    assert ps._without_leading_word(d).text == "Harrie"
+
+
+def test_a_name_that_runs_into_a_public_body_ends_before_it():
+    text = "Gisteren sprak ik Truus van de Leger des Heils over de maaltijden."
+    spans = h.public_spans(text)
+    start = text.index("Truus")
+    d = Detection(start, text.index(" over"), "persoon", text[start : text.index(" over")], "deduce")
+    cut = ps._cut_before_public(text, d, spans)
+    assert cut is not None and cut.text == "Truus" and (cut.start, cut.end) == (start, start + 5)
