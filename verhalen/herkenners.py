@@ -1457,21 +1457,19 @@ def _stop_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _language_and_country_words() -> frozenset[str]:
-    """Dutch names of languages and countries (Babel's CLDR data): 'Nederlands', 'Pools', 'Syrië',
-    'Sierra Leone'."""
-    from babel import Locale
-
-    nl = Locale("nl")
-    return frozenset(_fold(n) for n in (*nl.languages.values(), *nl.territories.values()))
-
-
-@lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     """Dutch names of countries and regions of the world (CLDR): 'Duitsland', 'Sierra Leone'."""
     from babel import Locale
 
     return frozenset(_fold(n) for n in Locale("nl").territories.values())
+
+
+@lru_cache(maxsize=1)
+def _language_and_country_words() -> frozenset[str]:
+    """Dutch names of languages (Babel's CLDR data: 'Nederlands', 'Pools') and of countries."""
+    from babel import Locale
+
+    return frozenset(_fold(n) for n in Locale("nl").languages.values()) | _countries()
 
 
 @lru_cache(maxsize=1)
@@ -1588,21 +1586,19 @@ _NICKNAME = re.compile(
 )
 # an unlisted capitalised word as the subject of what people do: 'Olena, een van hen, helpt',
 # 'Mevlüde van het wijkteam helpt', 'Bèr is weer terug', 'Tesfay Gebremedhin kwam'
-_PERSON_VERB = (
-    r"(?:belde|belt|zegt|zei|zeggen|vertelt|vertelde|vroeg|vraagt|kwam|komt|zat|zit|helpt|hielp|"
+# what one person does, as a verb right after its subject ('bram heeft ruzie', 'Olena helpt')
+_ONE_PERSON_VERB = (
+    r"(?:belde|belt|zegt|zei|vertelt|vertelde|vroeg|vraagt|kwam|komt|zat|zit|helpt|hielp|"
     r"lachte|lacht|huilde|huilt|woont|woonde|werkt|werkte|appte|appt|mailde|mailt|liep|loopt|stond|"
     r"staat|vindt|vond|wil|wilde|wou|durft|durfde|heeft|had|is|was|ging|gaat|kan|kon|moet|moest|"
     r"mag|mocht|weet|wist|speelt|speelde|bracht|brengt|haalde|haalt|kookt|kookte|bakt|bakte|"
     r"schreef|schrijft|sliep|slaapt|zorgt|zorgde|past|paste|kreeg|krijgt|maakt|maakte|deed|doet|lijkt|leek|"
-    r"zijn|waren|hebben|hadden|komen|kwamen|gaan|gingen|volgen|volgden|wonen|woonden|werken|werkten|"
-    r"spelen|speelden|willen|wilden|zitten|zaten)"
+    r"regelt|regelde)"
 )
-# what one person does, as a verb right after its subject ('bram heeft ruzie', 'kev zit nu op Vista')
-_ONE_PERSON_VERB = (
-    r"(?:belde|belt|zegt|zei|vertelt|vertelde|vroeg|vraagt|kwam|komt|zat|zit|helpt|hielp|lachte|lacht|"
-    r"huilde|huilt|woont|woonde|werkt|werkte|appte|appt|liep|loopt|stond|staat|vindt|vond|wil|wilde|wou|"
-    r"heeft|had|ging|gaat|kan|kon|moet|moest|mag|mocht|weet|wist|speelt|speelde|regelt|regelde|"
-    r"kreeg|krijgt|maakt|maakte|deed|doet|is|was)"
+# ... and what several do ('Filmon, Senait en Tsega volgen')
+_PERSON_VERB = (
+    r"(?:" + _ONE_PERSON_VERB + r"|zeggen|zijn|waren|hebben|hadden|komen|kwamen|gaan|gingen|volgen|volgden|wonen|"
+    r"woonden|werken|werkten|spelen|speelden|willen|wilden|zitten|zaten)"
 )
 # in a quick note written in lowercase, a name opens a sentence or line in lowercase too
 _LOWER_SUBJECT = re.compile(

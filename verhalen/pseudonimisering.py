@@ -190,16 +190,16 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     deduce took for a location or a name: public geography and ordinary words stay."""
     if d.kind == h.PERSOON and d.key is None and _WIJK_BEFORE.search(text, max(0, d.start - 12), d.start):
         return True  # 'de wijk Fatima': the wijk, not the woman (whoever found it)
-    f = h._fold(d.text.strip(" .,"))
+    value = d.text.strip(" .,")
+    f = h._fold(value)
     if d.kind == h.PERSOON and d.key is None and f in h._countries() and f not in h._first_names_folded():
         return True  # 'Zoon woont in Duitsland'
     if d.kind == h.PERSOON and d.key is None and f in h._language_and_country_words():
         before = (_LANGUAGE_BEFORE if f not in h._first_names_folded() else _LANGUAGE_SPOKEN_BEFORE)
-        if " " in d.text.strip() or before.search(text, max(0, d.start - 16), d.start):
+        if " " in value or before.search(text, max(0, d.start - 16), d.start):
             return True  # 'uit Sierra Leone', 'in het Engels', 'wel Engels en Duits'; not 'mevrouw Engels', 'en Frans, de trainer'
     if d.source != "deduce" or d.key is not None:
         return False
-    value = d.text.strip(" .,")
     if d.kind == h.LEEFTIJD:  # 'jongeren tussen 12 en 23 jaar': an age group, not an age
         # '111 jaar schutterij': an anniversary (nobody here is older than 105)
         return bool(_AGE_RANGE_BEFORE.search(text[max(0, d.start - 25) : d.start])) or (
@@ -218,7 +218,6 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     if d.kind == h.ADRES and h.is_place_name(value.split()[-1]) and h.find_postcodes(value):
         return True  # '6131 BK Sittard': the postcode detector has the postcode; the place stays
     if d.kind == h.PERSOON:
-        f = h._fold(value)
         words = [h._fold(w) for w in value.split()]
         if all(w in h._INTERFIXES or w in h._stop_words() for w in words):
             return True  # deduce's 'op de ' before a street
