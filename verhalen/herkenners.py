@@ -1588,22 +1588,22 @@ _NICKNAME = re.compile(
 # 'Mevlüde van het wijkteam helpt', 'Bèr is weer terug', 'Tesfay Gebremedhin kwam'
 # what one person does, as a verb right after its subject ('bram heeft ruzie', 'Olena helpt')
 _ONE_PERSON_VERB = (
-    r"(?:belde|belt|zegt|zei|vertelt|vertelde|vroeg|vraagt|kwam|komt|zat|zit|helpt|hielp|"
-    r"lachte|lacht|huilde|huilt|woont|woonde|werkt|werkte|appte|appt|mailde|mailt|liep|loopt|stond|"
-    r"staat|vindt|vond|wil|wilde|wou|durft|durfde|heeft|had|is|was|ging|gaat|kan|kon|moet|moest|"
-    r"mag|mocht|weet|wist|speelt|speelde|bracht|brengt|haalde|haalt|kookt|kookte|bakt|bakte|"
-    r"schreef|schrijft|sliep|slaapt|zorgt|zorgde|past|paste|kreeg|krijgt|maakt|maakte|deed|doet|lijkt|leek|"
-    r"regelt|regelde)"
+    r"(?:belde|belt|zegt|zei|vertelt|vertelde|vroeg|vraagt|kwam|komt|zat|zit|helpt|hielp|lachte|lacht|"
+    r"huilde|huilt|woont|woonde|werkt|werkte|appte|appt|liep|loopt|stond|staat|vindt|vond|wil|wilde|wou|"
+    r"heeft|had|ging|gaat|kan|kon|moet|moest|mag|mocht|weet|wist|speelt|speelde|"
+    r"kreeg|krijgt|maakt|maakte|deed|doet|is|was)"
 )
-# ... and what several do ('Filmon, Senait en Tsega volgen')
+# ... more of it, and what several do, after a capitalised subject ('Filmon, Senait en Tsega volgen')
 _PERSON_VERB = (
-    r"(?:" + _ONE_PERSON_VERB + r"|zeggen|zijn|waren|hebben|hadden|komen|kwamen|gaan|gingen|volgen|volgden|wonen|"
-    r"woonden|werken|werkten|spelen|speelden|willen|wilden|zitten|zaten)"
+    r"(?:" + _ONE_PERSON_VERB + r"|mailde|mailt|durft|durfde|bracht|brengt|haalde|haalt|kookt|kookte|bakt|"
+    r"bakte|schreef|schrijft|sliep|slaapt|zorgt|zorgde|past|paste|lijkt|leek|zeggen|zijn|waren|hebben|"
+    r"hadden|komen|kwamen|gaan|gingen|volgen|volgden|wonen|woonden|werken|werkten|spelen|speelden|willen|"
+    r"wilden|zitten|zaten)"
 )
 # in a quick note written in lowercase, a name opens a sentence or line in lowercase too
 _LOWER_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=[-–:][ \t]))(?P<name>[a-zà-ÿ][a-zà-ÿ'’]*(?:-[a-zà-ÿ][a-zà-ÿ'’]*)?)"
-    r"[ \t]+(?P<verb>" + _ONE_PERSON_VERB + r")(?![\w'’\-])"
+    r"[ \t]+(?P<verb>" + _ONE_PERSON_VERB + r"|regelt|regelde)(?![\w'’\-])"  # 'roosje regelt de lampions'
 )
 _SUBJECT_OF_VERB = re.compile(
     r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?)"
