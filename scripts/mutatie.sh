@@ -17,7 +17,7 @@
 # audit), import (the write transaction only), kostenbaten (the
 # defaults only), pseudonimisering (the entry points: verhalen.publicatie.publiceer and
 # gepubliceerd, Pseudonymizer.pseudonymize and detect with its merging; not every pattern of
-# verhalen/herkenners.py), zinnen (the helpers of the rounds on names and look-alikes). mutmut (PyPI, 2.x) goes into $IMPACT_CACHE/mutatie-venv (default
+# verhalen/herkenners/), zinnen (the helpers of the rounds on names and look-alikes). mutmut (PyPI, 2.x) goes into $IMPACT_CACHE/mutatie-venv (default
 # .cache/mutatie-venv); the tests run with the project's .venv (in a git worktree without one:
 # the main checkout's). Work happens in a temporary copy of the working tree: the repository
 # itself is never modified.
@@ -77,7 +77,7 @@ BESTAND[pseudonimisering]="verhalen/publicatie.py verhalen/pseudonimisering.py"
 TESTS[pseudonimisering]="tests/verhalen/test_publicatie_opslag.py tests/verhalen/test_pseudonimisering.py tests/rapporten/test_gepubliceerd.py"
 DEEL[pseudonimisering]="publiceer gepubliceerd _weiger pseudonymize detect _merge_overlapping"
 # the helpers of session 9's rounds on names, organisations and look-alikes (not every pattern)
-BESTAND[zinnen]="verhalen/herkenners.py verhalen/pseudonimisering.py"
+BESTAND[zinnen]="verhalen/herkenners/namen.py verhalen/herkenners/organisaties.py verhalen/herkenners/publiek.py verhalen/pseudonimisering.py"
 TESTS[zinnen]="tests/verhalen/test_herkenners_zinnen.py tests/verhalen/test_pseudonimisering.py tests/verhalen/test_herkenners.py"
 DEEL[zinnen]="_named_again _without_place_after _two_words _joined river_spans shop_spans _without_time _without_leading_word _cut_before_public"
 

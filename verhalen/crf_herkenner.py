@@ -19,7 +19,7 @@ from importlib import resources
 import pycrfsuite
 
 from verhalen import herkenners as h
-from verhalen.herkenners import Detection
+from verhalen.herkenners import Detection, woorden
 
 MODEL = "crf_leeftijd_organisatie.crfsuite"  # in verhalen/data
 ZEKERHEID = 0.9  # the labeller's probability of a token's label before it is replaced
@@ -55,8 +55,8 @@ def _shape(word: str) -> str:
 def features(text: str, toks: list[Token]) -> list[dict[str, float]]:
     """Per token: the word, its shape and affixes, whether it is a number (and its decade),
     in a name list, a public body or a place, and the words up to three tokens around it."""
-    first, last = h._first_names_folded(), h._surnames_folded()
-    public, everyday = h._public_folded(), h._everyday_words()
+    first, last = woorden.first_names_folded(), woorden.surnames_folded()
+    public, everyday = woorden.public_folded(), woorden.everyday_words()
     lowered = [w.lower() for _, _, w in toks]
     shapes = [_shape(w) for _, _, w in toks]
     out = []
@@ -81,7 +81,7 @@ def features(text: str, toks: list[Token]) -> list[dict[str, float]]:
         ):
             if folded in words:
                 f[name] = 1.0
-        if h.is_place_name(word):
+        if woorden.is_place_name(word):
             f["plaats"] = 1.0
         if not text[text.rfind("\n", 0, start) + 1 : start].strip():
             f["regelbegin"] = 1.0

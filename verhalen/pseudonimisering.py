@@ -22,7 +22,7 @@ import pandas as pd
 
 from verhalen import herkenners as h
 from verhalen.crf_herkenner import find_learned
-from verhalen.herkenners import Detection, KnownIdentity
+from verhalen.herkenners import Detection, KnownIdentity, basis, bekende_identiteiten, publiek, woorden
 
 if TYPE_CHECKING:
     from deduce import Deduce
@@ -102,7 +102,7 @@ class _Registry:
         """Link 'Sandra' to an earlier 'Sandra de Vries' (token subset), else a new person."""
         tokens = _name_tokens(name)
         if not tokens:
-            return h._fold(name)
+            return h.fold(name)
         for key, known in self.person_tokens.items():
             if tokens <= known or known <= tokens:
                 return key
@@ -114,8 +114,8 @@ class _Registry:
 def _name_tokens(name: str) -> frozenset[str]:
     return frozenset(
         t
-        for t in (h._fold(x) for x in re.findall(r"\w+", name))
-        if t not in _TITLES and t not in h._INTERFIXES and len(t) > 1
+        for t in (h.fold(x) for x in re.findall(r"\w+", name))
+        if t not in _TITLES and t not in bekende_identiteiten.INTERFIXES and len(t) > 1
     )
 
 
@@ -191,11 +191,11 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     if d.kind == h.PERSOON and d.key is None and _WIJK_BEFORE.search(text, max(0, d.start - 12), d.start):
         return True  # 'de wijk Fatima': the wijk, not the woman (whoever found it)
     value = d.text.strip(" .,")
-    f = h._fold(value)
-    if d.kind == h.PERSOON and d.key is None and f in h._countries() and f not in h._first_names_folded():
+    f = h.fold(value)
+    if d.kind == h.PERSOON and d.key is None and f in woorden.countries() and f not in woorden.first_names_folded():
         return True  # 'Zoon woont in Duitsland'
-    if d.kind == h.PERSOON and d.key is None and f in h._language_and_country_words():
-        before = (_LANGUAGE_BEFORE if f not in h._first_names_folded() else _LANGUAGE_SPOKEN_BEFORE)
+    if d.kind == h.PERSOON and d.key is None and f in woorden.language_and_country_words():
+        before = (_LANGUAGE_BEFORE if f not in woorden.first_names_folded() else _LANGUAGE_SPOKEN_BEFORE)
         if " " in value or before.search(text, max(0, d.start - 16), d.start):
             return True  # 'uit Sierra Leone', 'in het Engels', 'wel Engels en Duits'; not 'mevrouw Engels', 'en Frans, de trainer'
     if d.source != "deduce" or d.key is not None:
@@ -212,19 +212,19 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     if d.kind == h.PERSOON and len(value) == 1:  # 'T: 14 046' (telefoon), not an initial
         return True
     if d.kind == h.LOCATIE:
-        return h.is_place_name(value)
+        return woorden.is_place_name(value)
     if d.kind in (h.ADRES, h.POSTCODE) and _POSTCODE_SHAPED.fullmatch(value) and not any(p.start == d.start for p in h.find_postcodes(text)):
         return True  # 'sinds 2020 MS': a year and an abbreviation, which our postcode finder rules out
-    if d.kind == h.ADRES and h.is_place_name(value.split()[-1]) and h.find_postcodes(value):
+    if d.kind == h.ADRES and woorden.is_place_name(value.split()[-1]) and h.find_postcodes(value):
         return True  # '6131 BK Sittard': the postcode detector has the postcode; the place stays
     if d.kind == h.PERSOON:
-        words = [h._fold(w) for w in value.split()]
-        if all(w in h._INTERFIXES or w in h._stop_words() for w in words):
+        words = [h.fold(w) for w in value.split()]
+        if all(w in bekende_identiteiten.INTERFIXES or w in woorden.stop_words() for w in words):
             return True  # deduce's 'op de ' before a street
-        if len(words) == 1 and h.zipf(value) >= _VERY_COMMON and f not in h._first_names_folded():
-            if f not in h._surnames_folded() or h._sentence_start(text, d.start):
+        if len(words) == 1 and woorden.zipf(value) >= _VERY_COMMON and f not in woorden.first_names_folded():
+            if f not in woorden.surnames_folded() or basis.sentence_start(text, d.start):
                 return True  # 'Bas: Jongens niet zomaar namen noemen': a word every text has
-        return f in h._DIALECT_WORDS or f in h.HOLIDAYS or h.is_place_name(value)
+        return f in woorden.DIALECT_WORDS or f in woorden.HOLIDAYS or woorden.is_place_name(value)
     return False
 
 
@@ -243,17 +243,17 @@ def _without_public(text: str, found: list[Detection]) -> list[Detection]:
     """Drop place names, dialect words and public bodies (UWV, Mondriaan as care provider);
     an organisation found as employer ('werkt bij Zuyderland') and known identities stay."""
     found = _without_lead_into_organisation([d for d in found if not _is_geography_or_word(d, text)])
-    places = h.place_spans(text)  # 'Ubach over Worms'
+    places = woorden.place_spans(text)  # 'Ubach over Worms'
     if places:
         found = [d for d in found if d.key is not None or not _inside_public_place(d, places)]
     teams = [m.span() for m in _TEAM_AREA.finditer(text)]
     if teams:
         found = [d for d in found if not _in_team_name(d, teams)]
-    shops = h.shop_spans(text)
+    shops = publiek.shop_spans(text)
     if shops:  # 'Albert Heijn' is no person; deduce's 'Hema' no employer ('werkt bij de Hema' is found by ours)
         found = [d for d in found if d.key is not None or not (d.kind == h.PERSOON or d.source == "deduce")
                  or not any(s <= d.start and d.end <= e for s, e in shops)]
-    spans = h.public_spans(text) + h.river_spans(text)
+    spans = publiek.public_spans(text) + publiek.river_spans(text)
     if not spans:
         return found
     found = [c for d in found if (c := _cut_before_public(text, d, spans)) is not None]
@@ -375,7 +375,7 @@ class Pseudonymizer:
         # that deduce finds inside one of them ('Brunssum' in 'Brunssum-Noord') stays
         places = {str(p) for p in public_places if p and str(p).strip()}
         self._public_places = (
-            re.compile(r"(?<!\w)(?:" + h.phrases_pattern(places, separators=False) + r")(?!\w)", re.IGNORECASE)
+            re.compile(r"(?<!\w)(?:" + basis.phrases_pattern(places, separators=False) + r")(?!\w)", re.IGNORECASE)
             if places
             else None
         )
@@ -498,7 +498,7 @@ class Pseudonymizer:
             registry.number("Persoon", "client")
         for i in identities:
             if i.soort.lower() == "naaste":
-                key = f"naaste:{h._fold(i.waarde.strip())}"
+                key = f"naaste:{h.fold(i.waarde.strip())}"
                 registry.person_tokens.setdefault(key, _name_tokens(i.waarde))
                 registry.number("Persoon", key)
 
@@ -517,7 +517,7 @@ class Pseudonymizer:
         elif d.kind in (h.BSN, h.IBAN, h.POSTCODE):
             key = re.sub(r"[\s.\-]", "", d.text).upper()
         else:
-            key = re.sub(r"\s+", " ", h._fold(d.text)).strip(" .,")
+            key = re.sub(r"\s+", " ", h.fold(d.text)).strip(" .,")
         return f"[{label}-{registry.number(label, key)}]"
 
     # -- frames ---------------------------------------------------------------------------
@@ -573,7 +573,7 @@ def _split_sentences(d: Detection) -> list[Detection]:
     """
     cuts = []
     for m in re.finditer(r"(\w+)[.;,:!?]\s+", d.text):
-        if len(m.group(1)) >= 3 and h._fold(m.group(1)) not in _TITLES:
+        if len(m.group(1)) >= 3 and h.fold(m.group(1)) not in _TITLES:
             cuts.append((m.end(1), m.end()))
     if not cuts:
         return [d]
@@ -595,10 +595,10 @@ def _without_leading_word(d: Detection) -> Detection:
     first = re.match(r"(\w+)\s+(?=\S)", d.text)
     if d.source != "deduce" or d.key is not None or not first:
         return d
-    f = h._fold(first.group(1))
-    if f in _TITLES or f in h._INTERFIXES or f in h._first_names_folded() or f in h._surnames_folded():
+    f = h.fold(first.group(1))
+    if f in _TITLES or f in bekende_identiteiten.INTERFIXES or f in woorden.first_names_folded() or f in woorden.surnames_folded():
         return d
-    if f not in h._everyday_words() and h.zipf(f) < _VERY_COMMON:
+    if f not in woorden.everyday_words() and woorden.zipf(f) < _VERY_COMMON:
         return d
     cut = first.end()
     return Detection(d.start + cut, d.end, d.kind, d.text[cut:], d.source, d.key)

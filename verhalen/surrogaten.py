@@ -30,6 +30,7 @@ from functools import lru_cache
 from importlib import resources
 
 from verhalen import herkenners as h
+from verhalen.herkenners import bekende_identiteiten, woorden
 
 _AGE_DECADES = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig", 6: "zestig",
                 7: "zeventig", 8: "tachtig", 9: "negentig"}  # fmt: skip
@@ -60,7 +61,7 @@ class _Names:
     surnames: tuple[str, ...]
 
     def gender(self, first_name: str) -> str | None:
-        f = h._fold(first_name)
+        f = h.fold(first_name)
         if f in _folded(self.male):
             return "m"
         if f in _folded(self.female):
@@ -70,7 +71,7 @@ class _Names:
 
 @lru_cache(maxsize=8)
 def _folded(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(h._fold(n) for n in names)
+    return frozenset(h.fold(n) for n in names)
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,7 @@ _MALE_CONTEXT = re.compile(
 
 def _gender_by_form(word: str) -> str | None:
     """Dutch girls' names often end in -a, -tje, -je, -ien, -ine: a weak guess, used last."""
-    w = h._fold(word)
+    w = h.fold(word)
     if re.search(r"(?:a|tje|je|ien|ine|ette|ia)$", w):
         return "v"
     return None
@@ -166,7 +167,7 @@ class Surrogator:
         start = int.from_bytes(digest[:8], "big") % len(pool)
         for i in range(len(pool)):
             candidate = pool[(start + i) % len(pool)]
-            folded = h._fold(candidate)
+            folded = h.fold(candidate)
             if folded not in self.used and folded not in self.avoid and folded not in key:
                 self.used.add(folded)
                 return candidate
@@ -175,7 +176,7 @@ class Surrogator:
     # -- people -----------------------------------------------------------------------
 
     def _first(self, word: str, gender: str | None) -> str:
-        key = ("voornaam", h._fold(word))
+        key = ("voornaam", h.fold(word))
         if key not in self.chosen:
             pool = names()
             gender = gender or pool.gender(word) or _gender_by_form(word)
@@ -184,7 +185,7 @@ class Surrogator:
         return self.chosen[key]
 
     def _surname(self, words: list[str]) -> str:
-        key = ("achternaam", h._fold(" ".join(words)))
+        key = ("achternaam", h.fold(" ".join(words)))
         if key not in self.chosen:
             self.chosen[key] = self._pick(names().surnames, *key)
         return self.chosen[key]
@@ -198,9 +199,9 @@ class Surrogator:
         words = [t for t in tokens if not re.fullmatch(r"[A-Z]\.?", t)]
         if not words:
             return self._surname(tokens)[0] + "."
-        first_folded = h._first_names_folded()
+        first_folded = woorden.first_names_folded()
         first_like = (
-            h._fold(words[0]) in first_folded or names().gender(words[0]) is not None or gender is not None
+            h.fold(words[0]) in first_folded or names().gender(words[0]) is not None or gender is not None
         )
         out: list[str] = []
         if len(words) == 1 and (title_before or initials or not first_like):
@@ -209,7 +210,7 @@ class Surrogator:
             out.append(self._surname(words))
         elif len(words) == 1:
             out.append(self._first(words[0], gender))
-        elif h._fold(words[0]) in h._INTERFIXES or (title_before and not first_like) or initials:
+        elif h.fold(words[0]) in bekende_identiteiten.INTERFIXES or (title_before and not first_like) or initials:
             if initials:
                 out.append(self._surname(words)[0].upper() + ".")
             out.append(self._surname(words))
@@ -226,7 +227,7 @@ class Surrogator:
         """Another street of the same gemeente (or of the region); the house number changes too."""
         m = re.search(r"\s(\d{1,4})(.*)$", original)
         name = original[: m.start()] if m else original
-        key = h._fold(name)
+        key = h.fold(name)
         if (key, "straat") not in self.chosen:
             by = streets_by_gemeente()
             pool = by.get(self.gemeente or "") or tuple(s for v in by.values() for s in v)
@@ -236,12 +237,12 @@ class Surrogator:
             street = street.lower()
         if not m:
             return street
-        digest = hashlib.sha256(f"{self.seed}\x1f{h._fold(original)}".encode()).digest()
+        digest = hashlib.sha256(f"{self.seed}\x1f{h.fold(original)}".encode()).digest()
         return f"{street} {1 + digest[0] % 120}"
 
     def organisation(self, original: str) -> str:
-        head = h._fold(original.split()[0]) if original.split() else ""
-        folded = h._fold(original)
+        head = h.fold(original.split()[0]) if original.split() else ""
+        folded = h.fold(original)
         for pattern, noun in _ORG_KINDS:
             if re.match(rf"(?:{pattern})\b", head) or re.search(rf"(?:{pattern})$", head):
                 return noun

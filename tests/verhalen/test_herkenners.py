@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verhalen import herkenners as h
-from verhalen.herkenners import KnownIdentity
+from verhalen.herkenners import KnownIdentity, leeftijden
 
 
 def texts(found):
@@ -159,7 +159,7 @@ def test_fuzzy_match_does_not_swallow_ordinary_words():
 
 
 def test_limburgish_number_words_with_their_joints():
-    words = h.number_words()
+    words = leeftijden.number_words()
     assert words["twieëndzeventig"] == 72 and words["veerendertig"] == 34  # dialect unit, 'ën(d)'
     assert words["vieftig"] == 50 and words["drieëntwintig"] == 23
 

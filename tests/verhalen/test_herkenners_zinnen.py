@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from verhalen import herkenners as h
+from verhalen.herkenners import namen, organisaties, publiek
 
 
 def _replaced(pseudonymizer, text: str) -> list[str]:
@@ -118,8 +119,8 @@ def test_identifiers_among_those_look_alikes_still_go(pseudonymizer, text, gone)
 
 
 def test_a_noun_made_of_a_verb_is_not_rare():
-    assert not h._rare_in_dutch("Aanvrager")  # of 'aanvragen'
-    assert h._rare_in_dutch("Olena")
+    assert not namen._rare_in_dutch("Aanvrager")  # of 'aanvragen'
+    assert namen._rare_in_dutch("Olena")
 
 
 def _organisations(text: str) -> list[str]:
@@ -281,33 +282,33 @@ from verhalen.herkenners import Detection  # noqa: E402
 
 
 def test_an_organisation_loses_the_place_after_it_only():
-    assert h._without_place_after("Garage Kicken op Ubach over Worms") == "Garage Kicken"  # a place of three words
-    assert h._without_place_after("Snackbar De Hoek op Schinveld") == "Snackbar De Hoek"
-    assert h._without_place_after("Thuiszorg Zorg met Hart") == "Thuiszorg Zorg met Hart"
+    assert organisaties._without_place_after("Garage Kicken op Ubach over Worms") == "Garage Kicken"  # a place of three words
+    assert organisaties._without_place_after("Snackbar De Hoek op Schinveld") == "Snackbar De Hoek"
+    assert organisaties._without_place_after("Thuiszorg Zorg met Hart") == "Thuiszorg Zorg met Hart"
 
 
 def test_an_organisation_named_again_is_found_once_per_mention():
     text = "Buurthuis De Boog en Kapsalon De Kroon. de boog is dicht, de kroon niet. De Boog opent weer."
     found = [d for d in h.find_organisations(text) if d.source != "organisatie-herhaald"]
-    again = h._named_again(text, found)
+    again = organisaties._named_again(text, found)
     assert sorted(d.text for d in again) == ["De Boog", "de boog", "de kroon"]
     assert all(d.start != o.start for d in again for o in found)  # not the first mention again
 
 
 def test_joined_by_en_or_by_a_comma():
-    assert h._joined("yass en ", "yass") and h._joined(" en ilyas", "ilyas")
-    assert not h._joined("ambulant, ", "ambulant")
+    assert namen._joined("yass en ", "yass") and namen._joined(" en ilyas", "ilyas")
+    assert not namen._joined("ambulant, ", "ambulant")
 
 
 def test_two_words_of_four_letters_or_more():
-    assert h._two_words("stageplek") and h._two_words("huisarts")
-    assert not h._two_words("keesie") and not h._two_words("jaydn")
+    assert namen._two_words("stageplek") and namen._two_words("huisarts")
+    assert not namen._two_words("keesie") and not namen._two_words("jaydn")
 
 
 def test_a_shop_where_someone_works_is_no_kept_place():
-    assert h.shop_spans("Hij werkt als vakkenvuller bij de Albert Heijn in Geleen.") == []
-    assert h.shop_spans("De jongens hangen bij de Albert Heijn.") == [(25, 37)]
-    assert h.river_spans("We fietsen langs de Maas.") == [(11, 24)]
+    assert publiek.shop_spans("Hij werkt als vakkenvuller bij de Albert Heijn in Geleen.") == []
+    assert publiek.shop_spans("De jongens hangen bij de Albert Heijn.") == [(25, 37)]
+    assert publiek.river_spans("We fietsen langs de Maas.") == [(11, 24)]
 
 
 def test_a_date_loses_only_an_hour_with_minutes_after_it():
@@ -328,7 +329,7 @@ def test_deduce_loses_an_opening_word_of_its_own_name_only():
 
 def test_a_name_that_begins_inside_a_public_body_keeps_what_follows_it():
     text = "Daarna kreeg ik een huis via Wonen Limburg aan de Kapelaan Sarsstraat."
-    spans = h.public_spans(text)
+    spans = publiek.public_spans(text)
     start = text.index("Wonen")
     d = Detection(start, len(text) - 1, "persoon", text[start:-1], "deduce")
     cut = ps._cut_before_public(text, d, spans)
@@ -343,7 +344,7 @@ def test_named_again_skips_a_public_body_and_the_mention_it_starts_from():
     text = "Via het Jeugdfonds en buurthuis het Kompas. het jeugdfonds betaalt, het kompas is open."
     public = Detection(4, 18, "instelling", "het Jeugdfonds", "organisatie-context")
     kompas = Detection(text.index("het Kompas"), text.index("het Kompas") + 10, "instelling", "het Kompas", "organisatie")
-    again = h._named_again(text, [public, kompas])
+    again = organisaties._named_again(text, [public, kompas])
     assert [d.text for d in again] == ["het kompas"]  # not 'het jeugdfonds', a public body; not 'het Kompas' itself
 
 
@@ -354,7 +355,7 @@ def test_deduce_loses_an_everyday_word_that_opens_its_name():
 
 def test_a_name_that_runs_into_a_public_body_ends_before_it():
     text = "Gisteren sprak ik Truus van de Leger des Heils over de maaltijden."
-    spans = h.public_spans(text)
+    spans = publiek.public_spans(text)
     start = text.index("Truus")
     d = Detection(start, text.index(" over"), "persoon", text[start : text.index(" over")], "deduce")
     cut = ps._cut_before_public(text, d, spans)
