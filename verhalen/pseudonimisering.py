@@ -50,9 +50,6 @@ _TITLES = {
 }  # fmt: skip
 
 
-# a word this common in Dutch (wordfreq's Zipf scale) and in no name list is no name: 'volgens'
-# 5,7, 'jongens' 5,3, 'toen' 6,1; 'Dmitri' 3,5
-_VERY_COMMON = 5.0
 
 _HOUR_AT_END = re.compile(r"\s\d{1,2}$")
 _MINUTES = re.compile(r"[.:]\d{2}(?!\d)")
@@ -221,7 +218,7 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         words = [h.fold(w) for w in value.split()]
         if all(w in bekende_identiteiten.INTERFIXES or w in woorden.stop_words() for w in words):
             return True  # deduce's 'op de ' before a street
-        if len(words) == 1 and woorden.zipf(value) >= _VERY_COMMON and f not in woorden.first_names_folded():
+        if len(words) == 1 and woorden.zipf(value) >= woorden.VERY_COMMON and f not in woorden.first_names_folded():
             if f not in woorden.surnames_folded() or basis.sentence_start(text, d.start):
                 return True  # 'Bas: Jongens niet zomaar namen noemen': a word every text has
         return f in woorden.DIALECT_WORDS or f in woorden.HOLIDAYS or woorden.is_place_name(value)
@@ -598,7 +595,7 @@ def _without_leading_word(d: Detection) -> Detection:
     f = h.fold(first.group(1))
     if f in _TITLES or f in bekende_identiteiten.INTERFIXES or f in woorden.first_names_folded() or f in woorden.surnames_folded():
         return d
-    if f not in woorden.everyday_words() and woorden.zipf(f) < _VERY_COMMON:
+    if f not in woorden.everyday_words() and woorden.zipf(f) < woorden.VERY_COMMON:
         return d
     cut = first.end()
     return Detection(d.start + cut, d.end, d.kind, d.text[cut:], d.source, d.key)

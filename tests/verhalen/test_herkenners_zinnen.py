@@ -360,3 +360,47 @@ def test_a_name_that_runs_into_a_public_body_ends_before_it():
     d = Detection(start, text.index(" over"), "persoon", text[start : text.index(" over")], "deduce")
     cut = ps._cut_before_public(text, d, spans)
     assert cut is not None and cut.text == "Truus" and (cut.start, cut.end) == (start, start + 5)
+
+
+# --- session 10: names no Dutch list holds, greetings, a name again in lowercase, a last line ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Op de vergadering was ook Oksana, die sinds kort in de wijk woont.", "Oksana"),  # a Ukrainian name
+        ("De nieuwe vrijwilliger is Dariusz; hij helpt bij het inpakken.", "Dariusz"),
+        ("Hoi jan\n\nik kan morgen niet komen", "jan"),  # greeted, though 'jan' is also short for januari
+        ("19:05 - Esther: Hey mirel, waar ben je nu?", "mirel"),  # greeted, no list holds it
+        ("[10:02] Storm: ben er bijna\n[10:03] Karin: top, tot zo storm", "storm"),  # the speaker again
+        ("Kevin was er ook; ik heb kevn daarna nog gebeld.", "kevn"),  # misspelt again, in lowercase
+        ("rustige avond, iedereen om tien uur weg.\nWiel", "Wiel"),  # who signs the note
+        ("rustige avond, iedereen om tien uur naar huis. Bèr", "Bèr"),
+        ("ik zag hem gisteren nog met storm en bo bij de snackbar", "bo"),  # after 'met' or 'en', no article
+        ("volgende keer bij demi thuis langs", "demi"),
+        ("Gisteren kwam Bas laat. denis noemde bas een held", "bas"),  # a verb in the past is no adjective
+    ],
+)
+def test_names_of_session_10(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Binnenkort gaat Oksana weer naar school.", "Binnenkort"),  # a common word is no name
+        ("Dariusz belde; Tigrinya spreekt hij niet.", "Tigrinya"),  # a language
+        ("Hoi allemaal, de inloop is morgen dicht.", "allemaal"),  # greeted, but nobody by name
+        ("Hey man, alles goed?", "man"),
+        ("[10:02] Storm: ben er bijna\n[10:03] Karin: die storm van gisteren was heftig", "storm"),  # the word again
+        ("Gesprek met Roos over de tuin; ze kocht een roos voor haar moeder.", "roos"),
+        ("Maar Wil wil niet mee.", "wil"),  # a name that is a very common word
+        ("niks bijzonders vandaag.\nGroetjes", "Groetjes"),  # a closing, not a signature
+        ("alles rustig. Top", "Top"),
+        ("ze zorgt veel voor haar broertje en zusje", "zusje"),  # kin after 'en'
+        ("we gaan samen naar de stad met de storm van vorige week", "storm"),  # with an article
+        ("Vandaag belde Storm. daarna kwam er een zware storm over de wijk", "storm"),  # after an adjective
+    ],
+)
+def test_look_alikes_of_session_10_stay(text, word):
+    assert word not in _names(text)

@@ -20,6 +20,7 @@ from verhalen.herkenners.woorden import (
     RARE_IN_DUTCH,
     TITLE_WORDS,
     TWO_LETTER_WORDS,
+    VERY_COMMON,
     chains,
     common_words,
     everyday_words,
@@ -32,6 +33,7 @@ from verhalen.herkenners.woorden import (
     public_folded,
     public_institutions,
     surnames_folded,
+    world_first_names,
     zipf,
 )
 
@@ -290,6 +292,11 @@ _FORWARD_HEADER = re.compile(
     r"(?i:\bschreef)\s+(?P<name>[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)*,\s+[A-Z]\.(?:\s?[A-Z]\.)*)\s*<"
 )
 # a first name in lowercase after a dash that ends a note: '-jeroen', 'ik sluit af. -iris'
+# a single capitalised word closing the note, on a line of its own or after its last sentence:
+# who wrote it ('...naar huis.\nWiel', '22.30 naar huis. Wiel')
+_LAST_LINE_WORD = re.compile(
+    r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*(?:[-–—][ \t]*)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]{1,14})[ \t]*\s*\Z"
+)
 _LAST_LINE_NAME = re.compile(r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*[-–—][ \t]*(?P<name>[a-zà-ÿ]{3,12})[ \t]*\s*\Z")
 _ALIAS = re.compile(r"(?<![\w'’])(?P<alias>[\w'’]{2,})\s*\(\s*=\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\)")
 # 'ich bin van Orleans', 'ik kom uit Polen': a place of origin follows
@@ -318,6 +325,42 @@ _CALLS = frozenset(
     "nee ja jawel oke ok goh he hee hoi hallo hey jongens meiden mam mama pap papa ma pa schat lieverd "
     "lieve liefje meid jongen man kind mens mensen dokter mevrouw meneer juf meester oma opa tante oom "
     "kerel gast bro sorry tja nou ach och oh joh zeg kom luister kijk hoor wauw jeetje kinjd kiend jóng".split()
+)
+# what a noun takes before it and a name does not: an article or a pronoun ('die storm', 'een
+# roos'); 'dat' only goes with a het-word, and no first name is one
+_DETERMINER_BEFORE = re.compile(
+    r"(?i)(?<![\w'’])(?:de|het|'t|een|die|deze|dit|zo'n|zon|geen|elke|iedere|ieder|mijn|m'n|mn|zijn|z'n|zn|"
+    r"haar|hun|onze|ons|jouw|je|uw|welke|veel|weinig)[^\S\n]+$"
+)
+_WORD_BEFORE = re.compile(r"(?<![\w'’])(?P<w>[a-zà-ÿ]{3,}e)[^\S\n]+$")
+
+
+def _noun_before(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows an article, a pronoun or an adjective ('zware storm'):
+    an adjective in -e whose base form is a common word ('zwaar', 'groot'), not a verb
+    in the past ('noemde bas')."""
+    if _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if not (m := _WORD_BEFORE.search(text, max(0, start - 20), start)):
+        return False
+    base = m.group("w")[:-1]
+    doubled = (
+        base[:-1] + base[-2] + base[-1]
+        if len(base) >= 3 and base[-2] in "aeou" and base[-3] not in "aeiou"
+        else base
+    )
+    return zipf(base) >= COMMON_BASE or zipf(doubled) >= COMMON_BASE
+
+
+# in lowercase, a first name that is also a word, where a person goes and a noun does not: after
+# 'met', 'bij', 'en' or a comma with no article ('met storm en bo', 'bij demi', 'noa, jade')
+_LOWER_NAME_WORD = re.compile(
+    r"(?<![\w'’])(?:met|bij|aan|voor|zonder|samen\s+met|en|of|,)[^\S\n]+(?P<name>[a-zà-ÿ]{2,})(?![\w'’@\-.])"
+)
+# who a message greets: 'hoi jan,', 'Hey mirel, ik ben er', 'Beste Storm!'
+_GREETED = re.compile(
+    r"(?i)(?<![\w'’])(?:hoi|hey|hee|hai|hi|hallo|hello|dag|beste|lieve|goedemorgen|goedemiddag|goedenavond|yo)"
+    r"[^\S\n]+(?P<name>[^\W\d_][\w'’]*)(?=[^\S\n]*(?:[,!\n]|$))"
 )
 # 'koster is 66', 'storm is zestien', 'ilias (16)': whose age is given is a person
 _BEFORE_AGE = re.compile(
@@ -362,6 +405,7 @@ def _unlisted_word_is_no_name(word: str, start: int, taken: tuple[tuple[int, int
 
 COMMON_PART = 2.5  # each part of a compound ('vroeg' + 'signalering' 2,7) is at least this common
 COMMON_VERB = 3.5  # the verb of a noun in -er: 'aanvragen' 4,2 ('peten', of 'Peter', is no word)
+COMMON_BASE = 3.5  # the base of an adjective in -e: 'zwaar' 4,6, 'groot' 5,4 ('noemd' is no word)
 
 
 @lru_cache(maxsize=8192)
@@ -539,6 +583,25 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             elif f in common_words() and f not in first:
                 continue
             add(m.start(), m.end(), "naamlijst")
+        elif (
+            f in world_first_names()
+            and not sentence_start(text, m.start())
+            and _rare_in_dutch(word)
+            and not _unlisted_word_is_no_name(word, m.start(), places)
+        ):
+            add(m.start(), m.end(), "naamlijst-wereld")  # 'komt ook Oksana uit Oekraïne'
+    for m in _LOWER_NAME_WORD.finditer(text):
+        name, f = m.group("name"), fold(m.group("name"))
+        if (
+            f in first
+            and f in names_that_are_words()
+            and zipf(f) < VERY_COMMON
+            and not (
+                f in common_words() or f in everyday_words() or f in DIALECT_WORDS or f in _CALENDAR_WORDS
+            )
+            and f not in _KIN_AND_AGE_WORDS
+        ):
+            add(m.start("name"), m.end("name"), "woordnaam-klein")  # 'met storm en bo', 'bij demi thuis'
     for m in _LOWER.finditer(text):
         word = m.group()
         f = fold(word)
@@ -700,6 +763,18 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or f in public_folded()
         ):
             add(m.start("name"), m.end("name"), "aangesproken")
+    for m in _GREETED.finditer(text):
+        name = m.group("name")
+        f = fold(name)
+        if (f in first or _rare_in_dutch(name)) and not (
+            f in _CALLS
+            or f in _TITLE_OR_PARTICLE
+            or f in _CALENDAR_WORDS
+            or f in DIALECT_WORDS
+            or (f not in first and (f in everyday_words() or is_place_name(name)))
+            or f in public_folded()
+        ):
+            add(m.start("name"), m.end("name"), "begroet")
     for age in find_ages(text) if ages is None else ages:
         before = _BEFORE_AGE.search(text, max(0, age.start - 40), age.start)
         if before is None or _ARTICLE_END.search(text, max(0, before.start() - 8), before.start()):
@@ -730,6 +805,17 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
     for m in _LAST_LINE_NAME.finditer(text):
         f = fold(m.group("name"))
         if f in first_names_folded() or (_rare_in_dutch(f) and not _stop_word(f)):
+            add(m.start("name"), m.end("name"), "ondertekening")
+    if m := _LAST_LINE_WORD.search(text):
+        name, f = m.group("name"), fold(m.group("name"))
+        if (f in first or _rare_in_dutch(name)) and not (
+            f in _SHORT_REPLIES
+            or f in _CLOSINGS
+            or f in DIALECT_WORDS
+            or f in _CALENDAR_WORDS
+            or (f not in first and f in everyday_words())
+            or is_place_name(name)
+        ):
             add(m.start("name"), m.end("name"), "ondertekening")
     taken = (*places, *public_spans(text))
     for m in _SUBJECT_OF_VERB.finditer(text):
@@ -779,13 +865,29 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
                 or f in DIALECT_WORDS_LOWER
                 or (f in names_that_are_words() and f not in first)
             )
-            if f in tokens and not (lower and ordinary):
+            if f in tokens and not (lower and (ordinary or f in names_that_are_words())):
                 found.append(_with_surname(text, Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam")))
-            elif lower or _ordinary(word) or is_place_name(word):
+            elif (
+                f in tokens
+                and f in first
+                and f not in DIALECT_WORDS_LOWER
+                and zipf(f) < VERY_COMMON
+                and not _noun_before(text, m.start())
+            ):
+                # the word-name again without an article: 'Storm: ...' then 'tot straks storm';
+                # but 'die storm gister' and 'een roos gekocht' are the words
+                found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-woord"))
+            elif _ordinary(word) or is_place_name(word):
                 continue  # 'Meerssen' is the place, however like a name found elsewhere
-            elif len(f) >= 5 and any(tokens_match(word, t) for t in fuzzy):
+            elif lower and (f in common_words() or not _rare_in_dutch(word)):
+                continue  # a word in lowercase, not a misspelt name
+            elif len(f) >= 4 and any(tokens_match(word, t) for t in fuzzy):  # 'Kevn', 'kevn' of 'Kevin'
                 found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-verschreven"))
-            elif len(f) >= 3 and any(t.startswith(f) and 1 <= len(t) - len(f) <= 3 for t in fuzzy):
+            elif (
+                not lower
+                and len(f) >= 3
+                and any(t.startswith(f) and 1 <= len(t) - len(f) <= 3 for t in fuzzy)
+            ):
                 found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-kort"))  # 'Kelv'
 
     return found

@@ -127,6 +127,20 @@ def first_names_folded() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def world_first_names() -> frozenset[str]:
+    """First names of some fifty countries (Jörg Michael's list, as gender-guesser ships it),
+    folded: the Ukrainian, Polish, Balkan and Arabic names deduce's Dutch list lacks ('Oksana',
+    'Dariusz', 'Bèr'). Looser than deduce's list: only for a capitalised word that is rare in Dutch."""
+    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text("utf-8")
+    names = set()
+    for line in text.splitlines():
+        if line[:1] in ("#", "=") or len(line) < 30:
+            continue  # a comment, or a short form given with its long one
+        names.update(fold(part) for part in re.split(r"[ +\-]", line[3:29].strip()) if len(part) >= 3)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def surnames_folded() -> frozenset[str]:
     return frozenset(fold(n) for n in _deduce_list("names", "lst_surname"))
 
@@ -212,6 +226,9 @@ def everyday_words() -> frozenset[str]:
 # rare in Dutch text: 'gelukkig' 5,2, 'kapper' 3,9 and 'marieke' 3,6 are not, 'olena' 1,9 and
 # 'bemelmans' 2,0 are, and 'tesfay' is not in the list at all.
 RARE_IN_DUTCH = 3.0
+# a word this common is a word even when a name list holds it: 'volgens' 5,7, 'jongens' 5,3,
+# 'toen' 6,1, 'door' 6,9 and 'wil' 6,3; but 'storm' 4,7, 'bo' 4,1 and 'Dmitri' 3,5
+VERY_COMMON = 5.0
 
 
 @lru_cache(maxsize=8192)
