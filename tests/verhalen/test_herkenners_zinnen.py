@@ -379,6 +379,10 @@ def test_a_name_that_runs_into_a_public_body_ends_before_it():
         ("ik zag hem gisteren nog met storm en bo bij de snackbar", "bo"),  # after 'met' or 'en', no article
         ("volgende keer bij demi thuis langs", "demi"),
         ("Gisteren kwam Bas laat. denis noemde bas een held", "bas"),  # a verb in the past is no adjective
+        ("rustige avond.\njade is ziek, komt volgende week weer", "jade"),  # a word-name, then what only a person is
+        ("wo: rustig.\nbo is bij sky thuis", "bo"),
+        ("dienst tot 22 uur: fleur (coll) en ik op het plein", "fleur"),  # lowercase, with a role
+        ("groepje bij de kerk. jaydn (is net 15, zegt ie) stond te roken", "jaydn"),  # the age in parentheses
     ],
 )
 def test_names_of_session_10(text, name):
@@ -400,6 +404,9 @@ def test_names_of_session_10(text, name):
         ("ze zorgt veel voor haar broertje en zusje", "zusje"),  # kin after 'en'
         ("we gaan samen naar de stad met de storm van vorige week", "storm"),  # with an article
         ("Vandaag belde Storm. daarna kwam er een zware storm over de wijk", "storm"),  # after an adjective
+        ("tuin bekeken.\nroos is bij de schuur gezet", "roos"),  # a thing put somewhere
+        ("storm is voorbij, iedereen weer naar buiten", "storm"),
+        ("ze zorgt voor haar moeder (zus helpt soms)", "moeder"),  # kin, not a name with a role
     ],
 )
 def test_look_alikes_of_session_10_stay(text, word):

@@ -240,6 +240,12 @@ _NAME_WITH_ROLE = re.compile(
     r"dochter|broer|zus|opa|oma|oom|tante|partner|echtgenoot|echtgenote|stiefvader|stiefmoeder|"
     r"pleegvader|pleegmoeder|neef|nicht|buurman|buurvrouw)(?:\)|\s+van\s|,)"
 )
+# the same in lowercase, for a listed first name: 'bo (coll)', 'bas (de jongen van de club)'
+_LOWER_NAME_WITH_ROLE = re.compile(
+    r"(?<![\w'’\-])(?P<name>[a-zà-ÿ][a-zà-ÿ'’]+) \((?:coll\.?|collega|stagiair\w*|vrijwillig\w*|mentor|tolk|trainer|"
+    r"vader|moeder|zoon|dochter|broer|zus|opa|oma|oom|tante|neef|nicht|buurman|buurvrouw|"
+    r"de\s+(?:jongen|vriend|vriendin|broer|zus|zoon|dochter)|het\s+meisje)(?![\w'’])"
+)
 _RELATION_THEN_NAME = re.compile(
     r"(?i:\b(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|kleinzoon|kleindochter|"
     r"neef|nicht|neefje|nichtje)\s+van\s+(?:\d{1,2}|[a-zà-ÿ]+)(?:\s+(?:jaar|maanden|weken))?),\s+"
@@ -271,6 +277,11 @@ _PERSON_VERB = (
 _LOWER_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=[-–:][ \t]))(?P<name>[a-zà-ÿ][a-zà-ÿ'’]*(?:-[a-zà-ÿ][a-zà-ÿ'’]*)?)"
     r"[ \t]+(?P<verb>" + _ONE_PERSON_VERB + r"|regelt|regelde)(?![\w'’\-])"  # 'roosje regelt de lampions'
+)
+# what only a person is: after 'is' a word-name is someone ('jade is ziek'), not the thing
+_PERSON_STATE = re.compile(
+    r"[ \t]+(?:ook\s+|weer\s+|nog\s+|al\s+|niet\s+)?(?:(?:ziek|jarig|thuis|boos|bang|blij|verdrietig|zwanger|"
+    r"geschorst|opgepakt|verhuisd|geslaagd|gezakt)(?![\w'’])|bij\s+(?!(?:de|het|'t)(?![\w'’]))[a-zà-ÿ])"
 )
 _SUBJECT_OF_VERB = re.compile(
     r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?)"
@@ -364,7 +375,8 @@ _GREETED = re.compile(
 )
 # 'koster is 66', 'storm is zestien', 'ilias (16)': whose age is given is a person
 _BEFORE_AGE = re.compile(
-    r"(?<![\w'’\-])(?P<name>[\w'’\-]{3,})(?:\s*\(\s*|\s+(?:is|was|wordt|werd)\s+(?:al\s+|pas\s+|net\s+|bijna\s+|ruim\s+)?)$"
+    r"(?<![\w'’\-])(?P<name>[\w'’\-]{3,})(?:\s*\(\s*(?:(?:is|was|wordt)\s+)?|\s+(?:is|was|wordt|werd)\s+)"
+    r"(?:al\s+|pas\s+|net\s+|bijna\s+|ruim\s+)?$"  # 'jordy (14)', 'kuyt is 15', 'jaydn (is net 15'
 )
 # who someone is to another, or how old: before an age, but no name ('Vader (41)', 'jarig (18)')
 _KIN_AND_AGE_WORDS = _RELATION_TITLES | frozenset(
@@ -683,6 +695,10 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
         name = m.group("name")
         if not (_ordinary(name.split()[0]) or is_place_name(name) or fold(name.split()[0]) in score_words()):
             add(m.start("name"), m.end("name"), "naam-met-rol")
+    for m in _LOWER_NAME_WITH_ROLE.finditer(text):
+        f = fold(m.group("name"))
+        if f in first and len(f) >= 2 and not (_stop_word(f) or f in _KIN_AND_AGE_WORDS or is_place_name(f)):
+            add(m.start("name"), m.end("name"), "naam-met-rol")
     for m in _NICKNAME_EXPLAINED.finditer(text):
         add(m.start("name"), m.end("name"), "bijnaam")
     for m in _NICKNAME.finditer(text):
@@ -724,7 +740,10 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             continue  # 'vgm is het', 'ff gaat': an abbreviation
         if f in first and len(f) >= 2 and not _stop_word(f):
             listed_word = _ordinary(name)  # 'bram heeft ruzie', 'storm zit bij hem'; but 'storm is voorbij'
-            if not (listed_word and m.group("verb") in ("is", "was")) and not is_place_name(name):
+            state = _PERSON_STATE.match(text, m.end())  # 'jade is ziek', 'bo is bij sky'
+            if not (listed_word and m.group("verb") in ("is", "was") and not state) and not is_place_name(
+                name
+            ):
                 add(m.start("name"), m.end("name"), "onderwerp-klein")
         elif (
             len(f) >= 3
