@@ -406,6 +406,7 @@ def test_names_of_session_10(text, name):
         ("Vandaag belde Storm. daarna kwam er een zware storm over de wijk", "storm"),  # after an adjective
         ("tuin bekeken.\nroos is bij de schuur gezet", "roos"),  # a thing put somewhere
         ("storm is voorbij, iedereen weer naar buiten", "storm"),
+        ('Gisteren belde King. "ik ben zo king man" zei hij', "king"),  # a word of degree before it
         ("ze zorgt voor haar moeder (zus helpt soms)", "moeder"),  # kin, not a name with a role
     ],
 )

@@ -337,11 +337,13 @@ _CALLS = frozenset(
     "lieve liefje meid jongen man kind mens mensen dokter mevrouw meneer juf meester oma opa tante oom "
     "kerel gast bro sorry tja nou ach och oh joh zeg kom luister kijk hoor wauw jeetje kinjd kiend jóng".split()
 )
-# what a noun takes before it and a name does not: an article or a pronoun ('die storm', 'een
-# roos'); 'dat' only goes with a het-word, and no first name is one
+# what a noun or an adjective takes before it and a name does not: an article, a pronoun, a
+# word of degree ('die storm', 'een roos', 'zo king', 'echt storm'); 'dat' only goes with a
+# het-word, and no first name is one
 _DETERMINER_BEFORE = re.compile(
     r"(?i)(?<![\w'’])(?:de|het|'t|een|die|deze|dit|zo'n|zon|geen|elke|iedere|ieder|mijn|m'n|mn|zijn|z'n|zn|"
-    r"haar|hun|onze|ons|jouw|je|uw|welke|veel|weinig)[^\S\n]+$"
+    r"haar|hun|onze|ons|jouw|je|uw|welke|veel|weinig|(?<!tot\s)zo|heel|erg|echt|te|best|nogal|super|zeer|helemaal)"
+    r"[^\S\n]+$"  # ('tot zo storm': a goodbye)
 )
 _WORD_BEFORE = re.compile(r"(?<![\w'’])(?P<w>[a-zà-ÿ]{3,}e)[^\S\n]+$")
 
