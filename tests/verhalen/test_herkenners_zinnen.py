@@ -401,6 +401,8 @@ def test_names_of_session_10(text, name):
         ("Maar Wil wil niet mee.", "wil"),  # a name that is a very common word
         ("niks bijzonders vandaag.\nGroetjes", "Groetjes"),  # a closing, not a signature
         ("alles rustig. Top", "Top"),
+        ("Uithuiszetting", "Uithuiszetting"),  # a title on its own, not a signature
+        ("De woning is ontruimd.\nAfgehandeld", "Afgehandeld"),  # no name list holds it
         ("ze zorgt veel voor haar broertje en zusje", "zusje"),  # kin after 'en'
         ("we gaan samen naar de stad met de storm van vorige week", "storm"),  # with an article
         ("Vandaag belde Storm. daarna kwam er een zware storm over de wijk", "storm"),  # after an adjective

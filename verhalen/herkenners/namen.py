@@ -302,12 +302,12 @@ _CALLED_AFTER = re.compile(r"\s*\((?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]+)\)")
 _FORWARD_HEADER = re.compile(
     r"(?i:\bschreef)\s+(?P<name>[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)*,\s+[A-Z]\.(?:\s?[A-Z]\.)*)\s*<"
 )
-# a first name in lowercase after a dash that ends a note: '-jeroen', 'ik sluit af. -iris'
-# a single capitalised word closing the note, on a line of its own or after its last sentence:
-# who wrote it ('...naar huis.\nWiel', '22.30 naar huis. Wiel')
+# a single capitalised word closing a note, on a line of its own or after its last sentence:
+# who wrote it ('...naar huis.\nWiel', '22.30 naar huis. Wiel'); never a text of one word (a title)
 _LAST_LINE_WORD = re.compile(
-    r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*(?:[-–—][ \t]*)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]{1,14})[ \t]*\s*\Z"
+    r"(?:(?<=\S)[ \t]*\n|(?<=[.!?])[ \t]+)[ \t]*(?:[-–—][ \t]*)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]{1,14})[ \t]*\s*\Z"
 )
+# a first name in lowercase after a dash that ends a note: '-jeroen', 'ik sluit af. -iris'
 _LAST_LINE_NAME = re.compile(r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*[-–—][ \t]*(?P<name>[a-zà-ÿ]{3,12})[ \t]*\s*\Z")
 _ALIAS = re.compile(r"(?<![\w'’])(?P<alias>[\w'’]{2,})\s*\(\s*=\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\)")
 # 'ich bin van Orleans', 'ik kom uit Polen': a place of origin follows
@@ -829,7 +829,7 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             add(m.start("name"), m.end("name"), "ondertekening")
     if m := _LAST_LINE_WORD.search(text):
         name, f = m.group("name"), fold(m.group("name"))
-        if (f in first or _rare_in_dutch(name)) and not (
+        if (f in first or f in world_first_names()) and not (
             f in _SHORT_REPLIES
             or f in _CLOSINGS
             or f in DIALECT_WORDS
