@@ -382,6 +382,9 @@ def test_a_name_that_runs_into_a_public_body_ends_before_it():
         ("rustige avond.\njade is ziek, komt volgende week weer", "jade"),  # a word-name, then what only a person is
         ("wo: rustig.\nbo is bij sky thuis", "bo"),
         ("dienst tot 22 uur: fleur (coll) en ik op het plein", "fleur"),  # lowercase, with a role
+        ("Shirley: doei leike 😘", "leike"),  # a leave-taking
+        ("kreeg zn rijbewijs via zn oom, ome Zjeng? navragen.", "Zjeng"),  # a title after a title
+        ("kort: mees, storm en luuk waren er", "storm"),  # a word-name in a list of names
         ("groepje bij de kerk. jaydn (is net 15, zegt ie) stond te roken", "jaydn"),  # the age in parentheses
     ],
 )
@@ -396,6 +399,7 @@ def test_names_of_session_10(text, name):
         ("Dariusz belde; Tigrinya spreekt hij niet.", "Tigrinya"),  # a language
         ("Hoi allemaal, de inloop is morgen dicht.", "allemaal"),  # greeted, but nobody by name
         ("Hey man, alles goed?", "man"),
+        ("Ik denk er nog elke dag aan.", "aan"),  # 'dag' opens no message here
         ("[10:02] Storm: ben er bijna\n[10:03] Karin: die storm van gisteren was heftig", "storm"),  # the word again
         ("Gesprek met Roos over de tuin; ze kocht een roos voor haar moeder.", "roos"),
         ("Maar Wil wil niet mee.", "wil"),  # a name that is a very common word
@@ -414,3 +418,17 @@ def test_names_of_session_10(text, name):
 )
 def test_look_alikes_of_session_10_stay(text, word):
     assert word not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Moeder en drie kinderen (Lana 10, Omar 7, Karim 2) wonen er nu.", ["10", "7", "2"]),  # after a name
+        ("de oudste is bijna 15, en fleur 12. moeder werkt", ["15", "12"]),
+        ("geen school nu, broertjes 6 en 8 thuis.", ["6", "8"]),  # after a word for children
+        ("Kim belt om 10.30 terug; Omar 2 keer gebeld.", []),  # a time and a count
+        ("de jongens 2 en 3 keer gewaarschuwd", []),
+    ],
+)
+def test_ages_in_lists_of_people(text, ages):
+    assert {d.text for d in h.find_all(text) if d.kind == h.LEEFTIJD} == set(ages)

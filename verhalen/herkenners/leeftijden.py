@@ -5,9 +5,10 @@ Limburgish 'zeuvenenveftig'), and the numbers that are no age: limits, scores, d
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-from verhalen.herkenners.basis import LEEFTIJD, MONTH_ALT, Detection, fold, sentence_start
+from verhalen.herkenners.basis import LEEFTIJD, MONTH_ALT, PERSOON, Detection, fold, sentence_start
 from verhalen.herkenners.woorden import TITLE_WORDS, everyday_words, first_names_folded, surnames_folded
 
 
@@ -367,7 +368,9 @@ _AGE_LIST = re.compile(
     r"zussen|zusjes|broertjes)\b(?:\s*:\s*(?P<list3>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen))|[^.()\n]{0,25}?\((?P<list>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)"
     r"(?:\s*"
     + _YEAR
-    + r")?\)|\s+van\s+(?P<list2>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen)))"
+    + r")?\)|\s+van\s+(?P<list2>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?!\s*(?:euro|€|kilo|uur|maanden|weken|dagen))"
+    # with nothing between: 'broertjes 6 en 8'
+    r"|[^\S\n]+(?P<list4>\d{1,2}(?:\s*(?:,|en|&)\s*\d{1,2})+)(?![\w,.:/]\d|\s*(?:euro|€|%|x|kilo|uur|keer|maanden|weken|dagen|jaar|kinderen|man)(?![\w'’])))"
 )
 
 
@@ -440,7 +443,7 @@ def find_ages(text: str) -> list[Detection]:
             found.append(Detection(start, m.end("n"), LEEFTIJD, m.group("n"), "leeftijd-reeks"))
             d = found[-1]
     for m in _AGE_LIST.finditer(text):
-        group = next(g for g in ("list", "list2", "list3") if m.group(g))
+        group = next(g for g in ("list", "list2", "list3", "list4") if m.group(g))
         for n in re.finditer(r"\d+", m.group(group)):
             start = m.start(group) + n.start()
             found.append(Detection(start, start + len(n.group()), LEEFTIJD, n.group(), "leeftijd-reeks"))
@@ -492,3 +495,18 @@ def is_age_limit_or_score(text: str, start: int, end: int) -> bool:
         and text[start:end].isdigit()
         and 1 <= int(text[start:end]) <= 5
     )
+
+
+# a bare number right after a name in a list of people, closing its item: 'Lana 10, Omar 7,
+# Karim 2', 'fleur 12.'; not a time ('Kim 10.30'), a count ('Storm 2 keer') or a house number
+_NUMBER_AFTER_NAME = re.compile(r"[^\S\n]+(?P<n>[1-9]?\d)(?=[^\S\n]*(?:[,;)]|en[^\S\n]|\.(?![\w])|\n|\Z))")
+
+
+def ages_after_names(text: str, names: Iterable[Detection]) -> list[Detection]:
+    """The age written right after a found name: 'drie kinderen (Lana 10, Omar 7, Karim 2)'."""
+    found = []
+    for d in names:
+        m = _NUMBER_AFTER_NAME.match(text, d.end)
+        if d.kind == PERSOON and m and not is_age_limit_or_score(text, m.start("n"), m.end("n")):
+            found.append(Detection(m.start("n"), m.end("n"), LEEFTIJD, m.group("n"), "leeftijd-na-naam"))
+    return found

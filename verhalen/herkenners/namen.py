@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from verhalen.herkenners.basis import INITIALS, MONTH_NAMES, PERSOON, Detection, fold, sentence_start
@@ -156,7 +157,12 @@ def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
         if word[0].isupper():
             if _ordinary(word) or (sentence_start(text, start) and not rare):
                 return None  # 'Filmon, Senait en Tsega': an unlisted name may open the sentence
-        elif not ((f in first and not _stop_word(f)) or (rare and len(f) >= 3 and linked_beyond)):
+        elif not (
+            (f in first and not _stop_word(f))
+            or (rare and len(f) >= 3 and linked_beyond)
+            # in a list of names a listed word-name is one too: 'noa, storm en luuk'
+            or (f in first and linked_beyond and f not in TWO_LETTER_WORDS and zipf(f) < VERY_COMMON)
+        ):
             return None  # 'oa Ilias, kev, Tygo': in lowercase a listed name, or an unlisted one between names
         seen.add((start, start + len(word)))
         new = Detection(start, start + len(word), PERSOON, word, "nevenschikking")
@@ -366,14 +372,16 @@ def _noun_before(text: str, start: int) -> bool:
 
 
 # in lowercase, a first name that is also a word, where a person goes and a noun does not: after
-# 'met', 'bij', 'en' or a comma with no article ('met storm en bo', 'bij demi', 'noa, jade')
+# 'met', 'bij' or 'en' with no article ('met storm en bo', 'bij demi'); after a comma only in a
+# list of found names (:func:`_coordinated_names`), for 'ma, di, do' and 'sla, tomaten' are words
 _LOWER_NAME_WORD = re.compile(
-    r"(?<![\w'’])(?:met|bij|aan|voor|zonder|samen\s+met|en|of|,)[^\S\n]+(?P<name>[a-zà-ÿ]{2,})(?![\w'’@\-.])"
+    r"(?<![\w'’])(?:met|bij|aan|voor|zonder|volgens|samen\s+met|en|of)[^\S\n]+(?P<name>[a-zà-ÿ]{2,})(?![\w'’@\-.])"
 )
-# who a message greets: 'hoi jan,', 'Hey mirel, ik ben er', 'Beste Storm!'
+# who a message greets or takes leave of, as it opens a line, a chat message or a quote: 'hoi
+# jan,', 'Esther: Hey mirel, ik ben er', 'doei leike 😘'; not 'elke dag aan.'
 _GREETED = re.compile(
-    r"(?i)(?<![\w'’])(?:hoi|hey|hee|hai|hi|hallo|hello|dag|beste|lieve|goedemorgen|goedemiddag|goedenavond|yo)"
-    r"[^\S\n]+(?P<name>[^\W\d_][\w'’]*)(?=[^\S\n]*(?:[,!\n]|$))"
+    r"(?im)(?:^|(?<=:)|(?<=[\"“‘'„]))[^\S\n]*(?:hoi|hey|hee|hai|hi|hallo|hello|dag|beste|lieve|goedemorgen|goedemiddag|goedenavond|yo|doei|doeg)"
+    r"[^\S\n]+(?P<name>[^\W\d_][\w'’]*)(?=[^\S\n]*(?:[^\w\s]|\n|$))"
 )
 # 'koster is 66', 'storm is zestien', 'ilias (16)': whose age is given is a person
 _BEFORE_AGE = re.compile(
@@ -395,6 +403,14 @@ _WEAK_TITLES = frozenset("van met door aan namens cc".split())
 _GEOGRAPHIC_END = re.compile(
     r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch|bos|heuvel|kamp|hof|weg|straat|laan|plein|dorp)$"
 )
+
+
+def _after_titles(text: str) -> Iterator[re.Match[str]]:
+    """Every word after a title, also where the word is a title itself ('zn oom, ome Zjeng')."""
+    pos = 0
+    while m := _AFTER_TITLE.search(text, pos):
+        yield m
+        pos = m.start("name")
 
 
 def _unlisted_word_is_no_name(word: str, start: int, taken: tuple[tuple[int, int], ...]) -> bool:
@@ -635,7 +651,7 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or is_place_name(name)
         ):
             add(m.start("name"), m.end("name"), "voorstelling")
-    for m in _AFTER_TITLE.finditer(text):
+    for m in _after_titles(text):
         name = m.group("name")
         f = fold(name)
         # a capitalised word after a relation is rarely a medical term ('vrouw Lies')
