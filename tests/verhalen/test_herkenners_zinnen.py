@@ -385,6 +385,10 @@ def test_a_name_that_runs_into_a_public_body_ends_before_it():
         ("Shirley: doei leike 😘", "leike"),  # a leave-taking
         ("kreeg zn rijbewijs via zn oom, ome Zjeng? navragen.", "Zjeng"),  # a title after a title
         ("kort: mees, storm en luuk waren er", "storm"),  # a word-name in a list of names
+        ("wo 18/11 – koen + floor op het schoolplein", "floor"),  # joined by '+'
+        ("marco en ruud v bij de bankjes", "ruud v"),  # a surname's initial in lowercase
+        ("Hij wist niet meer waar hij woonde. Riet (vrijwilliger) heeft hem gebracht.", "Riet"),  # a role
+        ("ik kan morgen niet komen sorry!!\n\nkelly\n", "kelly"),  # who signs on the last line
         ("groepje bij de kerk. jaydn (is net 15, zegt ie) stond te roken", "jaydn"),  # the age in parentheses
     ],
 )
@@ -400,6 +404,8 @@ def test_names_of_session_10(text, name):
         ("Hoi allemaal, de inloop is morgen dicht.", "allemaal"),  # greeted, but nobody by name
         ("Hey man, alles goed?", "man"),
         ("Ik denk er nog elke dag aan.", "aan"),  # 'dag' opens no message here
+        ("marco en ruud u bij de bankjes", "ruud u"),  # 'u' is a word, no initial
+        ("De hele dag regen.\n\noke\n", "oke"),  # a reply, no signature
         ("[10:02] Storm: ben er bijna\n[10:03] Karin: die storm van gisteren was heftig", "storm"),  # the word again
         ("Gesprek met Roos over de tuin; ze kocht een roos voor haar moeder.", "roos"),
         ("Maar Wil wil niet mee.", "wil"),  # a name that is a very common word

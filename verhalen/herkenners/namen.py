@@ -60,6 +60,8 @@ _AFTER_TITLE = re.compile(
 )
 _CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?(?![\w'’])")
 _LOWER = re.compile(r"(?<![\w'’\-@.])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w'’@])")
+# one letter after a first name in lowercase, no word of its own ('u' is one)
+_LOWER_INITIAL_AFTER = re.compile(r"[^\S\n]+(?P<s>[a-tv-z])\.?(?![\w'’@])")
 _SURNAME_AFTER = re.compile(
     r"\s+(?P<s>(?:(?:van|de|der|den|het|ten|ter|te|el|al|van der|van den|van de|in 't|op de|'t|d'|"
     r"v\.?\s?d\.?|v/d)\s+)?"
@@ -91,25 +93,25 @@ _INTRODUCTION = re.compile(
 )
 # 'X en Y', 'X, Y', 'sjonnie en zn maat kevin': a word coordinated with a name
 _BEFORE_NAME = re.compile(
-    r"(?<![\w'’])(?P<w>[\w'’]{2,})(?:\s*[,/]\s*|\s+(?:en|of|&)\s+)"
+    r"(?<![\w'’])(?P<w>[\w'’]{2,})(?:\s*[,/]\s*|\s+(?:en|of|&|\+)\s+)"
     r"(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien|diens)\s+[a-zà-ÿ]+\s+)?$"
 )
 _AFTER_NAME = re.compile(
-    r"^(?:\s*[,/]\s*|\s+(?:en|of|&)\s+)(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien)\s+[a-zà-ÿ]+\s+)?"
+    r"^(?:\s*[,/]\s*|\s+(?:en|of|&|\+)\s+)(?:(?:zn|z'n|zijn|haar|d'r|mijn|m'n|mien)\s+[a-zà-ÿ]+\s+)?"
     r"(?P<w>[\w'’]{2,})(?![\w'’])"
 )
 # 'Ilias, ', 'aanwezig: ' before a word, ', Tygo' after it: a link to another word ('pas 13 en
 # rookte, Quinten' links 'rookte' to a number, not to a name)
-_LINK_BEFORE = re.compile(r"(?:[^\W\d_][\w'’]*\s*[,/:]\s*|[^\W\d_][\w'’]*\s+(?:en|of|&)\s+)$")
-_LINK_AFTER = re.compile(r"\s*[,/]\s*[^\W\d_]|\s+(?:en|of|&)\s+[^\W\d_]")
+_LINK_BEFORE = re.compile(r"(?:[^\W\d_][\w'’]*\s*[,/:]\s*|[^\W\d_][\w'’]*\s+(?:en|of|&|\+)\s+)$")
+_LINK_AFTER = re.compile(r"\s*[,/]\s*[^\W\d_]|\s+(?:en|of|&|\+)\s+[^\W\d_]")
 
 
 def _joined(link: str, word: str) -> bool:
-    """Whether the link between a word and a name is 'en', 'of' or '&', not a comma."""
-    return re.search(r"\s(?:en|of|&)\s", link.replace(word, " ", 1)) is not None
+    """Whether the link between a word and a name is 'en', 'of', '&' or '+', not a comma."""
+    return re.search(r"\s(?:en|of|&|\+)\s", link.replace(word, " ", 1)) is not None
 
 
-_LOWER_PAIR = re.compile(r"(?<![\w'’])(?P<a>[a-zà-ÿ]{2,})\s+en\s+(?P<b>[a-zà-ÿ]{2,})(?![\w'’])")
+_LOWER_PAIR = re.compile(r"(?<![\w'’])(?P<a>[a-zà-ÿ]{2,})\s+(?:en|\+)\s+(?P<b>[a-zà-ÿ]{2,})(?![\w'’])")
 
 
 def _diminutive_of_name(folded: str) -> bool:
@@ -242,9 +244,10 @@ _SIGNATURE = re.compile(
 
 # 'Yonas (12), Hiwet (10)', 'Abrham Tesfay (vader)': a name with the person's age or role
 _NAME_WITH_ROLE = re.compile(
-    r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+)?) \((?:\d{1,2}|vader|moeder|zoon|"
+    r"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+)?) \((?P<role>\d{1,2}|vader|moeder|zoon|"
     r"dochter|broer|zus|opa|oma|oom|tante|partner|echtgenoot|echtgenote|stiefvader|stiefmoeder|"
-    r"pleegvader|pleegmoeder|neef|nicht|buurman|buurvrouw)(?:\)|\s+van\s|,)"
+    r"pleegvader|pleegmoeder|neef|nicht|buurman|buurvrouw|vrijwilliger|vrijwilligster|stagiair|stagiaire|"
+    r"mentor|collega|coll\.?|tolk|trainer|coach)(?:\)|\s+van\s|,)"
 )
 # the same in lowercase, for a listed first name: 'bo (coll)', 'bas (de jongen van de club)'
 _LOWER_NAME_WITH_ROLE = re.compile(
@@ -313,6 +316,8 @@ _FORWARD_HEADER = re.compile(
 _LAST_LINE_WORD = re.compile(
     r"(?:(?<=\S)[ \t]*\n|(?<=[.!?])[ \t]+)[ \t]*(?:[-–—][ \t]*)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’]{1,14})[ \t]*\s*\Z"
 )
+# a listed first name in lowercase on the last line of its own: 'ik kan morgen niet komen\n\nkelly'
+_LAST_LINE_LOWER = re.compile(r"(?<=\S)[ \t]*\n\s*(?P<name>[a-zà-ÿ]{3,12})[ \t]*\s*\Z")
 # a first name in lowercase after a dash that ends a note: '-jeroen', 'ik sluit af. -iris'
 _LAST_LINE_NAME = re.compile(r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*[-–—][ \t]*(?P<name>[a-zà-ÿ]{3,12})[ \t]*\s*\Z")
 _ALIAS = re.compile(r"(?<![\w'’])(?P<alias>[\w'’]{2,})\s*\(\s*=\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+)\s*\)")
@@ -547,6 +552,8 @@ def _with_surname(text: str, d: Detection) -> Detection:
             end = m.end("s")
             if re.fullmatch(r"[A-Z]", last) and text[end : end + 1] == ".":
                 end += 1  # 'bryan B.': the initial of the surname
+    elif d.text[:1].islower() and (initial := _LOWER_INITIAL_AFTER.match(text, end)):
+        end = initial.end("s")  # 'ruud v bij de bankjes', 'dylan w (14)': a quick note's surname initial
     start = d.start
     initials = INITIALS.search(text[max(0, start - 12) : start])
     first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start)
@@ -710,8 +717,17 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
     for m in _TITLE_INITIALS.finditer(text):
         add(m.start("name"), m.end("name"), "aanspreekvorm")
     for m in _NAME_WITH_ROLE.finditer(text):
-        name = m.group("name")
-        if not (_ordinary(name.split()[0]) or is_place_name(name) or fold(name.split()[0]) in score_words()):
+        name, first_word = m.group("name"), m.group("name").split()[0]
+        # a word-name with a person's role is the person: 'Riet (vrijwilliger)'; with a number
+        # only when no word ('Financiën (2)' is a score)
+        by_role = (
+            not m.group("role").isdigit() and fold(first_word) in first and not _stop_word(fold(first_word))
+        )
+        if not (
+            (_ordinary(first_word) and not by_role)
+            or is_place_name(name)
+            or fold(first_word) in score_words()
+        ):
             add(m.start("name"), m.end("name"), "naam-met-rol")
     for m in _LOWER_NAME_WITH_ROLE.finditer(text):
         f = fold(m.group("name"))
@@ -842,6 +858,15 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
     for m in _LAST_LINE_NAME.finditer(text):
         f = fold(m.group("name"))
         if f in first_names_folded() or (_rare_in_dutch(f) and not _stop_word(f)):
+            add(m.start("name"), m.end("name"), "ondertekening")
+    if (m := _LAST_LINE_LOWER.search(text)) and (f := fold(m.group("name"))) in first:
+        if not (
+            _stop_word(f)
+            or zipf(f) >= VERY_COMMON
+            or f in _SHORT_REPLIES
+            or f in _CLOSINGS
+            or f in _CALENDAR_WORDS
+        ):
             add(m.start("name"), m.end("name"), "ondertekening")
     if m := _LAST_LINE_WORD.search(text):
         name, f = m.group("name"), fold(m.group("name"))
