@@ -1,8 +1,9 @@
-"""Ages and organisations the hand-written patterns of :mod:`verhalen.herkenners` miss,
-found by a learned sequence labeller (a conditional random field, python-crfsuite).
+"""Ages, organisations and names the hand-written patterns of :mod:`verhalen.herkenners`
+miss, found by a learned sequence labeller (a conditional random field, python-crfsuite).
 
-The patterns know the contexts someone wrote down; notes by other writers put an age or an
-employer in contexts nobody listed ('leeftijd? 15 zegt ze', 'bij de Hoogvliet'). The labeller
+The patterns know the contexts someone wrote down; notes by other writers put an age, an
+employer or a name in contexts nobody listed ('leeftijd? 15 zegt ze', 'bij de Hoogvliet',
+'hing weer met sjenna rond'). The labeller
 weighs the words around a token, its shape and the name lists, learned from the independent
 development sets under ``tests/verhalen/evaluatie`` (never from a test set:
 ``tests/verhalen/evaluatie/gereedschap/train_crf.py``). Its detections are added to the
@@ -21,9 +22,13 @@ import pycrfsuite
 from verhalen import herkenners as h
 from verhalen.herkenners import Detection, woorden
 
-MODEL = "crf_leeftijd_organisatie.crfsuite"  # in verhalen/data
+MODEL = "crf_persoonsgegevens.crfsuite"  # in verhalen/data
 ZEKERHEID = 0.9  # the labeller's probability of a token's label before it is replaced
-SOORTEN = {"LEEFTIJD": ("AGE", h.LEEFTIJD), "ORGANISATIE": ("ORG", h.INSTELLING)}
+SOORTEN = {
+    "LEEFTIJD": ("AGE", h.LEEFTIJD),
+    "ORGANISATIE": ("ORG", h.INSTELLING),
+    "PERSOON": ("PER", h.PERSOON),
+}
 _KIND_OF_LABEL = {label: kind for label, kind in SOORTEN.values()}
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 Token = tuple[int, int, str]
@@ -128,7 +133,7 @@ def _tagger() -> pycrfsuite.Tagger:
 
 
 def find_learned(text: str) -> list[Detection]:
-    """Ages and organisations the labeller is sure of (each token at least :data:`ZEKERHEID`)."""
+    """Ages, organisations and names the labeller is sure of (each token at least :data:`ZEKERHEID`)."""
     toks = tokens(text)
     if not toks:
         return []
@@ -147,5 +152,17 @@ def find_learned(text: str) -> list[Detection]:
     if current:
         found.append(current)
     learned = [Detection(s, e, _KIND_OF_LABEL[k], text[s:e], "geleerd") for s, e, k in found]
-    # the rules' own exceptions bind the labeller too: 'opleiding (2)' is a score, not an age
-    return [d for d in learned if not (d.kind == h.LEEFTIJD and h.is_age_limit_or_score(text, d.start, d.end))]
+    # the rules' own exceptions bind the labeller too: 'opleiding (2)' is a score, not an age;
+    # a name of two letters is a listed one ('mo', 'bo'; not 'Jansen & co'), and no name is a place
+    return [
+        d
+        for d in learned
+        if not (d.kind == h.LEEFTIJD and h.is_age_limit_or_score(text, d.start, d.end))
+        and not (d.kind == h.PERSOON and _no_name(d.text))
+    ]
+
+
+def _no_name(value: str) -> bool:
+    folded = h.fold(value)
+    short = len(folded) < 2 or (len(folded) == 2 and folded not in woorden.first_names_folded())
+    return short or woorden.is_place_name(value)

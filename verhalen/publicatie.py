@@ -53,7 +53,7 @@ KOLOMMEN = ("titel_publicatie", "tekst_publicatie", "regelset_publicatie", "verv
 # a case document (Effectencalculator) keeps its published description under these keys
 CASUS_TEKST, CASUS_REGELSET = "verhaal_publicatie", "verhaal_regelset"
 _LIJSTEN = ("namen_nl.csv", "namen_ook_woord.txt", "publieke_instellingen.txt", "bekende_organisaties.txt",
-            "winkelketens.txt", "straten_regio.csv", "crf_leeftijd_organisatie.crfsuite")
+            "winkelketens.txt", "straten_regio.csv", "crf_persoonsgegevens.crfsuite")
 
 
 def _regelset() -> str:

@@ -1,4 +1,4 @@
-"""The learned labeller of ages and organisations (verhalen/crf_herkenner.py): trained on the
+"""The learned labeller of ages, organisations and names (verhalen/crf_herkenner.py): trained on the
 development sets only, reproducible from them, and part of every pseudonymisation."""
 
 from __future__ import annotations
@@ -43,10 +43,11 @@ def test_labels_follow_the_annotated_spans():
     spans = [
         {"start": 6, "end": 8, "soort": "LEEFTIJD"},
         {"start": 20, "end": 37, "soort": "ORGANISATIE"},
-        {"start": 0, "end": 4, "soort": "PERSOON"},  # not a kind of the labeller
+        {"start": 0, "end": 4, "soort": "PERSOON"},
+        {"start": 10, "end": 15, "soort": "DECOY"},  # not a kind of the labeller
     ]
     got = dict(zip((w for _, _, w in toks), crf_herkenner.labels(toks, spans), strict=True))
-    assert got == {"Noor": "O", "(": "O", "16": "B-AGE", ")": "O", "werkt": "O", "bij": "O",
+    assert got == {"Noor": "B-PER", "(": "O", "16": "B-AGE", ")": "O", "werkt": "O", "bij": "O",
                    "Bakkerij": "B-ORG", "Van": "I-ORG", "Loon": "I-ORG", ".": "O"}  # fmt: skip
 
 
@@ -74,3 +75,8 @@ def test_unsure_tokens_stay(monkeypatch):
     monkeypatch.setattr(crf_herkenner, "ZEKERHEID", 1.0 + 1e-9)
     assert crf_herkenner.find_learned(ONLY_LEARNED) == []
     assert crf_herkenner.find_learned("") == []
+
+
+def test_a_learned_name_is_no_place_and_no_stray_letters():
+    assert crf_herkenner._no_name("xq") and crf_herkenner._no_name("Sittard")  # no listed name; a place
+    assert not crf_herkenner._no_name("mo") and not crf_herkenner._no_name("sjenna")

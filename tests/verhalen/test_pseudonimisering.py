@@ -133,13 +133,13 @@ def test_report_other_kinds(corpus_outcome, capsys):
 def test_review_page_escapes_story_html(pseudonymizer):
     from verhalen.beoordeling import render_review
 
-    text = "<script>alert('x')</script> mevrouw Jansen <img src=x onerror=alert(1)> & co"
+    text = "<script>alert('x')</script> mevrouw Jansen <img src=x onerror=alert(1)> & zo verder"
     result = pseudonymizer.pseudonymize(text, IDS, client_key="test-review")
     page = render_review([("<b>naam.txt</b>", result)])
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>naam" not in page
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
     assert "&lt;b&gt;naam.txt&lt;/b&gt;" in page
-    assert "&amp; co" in page
+    assert "&amp; zo verder" in page
     assert '<mark title="persoon → [Persoon-1]">mevrouw Jansen</mark>' in page
     assert "<ins" in page and "[Persoon-1]" in page
 

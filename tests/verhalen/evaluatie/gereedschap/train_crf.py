@@ -1,5 +1,5 @@
-"""Train the learned labeller of ages and organisations (verhalen/crf_herkenner.py) on every
-development set and write verhalen/data/crf_leeftijd_organisatie.crfsuite:
+"""Train the learned labeller of ages, organisations and names (verhalen/crf_herkenner.py) on every
+development set and write verhalen/data/crf_persoonsgegevens.crfsuite:
 
     python tests/verhalen/evaluatie/gereedschap/train_crf.py
 
