@@ -406,6 +406,7 @@ def test_names_of_session_10(text, name):
         ("Ik denk er nog elke dag aan.", "aan"),  # 'dag' opens no message here
         ("marco en ruud u bij de bankjes", "ruud u"),  # 'u' is a word, no initial
         ("De hele dag regen.\n\noke\n", "oke"),  # a reply, no signature
+        ("-----Oorspronkelijk bericht-----\nVan: Ellen Schiffelers\nVerzonden: 3 november", "Van"),  # a header
         ("[10:02] Storm: ben er bijna\n[10:03] Karin: die storm van gisteren was heftig", "storm"),  # the word again
         ("Gesprek met Roos over de tuin; ze kocht een roos voor haar moeder.", "roos"),
         ("Maar Wil wil niet mee.", "wil"),  # a name that is a very common word
@@ -434,6 +435,7 @@ def test_look_alikes_of_session_10_stay(text, word):
         ("geen school nu, broertjes 6 en 8 thuis.", ["6", "8"]),  # after a word for children
         ("Kim belt om 10.30 terug; Omar 2 keer gebeld.", []),  # a time and a count
         ("de jongens 2 en 3 keer gewaarschuwd", []),
+        ("mo zei dat ie thuis was 16:05 - Dani: ok", []),  # a time
     ],
 )
 def test_ages_in_lists_of_people(text, ages):

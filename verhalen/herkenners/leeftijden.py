@@ -172,7 +172,7 @@ _BECAME = (
 _N = r"(?P<n>\d{1,3}(?!\d)|[^\W\d_]+(?:-[^\W\d_]+)*)"
 # after the number: the end of a clause, 'jaar' (not 'jaar geleden/lang'), 'geworden', 'was'
 _AGE_END = (
-    r"(?=\s*(?:[.,;:!?)(\[\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|"
+    r"(?=\s*(?:[.,;!?)(\[\n—–\"“”'’\u2600-\u27bf\U0001f300-\U0001faff]|:(?!\d)|$|\d{1,2}:\d{2}\b|/(?=\d{1,2}\b)|of\s+(?:\d{1,2}|"
     + _NUM_WORD_ALT
     + r")(?=\s*(?:[.,;:!?)\n]|$|denk|geloof|schat|ofzo|zegt))|"
     r"of\s+zo(?:iets|eiets)?\b|gew\.|"

@@ -483,6 +483,12 @@ def _kind_of_organisation(word: str) -> bool:
     return bool(_ORG_KIND_WORD.fullmatch(word))
 
 
+# the fields of an e-mail's header, which open a line with a colon like a chat's speaker
+_MAIL_HEADERS = frozenset(
+    "van aan cc bcc onderwerp verzonden datum betreft from to subject sent date".split()
+)
+
+
 def _chat_speakers(text: str) -> list[Detection]:
     """The name before the colon of each line of an exported chat (not a title or a body);
     without time stamps, names that each open two lines or more ('Djayson: ja man')."""
@@ -509,7 +515,12 @@ def _chat_speakers(text: str) -> list[Detection]:
                 name = " ".join(words[:i])
                 break
         f = fold(name)
-        if not re.search(r"[^\W\d_]", name) or f in DIALECT_WORDS or f in public_folded():
+        if (
+            not re.search(r"[^\W\d_]", name)
+            or f in DIALECT_WORDS
+            or f in public_folded()
+            or f in _MAIL_HEADERS
+        ):
             continue
         listed = name[:1].isupper() and f in first_names_folded()  # 'Lies' speaks: a name, though also a word
         if ((is_place_name(name) or f in everyday_words()) and not listed) or _ORG_KIND_WORD.match(name):
