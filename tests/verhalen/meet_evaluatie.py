@@ -100,8 +100,13 @@ _FOLDERS = {
     "toets_4": (MAP / "toets_4", "n"),  # by a writer of its own, with no emphasis
     "toets_5": (MAP / "toets_5", "n"),  # the same brief as toets_4, by another writer
     "toets_6": (MAP / "toets_6", "n"),  # the same brief again, written after the last rule of session 9
+    # the same brief, four more writers of session 10, measured once after its last rule
+    "toets_7": (MAP / "toets_7", "n"),
+    "toets_8": (MAP / "toets_8", "n"),
+    "toets_9": (MAP / "toets_9", "n"),
+    "toets_10": (MAP / "toets_10", "n"),
 }
-UNSEEN = ("toets", "toets_2", "toets_3", "toets_4", "toets_5", "toets_6")
+UNSEEN = ("toets", "toets_2", "toets_3", "toets_4", "toets_5", "toets_6", "toets_7", "toets_8", "toets_9", "toets_10")
 HALVES = ("ontwikkel", "toets", *_FOLDERS)
 
 
