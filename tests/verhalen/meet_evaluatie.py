@@ -20,6 +20,7 @@
     python tests/verhalen/meet_evaluatie.py toets_4        # fourth unseen set, aggregate only
     python tests/verhalen/meet_evaluatie.py toets_5        # fifth unseen set, aggregate only
     python tests/verhalen/meet_evaluatie.py toets_6        # sixth unseen set, aggregate only
+    python tests/verhalen/meet_evaluatie.py toets_10       # tenth unseen set, aggregate only
 
 The notes were written and annotated by someone who never saw the detector code
 (``evaluatie/CONVENTIES.md``). The detector runs as for unknown people: deduce on, no known
@@ -39,9 +40,9 @@ Matching rules
   identifier nor a DECOY) replace ordinary text; reported per 1,000 words, and as the share
   of the words outside annotated spans that stay untouched (``woorden_behouden``).
 
-Only the development sets (``ontwikkel``, ``ontwikkel_extra`` and ``ontwikkel_2`` to ``ontwikkel_13``)
-may be inspected note by note (``--missers``); the test sets (``toets``, ``toets_2``, ``toets_3``,
-``toets_4``, ``toets_5``, ``toets_6``) are run for their aggregate numbers only.
+Only the development sets (``ontwikkel``, ``ontwikkel_extra`` and ``ontwikkel_2`` to ``ontwikkel_17``)
+may be inspected note by note (``--missers``); the test sets (``toets`` and ``toets_2`` to
+``toets_10``, :data:`UNSEEN`) are run for their aggregate numbers only.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ _FOLDERS = {
     "toets_9": (MAP / "toets_9", "n"),
     "toets_10": (MAP / "toets_10", "n"),
 }
-UNSEEN = ("toets", "toets_2", "toets_3", "toets_4", "toets_5", "toets_6", "toets_7", "toets_8", "toets_9", "toets_10")
+UNSEEN = tuple(["toets", *(f"toets_{i}" for i in range(2, 11))])
 HALVES = ("ontwikkel", "toets", *_FOLDERS)
 
 
