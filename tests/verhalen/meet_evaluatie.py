@@ -107,7 +107,7 @@ _FOLDERS = {
     "toets_9": (MAP / "toets_9", "n"),
     "toets_10": (MAP / "toets_10", "n"),
 }
-UNSEEN = tuple(["toets", *(f"toets_{i}" for i in range(2, 11))])
+UNSEEN = ("toets", *(f"toets_{i}" for i in range(2, 11)))
 HALVES = ("ontwikkel", "toets", *_FOLDERS)
 
 

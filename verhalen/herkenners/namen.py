@@ -377,7 +377,7 @@ def _noun_before(text: str, start: int) -> bool:
 
 
 # in lowercase, a first name that is also a word, where a person goes and a noun does not: after
-# 'met', 'bij' or 'en' with no article ('met storm en bo', 'bij demi'); after a comma only in a
+# 'met', 'bij', 'volgens' or 'en' with no article ('met storm en bo', 'bij demi'); after a comma only in a
 # list of found names (:func:`_coordinated_names`), for 'ma, di, do' and 'sla, tomaten' are words
 _LOWER_NAME_WORD = re.compile(
     r"(?<![\w'’])(?:met|bij|aan|voor|zonder|volgens|samen\s+met|en|of)[^\S\n]+(?P<name>[a-zà-ÿ]{2,})(?![\w'’@\-.])"
@@ -604,8 +604,15 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
       ('"...," zei Bosman'), who is spoken to ('"Gijs, jij ..."'), a name in apposition (',
       Radek, die helpt'), whose age is given ('kuyt is 15'; ``ages``: the ages of the text, as
       :func:`find_ages` finds them, found again when not given);
-    * a name found this way takes the capitalised surname after it ('Rania Al-Hassan');
-    * every other spelling of a found name in the same text, also misspelt ('Kevn').
+    * a rare capitalised word mid-sentence in the first names of other countries ('Oksana'); who
+      a message greets ('hoi jan'); a word-name in lowercase after 'met', 'bij', 'volgens' or
+      'en' ('met storm en bo'), before 'is' and what only a person is ('jade is ziek'), with a
+      role in parentheses ('fleur (coll)', 'Riet (vrijwilliger)'); a listed name closing the note;
+    * a name found this way takes the capitalised surname after it ('Rania Al-Hassan'), or in
+      lowercase the initial of one ('ruud v');
+    * every other spelling of a found name in the same text, also misspelt ('Kevn', 'kevn'),
+      and a word-name again in lowercase where no article or adjective makes it the word
+      ('Storm: …' then 'tot zo storm'; but 'die storm', 'een zware storm').
     """
     first, sur = first_names_folded(), surnames_folded()
     found: list[Detection] = []
