@@ -17,7 +17,7 @@
 # audit), import (the write transaction only), kostenbaten (the
 # defaults only), pseudonimisering (the entry points: verhalen.publicatie.publiceer and
 # gepubliceerd, Pseudonymizer.pseudonymize and detect with its merging; not every pattern of
-# verhalen/herkenners/), zinnen (the helpers of the rounds on names and look-alikes). mutmut (PyPI, 2.x) goes into $IMPACT_CACHE/mutatie-venv (default
+# verhalen/herkenners/), zinnen and ronde10 (the helpers of the rounds on names and look-alikes). mutmut (PyPI, 2.x) goes into $IMPACT_CACHE/mutatie-venv (default
 # .cache/mutatie-venv); the tests run with the project's .venv (in a git worktree without one:
 # the main checkout's). Work happens in a temporary copy of the working tree: the repository
 # itself is never modified.
@@ -80,9 +80,15 @@ DEEL[pseudonimisering]="publiceer gepubliceerd _weiger pseudonymize detect _merg
 BESTAND[zinnen]="verhalen/herkenners/namen.py verhalen/herkenners/organisaties.py verhalen/herkenners/publiek.py verhalen/pseudonimisering.py"
 TESTS[zinnen]="tests/verhalen/test_herkenners_zinnen.py tests/verhalen/test_pseudonimisering.py tests/verhalen/test_herkenners.py"
 DEEL[zinnen]="_named_again _without_place_after _two_words _joined river_spans shop_spans _without_time _without_leading_word _cut_before_public"
+# the helpers of session 10's round: an article or adjective before a word-name, every word after
+# a title, an age after a name, what no learned name is (the model's retraining test deselected:
+# it checks the model file, not these helpers)
+BESTAND[ronde10]="verhalen/herkenners/namen.py verhalen/herkenners/leeftijden.py verhalen/crf_herkenner.py"
+TESTS[ronde10]="tests/verhalen/test_herkenners_zinnen.py tests/verhalen/test_crf_herkenner.py --deselect=tests/verhalen/test_crf_herkenner.py::test_shipped_model_is_what_the_development_sets_train"
+DEEL[ronde10]="_noun_before _after_titles ages_after_names _no_name COMMON_BASE"
 
 doelen=("$@")
-[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling onthulling_lp kubus import kostenbaten pseudonimisering zinnen)
+[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling onthulling_lp kubus import kostenbaten pseudonimisering zinnen ronde10)
 
 werk=$(mktemp -d "${TMPDIR:-/tmp}/mutatie.XXXXXX")
 bewaard=""

@@ -384,6 +384,7 @@ def test_a_name_that_runs_into_a_public_body_ends_before_it():
         ("dienst tot 22 uur: fleur (coll) en ik op het plein", "fleur"),  # lowercase, with a role
         ("Shirley: doei leike 😘", "leike"),  # a leave-taking
         ("kreeg zn rijbewijs via zn oom, ome Zjeng? navragen.", "Zjeng"),  # a title after a title
+        ("Oma Door komt zondag koffie drinken.", "Door"),  # a title opening the text
         ("kort: mees, storm en luuk waren er", "storm"),  # a word-name in a list of names
         ("wo 18/11 – koen + floor op het schoolplein", "floor"),  # joined by '+'
         ("marco en ruud v bij de bankjes", "ruud v"),  # a surname's initial in lowercase
@@ -417,6 +418,9 @@ def test_names_of_session_10(text, name):
         ("ze zorgt veel voor haar broertje en zusje", "zusje"),  # kin after 'en'
         ("we gaan samen naar de stad met de storm van vorige week", "storm"),  # with an article
         ("Vandaag belde Storm. daarna kwam er een zware storm over de wijk", "storm"),  # after an adjective
+        ("Vandaag belde Storm. vannacht was het zware storm", "storm"),  # 'zware' of 'zwaar', no article
+        ("Gisteren belde Roos. daarna kocht ze rode roos voor op tafel", "roos"),  # 'rode' of 'rood'
+        ("Gisteren belde Roos. in de vaas stond één kale roos", "roos"),  # 'kaal': common, not very
         ("tuin bekeken.\nroos is bij de schuur gezet", "roos"),  # a thing put somewhere
         ("storm is voorbij, iedereen weer naar buiten", "storm"),
         ('Gisteren belde King. "ik ben zo king man" zei hij', "king"),  # a word of degree before it
