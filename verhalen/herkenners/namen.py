@@ -582,45 +582,11 @@ def _with_surname(text: str, d: Detection) -> Detection:
     return Detection(start, end, PERSOON, text[start:end], d.source)
 
 
-def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection]:
-    """Names of people nobody told us about.
-
-    * a word in deduce's first-name list: capitalised mid-sentence (also when it is an
-      ordinary word too: 'broer van Wiel'); at the start of a sentence or in lowercase
-      ('kevin', 'sjonnie') only when it is not an ordinary Dutch or Limburgish word;
-    * a capitalised surname from deduce's list mid-sentence, when not an ordinary word;
-    * any capitalised word after a form of address or relation ('mevrouw Frijnts', 'buurman
-      Sjef', 'juf Mieke', 'maat kevin' in lowercase only for listed first names, 'familie
-      Al-Khatib'), on the same line unless the word before closes a letter ('groet,');
-      initials after a formal title ('dhr. H.J.M.');
-    * a word no name list holds, rare in Dutch (wordfreq), as the subject of what people do
-      ('Olena, een van hen, helpt', 'Filmon, Senait en Tsega volgen'); with where someone is
-      from ('Kacper (pools, 15 jr)'); after 'een zekere'; a name someone goes by in
-      parentheses after a name ('Gerardus Houben (Sjra)');
-    * who speaks in an exported chat ('[12-05-24, 21:14] Ilias:'), who wrote a forwarded
-      e-mail ('schreef Claessen, H. <...>'), and initials or a lowercase first name that sign a
-      note ('– R.', 'EvdB', '-jeroen');
-    * someone known by where they belong ('Zjuul van de fanfare'), who speaks after a quote
-      ('"...," zei Bosman'), who is spoken to ('"Gijs, jij ..."'), a name in apposition (',
-      Radek, die helpt'), whose age is given ('kuyt is 15'; ``ages``: the ages of the text, as
-      :func:`find_ages` finds them, found again when not given);
-    * a rare capitalised word mid-sentence in the first names of other countries ('Oksana'); who
-      a message greets ('hoi jan'); a word-name in lowercase after 'met', 'bij', 'volgens' or
-      'en' ('met storm en bo'), before 'is' and what only a person is ('jade is ziek'), with a
-      role in parentheses ('fleur (coll)', 'Riet (vrijwilliger)'); a listed name closing the note;
-    * a name found this way takes the capitalised surname after it ('Rania Al-Hassan'), or in
-      lowercase the initial of one ('ruud v');
-    * every other spelling of a found name in the same text, also misspelt ('Kevn', 'kevn'),
-      and a word-name again in lowercase where no article or adjective makes it the word
-      ('Storm: …' then 'tot zo storm'; but 'die storm', 'een zware storm').
-    """
+def _listed_capitalised(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A capitalised word in deduce's name lists, or rare and in the first names of other countries."""
     first, sur = first_names_folded(), surnames_folded()
-    found: list[Detection] = []
-    places = place_spans(text)
-
-    def add(start: int, end: int, source: str) -> None:
-        found.append(Detection(start, end, PERSOON, text[start:end], source))
-
     for m in _CAPITALISED.finditer(text):
         word = m.group()
         f = fold(word)
@@ -629,7 +595,7 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
         if any(s <= m.start() < e for s, e in places):
             continue  # 'Worms' in 'Ubach over Worms'
         if _diminutive_of_name(f) and not sentence_start(text, m.start()):
-            add(m.start(), m.end(), "verkleinwoord")
+            yield (m.start(), m.end(), "verkleinwoord")
             continue
         if f in first or f in sur or all(p in first or p in sur for p in f.split("-")):
             if sentence_start(text, m.start()) or (f in sur and f not in first):
@@ -637,16 +603,23 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
                     continue
             elif f in common_words() and f not in first:
                 continue
-            add(m.start(), m.end(), "naamlijst")
+            yield (m.start(), m.end(), "naamlijst")
         elif (
             f in world_first_names()
             and not sentence_start(text, m.start())
             and _rare_in_dutch(word)
             and not _unlisted_word_is_no_name(word, m.start(), places)
         ):
-            add(m.start(), m.end(), "naamlijst-wereld")  # 'komt ook Oksana uit Oekraïne'
+            yield (m.start(), m.end(), "naamlijst-wereld")  # 'komt ook Oksana uit Oekraïne'
+
+
+def _word_name_after_preposition(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A lowercase word-name after 'met', 'bij', 'volgens' or 'en': 'met storm en bo'."""
+    first = first_names_folded()
     for m in _LOWER_NAME_WORD.finditer(text):
-        name, f = m.group("name"), fold(m.group("name"))
+        f = fold(m.group("name"))
         if (
             f in first
             and f in names_that_are_words()
@@ -656,14 +629,27 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             )
             and f not in _KIN_AND_AGE_WORDS
         ):
-            add(m.start("name"), m.end("name"), "woordnaam-klein")  # 'met storm en bo', 'bij demi thuis'
+            yield (m.start("name"), m.end("name"), "woordnaam-klein")  # 'met storm en bo', 'bij demi thuis'
+
+
+def _listed_lowercase(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A listed first name in lowercase that is no ordinary word, or a diminutive of one."""
+    first = first_names_folded()
     for m in _LOWER.finditer(text):
         word = m.group()
         f = fold(word)
         if f in first and not _ordinary(word) and len(f) >= 3 and f not in DIALECT_WORDS_LOWER:
-            add(m.start(), m.end(), "naamlijst-klein")
+            yield (m.start(), m.end(), "naamlijst-klein")
         elif f not in common_words() and _diminutive_of_name(f):
-            add(m.start(), m.end(), "verkleinwoord-klein")
+            yield (m.start(), m.end(), "verkleinwoord-klein")
+
+
+def _introduced(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """Who introduces themselves or is introduced: 'ik heet Sjra', 'iedereen zegt Pat'."""
     for m in _INTRODUCTION.finditer(text):
         name = m.group("name")
         f = fold(name)
@@ -675,7 +661,14 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or f in _CALENDAR_WORDS
             or is_place_name(name)
         ):
-            add(m.start("name"), m.end("name"), "voorstelling")
+            yield (m.start("name"), m.end("name"), "voorstelling")
+
+
+def _after_a_title(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """The word after a form of address or a relation: 'mevrouw Frijnts', 'buurman Sjef'."""
+    first, sur = first_names_folded(), surnames_folded()
     for m in _after_titles(text):
         name = m.group("name")
         f = fold(name)
@@ -731,9 +724,22 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             continue
         if re.match(r"\s+\w*team\b", text[m.end("name") :], re.IGNORECASE):
             continue  # 'Consulent Sociaal Wijkteam': the team the title belongs to
-        add(m.start("name"), m.end("name"), "aanspreekvorm")
+        yield (m.start("name"), m.end("name"), "aanspreekvorm")
+
+
+def _initials_after_a_title(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """Initials after a formal title: 'dhr. H.J.M.'."""
     for m in _TITLE_INITIALS.finditer(text):
-        add(m.start("name"), m.end("name"), "aanspreekvorm")
+        yield (m.start("name"), m.end("name"), "aanspreekvorm")
+
+
+def _with_a_role(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A name with the person's age or role in parentheses: 'Yonas (12)', 'Riet (vrijwilliger)'."""
+    first = first_names_folded()
     for m in _NAME_WITH_ROLE.finditer(text):
         name, first_word = m.group("name"), m.group("name").split()[0]
         # a word-name with a person's role is the person: 'Riet (vrijwilliger)'; with a number
@@ -746,31 +752,75 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or is_place_name(name)
             or fold(first_word) in score_words()
         ):
-            add(m.start("name"), m.end("name"), "naam-met-rol")
+            yield (m.start("name"), m.end("name"), "naam-met-rol")
+
+
+def _lowercase_with_a_role(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A listed name in lowercase with its role in parentheses: 'fleur (coll)'."""
+    first = first_names_folded()
     for m in _LOWER_NAME_WITH_ROLE.finditer(text):
         f = fold(m.group("name"))
         if f in first and len(f) >= 2 and not (_stop_word(f) or f in _KIN_AND_AGE_WORDS or is_place_name(f)):
-            add(m.start("name"), m.end("name"), "naam-met-rol")
+            yield (m.start("name"), m.end("name"), "naam-met-rol")
+
+
+def _nicknames(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A nickname explained or quoted in parentheses: 'Sjonnie (bijnaam)', 'Servaas ("Vaas")'."""
     for m in _NICKNAME_EXPLAINED.finditer(text):
-        add(m.start("name"), m.end("name"), "bijnaam")
+        yield (m.start("name"), m.end("name"), "bijnaam")
     for m in _NICKNAME.finditer(text):
         group = "name" if m.group("name") else "name2"
         if not _ordinary(m.group(group)):
-            add(m.start(group), m.end(group), "bijnaam")
+            yield (m.start(group), m.end(group), "bijnaam")
+
+
+def _after_a_relation(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """The name after a relation and an age: 'zoontje van 4, Milan'."""
     for m in _RELATION_THEN_NAME.finditer(text):
         if not (_ordinary(m.group("name")) or is_place_name(m.group("name"))):
-            add(m.start("name"), m.end("name"), "naam-na-relatie")
+            yield (m.start("name"), m.end("name"), "naam-na-relatie")
+
+
+def _a_certain(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """After 'een zekere': 'een zekere "Kolja"'."""
     for m in _A_CERTAIN.finditer(text):
         if not _ordinary(m.group("name")):
-            add(m.start("name"), m.end("name"), "een-zekere")
+            yield (m.start("name"), m.end("name"), "een-zekere")
+
+
+def _with_an_origin(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A name with where the person is from: 'Kacper (pools, 15 jr)'."""
     for m in _NAME_WITH_ORIGIN.finditer(text):
         name = m.group("name")
         if fold(m.group("w")) in language_and_country_words() and not (
             _ordinary(name) or is_place_name(name)
         ):
-            add(m.start("name"), m.end("name"), "naam-met-herkomst")
+            yield (m.start("name"), m.end("name"), "naam-met-herkomst")
+
+
+def _forwarded_by(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """Who wrote a forwarded e-mail: 'schreef Claessen, H.'."""
     for m in _FORWARD_HEADER.finditer(text):
-        add(m.start("name"), m.end("name"), "doorgestuurd")
+        yield (m.start("name"), m.end("name"), "doorgestuurd")
+
+
+def _known_by_a_place(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """Someone known by where they belong: 'Zjuul van de fanfare'."""
+    first = first_names_folded()
     for m in _NAME_OF_A_PLACE.finditer(text):
         name = m.group("name")
         f = fold(name)
@@ -780,7 +830,14 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             and not _unlisted_word_is_no_name(name, m.start(), places)
             and not _ARTICLE_END.search(text, max(0, m.start() - 8), m.start())
         ):
-            add(m.start("name"), m.end("name"), "naam-van-plek")
+            yield (m.start("name"), m.end("name"), "naam-van-plek")
+
+
+def _lowercase_subject(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """In a quick note, a lowercase name opening a sentence before what one person does: 'bram heeft ruzie'."""
+    first = first_names_folded()
     for m in _LOWER_SUBJECT.finditer(text):
         name, f = m.group("name"), fold(m.group("name"))
         if (
@@ -796,22 +853,37 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             if not (listed_word and m.group("verb") in ("is", "was") and not state) and not is_place_name(
                 name
             ):
-                add(m.start("name"), m.end("name"), "onderwerp-klein")
+                yield (m.start("name"), m.end("name"), "onderwerp-klein")
         elif (
             len(f) >= 3
             and _rare_in_dutch(name)
             and not (_stop_word(f) or _ordinary(name) or is_place_name(name) or _two_words(f) or "'" in name)
         ):
-            add(
-                m.start("name"), m.end("name"), "onderwerp-klein"
+            yield (
+                m.start("name"),
+                m.end("name"),
+                "onderwerp-klein",
             )  # 'keesie zat weer op z'n bankje', 'miaa zegt'
+
+
+def _in_apposition(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A name in apposition: ', Radek, die helpt'."""
+    first = first_names_folded()
     for m in _NAME_BETWEEN_COMMAS.finditer(text):
         name = m.group("name")
         f = fold(name)
         if ((f in first and not _ordinary(name)) or _rare_in_dutch(name)) and not _unlisted_word_is_no_name(
             name, m.start("name"), places
         ):
-            add(m.start("name"), m.end("name"), "bijstelling")
+            yield (m.start("name"), m.end("name"), "bijstelling")
+
+
+def _speaker_after_a_quote(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """Who speaks after a quote: '"...," zei Bosman'."""
     for m in _SAID_AFTER_QUOTE.finditer(text):
         name = m.group("name")
         f = fold(name)
@@ -822,7 +894,14 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or is_place_name(name)
             or f in public_folded()
         ):
-            add(m.start("name"), m.end("name"), "spreker")
+            yield (m.start("name"), m.end("name"), "spreker")
+
+
+def _spoken_to(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """Who is spoken to at the start of a quote or after a colon: '"Gijs, jij ...'."""
+    first = first_names_folded()
     for m in _VOCATIVE.finditer(text):
         name = m.group("name")
         f = fold(name)
@@ -833,7 +912,14 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or (is_place_name(name) and f not in first)
             or f in public_folded()
         ):
-            add(m.start("name"), m.end("name"), "aangesproken")
+            yield (m.start("name"), m.end("name"), "aangesproken")
+
+
+def _greeted(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """Who a message greets or takes leave of: 'hoi jan', 'doei leike'."""
+    first = first_names_folded()
     for m in _GREETED.finditer(text):
         name = m.group("name")
         f = fold(name)
@@ -845,8 +931,15 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or (f not in first and (f in everyday_words() or is_place_name(name)))
             or f in public_folded()
         ):
-            add(m.start("name"), m.end("name"), "begroet")
-    for age in find_ages(text) if ages is None else ages:
+            yield (m.start("name"), m.end("name"), "begroet")
+
+
+def _before_an_age(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """Whose age is given: 'kuyt is 15', 'jordy (14)'."""
+    first, sur = first_names_folded(), surnames_folded()
+    for age in ages:
         before = _BEFORE_AGE.search(text, max(0, age.start - 40), age.start)
         if before is None or _ARTICLE_END.search(text, max(0, before.start() - 8), before.start()):
             continue
@@ -872,11 +965,18 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or f in public_folded()
             or _kind_of_organisation(name)
         ):
-            add(before.start("name"), before.end("name"), "naam-met-leeftijd")
+            yield (before.start("name"), before.end("name"), "naam-met-leeftijd")
+
+
+def _signing_off(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """Who signs the note on its last line: '-jeroen', '\n\nkelly', '... naar huis. Wiel'."""
+    first = first_names_folded()
     for m in _LAST_LINE_NAME.finditer(text):
         f = fold(m.group("name"))
         if f in first_names_folded() or (_rare_in_dutch(f) and not _stop_word(f)):
-            add(m.start("name"), m.end("name"), "ondertekening")
+            yield (m.start("name"), m.end("name"), "ondertekening")
     if (m := _LAST_LINE_LOWER.search(text)) and (f := fold(m.group("name"))) in first:
         if not (
             _stop_word(f)
@@ -885,7 +985,7 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or f in _CLOSINGS
             or f in _CALENDAR_WORDS
         ):
-            add(m.start("name"), m.end("name"), "ondertekening")
+            yield (m.start("name"), m.end("name"), "ondertekening")
     if m := _LAST_LINE_WORD.search(text):
         name, f = m.group("name"), fold(m.group("name"))
         if (f in first or f in world_first_names()) and not (
@@ -896,7 +996,13 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             or (f not in first and f in everyday_words())
             or is_place_name(name)
         ):
-            add(m.start("name"), m.end("name"), "ondertekening")
+            yield (m.start("name"), m.end("name"), "ondertekening")
+
+
+def _subject_of_a_verb(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A word no name list holds, rare in Dutch, as the subject of what people do: 'Olena helpt'."""
     taken = (*places, *public_spans(text))
     for m in _SUBJECT_OF_VERB.finditer(text):
         parts = [g for g in ("name", "sur") if m.group(g)]
@@ -905,11 +1011,87 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
         ):
             continue
         for g in parts:
-            add(m.start(g), m.end(g), "onderwerp")
+            yield (m.start(g), m.end(g), "onderwerp")
+
+
+def _aliases(
+    text: str, places: list[tuple[int, int]], ages: list[Detection]
+) -> Iterator[tuple[int, int, str]]:
+    """A name and its alias: 'dj (= Dejan)'."""
     for m in _ALIAS.finditer(text):
         if not _ordinary(m.group("name")):
-            add(m.start("name"), m.end("name"), "bijnaam")
-            add(m.start("alias"), m.end("alias"), "bijnaam")
+            yield (m.start("name"), m.end("name"), "bijnaam")
+            yield (m.start("alias"), m.end("alias"), "bijnaam")
+
+
+# each rule yields (start, end, source) of the names it finds, in this order
+_RULES = (
+    _listed_capitalised,
+    _word_name_after_preposition,
+    _listed_lowercase,
+    _introduced,
+    _after_a_title,
+    _initials_after_a_title,
+    _with_a_role,
+    _lowercase_with_a_role,
+    _nicknames,
+    _after_a_relation,
+    _a_certain,
+    _with_an_origin,
+    _forwarded_by,
+    _known_by_a_place,
+    _lowercase_subject,
+    _in_apposition,
+    _speaker_after_a_quote,
+    _spoken_to,
+    _greeted,
+    _before_an_age,
+    _signing_off,
+    _subject_of_a_verb,
+    _aliases,
+)
+
+
+def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection]:
+    """Names of people nobody told us about.
+
+    * a word in deduce's first-name list: capitalised mid-sentence (also when it is an
+      ordinary word too: 'broer van Wiel'); at the start of a sentence or in lowercase
+      ('kevin', 'sjonnie') only when it is not an ordinary Dutch or Limburgish word;
+    * a capitalised surname from deduce's list mid-sentence, when not an ordinary word;
+    * any capitalised word after a form of address or relation ('mevrouw Frijnts', 'buurman
+      Sjef', 'juf Mieke', 'maat kevin' in lowercase only for listed first names, 'familie
+      Al-Khatib'), on the same line unless the word before closes a letter ('groet,');
+      initials after a formal title ('dhr. H.J.M.');
+    * a word no name list holds, rare in Dutch (wordfreq), as the subject of what people do
+      ('Olena, een van hen, helpt', 'Filmon, Senait en Tsega volgen'); with where someone is
+      from ('Kacper (pools, 15 jr)'); after 'een zekere'; a name someone goes by in
+      parentheses after a name ('Gerardus Houben (Sjra)');
+    * who speaks in an exported chat ('[12-05-24, 21:14] Ilias:'), who wrote a forwarded
+      e-mail ('schreef Claessen, H. <...>'), and initials or a lowercase first name that sign a
+      note ('– R.', 'EvdB', '-jeroen');
+    * someone known by where they belong ('Zjuul van de fanfare'), who speaks after a quote
+      ('"...," zei Bosman'), who is spoken to ('"Gijs, jij ..."'), a name in apposition (',
+      Radek, die helpt'), whose age is given ('kuyt is 15'; ``ages``: the ages of the text, as
+      :func:`find_ages` finds them, found again when not given);
+    * a rare capitalised word mid-sentence in the first names of other countries ('Oksana'); who
+      a message greets ('hoi jan'); a word-name in lowercase after 'met', 'bij', 'volgens' or
+      'en' ('met storm en bo'), before 'is' and what only a person is ('jade is ziek'), with a
+      role in parentheses ('fleur (coll)', 'Riet (vrijwilliger)'); a listed name closing the note;
+    * a name found this way takes the capitalised surname after it ('Rania Al-Hassan'), or in
+      lowercase the initial of one ('ruud v');
+    * every other spelling of a found name in the same text, also misspelt ('Kevn', 'kevn'),
+      and a word-name again in lowercase where no article or adjective makes it the word
+      ('Storm: …' then 'tot zo storm'; but 'die storm', 'een zware storm').
+    """
+    first = first_names_folded()
+    places = place_spans(text)
+    ages = find_ages(text) if ages is None else ages
+    found = [
+        Detection(start, end, PERSOON, text[start:end], source)
+        for rule in _RULES
+        for start, end, source in rule(text, places, ages)
+    ]
     # surname after a first name, initials before
     extended = [_with_surname(text, d) for d in found]
     for d in list(extended):
