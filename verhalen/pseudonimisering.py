@@ -50,7 +50,6 @@ _TITLES = {
 }  # fmt: skip
 
 
-
 _HOUR_AT_END = re.compile(r"\s\d{1,2}$")
 _MINUTES = re.compile(r"[.:]\d{2}(?!\d)")
 
@@ -189,10 +188,11 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
         return True  # 'de wijk Fatima': the wijk, not the woman (whoever found it)
     value = d.text.strip(" .,")
     f = h.fold(value)
-    if d.kind == h.PERSOON and d.key is None and f in woorden.countries() and f not in woorden.first_names_folded():
-        return True  # 'Zoon woont in Duitsland'
     if d.kind == h.PERSOON and d.key is None and f in woorden.language_and_country_words():
-        before = (_LANGUAGE_BEFORE if f not in woorden.first_names_folded() else _LANGUAGE_SPOKEN_BEFORE)
+        a_name = f in woorden.first_names_folded()
+        if f in woorden.countries() and not a_name:
+            return True  # 'Zoon woont in Duitsland'
+        before = _LANGUAGE_SPOKEN_BEFORE if a_name else _LANGUAGE_BEFORE
         if " " in value or before.search(text, max(0, d.start - 16), d.start):
             return True  # 'uit Sierra Leone', 'in het Engels', 'wel Engels en Duits'; not 'mevrouw Engels', 'en Frans, de trainer'
     if d.source != "deduce" or d.key is not None:

@@ -582,9 +582,13 @@ def _with_surname(text: str, d: Detection) -> Detection:
     return Detection(start, end, PERSOON, text[start:end], d.source)
 
 
-def _listed_capitalised(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+# what a rule of :func:`find_names` is given (the spans of places of several words) and yields
+# (start, end and source of each name it finds)
+_Spans = list[tuple[int, int]]
+_Found = Iterator[tuple[int, int, str]]
+
+
+def _listed_capitalised(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A capitalised word in deduce's name lists, or rare and in the first names of other countries."""
     first, sur = first_names_folded(), surnames_folded()
     for m in _CAPITALISED.finditer(text):
@@ -613,9 +617,7 @@ def _listed_capitalised(
             yield (m.start(), m.end(), "naamlijst-wereld")  # 'komt ook Oksana uit Oekraïne'
 
 
-def _word_name_after_preposition(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _word_name_after_preposition(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A lowercase word-name after 'met', 'bij', 'volgens' or 'en': 'met storm en bo'."""
     first = first_names_folded()
     for m in _LOWER_NAME_WORD.finditer(text):
@@ -632,9 +634,7 @@ def _word_name_after_preposition(
             yield (m.start("name"), m.end("name"), "woordnaam-klein")  # 'met storm en bo', 'bij demi thuis'
 
 
-def _listed_lowercase(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _listed_lowercase(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A listed first name in lowercase that is no ordinary word, or a diminutive of one."""
     first = first_names_folded()
     for m in _LOWER.finditer(text):
@@ -646,9 +646,7 @@ def _listed_lowercase(
             yield (m.start(), m.end(), "verkleinwoord-klein")
 
 
-def _introduced(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _introduced(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """Who introduces themselves or is introduced: 'ik heet Sjra', 'iedereen zegt Pat'."""
     for m in _INTRODUCTION.finditer(text):
         name = m.group("name")
@@ -664,9 +662,7 @@ def _introduced(
             yield (m.start("name"), m.end("name"), "voorstelling")
 
 
-def _after_a_title(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _after_a_title(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """The word after a form of address or a relation: 'mevrouw Frijnts', 'buurman Sjef'."""
     first, sur = first_names_folded(), surnames_folded()
     for m in _after_titles(text):
@@ -727,17 +723,13 @@ def _after_a_title(
         yield (m.start("name"), m.end("name"), "aanspreekvorm")
 
 
-def _initials_after_a_title(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _initials_after_a_title(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """Initials after a formal title: 'dhr. H.J.M.'."""
     for m in _TITLE_INITIALS.finditer(text):
         yield (m.start("name"), m.end("name"), "aanspreekvorm")
 
 
-def _with_a_role(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _with_a_role(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A name with the person's age or role in parentheses: 'Yonas (12)', 'Riet (vrijwilliger)'."""
     first = first_names_folded()
     for m in _NAME_WITH_ROLE.finditer(text):
@@ -755,9 +747,7 @@ def _with_a_role(
             yield (m.start("name"), m.end("name"), "naam-met-rol")
 
 
-def _lowercase_with_a_role(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _lowercase_with_a_role(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A listed name in lowercase with its role in parentheses: 'fleur (coll)'."""
     first = first_names_folded()
     for m in _LOWER_NAME_WITH_ROLE.finditer(text):
@@ -766,9 +756,7 @@ def _lowercase_with_a_role(
             yield (m.start("name"), m.end("name"), "naam-met-rol")
 
 
-def _nicknames(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _nicknames(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A nickname explained or quoted in parentheses: 'Sjonnie (bijnaam)', 'Servaas ("Vaas")'."""
     for m in _NICKNAME_EXPLAINED.finditer(text):
         yield (m.start("name"), m.end("name"), "bijnaam")
@@ -778,27 +766,21 @@ def _nicknames(
             yield (m.start(group), m.end(group), "bijnaam")
 
 
-def _after_a_relation(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _after_a_relation(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """The name after a relation and an age: 'zoontje van 4, Milan'."""
     for m in _RELATION_THEN_NAME.finditer(text):
         if not (_ordinary(m.group("name")) or is_place_name(m.group("name"))):
             yield (m.start("name"), m.end("name"), "naam-na-relatie")
 
 
-def _a_certain(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _a_certain(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """After 'een zekere': 'een zekere "Kolja"'."""
     for m in _A_CERTAIN.finditer(text):
         if not _ordinary(m.group("name")):
             yield (m.start("name"), m.end("name"), "een-zekere")
 
 
-def _with_an_origin(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _with_an_origin(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A name with where the person is from: 'Kacper (pools, 15 jr)'."""
     for m in _NAME_WITH_ORIGIN.finditer(text):
         name = m.group("name")
@@ -808,17 +790,13 @@ def _with_an_origin(
             yield (m.start("name"), m.end("name"), "naam-met-herkomst")
 
 
-def _forwarded_by(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _forwarded_by(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """Who wrote a forwarded e-mail: 'schreef Claessen, H.'."""
     for m in _FORWARD_HEADER.finditer(text):
         yield (m.start("name"), m.end("name"), "doorgestuurd")
 
 
-def _known_by_a_place(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _known_by_a_place(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """Someone known by where they belong: 'Zjuul van de fanfare'."""
     first = first_names_folded()
     for m in _NAME_OF_A_PLACE.finditer(text):
@@ -833,9 +811,7 @@ def _known_by_a_place(
             yield (m.start("name"), m.end("name"), "naam-van-plek")
 
 
-def _lowercase_subject(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _lowercase_subject(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """In a quick note, a lowercase name opening a sentence before what one person does: 'bram heeft ruzie'."""
     first = first_names_folded()
     for m in _LOWER_SUBJECT.finditer(text):
@@ -866,9 +842,7 @@ def _lowercase_subject(
             )  # 'keesie zat weer op z'n bankje', 'miaa zegt'
 
 
-def _in_apposition(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _in_apposition(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A name in apposition: ', Radek, die helpt'."""
     first = first_names_folded()
     for m in _NAME_BETWEEN_COMMAS.finditer(text):
@@ -880,9 +854,7 @@ def _in_apposition(
             yield (m.start("name"), m.end("name"), "bijstelling")
 
 
-def _speaker_after_a_quote(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _speaker_after_a_quote(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """Who speaks after a quote: '"...," zei Bosman'."""
     for m in _SAID_AFTER_QUOTE.finditer(text):
         name = m.group("name")
@@ -897,9 +869,7 @@ def _speaker_after_a_quote(
             yield (m.start("name"), m.end("name"), "spreker")
 
 
-def _spoken_to(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _spoken_to(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """Who is spoken to at the start of a quote or after a colon: '"Gijs, jij ...'."""
     first = first_names_folded()
     for m in _VOCATIVE.finditer(text):
@@ -915,9 +885,7 @@ def _spoken_to(
             yield (m.start("name"), m.end("name"), "aangesproken")
 
 
-def _greeted(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _greeted(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """Who a message greets or takes leave of: 'hoi jan', 'doei leike'."""
     first = first_names_folded()
     for m in _GREETED.finditer(text):
@@ -934,9 +902,7 @@ def _greeted(
             yield (m.start("name"), m.end("name"), "begroet")
 
 
-def _before_an_age(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _before_an_age(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """Whose age is given: 'kuyt is 15', 'jordy (14)'."""
     first, sur = first_names_folded(), surnames_folded()
     for age in ages:
@@ -968,9 +934,7 @@ def _before_an_age(
             yield (before.start("name"), before.end("name"), "naam-met-leeftijd")
 
 
-def _signing_off(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _signing_off(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """Who signs the note on its last line: '-jeroen', '\n\nkelly', '... naar huis. Wiel'."""
     first = first_names_folded()
     for m in _LAST_LINE_NAME.finditer(text):
@@ -999,9 +963,7 @@ def _signing_off(
             yield (m.start("name"), m.end("name"), "ondertekening")
 
 
-def _subject_of_a_verb(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _subject_of_a_verb(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A word no name list holds, rare in Dutch, as the subject of what people do: 'Olena helpt'."""
     taken = (*places, *public_spans(text))
     for m in _SUBJECT_OF_VERB.finditer(text):
@@ -1014,9 +976,7 @@ def _subject_of_a_verb(
             yield (m.start(g), m.end(g), "onderwerp")
 
 
-def _aliases(
-    text: str, places: list[tuple[int, int]], ages: list[Detection]
-) -> Iterator[tuple[int, int, str]]:
+def _aliases(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     """A name and its alias: 'dj (= Dejan)'."""
     for m in _ALIAS.finditer(text):
         if not _ordinary(m.group("name")):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from verhalen.herkenners.basis import fold, phrase_pattern
-from verhalen.herkenners.woorden import chains, is_place_name, public_institutions
+from verhalen.herkenners.woorden import RIVERS, chains, is_place_name, public_institutions
 
 # the work a chain is named as, earlier in the same sentence
 WORK_BEFORE = re.compile(
@@ -46,7 +46,7 @@ def public_spans(text: str) -> list[tuple[int, int]]:
 
 _RIVER_AFTER_PREPOSITION = re.compile(
     r"(?<![\w])(?:aan|langs|bij|over|naar|op|in|richting)\s+de\s+"
-    r"(?:Maas|Roer|Geul|Geleenbeek|Jeker|Worm|Swalm|Rur|Rijn|Waal)(?![\w\-])(?![ \t]*\d)"
+    r"(?:" + "|".join(sorted(r.capitalize() for r in RIVERS)) + r")(?![\w\-])(?![ \t]*\d)"
 )
 
 
