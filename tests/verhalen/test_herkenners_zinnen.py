@@ -444,3 +444,54 @@ def test_look_alikes_of_session_10_stay(text, word):
 )
 def test_ages_in_lists_of_people(text, ages):
     assert {d.text for d in h.find_all(text) if d.kind == h.LEEFTIJD} == set(ages)
+
+
+# --- session 11: streets with particles, a quarter or an adjective in their name; named with a preposition ---
+
+
+def _streets(text: str) -> set[str]:
+    return {d.text for d in h.find_streets(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Sinds mei woont ze aan de Burgemeester van der Heijdenlaan 7.", "Burgemeester van der Heijdenlaan 7"),
+        ("Overlast op de Tiny van Meurslaan, volgens de wijkagent.", "Tiny van Meurslaan"),  # a rare word before 'van'
+        ("Adres: Jhr. Michiels van Kessenichstraat 14", "Jhr. Michiels van Kessenichstraat 14"),
+        ("Hij is verhuisd naar de Bergerweg Noord, boven de bakker.", "Bergerweg Noord"),  # a quarter after the street
+        ("Afspraak aan de Rijksweg Zuid 212 om tien uur.", "Rijksweg Zuid 212"),
+        ("We liepen over de Lange Kruisstraat naar huis.", "Lange Kruisstraat"),
+        ("Zij woont op de Grote Straat, vlak bij de kerk.", "Grote Straat"),  # an adjective and 'Straat'
+        ("de groep hing rond op de Romeinse Kampstraat", "Romeinse Kampstraat"),  # an adjective after the article
+        ("Hij stond met zijn brommer achter de Dorpsweg te wachten.", "Dorpsweg"),  # behind the street
+        ("Ze wonen Op de Berg 3 in Eys.", "Op de Berg 3"),  # named with a preposition, with a number
+        ("ff langs bij haar thuis op Op de Bongerd, moeder was er", "Op de Bongerd"),
+        ("We zien elkaar aan de Markt, bij de fontein.", "Markt"),  # the square where one lives or meets
+        ("vader woont aan de tunnelweg in een flatje", "tunnelweg"),  # lowercase, but rare as a word
+        ("Het gesprek was op het kantoor aan de Wolfeynde 2.", "Wolfeynde 2"),
+        ("Zijn moeder woont op Stationsstraat 3, zijn vader Kruiseind 12.", "Kruiseind 12"),  # an -eind with a number
+    ],
+)
+def test_streets_of_session_11(text, street):
+    assert street in _streets(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Bezoek van Kerkstraat naar het station duurde lang.", "Bezoek van Kerkstraat"),  # 'Bezoek' is a word
+        ("Hij doet mee aan het traject Aan de Slag.", "Aan de Slag"),  # an ordinary word after the preposition
+        ("Ze keek gisteren naar In de Knel op tv.", "In de Knel"),  # no place word before it
+        ("Vrijdag is er weer markt; het was druk op de markt.", "markt"),  # the market, not the square
+        ("op de snelweg stond file", "snelweg"),  # a common word in lowercase
+        ("Hij komt uit Kuileneind, een gehucht.", "Kuileneind"),  # a hamlet without article or number
+    ],
+)
+def test_look_alikes_of_streets_stay(text, word):
+    assert word not in _streets(text)
+
+
+def test_a_name_deduce_reads_across_a_shop_and_a_street_is_two_things(pseudonymizer):
+    text = "Mijn broer werkt bij de Albert Heijn op de Schaesbergerweg in Heerlen."
+    assert _replaced(pseudonymizer, text) == ["Albert Heijn", "Schaesbergerweg"]
