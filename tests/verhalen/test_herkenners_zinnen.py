@@ -471,6 +471,18 @@ def _streets(text: str) -> set[str]:
         ("vader woont aan de tunnelweg in een flatje", "tunnelweg"),  # lowercase, but rare as a word
         ("Het gesprek was op het kantoor aan de Wolfeynde 2.", "Wolfeynde 2"),
         ("Zijn moeder woont op Stationsstraat 3, zijn vader Kruiseind 12.", "Kruiseind 12"),  # an -eind with a number
+        ("Post graag naar p/a Molenstr. 4, bij zijn zus.", "Molenstr. 4"),  # an abbreviated street
+        ("ergens in de Pr. Hendrikstr wordt geklaagd", "Pr. Hendrikstr"),
+        ("ze wonen op de Heerlerbaan nr 77 (2e verd)", "Heerlerbaan nr 77"),  # 'nr' before the number
+        ("Adres: Dorpstraat 14/2, Hoensbroek", "Dorpstraat 14/2"),  # a floor after a slash
+        ("hij slaapt bij zijn tante op de molenstr nr. 3", "molenstr nr. 3"),  # lowercase and abbreviated
+        ("terug langs pancratiusplein, daar zat niemand", "pancratiusplein"),  # lowercase, rare as a word
+        ("gasten gingen via de heigank naar huis", "heigank"),
+        ("We spraken af bij de Jumbo op de Kissel om drie uur.", "Kissel"),  # after a shop: the street
+        ("Hij zit vaak met zijn hond in het Kloosterwandpark op een bankje.", "Kloosterwandpark"),
+        ("Ik woon al jaren in de Gats, boven de kapper.", "Gats"),  # rare and in the street list
+        ("Ze woonde bij haar ex, In de Cramer, en nu bij mij.", "In de Cramer"),  # after a comma
+        ("Hij werkt bij de snackbar aan de Pepinusbrug.", "Pepinusbrug"),  # a bridge
     ],
 )
 def test_streets_of_session_11(text, street):
@@ -486,6 +498,11 @@ def test_streets_of_session_11(text, street):
         ("Vrijdag is er weer markt; het was druk op de markt.", "markt"),  # the market, not the square
         ("op de snelweg stond file", "snelweg"),  # a common word in lowercase
         ("Hij komt uit Kuileneind, een gehucht.", "Kuileneind"),  # a hamlet without article or number
+        ("Aan de Maas, bij het Julianakanaal, zaten we te vissen.", "Julianakanaal"),  # water, by a preposition
+        ("vr avond bij de Munsterkerk een groepje van zes", "Munsterkerk"),  # a church, not a street
+        ("ze fietst via de nieuwe weg naar school", "nieuwe weg"),  # common words in lowercase
+        ("afspraak op de markt bij de kraam", "markt"),
+        ("ik ga bij kevin langs", "kevin"),  # a first name, not a street
     ],
 )
 def test_look_alikes_of_streets_stay(text, word):

@@ -29,19 +29,19 @@ _GENERIC_STREET = re.compile(  # (the lookahead: only a word before a number can
 _STREET_SUFFIX = (
     r"(?:straat|straot|stroat|steeg|laan|weg|plein|pleintje|singel|gracht|dreef|kade|dijk|markt|boulevard|"
     r"allee|hof|park|pad|baan|veld|wal|ring|erf|akker|donk|kamp|berg|dal|wei|weide|hoek|poort|"
-    r"heuvel|broek|rade|straatje|gaard|hoven|tuin|lei|oord|eind)"
+    r"heuvel|broek|rade|straatje|gaard|hoven|tuin|lei|oord|eind|brug|str(?:\.(?=[ \t]\d))?)"
 )
 _STRONG_SUFFIX = re.compile(
-    r"(?i)(?:straat|straot|sjtraot|stroat|steeg|laan|plein|singel|gracht|dreef|boulevard|allee|straatje)$"
+    r"(?i)(?:straat|straot|sjtraot|stroat|steeg|laan|plein|singel|gracht|dreef|boulevard|allee|straatje|str\.?)$"
 )
 _STREET_PREFIX = (
-    r"(?:Sint|St\.|Prins|Prinses|Koning|Koningin|Burgemeester|Burg\.|Dr\.|Dokter|Pastoor|"
+    r"(?:Sint|St\.|Prins|Pr\.|Prinses|Koning|Koningin|Burgemeester|Burg\.|Dr\.|Dokter|Pastoor|"
     r"Kapelaan|Deken|Pater|Mgr\.|Monseigneur|Graaf|Gravin|Hertog|Jonkheer|Mr\.|Professor|Prof\.|"
     r"Generaal|Kardinaal|Paus|Jhr\.|Jonkvrouw|Baron|Oude|Oud|Nieuwe|Groote|Grote|Kleine|Lange|Korte|Hoge|Lage|Van|Jan|"
     r"Johannes|Willem|Pieter|Hendrik|Jacob|Onze|Lieve|Vrouwe|Heilige|Kerk|Hoofd)"
 )
 # a house number stays on the street's line: 'Guus: Top\n02-11 18:15' is a reply and a date
-_HOUSE_NR = r"(?:[ \t\u00a0]\d{1,4}(?:[ \t]?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,3}(?![\w])|[ \t][A-Z]\d{1,3}(?![\w]))?(?:[ \t](?:bus|bis|kamer|app\.?|unit)[ \t]\d{1,4})?(?![\d,]\d))"
+_HOUSE_NR = r"(?:[ \t\u00a0](?:(?:nr\.?|nummer)[ \t]?)?\d{1,4}(?:[ \t]?[a-zA-Z](?![\w])|[-/][A-Za-z0-9]{1,3}(?![\w])|[ \t][A-Z]\d{1,3}(?![\w]))?(?:[ \t](?:bus|bis|kamer|app\.?|unit)[ \t]\d{1,4})?(?![\d,]\d))"
 _CAP = r"[A-ZÀ-Ý][\w'’\-]*"
 # the parts of a street's name before its last word: 'Jhr. Ruijs de Beerenbrouckstraat',
 # 'Kardinaal van Rossumstraat'; a part that is not a title must be rare ('Bezoek van Kerkstraat')
@@ -77,7 +77,7 @@ _STREET_AFTER_PREP = re.compile(
     r"(?i)\b(?:op|aan|in|naar|van|via|bij|langs|over|uit)\s+(?:de|het|'t)\s+"
     r"(?P<name>(?-i:(?:"
     + _STREET_PREFIX
-    + r"[ \t])?(?:[A-ZÀ-Ý][\w'’\-]*[ \t])?)[\w'’\-]+)(?P<nr>"
+    + r"[ \t])?(?:[A-ZÀ-Ý][\w'’\-]*[ \t](?=[A-ZÀ-Ý]))?)[\w'’\-]+)(?P<nr>"
     + _HOUSE_NR
     + r")?(?![\w])"
 )
@@ -87,8 +87,15 @@ _PREPOSITION_NAMED = re.compile(
     r"(?P<word>[A-ZÀ-Ý][\w'’\-]+))(?P<nr>" + _HOUSE_NR + r")?(?![\w])"
 )
 _WHERE_BEFORE = re.compile(
-    r"(?i)(?<![\w])(?:op|aan|de|in|bij|van|vanaf|via|langs|richting|woont|woon|wonen|verhuisd)[ \t]$"
+    r"(?i)(?:(?<![\w])(?:op|aan|de|in|bij|van|vanaf|via|langs|richting|woont|woon|wonen|verhuisd)|,)[ \t]$"
 )
+# a rare word of the street list in lowercase after a preposition: 'via de heigank', 'langs
+# pancratiusplein', 'op de kloosterstr nr 9' (quick notes write streets so)
+_RARE_LOWER_STREET = re.compile(
+    r"(?<![\w])(?:op|aan|in|naar|via|langs|achter|bij|over|uit|vanaf|richting)[ \t]+(?:(?:de|het|'t)[ \t]+)?"
+    r"(?P<name>[a-zà-ÿ][a-zà-ÿ\-]{3,}(?:\.(?=[ \t]\d))?)(?P<nr>" + _HOUSE_NR + r")?(?![\w])"
+)
+_ABBREVIATED = re.compile(r"str\.?$")
 _MARKET = re.compile(r"(?<=\baan de )Markt(?![\w])")
 _LISTED_WITH_NUMBER = re.compile(
     r"(?<![\w\-])(?P<name>(?:" + _CAP + r"[ \t]){0,2}" + _CAP + r")(?P<nr>" + _HOUSE_NR + r")(?![\w])"
@@ -99,13 +106,13 @@ _LISTED_WITH_NUMBER = re.compile(
 _PLACE_LIKE_END = re.compile(
     r"(?i)(?:berg|veld|heide|broek|rade|hoven|dal|bosch|bos|heuvel|kamp|hof|park|dorp|hoek|donk|akker|eind)$"
 )
-_RARE_LOWER = 2.0  # Zipf: below it, a lowercase word in the street list after 'aan de' is a street
+_RARE_STREET = 2.0  # Zipf: below it, a word in the street list is hardly ever anything but a street
 _COMMON = 3.5  # Zipf: from here on, the word after 'Aan de' is an ordinary word ('Aan de Slag')
 _RARE = 3.0  # Zipf: below it, a capitalised word before 'de'/'van' is part of a street's name
 # an adjective between the article and the street ('de Domaniale Mijnstraat', 'de Lange Kerkstraat')
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w])(?:[Dd]e|het) ([A-ZÀ-Ý][a-zà-ÿ]+e) $")
 _ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w])(?:de|het|'t)\s$")
-_ON_THE = re.compile(r"(?i)(?<![\w])(?:aan|op)\s+de\s$")
+_ON_THE = re.compile(r"(?i)(?<![\w])(?:(?:aan|op)\s+de|(?:in|op)\s+het)\s$")
 # 'achter de Nijsweg', 'langs de Rijksweg': a street, when its ending is not one that wijken share
 _NEAR_THE = re.compile(r"(?i)(?<![\w])(?:achter|langs|naast|tegenover|voorbij|via|over|bij)\s+de\s$")
 _ANY_STREET_SUFFIX = re.compile(r"(?i)" + _STREET_SUFFIX + r"$")
@@ -179,15 +186,16 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
             name = m.group("name")
             folded = fold(name)
             strong = _STRONG_SUFFIX.search(name)
-            if folded not in known or (is_place_name(name) and not strong) or folded in common_words():
+            if _unabbreviated(folded) not in known or (is_place_name(name) and not strong) or folded in common_words():
                 continue
-            if name.islower() and not strong and not (_ANY_STREET_SUFFIX.search(name) and zipf(folded) < _RARE_LOWER):
-                continue  # 'op de markt', 'aan de dijk': ordinary nouns; but 'aan de tunnelweg' is rare as a word
+            if name.islower() and not strong:
+                continue  # 'op de markt', 'aan de dijk': ordinary nouns (a rare word: _RARE_LOWER_STREET)
             if not m.group("nr") and folded in RIVERS:
                 continue  # 'aan de Maas, bij het kanaal': the river, though some town has a street of that name
             if pattern is _STREET_AFTER_PREP and not (m.group("nr") or _ANY_STREET_SUFFIX.search(name)):
-                if fold(m.group().split()[0]) not in {"op", "aan"}:
-                    continue  # 'bij de Kiosk', 'uit de Vrieheide': a place or a wijk; one lives 'op de' or 'aan de' a street
+                preposition = fold(m.group().split()[0])
+                if preposition not in {"op", "aan"} and not (preposition == "in" and zipf(folded) < _RARE_STREET):
+                    continue  # 'bij de Kiosk', 'uit de Vrieheide': a place or a wijk; one lives 'op de', 'aan de' or 'in de Gats'
             start, end = m.start("name"), m.end()
             found.append(Detection(start, end, ADRES, text[start:end], "straat-bag"))
     for m in _PREPOSITION_NAMED.finditer(text):
@@ -196,4 +204,17 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
         if m.group("nr") or (_WHERE_BEFORE.search(text, max(0, m.start() - 10), m.start()) and not ordinary):
             found.append(Detection(m.start(), m.end(), ADRES, m.group(), "straat-voorzetsel"))
     found += find_pattern(_MARKET, text, ADRES, "straat-markt")
+    for m in _RARE_LOWER_STREET.finditer(text):
+        folded = fold(m.group("name"))
+        if (
+            _unabbreviated(folded) in known
+            and zipf(folded) < _RARE_STREET
+            and not (folded in first_names_folded() or folded in common_words() or folded in RIVERS)
+            and not is_place_name(folded)
+        ):
+            found.append(Detection(m.start("name"), m.end(), ADRES, text[m.start("name") : m.end()], "straat-klein"))
     return found
+
+
+def _unabbreviated(folded: str) -> str:
+    return _ABBREVIATED.sub("straat", folded)
