@@ -97,6 +97,7 @@ _FOLDERS = {
     "ontwikkel_16": (MAP / "ontwikkel_16", "n"),  # the same brief, by another writer (session 10)
     "ontwikkel_17": (MAP / "ontwikkel_17", "n"),  # no emphasis, every register, by another writer (session 10)
     "ontwikkel_18": (MAP / "ontwikkel_18", "n"),  # aimed at addresses and places (session 11)
+    "ontwikkel_19": (MAP / "ontwikkel_19", "n"),  # aimed at organisations and what looks like one (session 11)
     "toets_2": (MAP / "toets_2", "n"),  # by a fifth writer
     "toets_3": (MAP / "toets_3", "n"),  # by a seventh writer
     "toets_4": (MAP / "toets_4", "n"),  # by a writer of its own, with no emphasis
