@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from verhalen import herkenners as h
-from verhalen.herkenners import namen, organisaties, publiek
+from verhalen.herkenners import namen, organisaties, publiek, woorden
 
 
 def _replaced(pseudonymizer, text: str) -> list[str]:
@@ -119,8 +119,8 @@ def test_identifiers_among_those_look_alikes_still_go(pseudonymizer, text, gone)
 
 
 def test_a_noun_made_of_a_verb_is_not_rare():
-    assert not namen._rare_in_dutch("Aanvrager")  # of 'aanvragen'
-    assert namen._rare_in_dutch("Olena")
+    assert not woorden.rare_in_dutch("Aanvrager")  # of 'aanvragen'
+    assert woorden.rare_in_dutch("Olena")
 
 
 def _organisations(text: str) -> list[str]:
@@ -512,3 +512,45 @@ def test_look_alikes_of_streets_stay(text, word):
 def test_a_name_deduce_reads_across_a_shop_and_a_street_is_two_things(pseudonymizer):
     text = "Mijn broer werkt bij de Albert Heijn op de Schaesbergerweg in Heerlen."
     assert _replaced(pseudonymizer, text) == ["Albert Heijn", "Schaesbergerweg"]
+
+
+def _organisations(text: str) -> set[str]:
+    return {d.text for d in organisaties.find_organisations(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("hij heeft morgen een proefdag bij sligro in Geleen", "sligro"),
+        ("werkt nu bij hks, zwaar werk", "hks"),  # a lowercase employer, rare as a word
+        ("Elke donderdag kaarten in het Buurthoes De Sjpriet.", "Buurthoes De Sjpriet"),  # the dialect kind
+        ("Hij woont nu bij Wooninitiatief De Sjtek in Sittard.", "Wooninitiatief De Sjtek"),
+        ("Moeder werkt in Salon Knip en Kleur aan de Markt.", "Salon Knip en Kleur"),
+        ("De taxi van Vervoer Op Maat Limburg kwam te laat.", "Vervoer Op Maat Limburg"),
+        ("Hij werkt bij Aspergekwekerij Van Dijk in Grubbenvorst.", "Aspergekwekerij Van Dijk"),  # a compound kind
+        ("Ze zingt bij het Gemengd Zangkoor Sint-Cecilia.", "Gemengd Zangkoor Sint-Cecilia"),
+        ("De Geleense Schutterij Sint Joris zoekt leden.", "Geleense Schutterij Sint Joris"),  # the town's adjective
+        ("Hij zit bij de Weerter Fanfare Sint Martinus.", "Weerter Fanfare Sint Martinus"),
+        ("groepje bij frituur de zwaan, niemand bekend", "frituur de zwaan"),  # kind and name in lowercase
+        ("ze loopt stage bij dierenspeciaalzaak de kwispel", "dierenspeciaalzaak de kwispel"),
+        ("zit nu op bs Kakertsbeek, groep 5", "bs Kakertsbeek"),  # 'bs' in lowercase
+    ],
+)
+def test_organisations_of_session_11(text, organisation):
+    assert organisation in _organisations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("hij werkt bij ons op de afdeling", "ons"),  # a word
+        ("zijn zus werkt bij kevin in de zaak", "kevin"),  # a first name is a person
+        ("ze heeft een proefdag bij brasserij-achtige zaken", "brasserij-achtige"),  # a compound with a hyphen
+        ("ze begint bij dierenspeciaalzaak de Kwispel", "dierenspeciaalzaak"),  # the kind alone, lowercase
+        ("hij was op school de hele dag", "school de hele"),  # a common word after the article
+        ("Iedereen werkte vroeger bij de staatsmijn hier.", "staatsmijn"),  # a compound of common words
+        ("De harmonie geloupe, en daarna naar huis.", "harmonie geloupe"),  # no article: no name
+    ],
+)
+def test_look_alikes_of_organisations_stay(text, word):
+    assert word not in _organisations(text)

@@ -33,6 +33,7 @@ from verhalen.herkenners.woorden import (
     place_spans,
     public_folded,
     public_institutions,
+    rare_in_dutch,
     surnames_folded,
     world_first_names,
     zipf,
@@ -155,7 +156,7 @@ def _coordinated_names(text: str, names: list[Detection]) -> list[Detection]:
             return None
         if (is_place_name(word) and f not in first) or f in public_folded() or f in number_words():
             return None
-        rare = _rare_in_dutch(word) and not _stop_word(f) and f not in DIALECT_WORDS_LOWER
+        rare = rare_in_dutch(word) and not _stop_word(f) and f not in DIALECT_WORDS_LOWER
         if word[0].isupper():
             if _ordinary(word) or (sentence_start(text, start) and not rare):
                 return None  # 'Filmon, Senait en Tsega': an unlisted name may open the sentence
@@ -425,7 +426,7 @@ def _unlisted_word_is_no_name(word: str, start: int, taken: tuple[tuple[int, int
     places and public bodies in the text)."""
     f = fold(word)
     return (
-        not _rare_in_dutch(word)
+        not rare_in_dutch(word)
         or _ordinary(word)
         or f in everyday_words()
         or f in _CALENDAR_WORDS
@@ -438,30 +439,7 @@ def _unlisted_word_is_no_name(word: str, start: int, taken: tuple[tuple[int, int
     )
 
 
-COMMON_PART = 2.5  # each part of a compound ('vroeg' + 'signalering' 2,7) is at least this common
-COMMON_VERB = 3.5  # the verb of a noun in -er: 'aanvragen' 4,2 ('peten', of 'Peter', is no word)
 COMMON_BASE = 3.5  # the base of an adjective in -e: 'zwaar' 4,6, 'groot' 5,4 ('noemd' is no word)
-
-
-@lru_cache(maxsize=8192)
-def _rare_in_dutch(word: str) -> bool:
-    """Rare in Dutch, and no compound of two common words ('ziekenhuisopname') and no noun
-    made of a common verb ('aanvrager' of 'aanvragen', 'melder' of 'melden')."""
-    if zipf(word) >= RARE_IN_DUTCH:
-        return False
-    w = word.lower()
-
-    def common(part: str) -> bool:
-        return zipf(part) >= COMMON_PART
-
-    if w.endswith("er") and zipf(w[:-2] + "en") >= COMMON_VERB:
-        return False
-
-    # the second part with or without a linking s ('dagbesteding-s-plek', 'vroeg-signalering')
-    return len(w) < 10 or not any(
-        common(w[:i]) and (common(w[i:]) or (w[i] == "s" and common(w[i + 1 :])))
-        for i in range(4, len(w) - 3)
-    )
 
 
 def _two_words(folded: str) -> bool:
@@ -611,7 +589,7 @@ def _listed_capitalised(text: str, places: _Spans, ages: list[Detection]) -> _Fo
         elif (
             f in world_first_names()
             and not sentence_start(text, m.start())
-            and _rare_in_dutch(word)
+            and rare_in_dutch(word)
             and not _unlisted_word_is_no_name(word, m.start(), places)
         ):
             yield (m.start(), m.end(), "naamlijst-wereld")  # 'komt ook Oksana uit Oekraïne'
@@ -679,7 +657,7 @@ def _after_a_title(text: str, places: _Spans, ages: list[Detection]) -> _Found:
             title in _RELATION_TITLES
             or bool(
                 surname_after
-                and (fold(surname_after.group(1)) in sur or _rare_in_dutch(surname_after.group(1)))
+                and (fold(surname_after.group(1)) in sur or rare_in_dutch(surname_after.group(1)))
             )
         )
         if (f in DIALECT_WORDS or f in common) and not (related and f not in _CALENDAR_WORDS):
@@ -804,7 +782,7 @@ def _known_by_a_place(text: str, places: _Spans, ages: list[Detection]) -> _Foun
         f = fold(name)
         listed = f in first and not _ordinary(name)
         if (
-            (listed or _rare_in_dutch(name))
+            (listed or rare_in_dutch(name))
             and not _unlisted_word_is_no_name(name, m.start(), places)
             and not _ARTICLE_END.search(text, max(0, m.start() - 8), m.start())
         ):
@@ -832,7 +810,7 @@ def _lowercase_subject(text: str, places: _Spans, ages: list[Detection]) -> _Fou
                 yield (m.start("name"), m.end("name"), "onderwerp-klein")
         elif (
             len(f) >= 3
-            and _rare_in_dutch(name)
+            and rare_in_dutch(name)
             and not (_stop_word(f) or _ordinary(name) or is_place_name(name) or _two_words(f) or "'" in name)
         ):
             yield (
@@ -848,7 +826,7 @@ def _in_apposition(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     for m in _NAME_BETWEEN_COMMAS.finditer(text):
         name = m.group("name")
         f = fold(name)
-        if ((f in first and not _ordinary(name)) or _rare_in_dutch(name)) and not _unlisted_word_is_no_name(
+        if ((f in first and not _ordinary(name)) or rare_in_dutch(name)) and not _unlisted_word_is_no_name(
             name, m.start("name"), places
         ):
             yield (m.start("name"), m.end("name"), "bijstelling")
@@ -891,7 +869,7 @@ def _greeted(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     for m in _GREETED.finditer(text):
         name = m.group("name")
         f = fold(name)
-        if (f in first or _rare_in_dutch(name)) and not (
+        if (f in first or rare_in_dutch(name)) and not (
             f in _CALLS
             or f in _TITLE_OR_PARTICLE
             or f in _CALENDAR_WORDS
@@ -919,7 +897,7 @@ def _before_an_age(text: str, places: _Spans, ages: list[Detection]) -> _Found:
             f in first
             or f in sur
             or f in names_that_are_words()
-            or (_rare_in_dutch(name) and not _stop_word(f))
+            or (rare_in_dutch(name) and not _stop_word(f))
         )
         if named and not (
             any(c.isdigit() for c in name)
@@ -939,7 +917,7 @@ def _signing_off(text: str, places: _Spans, ages: list[Detection]) -> _Found:
     first = first_names_folded()
     for m in _LAST_LINE_NAME.finditer(text):
         f = fold(m.group("name"))
-        if f in first_names_folded() or (_rare_in_dutch(f) and not _stop_word(f)):
+        if f in first_names_folded() or (rare_in_dutch(f) and not _stop_word(f)):
             yield (m.start("name"), m.end("name"), "ondertekening")
     if (m := _LAST_LINE_LOWER.search(text)) and (f := fold(m.group("name"))) in first:
         if not (
@@ -1059,7 +1037,7 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
         named = called.group("name") if called else ""
         if (
             called
-            and (fold(named) in first_names_folded() or _rare_in_dutch(named))
+            and (fold(named) in first_names_folded() or rare_in_dutch(named))
             and not (_ordinary(named) or is_place_name(named))
         ):
             extended.append(
@@ -1101,7 +1079,7 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
                 found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-woord"))
             elif _ordinary(word) or is_place_name(word):
                 continue  # 'Meerssen' is the place, however like a name found elsewhere
-            elif lower and (f in common_words() or not _rare_in_dutch(word)):
+            elif lower and (f in common_words() or not rare_in_dutch(word)):
                 continue  # a word in lowercase, not a misspelt name
             elif len(f) >= 4 and any(tokens_match(word, t) for t in fuzzy):  # 'Kevn', 'kevn' of 'Kevin'
                 found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-verschreven"))

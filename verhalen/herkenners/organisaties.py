@@ -25,7 +25,9 @@ from verhalen.herkenners.woorden import (
     known_organisations,
     place_spans,
     public_folded,
+    rare_in_dutch,
     stop_words,
+    zipf,
 )
 
 # kinds of local organisation that precede or end their own name
@@ -42,8 +44,9 @@ ORG_HEAD = (
     r"Montessorischool|Daltonschool|School|College|Lyceum|Scholengemeenschap|OBS|RKBS|KBS|BS|IKC|SBO|"
     r"SO|VSO|Wandelclub|Voetbalclub|Tennisclub|Sportclub|Zwemclub|Judoclub|Boksschool|Dansschool|"
     r"Fitness|Sportschool|Harmonie|Fanfare|Schutterij|Carnavalsvereniging|Zangvereniging|Koor|"
-    r"Buurthuis|Gemeenschapshuis|Wijkcentrum|Jongerencentrum|JC|Inloophuis|Verzorgingshuis|Wooncentrum|"
-    r"Dagcentrum|Activiteitencentrum|Woonbegeleiding|Zorggroep|Gemengd\s+Koor|Mannenkoor|Kerkkoor|CV|KBO|"
+    r"Buurthuis|Buurthoes|Gemeenschapshuis|Gemeenschapshoes|Wijkcentrum|Jongerencentrum|JC|Inloophuis|Verzorgingshuis|Wooncentrum|"
+    r"Dagcentrum|Activiteitencentrum|Woonbegeleiding|Thuisbegeleiding|Kamertraining|Wooninitiatief|Werkplaats|"
+    r"Zorg\s+aan\s+Huis|Vervoer|Salon|Kebab|Boxing|Mavo|Havo|Vmbo|Zorggroep|Gemengd\s+(?:Zang)?[Kk]oor|Zangkoor|Mannenkoor|Kerkkoor|CV|KBO|"
     r"Wasstraat|Autowasstraat|Patisserie|Lunchroom|IJssalon|Ijssalon|Bloemenwinkel|Kwekerij|"
     r"Vocaal\s+Ensemble|Ensemble|Stichting|Vereniging|Supermarkt|"
     r"Winkel|Boerderij|Camping|Hotel|Pension|Manege|Dierenkliniek|Rijschool|Reisbureau|Kinderboerderij|"
@@ -85,7 +88,7 @@ _ORG_WORD = re.compile(
 # a compound kind of business with its own name after it: 'Jeugdzorgpraktijk Samen Sterk',
 # 'Mijnwerkerswinkel Lambriks', 'Fysiotherapiepraktijk De Baan'
 _ORG_WORD_NAMED = re.compile(
-    r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|bedrijf|salon|praktijk|boerderij|winkel|werkplaats|"
+    r"(?<![\w\-])[A-ZÀ-Ý][\w'’\-]*(?:bakkerij|slagerij|kwekerij|makerij|bedrijf|salon|praktijk|boerderij|winkel|werkplaats|"
     r"zaak|opvang|centrum|club|school|vereniging|koor|hoeve|villa|kantoor|collectief|handel|wasserij|bureau)(?:[^\S\n]+"
     + _NAME_PART
     + r")*[^\S\n]+"
@@ -100,9 +103,10 @@ _ORG_TAILED = re.compile(
 )
 # a kind of organisation in lowercase before its name: 'basisschool De Speelhof', 'obs De
 # Horizon', 'buurthuis De Pottenbakker', 'voetbalclub RKSV Heidebloem' (the span is the name)
-_ORG_LOWER_HEAD = re.compile(
-    r"(?<![\w\-])(?=[a-zà-ÿ]+\s+(?:de\s+|het\s+)?['’A-ZÀ-Ý])(?:[a-zà-ÿ]+(?:bedrijf|bureau|kantoor|praktijk|school|club|vereniging|opvang)|"
-    r"buurthoes|kringloop|sporthal|basisschool|school|obs|rkbs|kbs|ikc|sbo|vso|montessorischool|daltonschool|"
+# kinds of organisation in lowercase: 'basisschool', 'frituur', 'buurthoes', 'boxschool'
+_LOWER_KIND = (
+    r"(?:[a-zà-ÿ]+(?:bedrijf|bureau|kantoor|praktijk|school|club|vereniging|opvang|zaak|winkel|studio)|"
+    r"buurthoes|gemeenschapshoes|kringloop|sporthal|basisschool|school|obs|rkbs|kbs|bs|ikc|sbo|vso|montessorischool|daltonschool|"
     r"jenaplanschool|buurthuis|gemeenschapshuis|wijkcentrum|jongerencentrum|dagbesteding|inloophuis|inloop|"
     r"verpleeghuis|verpleeghoes|verzorgingshuis|bejaardenhuis|zorgcentrum|woonzorgcentrum|koor|"
     r"zorgboerderij|kinderopvang|kinderdagverblijf|peuterspeelzaal|bso|voetbalclub|"
@@ -111,9 +115,18 @@ _ORG_LOWER_HEAD = re.compile(
     r"woonvorm|woongroep|thuiszorg|bakkerij|slagerij|snackbar|frituur|kapsalon|garage|"
     r"supermarkt|restaurant|café|huisartsenpraktijk|apotheek|werkgever|bedrijf|firma|cafetaria|eetcafé|lunchroom|"
     r"pizzeria|grillroom|scouting|chinees|fietsenmaker|bloemist|drogisterij|kiosk|muziekschool|"
-    r"scholengemeenschap|vereniging|club)\s+"
-    r"(?P<org>(?:'t\s|’t\s|De\s|Het\s|de\s|het\s|St\.\s|Sint\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
+    r"scholengemeenschap|vereniging|club)"
+)
+_ORG_LOWER_HEAD = re.compile(
+    r"(?<![\w\-])(?=[a-zà-ÿ]+\s+(?:de\s+|het\s+)?['’A-ZÀ-Ý])"
+    + _LOWER_KIND
+    + r"\s+(?P<org>(?:'t\s|’t\s|De\s|Het\s|de\s|het\s|St\.\s|Sint\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*)"
+)
+# a quick note writes the name in lowercase too: 'bij frituur de zwaan', 'buurthuis de schakel'
+# (the span takes the kind: a surrogate 'een frituur' reads)
+_ORG_LOWER_NAMED = re.compile(
+    r"(?<![\w\-])" + _LOWER_KIND + r"\s+(?:de|het|'t)\s+(?P<word>[a-zà-ÿ][a-zà-ÿ'’\-]{2,})(?![\w])"
 )
 # context: 'werkt bij X', 'lid van X', 'zit op X', 'voetbalt bij X', 'school (X)'
 _ORG_CONTEXT = re.compile(
@@ -261,7 +274,45 @@ def find_organisations(text: str) -> list[Detection]:
         found.append(
             Detection(m.start("org"), m.start("org") + len(value), INSTELLING, value, "organisatie-context")
         )
+    for m in _LOWER_EMPLOYER.finditer(text):
+        word = fold(m.group("org"))
+        if rare_in_dutch(word) and not (
+            _BUSINESS_KIND.search(word)
+            or word in everyday_words()
+            or word in stop_words()
+            or word in first_names_folded()
+            or is_place_name(word)
+        ):
+            found.append(Detection(m.start("org"), m.end("org"), INSTELLING, m.group("org"), "organisatie-context"))
+    for m in _ORG_LOWER_NAMED.finditer(text):
+        word = fold(m.group("word"))
+        if word in stop_words() or word in everyday_words() or is_place_name(word):
+            continue
+        if zipf(word) < _NAME_AFTER_ARTICLE:
+            found.append(Detection(m.start(), m.end(), INSTELLING, m.group(), "organisatie"))
+    found = [_with_place_adjective(text, d) for d in found]
     return found + _named_again(text, found)
+
+
+# a lowercase employer in a quick note: 'werkt bij hks', 'proefdag bij hanos', 'werk bij de mac'
+_LOWER_EMPLOYER = re.compile(
+    r"(?i)\b(?:werk(?:t|te|ten|en)?|gewerkt|baan(?:tje)?|bijbaan(?:tje)?|stage|proefdag|solliciteert|"
+    r"gesolliciteerd|aangenomen|ontslagen|begint|begonnen)(?:\s+[\w'’]+){0,3}?\s+bij\s+(?:de\s+|het\s+|'t\s+)?"
+    r"(?P<org>(?-i:[a-zà-ÿ][a-zà-ÿ0-9'’]{1,}))(?![\w\-])"
+)
+_NAME_AFTER_ARTICLE = 4.0  # Zipf: 'frituur de zwaan' (3,7) is a name; 'school de hele dag' (5,8) is not
+# 'bij dierenspeciaalzaak de kwispel': the kind of business, not its name
+_BUSINESS_KIND = re.compile(r"(?:zaak|winkel|bedrijf|school|centrum|praktijk|fabriek|bureau|kantoor|huis|hoes)$")
+# 'Weerter Carnavalsvereniging De Kwiebus', 'Sittards Vrouwenkoor Cantabile'
+_PLACE_ADJECTIVE_BEFORE = re.compile(r"(?<![\w\-])([A-ZÀ-Ý][\w\-]*?)(?:er|se|s)[ \t]$")
+
+
+def _with_place_adjective(text: str, d: Detection) -> Detection:
+    """An organisation keeps the adjective of its town before it ('Weerter', 'Sittards')."""
+    m = _PLACE_ADJECTIVE_BEFORE.search(text, max(0, d.start - 30), d.start)
+    if not m or not (is_place_name(m.group(1)) or is_place_name(m.group(1) + "t")):
+        return d
+    return Detection(m.start(), d.end, d.kind, text[m.start() : d.end], d.source, d.key)
 
 
 _PLACE_AFTER = re.compile(

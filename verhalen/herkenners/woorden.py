@@ -252,3 +252,28 @@ def common_words() -> frozenset[str]:
         "moeder", "hebben", "wonen", "woning", "geld", "schuld", "schulden", "wijk", "werk",
     }  # fmt: skip
     return frozenset(words)
+
+
+COMMON_PART = 2.5  # each part of a compound ('vroeg' + 'signalering' 2,7) is at least this common
+COMMON_VERB = 3.5  # the verb of a noun in -er: 'aanvragen' 4,2 ('peten', of 'Peter', is no word)
+
+
+@lru_cache(maxsize=8192)
+def rare_in_dutch(word: str) -> bool:
+    """Rare in Dutch, and no compound of two common words ('ziekenhuisopname') and no noun
+    made of a common verb ('aanvrager' of 'aanvragen', 'melder' of 'melden')."""
+    if zipf(word) >= RARE_IN_DUTCH:
+        return False
+    w = word.lower()
+
+    def common(part: str) -> bool:
+        return zipf(part) >= COMMON_PART
+
+    if w.endswith("er") and zipf(w[:-2] + "en") >= COMMON_VERB:
+        return False
+
+    # the second part with or without a linking s ('dagbesteding-s-plek', 'vroeg-signalering')
+    return len(w) < 10 or not any(
+        common(w[:i]) and (common(w[i:]) or (w[i] == "s" and common(w[i + 1 :])))
+        for i in range(4, len(w) - 3)
+    )
