@@ -177,6 +177,7 @@ _LANGUAGE_SPOKEN = r"het|spreekt|spreken|sprak|praat|praten|verstaat|tolk|taal|b
 _LANGUAGE_SPOKEN_BEFORE = re.compile(r"(?i)(?<![\w])(?:" + _LANGUAGE_SPOKEN + r")\s+$")
 _LANGUAGE_BEFORE = re.compile(r"(?i)(?<![\w])(?:" + _LANGUAGE_SPOKEN + r"|wel|goed|weinig|alleen|ook|geen|en|of|dan|naar)\s+$")
 _WIJK_BEFORE = re.compile(r"(?i)\b(?:de\s+)?(?:wijk|buurt)\s+$")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\w])(?:in|uit|oet|naar|nao|richting)\s+$")
 _POSTCODE_SHAPED = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
 _AGE_RANGE_BEFORE = re.compile(r"(?i)(?:tussen|van|vanaf)\s+\d{1,3}\s*(?:en|tot|-|t/m)\s*$")
 
@@ -215,6 +216,8 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     if d.kind == h.ADRES and woorden.is_place_name(value.split()[-1]) and h.find_postcodes(value):
         return True  # '6131 BK Sittard': the postcode detector has the postcode; the place stays
     if d.kind == h.PERSOON:
+        if value.startswith(("de ", "het ", "'t ")) and _PLACE_PREPOSITION_BEFORE.search(text, max(0, d.start - 10), d.start):
+            return True  # 'in de Kemp', 'oet de Kemp': a wijk (a person is 'mevrouw de Kemp', 'bij de Vries')
         words = [h.fold(w) for w in value.split()]
         if all(w in bekende_identiteiten.INTERFIXES or w in woorden.stop_words() for w in words):
             return True  # deduce's 'op de ' before a street

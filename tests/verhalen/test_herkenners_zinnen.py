@@ -554,3 +554,32 @@ def test_organisations_of_session_11(text, organisation):
 )
 def test_look_alikes_of_organisations_stay(text, word):
     assert word not in _organisations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ze wonen sinds vorig jaar in de Kemp, vlak bij de school.", "Kemp"),  # a wijk with an article
+        ("Ich kom oet de Kemp, mien moder woont dao nog.", "Kemp"),
+        ("Hij blijft tot zijn 18e kwalificatieplichtig.", "18e"),  # a legal age, not his
+        ("na haar 18e verjaardag gaat de jeugdhulp over", "18e"),
+        ("Lucky kwam langs. was wel lucky dat ik hem zag", "lucky"),  # an English word, after the name
+        ("Vervoer gaat via Omnibuzz, maaltijden via Tafeltje Dekje.", "Omnibuzz"),  # for everyone in the region
+        ("Gezinsvoogd is mevrouw Smeets van de William Schrikker Stichting.", "William Schrikker Stichting"),
+        ("Hij huurt van Woningstichting Simpelveld.", "Woningstichting Simpelveld"),  # a housing corporation
+    ],
+)
+def test_decoys_of_session_11_stay(pseudonymizer, text, word):
+    assert not any(word in r or r in word for r in _replaced(pseudonymizer, text) if r.strip())
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ik heb het gevraagd aan mevrouw de Kemp van de school.", "de Kemp"),  # a person after a title
+        ("Ik werk sinds mijn 16e in de horeca.", "16e"),  # since: his own age
+        ("Tommy belde. daarna kwam tommy toch nog langs", "tommy"),  # a name, though English knows it
+    ],
+)
+def test_what_session_11_still_replaces(pseudonymizer, text, word):
+    assert any(word in r for r in _replaced(pseudonymizer, text))

@@ -454,6 +454,8 @@ _RANGE_AFTER = re.compile(r"\s*(?:tot(?:\s+en\s+met)?|t/m)\s+\d")
 _LIMIT_BEFORE = re.compile(
     r"(?i)\b(?:tussen|vanaf|tot|t/m|doelgroep|leeftijdsgrens|plicht\s+tot|onder\s+de|boven\s+de)\s+$"
 )
+_LEGAL_AGE = re.compile(r"(?:16|18|21|23)(?:e|de)")
+_UNTIL_ONES = re.compile(r"(?i)\b(?:tot|na)\s+(?:zijn|haar|z'n|d'r|hun|je|jouw)\s+$")
 _WORD_BEFORE_PARENTHESIS = re.compile(r"(?i)\b([\w&]+)\s*\(\s*$")
 _SCORE_BEFORE = re.compile(r"(?i)\b[\w&]+\s+[1-5]\s*\((?:was|van|nu|eerst)?\s*$")
 
@@ -479,6 +481,8 @@ def is_age_limit_or_score(text: str, start: int, end: int) -> bool:
         return True  # 'bereikbaar 24/7'
     if _RANGE_AFTER.match(text, end) or _LIMIT_BEFORE.search(before):
         return True
+    if _LEGAL_AGE.fullmatch(text, start, end) and _UNTIL_ONES.search(before):
+        return True  # 'tot zijn 18e kwalificatieplichtig', 'na haar 18e verjaardag': a legal age
     after_year = _WORD_AFTER_YEARS.match(text, end)
     waiting = _WAITING_BEFORE.search(text, max(0, start - 50), start)
     if (after_year and after_year.group("w") not in _AGE_WORDS_AFTER_YEARS) or waiting:

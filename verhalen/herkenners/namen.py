@@ -24,6 +24,7 @@ from verhalen.herkenners.woorden import (
     VERY_COMMON,
     chains,
     common_words,
+    english_zipf,
     everyday_words,
     first_names_folded,
     is_place_name,
@@ -115,12 +116,15 @@ def _joined(link: str, word: str) -> bool:
 _LOWER_PAIR = re.compile(r"(?<![\w'’])(?P<a>[a-zà-ÿ]{2,})\s+(?:en|\+)\s+(?P<b>[a-zà-ÿ]{2,})(?![\w'’])")
 
 
+ENGLISH_WORD = 4.6  # Zipf in English: 'lucky' 4,8 and 'happy' 5,4 are words; 'jimmy' 4,4 is a name
+
+
 def _diminutive_of_name(folded: str) -> bool:
     """'bertje', 'noortje', 'sjonnie' (sjon), 'pietje': a first name with a diminutive ending
     whose stem is a listed first name that is not also an ordinary word ('roosje' stays)."""
     m = _DIMINUTIVE.search(folded)
-    if not m or folded in DIALECT_WORDS:
-        return False
+    if not m or folded in DIALECT_WORDS or english_zipf(folded) >= ENGLISH_WORD:
+        return False  # 'was wel lucky': an English word, though 'luc' is a name ('jimmy' is 4,4)
     stem = folded[: m.start()]
     if len(stem) >= 4 and stem[-1] == stem[-2]:  # 'sjonn-ie' -> 'sjon'
         stem = stem[:-1]

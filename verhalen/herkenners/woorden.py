@@ -239,6 +239,13 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "nl")
 
 
+def english_zipf(word: str) -> float:
+    """How common a word is in English: Dutch youth write 'lucky' and 'happy' as words."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Ordinary Dutch words (deduce's whitelist) that a misspelled name must not swallow."""
