@@ -583,3 +583,40 @@ def test_decoys_of_session_11_stay(pseudonymizer, text, word):
 )
 def test_what_session_11_still_replaces(pseudonymizer, text, word):
     assert any(word in r for r in _replaced(pseudonymizer, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Moeder belt morgen terug.\n\nIK\n", "IK"),  # initials in capitals on the last line, though 'ik' is a word
+        ("Overleg met school gepland.\nPJ/MvdL\n", "PJ/MvdL"),  # two writers' initials
+        ("Afspraak staat voor dinsdag.\nT. & Ilse\n", "T."),
+        ("bus gemist, 22.10 naar huis. K.\n", "K."),  # an initial after the last sentence
+        ("volgende week weer. -jv\n", "jv"),
+        ("alles rustig vanavond\nmvdb\n", "mvdb"),  # four letters without a vowel: initials
+        ("bij de bank o.a. sven, luuk en jayden v d berg gezien", "jayden v d berg"),  # a surname in short
+        ("ook romy vd broek was er", "romy vd broek"),
+        ("tot volgende week,\ngroetjes lisa jacobs\n", "lisa jacobs"),  # a listed surname in lowercase
+        ("met die jongen, jay-jay ofzo", "jay-jay"),  # two first names joined in lowercase
+        ("lieke + jo-anne (14 allebei)", "jo-anne"),
+        ("o.a. ricardo en jay-r. ricardo vertelt", "jay-r"),  # a first name and a letter
+    ],
+)
+def test_names_of_session_11(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Alles besproken.\nOK\n", "OK"),  # a reply, no initials
+        ("Zie de brief van het\nUWV\n", "UWV"),  # a public body
+        ("kevin van de club kwam ook", "kevin van de club"),  # 'van de club' is no surname
+        ("jayden van school was er", "jayden van school"),
+        ("sem bakker was er niet", "sem bakker"),  # 'bakker' is a word
+        ("mijn ex-vriend kwam langs", "ex-vriend"),  # no first name before the hyphen
+        ("alles rustig vanavond\npff\n", "pff"),  # a sigh
+    ],
+)
+def test_look_alikes_of_session_11_names_stay(text, word):
+    assert word not in _names(text)

@@ -63,7 +63,11 @@ _AFTER_TITLE = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?(?![\w'’])")
 _LOWER = re.compile(r"(?<![\w'’\-@.])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w'’@])")
 # one letter after a first name in lowercase, no word of its own ('u' is one)
-_LOWER_INITIAL_AFTER = re.compile(r"[^\S\n]+(?P<s>[a-tv-z])\.?(?![\w'’@])")
+_LOWER_INITIAL_AFTER = re.compile(
+    r"[^\S\n]+(?P<s>(?:v\.?[^\S\n]?d\.?|vd|v/d)[^\S\n]+[a-zà-ÿ]{3,}|[a-tv-z]\.?(?![\w'’@]))"
+)  # 'ruud v', 'jayden v d berg', 'dylan vd berg'
+_LOWER_SURNAME_AFTER = re.compile(r"[^\S\n]+(?P<s>[a-zà-ÿ]{3,})(?![\w'’@\-])")
+LOWER_SURNAME = 4.0  # Zipf: a listed surname in lowercase below it follows a first name ('jacobs'; not 'bakker', a word)
 _SURNAME_AFTER = re.compile(
     r"\s+(?P<s>(?:(?:van|de|der|den|het|ten|ter|te|el|al|van der|van den|van de|in 't|op de|'t|d'|"
     r"v\.?\s?d\.?|v/d)\s+)?"
@@ -237,14 +241,19 @@ _CHAT_SPEAKER_BARE = re.compile(
 )
 # a line with only initials signs a note: '– R.', 'EvdB', 'JvdL', 'M.K.'
 _SHORT_REPLIES = frozenset(
-    "ok oke oké thx tnx top gr grt mvg ps nb bvd lol xx xxx hoi doei dag tot ja nee jep yes kus fijn".split()
+    "ok oke oké thx tnx top gr grt mvg ps nb bvd lol xx xxx hoi doei dag tot ja nee jep yes kus fijn "
+    "pff pfff hmm hmmm grr brr sst zzz".split()
 )
+# ('koffie. -mv', 'mvdl': four letters only without a vowel, no word has none)
 _LAST_LINE_INITIALS = re.compile(
-    r"(?:^|\n)[ \t]*(?:--?[ \t]*|[–—][ \t]*)?(?P<name>[a-z]{2,3}|(?<=-)[A-Z])[ \t]*\s*\Z"
+    r"(?:^|\n|(?<=[.!?])[ \t]+(?=-))[ \t]*(?:--?[ \t]*|[–—][ \t]*)?"
+    r"(?P<name>[a-z]{2,3}|[b-df-hj-np-tv-z]{4}|(?<=-)[A-Z])[ \t]*\s*\Z"
 )
+_INITIALS_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})"
 _SIGNATURE = re.compile(
-    r"(?m)(?:^[ \t]*(?:[–—-][ \t]*)?|(?<=[.!?)])[ \t]+[–—-][ \t]*|(?<=\S)[ \t]+[–—][ \t]*)(?P<name>[A-Z]\.(?:\s?[A-Z]\.){0,3}|[A-Z](?:vd|v|d|t|te)?[A-Z]{1,2})[ \t]*$"
-)  # a line of initials, or initials after a dash closing the last sentence ('agenda. – MK')
+    r"(?m)(?:^[ \t]*(?:[–—-][ \t]*)?|(?<=[.!?)])[ \t]+[–—-][ \t]*|(?<=\S)[ \t]+[–—][ \t]*|(?<=[.!?])[ \t]+(?=[A-Z]\.[ \t]*$))"
+    r"(?P<name>" + _INITIALS_WORD + r"(?:/" + _INITIALS_WORD + r")*)[ \t]*(?:$|(?=&[ \t]*[A-ZÀ-Ý][a-zà-ÿ]+[ \t]*$))"
+)  # a line of initials ('LH/MvdB', 'R. & Wendy'), or initials closing the last sentence ('agenda. – MK', 'weg. H.')
 
 
 # 'Yonas (12), Hiwet (10)', 'Abrham Tesfay (vader)': a name with the person's age or role
@@ -512,11 +521,17 @@ def _chat_speakers(text: str) -> list[Detection]:
     return found
 
 
+def _no_initials(name: str) -> bool:
+    """'UWV', 'OK', 'Ja': no one's initials; 'IK' on a line of its own is ('ik' is a word in lowercase)."""
+    f = fold(name.replace(".", ""))
+    return f in public_folded() or f in _SHORT_REPLIES or (f in everyday_words() and not name.isupper())
+
+
 def _signatures(text: str) -> list[Detection]:
     found = [
         Detection(m.start("name"), m.end("name"), PERSOON, m.group("name"), "ondertekening")
         for m in _SIGNATURE.finditer(text)
-        if fold(m.group("name").replace(".", "")) not in public_folded() | everyday_words()
+        if not _no_initials(m.group("name"))
     ]
     # initials in lowercase as the note's last line ('mk', '-- bm'): a quick note signed off
     if (m := _LAST_LINE_INITIALS.search(text)) and fold(m.group("name")) not in (
@@ -547,6 +562,10 @@ def _with_surname(text: str, d: Detection) -> Detection:
                 end += 1  # 'bryan B.': the initial of the surname
     elif d.text[:1].islower() and (initial := _LOWER_INITIAL_AFTER.match(text, end)):
         end = initial.end("s")  # 'ruud v bij de bankjes', 'dylan w (14)': a quick note's surname initial
+    elif d.text[:1].islower() and (surname := _LOWER_SURNAME_AFTER.match(text, end)):
+        f = fold(surname.group("s"))
+        if f in surnames_folded() and not (_ordinary(f) or _stop_word(f) or is_place_name(f) or zipf(f) >= LOWER_SURNAME):
+            end = surname.end("s")  # 'groetjes kevin jacobs': a listed surname, rare as a word
     start = d.start
     initials = INITIALS.search(text[max(0, start - 12) : start])
     first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start)
@@ -626,6 +645,18 @@ def _listed_lowercase(text: str, places: _Spans, ages: list[Detection]) -> _Foun
             yield (m.start(), m.end(), "naamlijst-klein")
         elif f not in common_words() and _diminutive_of_name(f):
             yield (m.start(), m.end(), "verkleinwoord-klein")
+
+
+_LOWER_HYPHENATED = re.compile(r"(?<![\w'’\-@.])(?P<a>[a-zà-ÿ]{2,})-(?P<b>[a-zà-ÿ]{1,})(?![\w'’\-@])")
+
+
+def _hyphenated_lowercase(text: str, places: _Spans, ages: list[Detection]) -> _Found:
+    """Two first names joined, or one and a letter, in lowercase: 'jo-anne', 'jay-jay', 'jay-r'."""
+    first = first_names_folded()
+    for m in _LOWER_HYPHENATED.finditer(text):
+        a, b = fold(m.group("a")), fold(m.group("b"))
+        if a in first and not _ordinary(a) and (b in first or len(b) == 1) and not _ordinary(b):
+            yield (m.start(), m.end(), "naamlijst-klein")
 
 
 def _introduced(text: str, places: _Spans, ages: list[Detection]) -> _Found:
@@ -971,6 +1002,7 @@ _RULES = (
     _listed_capitalised,
     _word_name_after_preposition,
     _listed_lowercase,
+    _hyphenated_lowercase,
     _introduced,
     _after_a_title,
     _initials_after_a_title,
