@@ -15,7 +15,7 @@ from verhalen.herkenners.basis import (
     phrase_pattern,
     sentence_start,
 )
-from verhalen.herkenners.publiek import WORK_BEFORE, public_spans
+from verhalen.herkenners.publiek import WORK_BEFORE, WORK_WORDS, public_spans
 from verhalen.herkenners.woorden import (
     HOLIDAYS,
     chains,
@@ -145,10 +145,11 @@ _ORG_CONTEXT = re.compile(
     r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
 )
+# the context is someone's work, their trade or their pay ('werkt bij', 'als monteur bij', 'loon van');
+# not 'ontslagen uit Zuyderland', which is also leaving hospital
 _EMPLOYER = re.compile(
-    r"(?i)werk|gewerkt|dienst|solliciteer|gesolliciteerd|sollicitatie|contract|wirk|gewirk|baan|bijbaan|stage|werkgever|schoonma|secretaresse|monteur|helpende|"
-    r"(?:bus|vrachtwagen|vracht|taxi|bestel|pakket|heftruck)?chauffeur|kok|beginnen|begint|begon|loon|salaris|uitzendbureau|(?:als|is|ben|was|werd|wordt)\s|(?:ploegen)?dienst|werkplek|leerwerkplek|"
-    r"werkervaringsplek|proefplaatsing|leerbaan|baas|chef|collega|eigena"
+    r"(?i)(?!ontslag)" + WORK_WORDS + r"|schoonma|secretaresse|monteur|helpende|(?:bus|vrachtwagen|vracht|taxi|bestel|pakket|heftruck)?chauffeur|"
+    r"kok|loon|salaris|uitzendbureau|(?:als|is|ben|was|werd|wordt)\s|ploegendienst|leerwerkplek|werkervaringsplek|proefplaatsing|leerbaan|eigena"
 )
 _ORG_STOP = re.compile(r"\s+(?:in|te|aan|op|de|het|van|der|den|&)$")
 
@@ -296,8 +297,7 @@ def find_organisations(text: str) -> list[Detection]:
 
 # a lowercase employer in a quick note: 'werkt bij hks', 'proefdag bij hanos', 'werk bij de mac'
 _LOWER_EMPLOYER = re.compile(
-    r"(?i)\b(?:werk(?:t|te|ten|en)?|gewerkt|baan(?:tje)?|bijbaan(?:tje)?|stage|proefdag|solliciteert|"
-    r"gesolliciteerd|aangenomen|ontslagen|begint|begonnen)(?:\s+[\w'’]+){0,3}?\s+bij\s+(?:de\s+|het\s+|'t\s+)?"
+    r"(?i)\b" + WORK_WORDS + r"(?:\s+[\w'’]+){0,3}?\s+bij\s+(?:de\s+|het\s+|'t\s+)?"
     r"(?P<org>(?-i:[a-zà-ÿ][a-zà-ÿ0-9'’]{1,}))(?![\w\-])"
 )
 _NAME_AFTER_ARTICLE = 4.0  # Zipf: 'frituur de zwaan' (3,7) is a name; 'school de hele dag' (5,8) is not

@@ -9,12 +9,14 @@ import re
 from verhalen.herkenners.basis import fold, phrase_pattern
 from verhalen.herkenners.woorden import RIVERS, chains, is_place_name, public_institutions
 
-# the work a chain is named as, earlier in the same sentence
-WORK_BEFORE = re.compile(
-    r"(?i)\b(?:werk\w*|gewerkt|wirk\w*|baan\w*|bijbaan\w*|stage\w*|aangenomen|solliciteer\w*|gesolliciteerd|"
-    r"sollicitatie\w*|contract|vakkenvul\w*|kassa\w*|kassière|ontslag\w*|ontslagen|dienst|diensten|uren|"
-    r"vakantiewerk|werkgever|collega\w*|leidinggevende|manager|chef|begonnen)\b[^.!?\n]{0,60}$"
+# words for someone's work: where they appear, the organisation named is an employer
+WORK_WORDS = (
+    r"(?:werk\w*|gewerkt|wirk\w*|gewirk|baan\w*|bijbaan\w*|stage\w*|proefdag|aangenomen|solliciteer\w*|"
+    r"gesolliciteerd|sollicitatie\w*|contract|vakkenvul\w*|kassa\w*|kassière|ontslag\w*|ontslagen|dienst|"
+    r"diensten|uren|vakantiewerk|collega\w*|leidinggevende|manager|chef|baas|begonnen|begint|beginnen|begon)"
 )
+# the work a chain is named as, earlier in the same sentence
+WORK_BEFORE = re.compile(r"(?i)\b" + WORK_WORDS + r"\b[^.!?\n]{0,60}$")
 
 
 # what may follow a public body's name and belongs to it: 'GGD Zuid Limburg', 'Zuyderland
