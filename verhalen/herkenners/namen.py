@@ -1058,7 +1058,6 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
       and a word-name again in lowercase where no article or adjective makes it the word
       ('Storm: …' then 'tot zo storm'; but 'die storm', 'een zware storm').
     """
-    first = first_names_folded()
     places = place_spans(text)
     ages = find_ages(text) if ages is None else ages
     found = [
@@ -1066,9 +1065,16 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
         for rule in _RULES
         for start, end, source in rule(text, places, ages)
     ]
-    # surname after a first name, initials before
-    extended = [_with_surname(text, d) for d in found]
-    for d in list(extended):
+    extended = [_with_surname(text, d) for d in found]  # surname after a first name, initials before
+    extended += _called_names(text, extended) + _chat_speakers(text) + _signatures(text)
+    found = extended + _coordinated_names(text, extended)
+    return found + _every_spelling(text, found)
+
+
+def _called_names(text: str, found: list[Detection]) -> list[Detection]:
+    """The name someone goes by, in parentheses after their name: 'Gerardus Houben (Sjra)'."""
+    out = []
+    for d in found:
         called = _CALLED_AFTER.match(text, d.end)
         named = called.group("name") if called else ""
         if (
@@ -1076,54 +1082,53 @@ def find_names(text: str, ages: list[Detection] | None = None) -> list[Detection
             and (fold(named) in first_names_folded() or rare_in_dutch(named))
             and not (_ordinary(named) or is_place_name(named))
         ):
-            extended.append(
-                Detection(called.start("name"), called.end("name"), PERSOON, called.group("name"), "roepnaam")
-            )
-    extended += _chat_speakers(text) + _signatures(text)
-    found = extended + _coordinated_names(text, extended)
-    # every spelling of a found name elsewhere in the text
+            out.append(Detection(called.start("name"), called.end("name"), PERSOON, named, "roepnaam"))
+    return out
+
+
+def _every_spelling(text: str, found: list[Detection]) -> list[Detection]:
+    """Every other spelling of a found name in the same text, also misspelt ('Kevn', 'kevn'),
+    and a word-name again in lowercase where no article or adjective makes it the word."""
     tokens = {fold(t) for d in found for t in re.findall(r"[\w'’]+", d.text) if len(t) >= 2}
     tokens -= {"van", "de", "der", "den", "het", "el", "al", "ten", "ter", "te"}
-    if tokens:
-        covered = bytearray(len(text))  # where a found name already is
-        for d in found:
-            covered[d.start : d.end] = b"\x01" * (d.end - d.start)
-        fuzzy = [t for t in tokens if len(t) >= 5]
-        for m in re.finditer(r"(?<![\w'’])[\w'’]{2,}(?![\w'’])", text):
-            word = m.group()
-            if covered[m.start()] or word.isdigit():
-                continue
-            f = fold(word)
-            lower = word[0].islower()
-            # in lowercase not an everyday word, nor a surname that is a trade ('visser')
-            ordinary = (
-                f in everyday_words()
-                or f in DIALECT_WORDS_LOWER
-                or (f in names_that_are_words() and f not in first)
-            )
-            if f in tokens and not (lower and (ordinary or f in names_that_are_words())):
-                found.append(_with_surname(text, Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam")))
-            elif (
-                f in tokens
-                and f in first
-                and f not in DIALECT_WORDS_LOWER
-                and zipf(f) < VERY_COMMON
-                and not _noun_before(text, m.start())
-            ):
-                # the word-name again without an article: 'Storm: ...' then 'tot straks storm';
-                # but 'die storm gister' and 'een roos gekocht' are the words
-                found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-woord"))
-            elif _ordinary(word) or is_place_name(word):
-                continue  # 'Meerssen' is the place, however like a name found elsewhere
-            elif lower and (f in common_words() or not rare_in_dutch(word)):
-                continue  # a word in lowercase, not a misspelt name
-            elif len(f) >= 4 and any(tokens_match(word, t) for t in fuzzy):  # 'Kevn', 'kevn' of 'Kevin'
-                found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-verschreven"))
-            elif (
-                not lower
-                and len(f) >= 3
-                and any(t.startswith(f) and 1 <= len(t) - len(f) <= 3 for t in fuzzy)
-            ):
-                found.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-kort"))  # 'Kelv'
-
-    return found
+    if not tokens:
+        return []
+    first = first_names_folded()
+    out = []
+    covered = bytearray(len(text))  # where a found name already is
+    for d in found:
+        covered[d.start : d.end] = b"\x01" * (d.end - d.start)
+    fuzzy = [t for t in tokens if len(t) >= 5]
+    for m in re.finditer(r"(?<![\w'’])[\w'’]{2,}(?![\w'’])", text):
+        word = m.group()
+        if covered[m.start()] or word.isdigit():
+            continue
+        f = fold(word)
+        lower = word[0].islower()
+        # in lowercase not an everyday word, nor a surname that is a trade ('visser')
+        ordinary = (
+            f in everyday_words()
+            or f in DIALECT_WORDS_LOWER
+            or (f in names_that_are_words() and f not in first)
+        )
+        if f in tokens and not (lower and (ordinary or f in names_that_are_words())):
+            out.append(_with_surname(text, Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam")))
+        elif (
+            f in tokens
+            and f in first
+            and f not in DIALECT_WORDS_LOWER
+            and zipf(f) < VERY_COMMON
+            and not _noun_before(text, m.start())
+        ):
+            # the word-name again without an article: 'Storm: ...' then 'tot straks storm';
+            # but 'die storm gister' and 'een roos gekocht' are the words
+            out.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-woord"))
+        elif _ordinary(word) or is_place_name(word):
+            continue  # 'Meerssen' is the place, however like a name found elsewhere
+        elif lower and (f in common_words() or not rare_in_dutch(word)):
+            continue  # a word in lowercase, not a misspelt name
+        elif len(f) >= 4 and any(tokens_match(word, t) for t in fuzzy):  # 'Kevn', 'kevn' of 'Kevin'
+            out.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-verschreven"))
+        elif not lower and len(f) >= 3 and any(t.startswith(f) and 1 <= len(t) - len(f) <= 3 for t in fuzzy):
+            out.append(Detection(m.start(), m.end(), PERSOON, word, "zelfde-naam-kort"))  # 'Kelv'
+    return out
