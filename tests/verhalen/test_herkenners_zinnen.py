@@ -534,6 +534,9 @@ def _organisations(text: str) -> set[str]:
         ("groepje bij frituur de zwaan, niemand bekend", "frituur de zwaan"),  # kind and name in lowercase
         ("ze loopt stage bij dierenspeciaalzaak de kwispel", "dierenspeciaalzaak de kwispel"),
         ("zit nu op bs Kakertsbeek, groep 5", "bs Kakertsbeek"),  # 'bs' in lowercase
+        ("Jesse zit sinds september op De Wissel in groep 4.", "De Wissel"),  # on it: a school, not the village
+        ("Zij werkt 20 uur; haar werkgever is Vebego.", "Vebego"),
+        ("bijbaantje, vakkenvullen bij de AH op de Rijksweg", "AH"),  # the chain, in short
     ],
 )
 def test_organisations_of_session_11(text, organisation):
@@ -550,6 +553,7 @@ def test_organisations_of_session_11(text, organisation):
         ("hij was op school de hele dag", "school de hele"),  # a common word after the article
         ("Iedereen werkte vroeger bij de staatsmijn hier.", "staatsmijn"),  # a compound of common words
         ("De harmonie geloupe, en daarna naar huis.", "harmonie geloupe"),  # no article: no name
+        ("Ze fietst elke dag naar De Wissel en terug.", "De Wissel"),  # to it: the village may be meant
     ],
 )
 def test_look_alikes_of_organisations_stay(text, word):

@@ -141,7 +141,7 @@ _ORG_CONTEXT = re.compile(
     r"danst|zwemt|turnt|ingeschreven|aangenomen|ontslagen|schoonmaker|secretaresse|monteur|"
     r"helpende|(?:bus|vrachtwagen|vracht|taxi|bestel|pakket|heftruck)?chauffeur|kok|werkgever|school|club|vereniging|aanbieder|zorgaanbieder|gewerk|"
     r"beginnen|begint|begon|schoonmaak|zingt|zingen|zong|loon|salaris|loonstrook|uitzendbureau|als\s+[a-zà-ÿ\-]+(?=\s+(?:bij|bie)\s))"
-    r"(?:\s+(?!(?:bij|op|van|via)\s+(?-i:(?:het\s+|de\s+|'t\s+)?[A-ZÀ-Ý]))[\w'’\-]+){0,5}?\s*(?:\(\s*|(?::|(?<=werkgever),|\s(?:bij|bie|op|van|via|voor))\s+)(?-i:het\s+|de\s+|'t\s+)?"
+    r"(?:\s+(?!(?:bij|op|van|via)\s+(?-i:(?:het\s+|de\s+|'t\s+)?[A-ZÀ-Ý]))[\w'’\-]+){0,5}?\s*(?:\(\s*|(?::|(?<=werkgever),|(?<=werkgever)\s+(?:is|was)|\s(?:bij|bie|op|van|via|voor))\s+)(?-i:het\s+|de\s+|'t\s+)?"
     r"(?P<org>(?-i:(?:'t\s|’t\s|De\s|Het\s)?[A-ZÀ-Ý][\w'’\-&+]*(?:\s+(?:'t|De|de|het|van|der|den|&|"
     r"[A-ZÀ-Ý0-9][\w'’\-&+]*))*))"
 )
@@ -154,6 +154,7 @@ _EMPLOYER = re.compile(
 _ORG_STOP = re.compile(r"\s+(?:in|te|aan|op|de|het|van|der|den|&)$")
 
 
+_AT_BEFORE = re.compile(r"(?i)(?<![\w])(?:op|bij)\s+$")
 _GEOGRAPHY_BEFORE = re.compile(r"(?i)\b(?:wijk|buurt|dorp|gemeente|stad|regio|kern|plaats)\s+$")
 # 'die vroeger bij DSM werkten', 'bij Rolduc in de keuke gesjtange': the work verb comes after
 _WORKED_AT = re.compile(
@@ -246,7 +247,9 @@ def find_organisations(text: str) -> list[Detection]:
             value = _ORG_STOP.sub("", m.group(group)).rstrip(".,")
             words = [w for w in value.split() if fold(w) not in {"de", "het", "'t", "’t"}]
             bare = " ".join(words)
-            if not words or {fold(value), fold(bare)} & public or is_place_name(value) or is_place_name(bare):
+            # 'op De Wissel': one is on a school or at a club, never on a village of that name
+            at = bare != value and _AT_BEFORE.search(text, max(0, m.start(group) - 5), m.start(group))
+            if not words or {fold(value), fold(bare)} & public or is_place_name(value) or (is_place_name(bare) and not at):
                 continue
             if fold(words[0]) in HOLIDAYS or _GEOGRAPHY_BEFORE.search(
                 text, max(0, m.start(group) - 12), m.start(group)
