@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 
 from verhalen import herkenners as h
-from verhalen.herkenners import bekende_identiteiten, woorden
+from verhalen.herkenners import basis, bekende_identiteiten, woorden
 
 _AGE_DECADES = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig", 6: "zestig",
                 7: "zeventig", 8: "tachtig", 9: "negentig"}  # fmt: skip
@@ -241,12 +241,10 @@ class Surrogator:
         return f"{street} {1 + digest[0] % 120}"
 
     def organisation(self, original: str) -> str:
-        head = h.fold(original.split()[0]) if original.split() else ""
-        folded = h.fold(original)
+        words = h.fold(original).split()
         for pattern, noun in _ORG_KINDS:
-            if re.match(rf"(?:{pattern})\b", head) or re.search(rf"(?:{pattern})$", head):
-                return noun
-            if re.search(rf"\b(?:{pattern})\b", folded):
+            # a word of the name that is, or ends in, the kind: 'OBS', 'Weerter Carnavalsvereniging'
+            if any(re.match(rf"(?:{pattern})\b", w) or re.search(rf"(?:{pattern})$", w) for w in words):
                 return noun
         return "een bedrijf"
 
@@ -355,6 +353,8 @@ def render(
             new = NEUTRAL.get(kind, "[nummer]")
         if start < position:
             start = position
+        if new[:1].islower() and text[start : start + 1].isupper() and basis.sentence_start(text, start):
+            new = new[0].upper() + new[1:]  # 'Bakkerij Hendriks zoekt' -> 'Een zaak in de buurt zoekt'
         pieces += [text[position:start], new]
         out.append((start, end, kind, text[start:end], new))
         position = end

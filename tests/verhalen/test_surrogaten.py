@@ -122,3 +122,16 @@ def test_an_approximate_age_becomes_its_band_alone():
     out = Pseudonymizer(use_deduce=False).pseudonymize(text, style="surrogaat").text
     assert "een jaar of tussen" not in out and ", tussen de 12 en 18, met" in out, out
     assert "opleiding bij een school" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bakkerij Hendriks zoekt personeel.", "Een zaak in de buurt zoekt personeel."),  # capitalised at the start
+        ("Gisteren was het druk. De Weerter Carnavalsvereniging De Kwiebus vierde feest.",
+         "Gisteren was het druk. Een vereniging vierde feest."),  # the kind inside a compound
+        ("Hij zingt bij het Sittards Vrouwenkoor Cantabile.", "Hij zingt bij een vereniging."),
+    ],
+)
+def test_an_organisation_becomes_its_kind_and_reads_as_a_sentence(pseudonymizer, text, expected):
+    assert pseudonymizer.pseudonymize(text, style="surrogaat", seed=3).text.strip() == expected
