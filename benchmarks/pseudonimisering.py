@@ -72,11 +72,17 @@ def main() -> None:
     start = time.perf_counter()
     deduce = get_deduce()
     print(f"deduce geladen in {time.perf_counter() - start:.1f} s (cache: IMPACT_CACHE)")
+    unseen_measures = []
     for half in meet_evaluatie.HALVES:
         unseen = half in meet_evaluatie.UNSEEN
         label = half.upper() + (" (ongezien: alleen als geheel gemeten)" if unseen else " (ontwikkelset, afgestemd)")
         print(f"\n== Onafhankelijke evaluatieset, {label} ==")
-        print(meet_evaluatie.measure(half, Pseudonymizer(deduce=deduce)).table())
+        measured = meet_evaluatie.measure(half, Pseudonymizer(deduce=deduce))
+        print(measured.table())
+        if unseen:
+            unseen_measures.append(measured)
+    print("\n== De hele ongeziene helft: alle toetssets samen (hier gelden de doelen) ==")
+    print(meet_evaluatie.pooled(unseen_measures).table())
     print("\n== Oud, zelf gegenereerd corpus (regressieset) ==")
     stories = evaluatie.load()
     n_labels = sum(len(s["labels"]) for s in stories)

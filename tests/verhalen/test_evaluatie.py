@@ -1,4 +1,4 @@
-"""Targets of issue 10 on the unseen sets ('toets' to 'toets_10') of the independent evaluation
+"""Targets of issue 10 on the unseen sets ('toets' to 'toets_14') of the independent evaluation
 material, and on the development sets the detectors were tuned on.
 
 The detectors were tuned on the development sets only; this test reads the aggregate numbers
@@ -24,24 +24,26 @@ pytestmark = pytest.mark.skipif(
     reason="evaluatieset tests/verhalen/evaluatie ontbreekt (nog niet vastgelegd in git)",
 )
 
-# kind -> floor on an unseen set while its target is not met: the level measured after the
-# last tuning round of issue 10 (tuned on the development sets only) minus a margin of 0.01;
-# decoys on 'toets' stayed at 74/78 through every round. Every other kind meets its target.
+# kind -> floor on one unseen set while its target is not met there: the level measured after
+# the last tuning round of issue 10 (tuned on the development sets only) minus a margin of 0.01.
+# One set holds 33 to 57 addresses, so one address is two or three points: the targets are
+# asserted on the whole unseen half (test_targets_on_the_whole_unseen_half), these per set.
 NOT_YET: dict[str, dict[str, float]] = {
-    "toets": {"DECOY": 74 / 78},  # 0.949 (target 0.95)
+    "toets": {},  # decoys 74/78 until session 11, 75/78 since
     "toets_2": {},  # the second unseen set: never read note by note, measured as a whole only
-    "toets_3": {"PERSOON": 404 / 415 - 0.01},  # 0.973 (0.957 before session 9, 0.969 after)
-    "toets_4": {"ADRES": 54 / 57 - 0.01},  # 0.947 since session 9; names 0.981 after session 10
-    "toets_5": {
-        "PERSOON": 272 / 279 - 0.01,  # 0.975 (0.953 at the start of session 9, 0.957 after)
-        "DECOY": 189 / 199 - 0.01,  # 0.950, one decoy short of the target
-    },
-    "toets_6": {"ORGANISATIE": 86 / 96 - 0.01},  # 0.896 (0.885 after session 9)
-    # toets_7 to toets_10: written in session 10 and measured once, after its last rule
-    "toets_7": {"ADRES": 39 / 41 - 0.01},  # 0.951
-    "toets_8": {"PERSOON": 365 / 376 - 0.01, "ADRES": 39 / 42 - 0.01},  # 0.971 and 0.929
+    "toets_3": {},  # names 0.983 since session 11
+    "toets_4": {"ADRES": 54 / 57 - 0.01},  # 0.947 since session 9
+    "toets_5": {"PERSOON": 273 / 279 - 0.01},  # 0.978 (0.953 at the start of session 9)
+    "toets_6": {},  # organisations 0.906 since session 11
+    "toets_7": {},  # addresses 0.976 since session 11
+    "toets_8": {"PERSOON": 366 / 376 - 0.01, "ADRES": 39 / 42 - 0.01},  # 0.973 and 0.929
     "toets_9": {"DECOY": 186 / 200 - 0.01},  # 0.930
     "toets_10": {"ORGANISATIE": 77 / 86 - 0.01},  # 0.895
+    # toets_11 to toets_14: written in session 11 and measured once, after its last rule
+    "toets_11": {},
+    "toets_12": {"ADRES": 35 / 37 - 0.01},  # 0.946
+    "toets_13": {"PERSOON": 320 / 327 - 0.01},  # 0.979
+    "toets_14": {"ADRES": 32 / 33 - 0.01},  # 0.9697
 }
 
 # development sets below target for a kind after tuning (their VOORMETING.md has the before)
@@ -71,6 +73,10 @@ DEVELOPMENT_FLOORS: dict[str, dict[str, float]] = {
     "ontwikkel_16": {"ADRES": 30 / 31 - 0.01},
     # no emphasis; on arrival names 0.949 (session 10's first rules), 0.957
     "ontwikkel_17": {"ADRES": 40 / 42 - 0.01},
+    # addresses and places; on arrival addresses 0.838 (session 11's first rules), 0.867
+    "ontwikkel_18": {},
+    # organisations and what looks like one; on arrival organisations 0.834
+    "ontwikkel_19": {},
 }
 
 _MEASURED: dict = {}
@@ -100,6 +106,18 @@ def test_target_on_unseen_set(pseudonymizer, half, kind, request, capsys):
         reason = f"doel {meet_evaluatie.TARGETS[kind]} niet gehaald: {achieved[kind]:.4f} (ondergrens {NOT_YET[half][kind]:.4f})"
         request.applymarker(pytest.mark.xfail(strict=False, reason=reason))
     assert achieved[kind] >= meet_evaluatie.TARGETS[kind] - 1e-9
+
+
+def test_targets_on_the_whole_unseen_half(pseudonymizer, capsys):
+    """Every target of issue 10 on all unseen sets together: the test half, 576 notes by
+    fourteen writers who never saw the code."""
+    assert set(NOT_YET) == set(meet_evaluatie.UNSEEN)
+    pooled = meet_evaluatie.pooled([_measured(half, pseudonymizer) for half in meet_evaluatie.UNSEEN])
+    achieved = pooled.achieved()
+    with capsys.disabled():
+        print("\n" + pooled.table())
+    missed = {k: v for k, v in achieved.items() if v < meet_evaluatie.TARGETS[k] - 1e-9}
+    assert not missed, missed
 
 
 @pytest.mark.parametrize("half", sorted(DEVELOPMENT_FLOORS))
