@@ -253,7 +253,7 @@ def _without_public(text: str, found: list[Detection]) -> list[Detection]:
     if shops:  # 'Albert Heijn' is no person; deduce's 'Hema' no employer ('werkt bij de Hema' is found by ours)
         found = [d for d in found if d.key is not None or not (d.kind == h.PERSOON or d.source == "deduce")
                  or not any(s <= d.start and d.end <= e for s, e in shops)]
-    found = _without_name_across_others(found)
+    found = _without_name_across_others(found, shops)
     spans = publiek.public_spans(text) + publiek.river_spans(text)
     if not spans:
         return found
@@ -274,11 +274,12 @@ def _without_public(text: str, found: list[Detection]) -> list[Detection]:
 _LINKING_WORDS = frozenset("op de den der van het 't te ten ter in aan bij".split())
 
 
-def _without_name_across_others(found: list[Detection]) -> list[Detection]:
+def _without_name_across_others(found: list[Detection], shops: list[tuple[int, int]]) -> list[Detection]:
     """'Albert Heijn op de Donderberg', read as one name with particles: a name whose every
     word but its linking words lies in a shop, organisation or street found by our patterns is no
     name; those stay, each apart ('bij sky op de Ambyerstraat' keeps 'sky')."""
-    others = [d for d in found if d.source != "deduce" and d.kind in (h.INSTELLING, h.ADRES, h.LOCATIE)]
+    others = [(d.start, d.end) for d in found if d.source != "deduce" and d.kind in (h.INSTELLING, h.ADRES, h.LOCATIE)]
+    others += shops  # 'bij de Albert Heijn op de Kissel mensen zoeken': the shop, where nobody works
     if not others:
         return found
 
@@ -286,7 +287,7 @@ def _without_name_across_others(found: list[Detection]) -> list[Detection]:
         if d.kind != h.PERSOON or d.key is not None:
             return False
         words = [(d.start + m.start(), d.start + m.end()) for m in re.finditer(r"\S+", d.text) if m.group() not in _LINKING_WORDS]
-        return bool(words) and all(any(o.start <= s and e <= o.end for o in others) for s, e in words)
+        return bool(words) and all(any(os <= s and e <= oe for os, oe in others) for s, e in words)
 
     return [d for d in found if not across(d)]
 

@@ -42,6 +42,8 @@ _ORG_KINDS = [
     (r"thuiszorg", "een thuiszorgorganisatie"),
     (r"zorgcentrum|woonzorgcentrum|verpleeghuis|huize|begeleid|beschermd", "een zorginstelling"),
     (r"huisarts", "een huisartsenpraktijk"),
+    (r"gezondheidscentrum", "een gezondheidscentrum"),
+    (r"gym|boxing|boksschool|sportschool|fitness", "een sportschool"),
     (r"praktijk|apotheek|fysiotherapie", "een praktijk"),
     (r"bakkerij|slagerij|snackbar|frituur|cafetaria|café|cafe|restaurant|eetcafé|brasserie|"
      r"kapsalon|kapper|winkel|supermarkt|stomerij|wasserij", "een zaak in de buurt"),
@@ -241,6 +243,8 @@ class Surrogator:
         return f"{street} {1 + digest[0] % 120}"
 
     def organisation(self, original: str) -> str:
+        if h.fold(original) in {h.fold(c) for c in woorden.chains()}:
+            return "een winkel"  # 'werkt bij de Jumbo': a shop of a chain
         words = h.fold(original).split()
         for pattern, noun in _ORG_KINDS:
             # a word of the name that is, or ends in, the kind: 'OBS', 'Weerter Carnavalsvereniging'
@@ -257,9 +261,9 @@ _LEADING_TITLES = re.compile(
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:het|de|'t|’t)\s+$", re.IGNORECASE)  # 'op 't X' too
 # 'zit op het Trevianum', 'voetbalt bij Almania': what the context says the organisation is
 _SCHOOL_CONTEXT = re.compile(r"(?i)\b(?:zit|zat|zitten|zaten|leerling|ingeschreven|geschorst|gaat|ging|opleiding|studeert|studie)\b[^.\n]{0,25}\b(?:op|naar|van|bij)\s+(?:het\s+|de\s+|'t\s+)?$")
-# 'een jaar of 16', 'rond de 40', 'ongeveer 70': an age band is approximate itself
-_APPROXIMATELY_BEFORE = re.compile(r"(?i)(?<![\w])(?:een\s+jaar\s+of|rond\s+de|ongeveer|ca\.|circa|zo'n|ruim|bijna)\s+$")
-_CLUB_CONTEXT = re.compile(r"(?i)\b(?:lid|voetbal\w*|train\w*|speel\w*|sport\w*|zwem\w*|dans\w*|turn\w*)\b[^.\n]{0,20}\b(?:van|bij|op)\s+(?:het\s+|de\s+|'t\s+)?$")
+# 'een jaar of 16', 'rond de 40', 'ongeveer 70', 'net 15': an age band is approximate itself
+_APPROXIMATELY_BEFORE = re.compile(r"(?i)(?<![\w])(?:een\s+jaar\s+of|rond\s+de|ongeveer|ca\.|circa|zo'n|ruim|bijna|net|pas)\s+$")
+_CLUB_CONTEXT = re.compile(r"(?i)\b(?:lid|voetbal\w*|train\w*|speel\w*|sport\w*|zwem\w*|dans\w*|turn\w*|boks\w*)\b[^.\n]{0,20}\b(?:van|bij|op)\s+(?:het\s+|de\s+|'t\s+)?$")
 _PREP_BEFORE_DATE = re.compile(r"\b([Oo]p)\s+$")
 
 

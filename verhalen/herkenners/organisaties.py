@@ -15,7 +15,7 @@ from verhalen.herkenners.basis import (
     phrase_pattern,
     sentence_start,
 )
-from verhalen.herkenners.publiek import WORK_BEFORE, WORK_WORDS, public_spans
+from verhalen.herkenners.publiek import WORK_WORDS, named_as_work, public_spans
 from verhalen.herkenners.woorden import (
     HOLIDAYS,
     chains,
@@ -191,7 +191,7 @@ def find_organisations(text: str) -> list[Detection]:
     found += [
         d
         for d in find_pattern(phrase_pattern(chains(), ""), text, INSTELLING, "organisatie-lijst")
-        if WORK_BEFORE.search(text, max(0, d.start - 80), d.start)
+        if named_as_work(text, d.start, d.end)
     ]
     public = public_folded()
     for pattern in (_ORG_HEADED, _ORG_SUFFIXED, _ORG_WORD, _ORG_WORD_NAMED, _CHURCH, _RK_CLUB):

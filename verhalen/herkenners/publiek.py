@@ -15,8 +15,15 @@ WORK_WORDS = (
     r"gesolliciteerd|sollicitatie\w*|contract|vakkenvul\w*|kassa\w*|kassière|ontslag\w*|ontslagen|dienst|"
     r"diensten|uren|vakantiewerk|collega\w*|leidinggevende|manager|chef|baas|begonnen|begint|beginnen|begon)"
 )
-# the work a chain is named as, earlier in the same sentence
-WORK_BEFORE = re.compile(r"(?i)\b" + WORK_WORDS + r"\b[^.!?\n]{0,60}$")
+# the work a chain is named as, in the same sentence: 'bijbaan bij de Jumbo', 'de Albert Heijn op
+# de Kissel zoekt vakkenvullers'
+_WORK_BEFORE = re.compile(r"(?i)\b" + WORK_WORDS + r"\b[^.!?\n]{0,60}$")
+_WORK_AFTER = re.compile(r"(?i)[^.!?\n]{0,60}?\b" + WORK_WORDS + r"\b")
+
+
+def named_as_work(text: str, start: int, end: int) -> bool:
+    """Whether the sentence names the shop at ``start:end`` as someone's work."""
+    return bool(_WORK_BEFORE.search(text, max(0, start - 80), start) or _WORK_AFTER.match(text, end))
 
 
 # what may follow a public body's name and belongs to it: 'GGD Zuid Limburg', 'Zuyderland
@@ -63,5 +70,5 @@ def shop_spans(text: str) -> list[tuple[int, int]]:
     return [
         m.span()
         for m in phrase_pattern(chains(), "").finditer(text)
-        if not WORK_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if not named_as_work(text, m.start(), m.end())
     ]
