@@ -17,7 +17,7 @@
 # audit), import (the write transaction only), kostenbaten (the
 # defaults only), pseudonimisering (the entry points: verhalen.publicatie.publiceer and
 # gepubliceerd, Pseudonymizer.pseudonymize and detect with its merging; not every pattern of
-# verhalen/herkenners/), zinnen and ronde10 (the helpers of the rounds on names and look-alikes). mutmut (PyPI, 2.x) goes into $IMPACT_CACHE/mutatie-venv (default
+# verhalen/herkenners/), zinnen, ronde10 and ronde11 (the helpers of the rounds on names, look-alikes, streets and organisations). mutmut (PyPI, 2.x) goes into $IMPACT_CACHE/mutatie-venv (default
 # .cache/mutatie-venv); the tests run with the project's .venv (in a git worktree without one:
 # the main checkout's). Work happens in a temporary copy of the working tree: the repository
 # itself is never modified.
@@ -86,9 +86,14 @@ DEEL[zinnen]="_named_again _without_place_after _two_words _joined river_spans s
 BESTAND[ronde10]="verhalen/herkenners/namen.py verhalen/herkenners/leeftijden.py verhalen/crf_herkenner.py"
 TESTS[ronde10]="tests/verhalen/test_herkenners_zinnen.py tests/verhalen/test_crf_herkenner.py --deselect=tests/verhalen/test_crf_herkenner.py::test_shipped_model_is_what_the_development_sets_train"
 DEEL[ronde10]="_noun_before _after_titles ages_after_names _no_name COMMON_BASE"
+# session 11: what is part of a street's name, an abbreviated street, the town's adjective before
+# an organisation, a shop named as work, initials that are none, first names joined by a hyphen
+BESTAND[ronde11]="verhalen/herkenners/adressen.py verhalen/herkenners/organisaties.py verhalen/herkenners/publiek.py verhalen/herkenners/namen.py"
+TESTS[ronde11]="tests/verhalen/test_herkenners_zinnen.py tests/verhalen/test_surrogaten.py"
+DEEL[ronde11]="_part_of_street_name _unabbreviated _with_place_adjective named_as_work _no_initials _hyphenated_lowercase"
 
 doelen=("$@")
-[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling onthulling_lp kubus import kostenbaten pseudonimisering zinnen ronde10)
+[ ${#doelen[@]} -gt 0 ] || doelen=(rci keerpunten onthulling onthulling_lp kubus import kostenbaten pseudonimisering zinnen ronde10 ronde11)
 
 werk=$(mktemp -d "${TMPDIR:-/tmp}/mutatie.XXXXXX")
 bewaard=""
