@@ -131,11 +131,15 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
 
     * the regional street list (any case) and any 'Xstraat 12';
     * a capitalised word with a street ending ('Heidestraat', 'Prinses Irenestraat',
-      'Sint Jansstraat 9-A'); weak endings (-hof, -park, -veld, ...) only when deduce's list of
-      Dutch streets knows the name or a house number follows;
-    * after 'op de', 'aan de', ...: a name in deduce's street list, in any case ('op de
-      nieuwstraat', 'aan de Hamboskamp 2-48');
-    * a name in deduce's street list followed by a house number.
+      'Sint Jansstraat 9-A', 'Kerkstr. 12'), with particles, a title or an adjective in its name
+      ('Kardinaal van Rossumstraat', 'de Domaniale Mijnstraat') and a quarter after it
+      ('Akerstraat Noord'); weak endings (-hof, -park, -veld, ...) only when deduce's list of
+      Dutch streets knows the name, a house number follows, or one lives 'aan de' or 'op de' it;
+    * after 'op de', 'aan de', ...: a name in deduce's street list ('aan de Hamboskamp 2-48',
+      'in de Gats'), in lowercase when it has a strong ending ('op de nieuwstraat') or is rare
+      as a word ('via de heigank', 'langs pancratiusplein');
+    * a street named with a preposition ('Op de Bies 14', 'woont In de Cramer') and 'aan de Markt';
+    * a name in deduce's street list followed by a house number ('nr 9', '112/3').
     """
     names = tuple(streets) if streets is not None else regional_streets()
     found = find_pattern(phrase_pattern(names, _HOUSE_NUMBER), text, ADRES, "straat-regio") if names else []

@@ -185,7 +185,10 @@ def find_organisations(text: str) -> list[Detection]:
     * a name ending in BV, VOF, '& Zn' ('Hendriks Bakkerijen BV', 'Bouwbedrijf Pelzer & Zn');
     * a capitalised name after 'werkt bij', 'lid van', 'zit op', 'voetbalt bij', 'school (...)'.
       A public body (UWV, de gemeente, Zuyderland as care provider) stays, but an employer is
-      always replaced ('werkt bij Zuyderland').
+      always replaced ('werkt bij Zuyderland');
+    * as quick notes write them: a lowercase employer rare as a word ('werkt bij hks'), a kind
+      and its name in lowercase ('frituur de zwaan');
+    * each with the adjective of its town before it ('Weerter Carnavalsvereniging De Kwiebus').
     """
     found = find_pattern(phrase_pattern(known_organisations(), ""), text, INSTELLING, "organisatie-lijst")
     found += [
