@@ -493,6 +493,7 @@ def test_streets_of_session_11(text, street):
     ("text", "word"),
     [
         ("Bezoek van Kerkstraat naar het station duurde lang.", "Bezoek van Kerkstraat"),  # 'Bezoek' is a word
+        ("Herrie van de Kerkstraat tot laat.", "Herrie van de Kerkstraat"),  # common, though in no word list
         ("Hij doet mee aan het traject Aan de Slag.", "Aan de Slag"),  # an ordinary word after the preposition
         ("Ze keek gisteren naar In de Knel op tv.", "In de Knel"),  # no place word before it
         ("Vrijdag is er weer markt; het was druk op de markt.", "markt"),  # the market, not the square
@@ -619,6 +620,8 @@ def test_names_of_session_11(text, name):
         ("jayden van school was er", "jayden van school"),
         ("sem bakker was er niet", "sem bakker"),  # 'bakker' is a word
         ("mijn ex-vriend kwam langs", "ex-vriend"),  # no first name before the hyphen
+        ("een roos-achtige struik in de tuin", "roos-achtige"),  # a name that is a word, and no name after it
+        ("Alles besproken.\nO.K.\n", "O.K."),  # a reply with dots, no initials
         ("alles rustig vanavond\npff\n", "pff"),  # a sigh
     ],
 )

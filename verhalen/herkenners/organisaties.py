@@ -316,7 +316,7 @@ _PLACE_ADJECTIVE_BEFORE = re.compile(r"(?<![\w\-])([A-ZÀ-Ý][\w\-]*?)(?:er|se|s
 def _with_place_adjective(text: str, d: Detection) -> Detection:
     """An organisation keeps the adjective of its town before it ('Weerter', 'Sittards')."""
     m = _PLACE_ADJECTIVE_BEFORE.search(text, max(0, d.start - 30), d.start)
-    if not m or not (is_place_name(m.group(1)) or is_place_name(m.group(1) + "t")):
+    if not m or not is_place_name(m.group(1)):
         return d
     return Detection(m.start(), d.end, d.kind, text[m.start() : d.end], d.source, d.key)
 
