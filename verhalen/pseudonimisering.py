@@ -22,7 +22,7 @@ import pandas as pd
 
 from verhalen import herkenners as h
 from verhalen.crf_herkenner import find_learned
-from verhalen.herkenners import Detection, KnownIdentity, basis, bekende_identiteiten, publiek, woorden
+from verhalen.herkenners import Detection, KnownIdentity, adressen, basis, bekende_identiteiten, publiek, woorden
 
 if TYPE_CHECKING:
     from deduce import Deduce
@@ -177,7 +177,6 @@ _LANGUAGE_SPOKEN = r"het|spreekt|spreken|sprak|praat|praten|verstaat|tolk|taal|b
 _LANGUAGE_SPOKEN_BEFORE = re.compile(r"(?i)(?<![\w])(?:" + _LANGUAGE_SPOKEN + r")\s+$")
 _LANGUAGE_BEFORE = re.compile(r"(?i)(?<![\w])(?:" + _LANGUAGE_SPOKEN + r"|wel|goed|weinig|alleen|ook|geen|en|of|dan|naar)\s+$")
 _WIJK_BEFORE = re.compile(r"(?i)\b(?:de\s+)?(?:wijk|buurt)\s+$")
-_PLACE_PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\w])(?:in|uit|oet|naar|nao|richting)\s+$")
 _POSTCODE_SHAPED = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
 _AGE_RANGE_BEFORE = re.compile(r"(?i)(?:tussen|van|vanaf)\s+\d{1,3}\s*(?:en|tot|-|t/m)\s*$")
 
@@ -216,7 +215,7 @@ def _is_geography_or_word(d: Detection, text: str) -> bool:
     if d.kind == h.ADRES and woorden.is_place_name(value.split()[-1]) and h.find_postcodes(value):
         return True  # '6131 BK Sittard': the postcode detector has the postcode; the place stays
     if d.kind == h.PERSOON:
-        if value.startswith(("de ", "het ", "'t ")) and _PLACE_PREPOSITION_BEFORE.search(text, max(0, d.start - 10), d.start):
+        if value.startswith(("de ", "het ", "'t ")) and adressen.PLACE_PREPOSITION.search(text, max(0, d.start - 10), d.start):
             return True  # 'in de Kemp', 'oet de Kemp': a wijk (a person is 'mevrouw de Kemp', 'bij de Vries')
         words = [h.fold(w) for w in value.split()]
         if all(w in bekende_identiteiten.INTERFIXES or w in woorden.stop_words() for w in words):
@@ -271,7 +270,7 @@ def _without_public(text: str, found: list[Detection]) -> list[Detection]:
     return [d for d in found if not public(d)]
 
 
-_LINKING_WORDS = frozenset("op de den der van het 't te ten ter in aan bij".split())
+_LINKING_WORDS = bekende_identiteiten.INTERFIXES | {"aan", "bij"}  # 'Albert Heijn op de Donderberg'
 
 
 def _without_name_across_others(found: list[Detection], shops: list[tuple[int, int]]) -> list[Detection]:

@@ -243,7 +243,7 @@ class Surrogator:
         return f"{street} {1 + digest[0] % 120}"
 
     def organisation(self, original: str) -> str:
-        if h.fold(original) in {h.fold(c) for c in woorden.chains()}:
+        if h.fold(original) in woorden.chains_folded():
             return "een winkel"  # 'werkt bij de Jumbo': a shop of a chain
         words = h.fold(original).split()
         for pattern, noun in _ORG_KINDS:

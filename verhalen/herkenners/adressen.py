@@ -34,10 +34,11 @@ _STREET_SUFFIX = (
 _STRONG_SUFFIX = re.compile(
     r"(?i)(?:straat|straot|sjtraot|stroat|steeg|laan|plein|singel|gracht|dreef|boulevard|allee|straatje|str\.?)$"
 )
+_ADJECTIVES = r"(?:Oude|Nieuwe|Groote|Grote|Kleine|Lange|Korte|Hoge|Lage|Brede)"
 _STREET_PREFIX = (
     r"(?:Sint|St\.|Prins|Pr\.|Prinses|Koning|Koningin|Burgemeester|Burg\.|Dr\.|Dokter|Pastoor|"
     r"Kapelaan|Deken|Pater|Mgr\.|Monseigneur|Graaf|Gravin|Hertog|Jonkheer|Mr\.|Professor|Prof\.|"
-    r"Generaal|Kardinaal|Paus|Jhr\.|Jonkvrouw|Baron|Oude|Oud|Nieuwe|Groote|Grote|Kleine|Lange|Korte|Hoge|Lage|Van|Jan|"
+    r"Generaal|Kardinaal|Paus|Jhr\.|Jonkvrouw|Baron|Oud|" + _ADJECTIVES + r"|Van|Jan|"
     r"Johannes|Willem|Pieter|Hendrik|Jacob|Onze|Lieve|Vrouwe|Heilige|Kerk|Hoofd)"
 )
 # a house number stays on the street's line: 'Guus: Top\n02-11 18:15' is a reply and a date
@@ -46,7 +47,6 @@ _CAP = r"[A-ZÀ-Ý][\w'’\-]*"
 # the parts of a street's name before its last word: 'Jhr. Ruijs de Beerenbrouckstraat',
 # 'Kardinaal van Rossumstraat'; a part that is not a title must be rare ('Bezoek van Kerkstraat')
 _PARTICLES = r"(?:(?:van|de|der|den|het|ter|ten|la|le)[ \t]){1,2}"
-_ADJECTIVES = r"(?:Oude|Nieuwe|Groote|Grote|Kleine|Lange|Korte|Hoge|Lage|Brede)"
 # 'Akerstraat Noord', 'Rijksweg Centrum 12'
 _QUARTER = r"(?:[ \t](?:Noord|Zuid|Oost|West|Centrum))?"
 _STREET_WORD = re.compile(
@@ -116,7 +116,9 @@ _ON_THE = re.compile(r"(?i)(?<![\w])(?:(?:aan|op)\s+de|(?:in|op)\s+het)\s$")
 # 'achter de Nijsweg', 'langs de Rijksweg': a street, when its ending is not one that wijken share
 _NEAR_THE = re.compile(r"(?i)(?<![\w])(?:achter|langs|naast|tegenover|voorbij|via|over|bij)\s+de\s$")
 _ANY_STREET_SUFFIX = re.compile(r"(?i)" + _STREET_SUFFIX + r"$")
-_PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w])(?:in|uit|naar|richting|rond)\s+$")
+# how a place or wijk is named, not a street ('in Lindenheuvel', 'oet de Kemp'; a street takes 'in de'
+# only with a street's ending)
+PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w])(?:in|uit|oet|naar|nao|richting|rond)\s+$")
 
 
 def _part_of_street_name(word: str) -> bool:
@@ -171,7 +173,7 @@ def find_streets(text: str, streets: Iterable[str] | None = None) -> list[Detect
         if (
             not m.group("nr")
             and not _STRONG_SUFFIX.search(last)
-            and _PLACE_PREPOSITION.search(text[:start])
+            and PLACE_PREPOSITION.search(text[:start])
         ):
             continue  # 'in Lindenheuvel', 'uit Kerkveld': a wijk or village (a street takes 'in de')
         if not (m.group("nr") or after_article) and _PLACE_LIKE_END.search(last):

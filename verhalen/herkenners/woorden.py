@@ -25,6 +25,7 @@ def regional_streets() -> tuple[str, ...]:
         return tuple(row["straat"] for row in csv.DictReader(f))
 
 
+@lru_cache(maxsize=None)
 def _data_lines(name: str) -> tuple[str, ...]:
     text = resources.files("verhalen.data").joinpath(name).read_text("utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
@@ -119,6 +120,11 @@ RIVERS = frozenset("maas roer geul geleenbeek jeker worm swalm rur rijn waal".sp
 @lru_cache(maxsize=1)
 def public_folded() -> frozenset[str]:
     return frozenset(fold(p) for p in public_institutions())
+
+
+@lru_cache(maxsize=1)
+def chains_folded() -> frozenset[str]:
+    return frozenset(fold(c) for c in chains())
 
 
 @lru_cache(maxsize=1)
