@@ -22,7 +22,15 @@ import pandas as pd
 
 from verhalen import herkenners as h
 from verhalen.crf_herkenner import find_learned
-from verhalen.herkenners import Detection, KnownIdentity, adressen, basis, bekende_identiteiten, publiek, woorden
+from verhalen.herkenners import (
+    Detection,
+    KnownIdentity,
+    adressen,
+    basis,
+    bekende_identiteiten,
+    publiek,
+    woorden,
+)
 
 if TYPE_CHECKING:
     from deduce import Deduce

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from verhalen.herkenners.basis import fold, phrases_pattern
@@ -25,7 +25,7 @@ def regional_streets() -> tuple[str, ...]:
         return tuple(row["straat"] for row in csv.DictReader(f))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _data_lines(name: str) -> tuple[str, ...]:
     text = resources.files("verhalen.data").joinpath(name).read_text("utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
